@@ -1,0 +1,36 @@
+# make build: set up .venv (CPU torch first) and build the graph of corpus/ into outputs/
+# make test:  set up .venv and run the whole test suite
+PY ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export KG_MODELS_DIR ?= $(CURDIR)/models
+WOJOOD ?= ../shared/data/wojood-sample
+
+.PHONY: build test install model eval bench clean
+
+$(BIN)/kg: pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install -q torch==2.13.0
+	$(BIN)/pip install -q -e '.[dev]'
+	touch $(BIN)/kg
+
+install: $(BIN)/kg
+
+build: install
+	$(BIN)/kg build corpus --out outputs
+
+test: install
+	$(BIN)/python -m pytest -q -p no:cacheprovider
+
+# the default local Stanza NER model, trained offline on the Wojood sample (~10 min on 2 cores)
+model: install
+	$(BIN)/kg ner train --train $(WOJOOD)/train.txt --dev $(WOJOOD)/val.txt --test $(WOJOOD)/test.txt
+
+eval: build
+	$(BIN)/kg eval outputs/graph.ttl --gold tests/gold
+
+bench: install
+	$(BIN)/python benchmarks/bench.py
+
+clean:
+	rm -rf outputs

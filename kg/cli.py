@@ -1,0 +1,124 @@
+"""The `kg` command: parses options and calls library functions, nothing more."""
+from __future__ import annotations
+
+from enum import Enum
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="Build a knowledge graph from Arabic news articles, query it and look at it.")
+ner_app = typer.Typer(help="Train and evaluate the Stanza NER model.", no_args_is_help=True)
+models_app = typer.Typer(help="Manage NER models.", no_args_is_help=True)
+app.add_typer(ner_app, name="ner")
+app.add_typer(models_app, name="models")
+
+
+class Fmt(str, Enum):
+    ttl = "ttl"
+    nt = "nt"
+    jsonld = "jsonld"
+    trig = "trig"
+
+
+class NerMode(str, Enum):
+    auto = "auto"
+    stanza = "stanza"
+    rules = "rules"
+
+
+def _fail(message: str, code: int) -> None:
+    typer.echo(f"kg: {message}", err=True)
+    raise typer.Exit(code)
+
+
+@app.command()
+def build(
+    corpus: Path = typer.Argument(Path("corpus"), help="Folder of articles (.txt, .html, .jsonl)."),
+    out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
+    fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f", help="ttl, nt, jsonld, trig (repeatable)."),
+    ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
+    html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
+    strict: bool = typer.Option(False, help="Fail (exit 1) when any file is skipped."),
+) -> None:
+    """Read CORPUS and write graph.ttl (and graph.html) to --out.
+
+    Exit codes: 0 success; 1 no document could be read (or a skip under --strict);
+    2 bad usage (unknown option, missing or non-directory corpus path).
+    """
+    from kg.documents import CorpusError
+    from kg.pipeline import NoDocuments, build as run_build
+
+    if "ttl" not in [f.value for f in fmt] and not fmt:
+        fmt = [Fmt.ttl]
+    try:
+        report = run_build(corpus, out, [f.value for f in fmt], ner.value, html)
+    except CorpusError as exc:
+        _fail(str(exc), 2)
+    except NoDocuments as exc:
+        _fail(str(exc), 1)
+    except FileNotFoundError as exc:
+        _fail(str(exc), 1)
+    for line in report.skipped:
+        typer.echo(f"skipped {line}", err=True)
+    for line in report.notices:
+        typer.echo(f"notice: {line}", err=True)
+    ents = ", ".join(f"{k} {v}" for k, v in report.entities.items())
+    typer.echo(f"{report.documents} documents read ({len(report.skipped)} skipped), NER: {report.ner}\n"
+               f"entities: {ents}\nmeetings {report.meetings}, treaties {report.treaties}, "
+               f"bases {report.bases}, triples {report.triples}, {report.seconds} s\n"
+               f"wrote {', '.join(report.outputs)}")
+    if strict and report.skipped:
+        raise typer.Exit(1)
+
+
+@ner_app.command("train")
+def ner_train(
+    train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),
+    dev: Path = typer.Option(..., help="BIO file for model selection."),
+    out: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir)."),
+    steps: int = typer.Option(2500, help="Training steps."),
+    test: Optional[Path] = typer.Option(None, help="BIO file to score the model on afterwards."),
+) -> None:
+    """Train a Stanza NER model offline with Stanza's own trainer."""
+    from kg import stanza_ner
+
+    target = out or stanza_ner.local_model_dir()
+    for p in (train, dev):
+        if not p.is_file():
+            _fail(f"{p}: no such file", 2)
+    result = stanza_ner.train_model(train, dev, target, max_steps=steps)
+    typer.echo(f"model written to {result.model_path}")
+    if test:
+        scores = stanza_ner.evaluate_model(test, target)
+        typer.echo("entity F1 on test: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k != "tp_fp_fn"))
+
+
+@ner_app.command("eval")
+def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
+    """Entity F1 of the local model on a BIO test file (PER, GPE, ORG)."""
+    from kg import stanza_ner
+
+    scores = stanza_ner.evaluate_model(test, model)
+    typer.echo(", ".join(f"{k} {v}" for k, v in scores.items()))
+
+
+@models_app.command("download")
+def models_download() -> None:
+    """Fetch Stanza's official Arabic models (needs network access to Stanza's model hub)."""
+    from kg import stanza_ner
+
+    try:
+        path = stanza_ner.download_official_models()
+    except Exception as exc:  # the hub is unreachable or refuses
+        _fail(f"download failed: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
+    typer.echo(f"models in {path}")
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

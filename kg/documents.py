@@ -1,0 +1,153 @@
+"""Reading a corpus folder: one Document per article, and a one-line notice per bad file."""
+from __future__ import annotations
+
+import codecs
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kg.model import Document
+
+#: Files larger than this are skipped (a scraped 20 MB single line is no article).
+MAX_BYTES = 5_000_000
+TEXT_SUFFIXES = {".txt", ".text", ".md", ".html", ".htm", ".jsonl"}
+
+
+class CorpusError(Exception):
+    """The corpus path itself is unusable (missing, not a directory)."""
+
+
+@dataclass
+class Skipped:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+def doc_id_for(name: str) -> str:
+    stem = Path(name).stem
+    return re.sub(r"[^A-Za-z0-9]+", "-", stem).strip("-").lower() or "doc"
+
+
+def decode(data: bytes) -> tuple[str, str | None]:
+    """Text of a file's bytes, with a notice when it was not plain UTF-8."""
+    if data.startswith(codecs.BOM_UTF8):
+        return data[3:].decode("utf-8"), None
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16"), "decoded as UTF-16"
+    if b"\x00" in data:
+        raise ValueError("binary file (NUL bytes)")
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("cp1256", errors="strict") if _looks_cp1256(data) else None
+    if text is None:
+        raise ValueError("not UTF-8 and no confident guess of its encoding")
+    return text, "decoded as Windows-1256"
+
+
+def _looks_cp1256(data: bytes) -> bool:
+    try:
+        text = data.decode("cp1256")
+    except UnicodeDecodeError:
+        return False
+    letters = [ch for ch in text if ch.isalpha()]
+    arabic = sum("\u0600" <= ch <= "\u06ff" for ch in letters)
+    return bool(letters) and arabic / len(letters) > 0.6
+
+
+def _html_to_text(text: str) -> str:
+    from html.parser import HTMLParser
+
+    class _Text(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            if tag in ("script", "style"):
+                self.skip += 1
+            if tag in ("p", "br", "div", "h1", "h2", "h3", "li", "title"):
+                self.parts.append("\n")
+
+        def handle_endtag(self, tag):
+            if tag in ("script", "style") and self.skip:
+                self.skip -= 1
+
+        def handle_data(self, data):
+            if not self.skip:
+                self.parts.append(data)
+
+    p = _Text()
+    p.feed(text)
+    return re.sub(r"\n\s*\n+", "\n\n", "".join(p.parts)).strip()
+
+
+def _document(name: str, text: str, published: str | None = None, url: str | None = None) -> Document:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    return Document(doc_id_for(name), name, text, sha, published, url)
+
+
+def read_file(path: Path) -> tuple[list[Document], list[str]]:
+    """Documents in one file (a .jsonl holds many) and notices; raises ValueError when unusable."""
+    if path.is_symlink() and not path.exists():
+        raise ValueError("broken symbolic link")
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        raise ValueError(f"larger than the {MAX_BYTES // 1_000_000} MB limit ({size // 1_000_000} MB)")
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise ValueError("permission denied") from None
+    text, notice = decode(data)
+    notices = [f"{path.name}: {notice}"] if notice else []
+    if path.suffix == ".jsonl":
+        docs = []
+        for n, line in enumerate(text.splitlines(), 1):
+            if not line.strip():
+                continue
+            try:
+                rec = json.loads(line)
+                docs.append(_document(str(rec["id"]), rec["text"], rec.get("published"), rec.get("url")))
+            except (ValueError, KeyError, TypeError) as exc:
+                notices.append(f"{path.name}:{n}: skipped line ({exc.__class__.__name__}: {exc})")
+        return docs, notices
+    if path.suffix in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text[:200], re.I):
+        text = _html_to_text(text)
+    if not text.strip():
+        raise ValueError("empty file" if not data else "no text (whitespace only)")
+    if not re.search("[\u0600-\u06ff]", text):
+        notices.append(f"{path.name}: no Arabic text; read as is")
+    return [_document(path.name, text)], notices
+
+
+def read_corpus(folder: Path) -> tuple[list[Document], list[Skipped], list[str]]:
+    """All readable articles of a folder, the files skipped with why, and notices."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise CorpusError(f"{folder}: no such file or directory")
+    if not folder.is_dir():
+        raise CorpusError(f"{folder}: not a directory")
+    docs: list[Document] = []
+    skipped: list[Skipped] = []
+    notices: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+            continue
+        if path.suffix.lower() not in TEXT_SUFFIXES and path.exists():
+            skipped.append(Skipped(path.name, f"not an article file ({path.suffix or 'no extension'})"))
+            continue
+        try:
+            found, notes = read_file(path)
+        except (ValueError, OSError) as exc:
+            skipped.append(Skipped(path.name, str(exc)))
+            continue
+        docs.extend(found)
+        notices.extend(notes)
+    return docs, skipped, notices

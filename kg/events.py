@@ -1,0 +1,453 @@
+"""Events and facts of one document: meetings, treaties and military bases.
+
+Meetings are read clause by clause: a trigger word (lexicon) makes a candidate; its
+participants are the persons of its clause (or the clause's subject before it), its date
+the nearest date before it in the sentence, its place the nearest place after it. Plans,
+interviews and undated repetitions are left out. Candidates of one sentence merge; a
+meeting during a multi-day visit joins the visit; undated mentions of one encounter merge.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.dates import DateMention, parse_dates
+from kg.knowledge import KnowledgeBase
+from kg.model import BaseFact, Date, Meeting, Mention, Treaty
+from kg.text import Sentence, normalize, stems
+
+FAMILY = {"PhoneCall": "phone", "Message": "message"}
+#: Longer "sentences" are tickers, menus or lists of headlines run together.
+MAX_EVENT_SENTENCE = 90
+_CLAUSE_BREAKS = {"،", ",", "؛", ";", ":"}
+_OPEN_QUOTES = {"“": "”", "«": "»", '"': '"'}
+
+
+def family(kind: str) -> str:
+    return FAMILY.get(kind, "in-person")
+
+
+@dataclass
+class SentenceView:
+    """A sentence cut into clauses, with quoted speech and planned clauses marked."""
+    sentence: Sentence
+    clause: list[int]               # clause number per token position
+    excluded: set[int]              # token positions in long quotes or planned clauses
+    dates: list[DateMention]        # positions relative to the sentence's tokens
+    mentions: list[Mention]         # linked mentions in the sentence
+
+    def pos(self, token_index: int) -> int:
+        return token_index - self.sentence.tokens[0].index
+
+
+def _clauses(sentence: Sentence) -> list[int]:
+    clause, out = 0, []
+    for t in sentence.tokens:
+        out.append(clause)
+        if t.norm in _CLAUSE_BREAKS:
+            clause += 1
+    return out
+
+
+def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
+    """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
+    toks = sentence.tokens
+    out: set[int] = set()
+    i = 0
+    while i < len(toks):
+        close = _OPEN_QUOTES.get(toks[i].text)
+        if close:
+            j = i + 1
+            while j < len(toks) and toks[j].text != close:
+                j += 1
+            if j - i - 1 >= min_tokens:
+                out.update(range(i, min(j + 1, len(toks))))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _find_phrases(sentence: Sentence, index) -> list[tuple[int, int, object]]:
+    norms = [t.norm for t in sentence.tokens]
+    out, i = [], 0
+    while i < len(norms):
+        hit = index.match_at(norms, i, stems(norms[i]))
+        if hit:
+            out.append((i, i + hit[0], hit[1]))
+            i += hit[0]
+        else:
+            i += 1
+    return out
+
+
+def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
+              dates: list[DateMention], ticker: bool = False) -> SentenceView:
+    clause = _clauses(sentence)
+    excluded = _quoted(sentence)
+    if ticker:
+        excluded = set(range(len(sentence.tokens)))
+    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
+        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+    return SentenceView(sentence, clause, excluded, dates, mentions)
+
+
+@dataclass
+class Candidate:
+    kind: str
+    participants: list[str]
+    date: Date | None
+    has_date_mention: bool
+    location: str | None
+    sentence: Sentence
+    evidence: str
+    pairs: bool = False
+    dated_list: bool = False
+    extra: dict = field(default_factory=dict)
+
+
+class MeetingExtractor:
+    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str], subtypes: dict[str, str | None],
+                 capitals: dict[str, str]):
+        self.kb = kb
+        self.types = entity_types
+        self.subtypes = subtypes
+        self.capitals = capitals
+        self.priority = kb.lexicon["kind_priority"]
+        self.interview = kb.phrases("interview_markers")
+        self.repetition = kb.phrases("repetition_markers")
+        self.heads = kb.words("non_participant_heads")
+
+    def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
+        toks = view.sentence.tokens
+        out = []
+        for m in view.mentions:
+            p = view.pos(m.start)
+            if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
+                continue
+            if self.types.get(m.entity_id) != "Person" and m.source != "pair":
+                continue
+            if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
+                continue
+            out.append(m)
+        return out
+
+    def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
+        sentence = view.sentence
+        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers)
+                    if a not in view.excluded]
+        if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
+            return []  # a ticker or list of headlines is no narration
+        clause_kinds: dict[int, list[tuple[int, str]]] = {}
+        for a, _, kind in triggers:
+            clause_kinds.setdefault(view.clause[a], []).append((a, kind))
+        repeated = bool(_find_phrases(sentence, self.repetition))
+        interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
+        date_list = self._date_list(view)
+        out = []
+        trigger_clauses = sorted(clause_kinds)
+        for c in trigger_clauses:
+            if c in interview:
+                continue
+            first = min(a for a, _ in clause_kinds[c])
+            kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
+            at = next(a for a, k in clause_kinds[c] if k == kind)
+            persons = self._participants(view, c, trigger_clauses)
+            location = None if family(kind) != "in-person" else self._location(view, at, kind)
+            evidence = text[sentence.start:sentence.end]
+            if date_list and first < date_list[0].start:
+                for d in date_list:
+                    out.append(Candidate(kind, persons, d.date, True, location, sentence, evidence,
+                                         dated_list=True))
+                continue
+            if repeated:
+                continue
+            date, mentioned = self._date_for(view, first)
+            out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence))
+        return out
+
+    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int]) -> list[str]:
+        """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
+        clauses = {c}
+        last = max(view.clause) if view.clause else 0
+        k = c + 1
+        while k <= last and k not in trigger_clauses and not self._clause_has_date(view, k):
+            clauses.add(k)
+            k += 1
+        persons = self._persons(view, clauses)
+        if not persons:
+            for k in range(c - 1, -1, -1):
+                persons = self._persons(view, {k})
+                if persons:
+                    break
+        ids: list[str] = []
+        for m in persons:
+            if m.entity_id not in ids:
+                ids.append(m.entity_id)
+        if not ids and any(view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
+            # talks between states: "مباحثات بين روسيا وتركيا"
+            states = [m.entity_id for m in view.mentions
+                      if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
+            if len(set(states)) >= 2:
+                ids = list(dict.fromkeys(states))
+        return ids
+
+    def _clause_has_date(self, view: SentenceView, k: int) -> bool:
+        return any(view.clause[d.start] == k for d in view.dates)
+
+    def _date_list(self, view: SentenceView) -> list[DateMention]:
+        """Two or more dates joined only by conjunctions: one encounter per date."""
+        toks = view.sentence.tokens
+        best: list[DateMention] = []
+        run: list[DateMention] = []
+        for d in view.dates:
+            if run and all(toks[p].norm in ("و", "،", ",", "في", "عام", ".", "/") or toks[p].norm == ""
+                           for p in range(run[-1].end, d.start)):
+                run.append(d)
+            else:
+                run = [d]
+            if len(run) > len(best):
+                best = list(run)
+        return best if len(best) >= 2 and all(d.date for d in best) else []
+
+    def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
+        """The nearest date at or before the trigger in the sentence, else in the next clause."""
+        before = [d for d in view.dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
+        if before:
+            d = before[-1] if any(x.start <= trigger for x in before) else before[0]
+            return d.date, True
+        nxt = [d for d in view.dates if view.clause[d.start] == view.clause[trigger] + 1]
+        if nxt:
+            return nxt[0].date, True
+        return None, False
+
+    def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
+        places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
+                  and self.types.get(m.entity_id) in ("Place", "MilitaryBase")]
+        toks = view.sentence.tokens
+        if kind == "Visit":
+            for m in view.mentions:
+                p = view.pos(m.start)
+                if p > trigger and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
+                        toks[p - 1].norm == "الي" or toks[p - 1].norm.startswith("زار")
+                        or (p > 1 and toks[p - 2].norm.startswith("زار"))):
+                    places.append(m)
+        if not places:
+            return None
+        after = sorted((m for m in places if view.pos(m.start) > trigger), key=lambda m: m.start)
+        chosen = after[0] if after else sorted(places, key=lambda m: -m.start)[0]
+        return chosen.entity_id
+
+
+def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
+    for p in b.participants:
+        if p not in a.participants:
+            a.participants.append(p)
+    if priority.index(b.kind) < priority.index(a.kind):
+        a.kind, a.location = b.kind, b.location or a.location
+    if b.date and (not a.date or len(b.date.value) > len(a.date.value)):
+        a.date = b.date if not (a.date and a.date.end and not b.date.end) else Date(b.date.value)
+    a.has_date_mention = a.has_date_mention or b.has_date_mention
+    a.location = a.location or b.location
+    if b.evidence not in a.evidence:
+        a.evidence = a.evidence + " " + b.evidence
+
+
+def _compatible_dates(a: Date | None, b: Date | None) -> bool:
+    return a is None or b is None or a.compatible(b)
+
+
+def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: MeetingExtractor,
+                     text: str, doc_id: str, located_in: dict[str, str]) -> list[Meeting]:
+    priority = extractor.priority
+    events: list[Candidate] = []
+    previous_by_paragraph: dict[int, Candidate] = {}
+    for view in views:
+        cands = extractor.candidates(view, text)
+        # one sentence: candidates with compatible dates are one encounter
+        merged: list[Candidate] = []
+        for c in cands:
+            host = next((m for m in merged if not c.dated_list and not m.dated_list
+                         and _compatible_dates(m.date, c.date)), None)
+            if host:
+                _merge_into(host, c, priority)
+            else:
+                merged.append(c)
+        para = view.sentence.paragraph
+        for c in merged:
+            prev = previous_by_paragraph.get(para)
+            if c.date is None and not c.has_date_mention and prev and prev.date \
+                    and prev.sentence.index == view.sentence.index - 1:
+                c.date = Date(prev.date.value)  # the narrative goes on at the same date
+        for c in merged:
+            if c.participants:
+                previous_by_paragraph[para] = c
+        events.extend(merged)
+    events = [e for e in events if _enough(e)]
+    events = _merge_same_reports(events, priority)
+    events = _merge_visit_ranges(events, priority)
+    events = _merge_undated(events, priority, located_in)
+    return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
+                    e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph) for e in events]
+
+
+def _enough(e: Candidate) -> bool:
+    if e.kind == "Visit":
+        return len(e.participants) >= 1
+    return len(e.participants) >= 2
+
+
+def _merge_same_reports(events: list[Candidate], priority) -> list[Candidate]:
+    """The same people on the same day, told twice (text and caption), is one encounter."""
+    out: list[Candidate] = []
+    for e in events:
+        host = next((u for u in out if e.date and u.date and u.date.value == e.date.value
+                     and set(u.participants) == set(e.participants)
+                     and family(u.kind) == family(e.kind)), None)
+        if host:
+            _merge_into(host, e, priority)
+        else:
+            out.append(e)
+    return out
+
+
+def _merge_visit_ranges(events: list[Candidate], priority) -> list[Candidate]:
+    """A meeting inside a multi-day visit's range, in the next sentence, is part of the visit."""
+    out: list[Candidate] = []
+    for e in events:
+        host = next((v for v in out if v.date and v.date.end and e.date and v.date.compatible(e.date)
+                     and abs(v.sentence.index - e.sentence.index) <= 1
+                     and set(v.participants) & set(e.participants)
+                     and family(v.kind) == family(e.kind)), None)
+        if host:
+            _merge_into(host, e, priority)
+        else:
+            out.append(e)
+    return out
+
+
+def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) -> bool:
+    if a is None or b is None or a == b:
+        return True
+    return located_in.get(a) == b or located_in.get(b) == a
+
+
+def _merge_undated(events: list[Candidate], priority, located_in) -> list[Candidate]:
+    """Undated mentions of the same encounter in one article are one event; one with no date
+    at all joins the single dated event it can only be."""
+    out: list[Candidate] = []
+    for e in events:
+        if e.date is not None:
+            out.append(e)
+            continue
+        host = next((u for u in out if u.date is None and family(u.kind) == family(e.kind)
+                     and set(u.participants) & set(e.participants)), None)
+        if host:
+            _merge_into(host, e, priority)
+        else:
+            out.append(e)
+    final: list[Candidate] = []
+    for e in out:
+        if e.date is None and not e.has_date_mention:
+            hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
+                     and set(e.participants) <= set(d.participants)
+                     and e.location and e.location == d.location]
+            if len(hosts) == 1:
+                _merge_into(hosts[0], e, priority)
+                continue
+        final.append(e)
+    return final
+
+
+def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
+                     types: dict[str, str]) -> list[Treaty]:
+    words = kb.phrases("treaty_words")
+    stops = kb.words("treaty_name_stops")
+    out: list[Treaty] = []
+    for view in views:
+        toks = view.sentence.tokens
+        for a, b, _ in _find_phrases(view.sentence, words):
+            if a in view.excluded:
+                continue
+            end = b
+            while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
+                    and not any(d.start == end for d in view.dates):
+                end += 1
+            if end == b:
+                continue  # a bare "الاتفاق" names no treaty
+            form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
+            from kg.recognize import _surface
+
+            label = (_surface(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
+            parties: list[str] = []
+            for t in toks[a:end]:
+                state = kb.nationality.get(t.norm)
+                if state and state not in parties:
+                    parties.append(state)
+            # "بين الاتحاد السوفيتي والنظام السوري"
+            if end < len(toks) and toks[end].norm == "بين":
+                for m in view.mentions:
+                    p = view.pos(m.start)
+                    if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
+                            and m.entity_id not in parties:
+                        parties.append(m.entity_id)
+                for t in toks[end:]:
+                    if view.clause[t.index - toks[0].index] != view.clause[end]:
+                        break
+                    state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
+                    if state and state not in parties:
+                        parties.append(state)
+            dates = [d for d in view.dates if d.start >= end and view.clause[d.start] == view.clause[a] and d.date]
+            out.append(Treaty(label, parties, dates[0].date if dates else None,
+                              text[view.sentence.start:view.sentence.end], [doc_id]))
+    return out
+
+
+def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
+                  types: dict[str, str]) -> list[BaseFact]:
+    owners = kb.words("ownership_verbs")
+    out: list[BaseFact] = []
+    for view in views:
+        toks = view.sentence.tokens
+        for m in view.mentions:
+            if types.get(m.entity_id) != "MilitaryBase":
+                continue
+            entry = kb.entries.get(m.entity_id)
+            kind = entry.kind if entry and entry.kind else "MilitaryBase"
+            located, operated = [], []
+            p = view.pos(m.end)
+            state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
+            if state:
+                operated.append(state)
+                p += 1
+            if p < len(toks) and toks[p].norm in ("في", "،"):
+                nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
+                if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+                    located.append(nxt.entity_id)
+            for x in view.mentions:
+                q = view.pos(x.start)
+                if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
+                    operated.append(x.entity_id)
+            if entry and entry.located_in and not located:
+                located.append(entry.located_in)
+            if entry and entry.operated_by and not operated:
+                operated.append(entry.operated_by)
+            out.append(BaseFact(m.entity_id, kind, list(dict.fromkeys(located)),
+                                list(dict.fromkeys(operated)), text[view.sentence.start:view.sentence.end],
+                                [doc_id]))
+    return out
+
+
+def context_years(sentences: list[Sentence], kb: KnowledgeBase) -> dict[int, int | None]:
+    """For each sentence, the last year named earlier in its paragraph (for 'وفي 21 فبراير')."""
+    years: dict[int, int | None] = {}
+    last: dict[int, int] = {}
+    for s in sentences:
+        years[s.index] = last.get(s.paragraph)
+        for d in parse_dates(list(s.tokens), kb):
+            if d.date:
+                last[s.paragraph] = int(d.date.value[:4])
+    return years
+
+
+__all__ = ["extract_meetings", "extract_treaties", "extract_bases", "make_view", "MeetingExtractor",
+           "context_years", "normalize"]

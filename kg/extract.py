@@ -1,0 +1,130 @@
+"""Per-document work: a pure function of one document, the knowledge base and NER spans."""
+from __future__ import annotations
+
+from kg.dates import parse_dates
+from kg.events import (MeetingExtractor, context_years, extract_bases, extract_meetings,
+                       extract_treaties, make_view)
+from kg.knowledge import KnowledgeBase
+from kg.link import DocumentLinker, find_short_forms
+from kg.model import Document, DocResult, Mention
+from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
+from kg.text import Sentence, normalize, split_sentences
+
+
+def _covered(mentions: list[Mention]) -> set[int]:
+    return {i for m in mentions for i in range(m.start, m.end)}
+
+
+def reference_date(doc: Document, sentences: list[Sentence], kb: KnowledgeBase) -> str | None:
+    """The time an undated sentence speaks of: publication date, else the latest year named."""
+    if doc.published:
+        return doc.published
+    years = [d.date.value[:4] for s in sentences for d in parse_dates(list(s.tokens), kb) if d.date]
+    return max(years) if years else None
+
+
+def process_document(doc: Document, kb: KnowledgeBase,
+                     ner_spans: list[list[tuple[int, int, str]]] | None = None,
+                     sentences: list[Sentence] | None = None) -> DocResult:
+    text = doc.text
+    sentences = sentences if sentences is not None else split_sentences(text)
+    linker = DocumentLinker(kb, doc.doc_id)
+
+    # 1. recognize named mentions: gazetteer, then title patterns, then Stanza
+    named: list[Mention] = []
+    for s in sentences:
+        found = gazetteer_mentions(s, kb, text)
+        with_roles = pattern_mentions(s, kb, text, found)
+        role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
+        named.extend(role_by_start.get(m.start, m) for m in found)
+        named.extend(m for m in with_roles if m.source == "pattern")
+    if ner_spans is not None:
+        named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
+    linked = linker.link_named(named, sentences)
+    short_index = linker.short_forms(linked)
+    covered = _covered(linked)
+    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text)]
+    linked.extend(linker.link_named(extra, sentences))
+
+    # 2. dates per sentence, then role descriptions resolved at the sentence's date
+    years = context_years(sentences, kb)
+    ref = reference_date(doc, sentences, kb)
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in linked:
+        by_sentence.setdefault(m.sentence, []).append(m)
+    views = []
+    previous: list[Mention] = []
+    tickers = _ticker_paragraphs(sentences)
+    for s in sentences:
+        dates = parse_dates(list(s.tokens), kb, doc.published, years[s.index])
+        when = next((d.date.value for d in dates if d.date), ref)
+        mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        persons = _covered([m for m in mentions if m.type == "Person"])
+        for r in role_descriptions(s, kb, _covered(mentions), persons):
+            if r.source == "pair":
+                mentions.append(r)
+                continue
+            resolved = linker.resolve_role(r, when, previous + mentions)
+            if resolved:
+                mentions.append(resolved)
+        mentions.sort(key=lambda m: m.start)
+        previous = [m for m in mentions if m.entity_id]
+        views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
+
+    # 3. events and facts
+    types = {e.id: e.type for e in linker.entities.values()}
+    subtypes = {e.id: e.subtype for e in linker.entities.values()}
+    capitals = {e.id: e.capital_of for e in kb.entries.values() if e.capital_of}
+    located_in = {e.id: e.located_in or e.capital_of for e in kb.entries.values()
+                  if e.located_in or e.capital_of}
+    _resolve_pairs(views, _leaders(kb, linker.entities))
+    for v in views:
+        v.mentions = [m for m in v.mentions if m.entity_id]
+    extractor = MeetingExtractor(kb, types, subtypes, capitals)
+    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id, located_in)
+    treaties = extract_treaties(views, kb, text, doc.doc_id, types)
+    bases = extract_bases(views, kb, text, doc.doc_id, types)
+    for t in treaties:
+        for p in t.parties:
+            if p in kb.entries:
+                linker.entity(p, "State", kb.entries[p].ar)
+    return DocResult(doc, linker.entities, meetings, treaties, bases)
+
+
+def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
+    """Long paragraphs without a single comma are headline tickers, not narration."""
+    sizes: dict[int, int] = {}
+    commas: dict[int, int] = {}
+    for s in sentences:
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+        commas[s.paragraph] = commas.get(s.paragraph, 0) + sum(t.norm in ("،", ",") for t in s.tokens)
+    return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+
+
+def _leaders(kb: KnowledgeBase, entities) -> set[str]:
+    """Persons who are heads of state or leaders, by the gazetteer or the roles the text gives."""
+    heads = {normalize(w).removeprefix("ال") for w in kb.lexicon["head_of_state_roles"]}
+    out = set()
+    for e in entities.values():
+        entry = kb.entries.get(e.id)
+        offices = [o.role for o in entry.offices] if entry else []
+        if any(normalize(r).removeprefix("ال").split()[0] in heads for r in [*offices, *e.roles] if r.strip()):
+            out.add(e.id)
+    return out
+
+
+def _resolve_pairs(views, leaders: set[str]) -> None:
+    """'الزعيمان' / 'الرئيسان': the two leaders most recently named before it."""
+    from dataclasses import replace
+
+    recent: list[Mention] = []
+    for v in views:
+        resolved = []
+        for m in sorted(v.mentions, key=lambda m: m.start):
+            if m.source == "pair":
+                resolved.extend(replace(p, start=m.start, end=m.end, source="pair-of") for p in recent[-2:])
+                continue
+            resolved.append(m)
+            if m.entity_id in leaders:
+                recent = [r for r in recent if r.entity_id != m.entity_id] + [m]
+        v.mentions = sorted(resolved, key=lambda m: m.start)

@@ -1,0 +1,156 @@
+"""The knowledge base: gazetteer and lexicons from ontologies/, indexed for matching."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from kg.text import normalize, tokenize
+
+ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
+                   "places": "Place", "bases": "MilitaryBase"}
+
+
+def norm_tokens(phrase: str) -> tuple[str, ...]:
+    return tuple(t.norm for t in tokenize(phrase))
+
+
+@dataclass
+class Office:
+    role: str
+    of: str
+    start: str
+    end: str | None
+
+
+@dataclass
+class GazetteerEntry:
+    id: str
+    type: str
+    ar: str
+    en: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    affiliation: str | None = None
+    offices: list[Office] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    capital_of: str | None = None
+    located_in: str | None = None
+    operated_by: str | None = None
+    kind: str | None = None
+    subtype: str | None = None
+
+
+class PhraseIndex:
+    """Many-phrase matcher over normalized tokens: first token -> phrases, longest first."""
+
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+
+    def add(self, phrase: str | tuple[str, ...], value: object) -> None:
+        toks = phrase if isinstance(phrase, tuple) else norm_tokens(phrase)
+        if not toks:
+            return
+        bucket = self._by_first.setdefault(toks[0], [])
+        if (toks, value) not in bucket:
+            bucket.append((toks, value))
+            bucket.sort(key=lambda x: -len(x[0]))
+
+    def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
+        """Longest phrase starting at token i: (length, value, first form used) or None."""
+        for form in first_forms or [norms[i]]:
+            for toks, value in self._by_first.get(form, ()):
+                n = len(toks)
+                if tuple(norms[i + 1:i + n]) == toks[1:]:
+                    return n, value, form
+        return None
+
+    def __contains__(self, word: str) -> bool:
+        return any(len(t) == 1 for t, _ in self._by_first.get(word, ()))
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, GazetteerEntry]
+    lexicon: dict
+    names: PhraseIndex                 # gazetteer labels/aliases -> entry id
+    titles: PhraseIndex                # role titles -> canonical title
+    nationality: dict[str, str]        # normalized adjective -> state id
+    triggers: PhraseIndex              # meeting trigger -> kind
+    months: PhraseIndex                # month name -> number
+    weekdays: dict[str, int]
+    version: str
+
+    def words(self, key: str) -> set[str]:
+        """A lexicon word list, normalized."""
+        return {normalize(w) for w in self.lexicon.get(key, [])}
+
+    def phrases(self, key: str) -> PhraseIndex:
+        index = PhraseIndex()
+        for w in self.lexicon.get(key, []):
+            index.add(w, w)
+        return index
+
+    def holders(self, role: str, state: str, date: str) -> list[str]:
+        """Who held `role` for `state` on `date` (ISO, any precision)."""
+        role_n = normalize(role).removeprefix("ال")
+        found = []
+        for e in self.entries.values():
+            for o in e.offices:
+                if normalize(o.role).removeprefix("ال") != role_n or o.of != state:
+                    continue
+                if o.start[:len(date)] <= date and (o.end is None or date <= o.end[:len(date)]):
+                    found.append(e.id)
+        return sorted(set(found))
+
+
+def _entry(section: str, raw: dict) -> GazetteerEntry:
+    offices = [Office(o["role"], o["of"], str(o["from"]), str(o["to"]) if o.get("to") else None)
+               for o in raw.get("offices", [])]
+    return GazetteerEntry(
+        id=raw["id"], type=TYPE_OF_SECTION[section], ar=raw["ar"], en=raw.get("en"),
+        aliases=list(raw.get("aliases", [])), wikidata=raw.get("wikidata"),
+        affiliation=raw.get("affiliation"), offices=offices, roles=list(raw.get("roles", [])),
+        capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
+        operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"))
+
+
+def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
+    return _load(str(Path(directory or ONTOLOGY_DIR).resolve()))
+
+
+@lru_cache(maxsize=4)
+def _load(directory: str) -> KnowledgeBase:
+    d = Path(directory)
+    gaz_text = (d / "gazetteer.yaml").read_text(encoding="utf-8")
+    lex_text = (d / "lexicon.yaml").read_text(encoding="utf-8")
+    gazetteer = yaml.safe_load(gaz_text)
+    lexicon = yaml.safe_load(lex_text)
+    entries: dict[str, GazetteerEntry] = {}
+    names = PhraseIndex()
+    for section, items in gazetteer.items():
+        for raw in items or []:
+            e = _entry(section, raw)
+            entries[e.id] = e
+            for label in [e.ar, *e.aliases]:
+                names.add(label, e.id)
+    titles = PhraseIndex()
+    for t in lexicon["titles"]:
+        titles.add(t, t)
+    nationality = {normalize(a): state for state, adjs in lexicon["nationalities"].items() for a in adjs}
+    triggers = PhraseIndex()
+    for kind, words in lexicon["meeting_triggers"].items():
+        for w in words:
+            triggers.add(w, kind)
+    months = PhraseIndex()
+    for number, words in lexicon["months"].items():
+        for w in words:
+            months.add(w, int(number))
+    weekdays = {normalize(w): int(k) for k, ws in lexicon["weekdays"].items() for w in ws}
+    version = hashlib.sha256((gaz_text + lex_text).encode()).hexdigest()[:16]
+    return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
+                         weekdays, version)

@@ -1,0 +1,189 @@
+"""Linking: mentions become entities, one per real-world thing within a document.
+
+Gazetteer mentions take the gazetteer's id; a capital used for its government becomes the
+state; new names get an id derived from their normalized form, and a later short form
+(`بيسكوف`) joins the full name (`دميتري بيسكوف`). Role descriptions resolve to the office
+holder at the time the sentence speaks of.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import replace
+
+from kg.knowledge import KnowledgeBase, PhraseIndex
+from kg.model import Entity, Mention
+from kg.recognize import _phrase_surface
+from kg.text import Sentence, normalize, stems
+
+#: Prepositions and nouns before a city that make it a location, not its government.
+_LOCATIVE = {"في", "الي", "داخل", "العاصمه", "مدينه", "نحو", "قرب", "بالقرب"}
+_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
+_TRANSLIT = str.maketrans({
+    "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
+    "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
+    "ي": "y", "ء": "", "ئ": "y", "ؤ": "w", " ": "-",
+})
+
+
+def slug(name: str) -> str:
+    """A stable, readable id for a name the gazetteer does not know."""
+    s = normalize(name).translate(_TRANSLIT)
+    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "entity"
+
+
+def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    toks = list(sentence.tokens)
+    pos = next(i for i, t in enumerate(toks) if t.index == m.start)
+    first = toks[pos]
+    clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
+    if clitic in _LOCATIVE_CLITICS:
+        return True
+    if pos and toks[pos - 1].norm in _LOCATIVE:
+        return True
+    # object of a visit verb: "زار بوتين دمشق"
+    for k in range(max(0, pos - 3), pos):
+        hit = kb.triggers.match_at([t.norm for t in toks], k)
+        if hit and hit[1] == "Visit" and toks[k].norm.startswith("زار"):
+            return True
+    return False
+
+
+class DocumentLinker:
+    """Links the mentions of one document; holds the document's entities as it goes."""
+
+    def __init__(self, kb: KnowledgeBase, doc_id: str):
+        self.kb = kb
+        self.doc_id = doc_id
+        self.entities: dict[str, Entity] = {}
+
+    def entity(self, entity_id: str, type_: str, label: str) -> Entity:
+        e = self.entities.get(entity_id)
+        if e is None:
+            entry = self.kb.entries.get(entity_id)
+            e = Entity(entity_id, type_, entry.ar if entry else label,
+                       label_en=entry.en if entry else None,
+                       wikidata=entry.wikidata if entry else None,
+                       subtype=entry.subtype if entry else None,
+                       affiliation=entry.affiliation if entry else None,
+                       documents={self.doc_id})
+            self.entities[entity_id] = e
+        return e
+
+    def add_surface(self, e: Entity, surface: str) -> None:
+        surface = surface.strip()
+        e.mentions += 1
+        if surface and normalize(surface) != normalize(e.label_ar):
+            e.alt_labels.add(surface)
+
+    def link_named(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:
+        """Gazetteer, pattern and Stanza mentions -> mentions carrying entity ids."""
+        by_index = {s.index: s for s in sentences}
+        linked: list[Mention] = []
+        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
+            if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
+                state = self.kb.entries[entry.capital_of]
+                e = self.entity(state.id, state.type, state.ar)
+                self.add_surface(e, m.surface)
+                linked.append(replace(m, entity_id=state.id, type="State"))
+                continue
+            if entry:
+                e = self.entity(entry.id, entry.type, entry.ar)
+            elif m.entity_id in self.entities:
+                e = self.entities[m.entity_id]
+            else:
+                e = self.entity(slug(m.surface), m.type, m.surface)
+            self.add_surface(e, m.surface)
+            if m.role:
+                e.roles.add(m.role)
+            if m.affiliation and e.type == "Person":
+                e.affiliation = e.affiliation or m.affiliation
+            linked.append(replace(m, entity_id=e.id))
+        return linked
+
+    def short_forms(self, linked: list[Mention]) -> PhraseIndex:
+        """Last names of persons new to the gazetteer, to find their later short mentions."""
+        index = PhraseIndex()
+        for m in linked:
+            if m.source in ("pattern", "stanza") and m.type == "Person":
+                words = normalize(m.surface).split()
+                for k in range(1, len(words)):
+                    tail = tuple(words[k:])
+                    if len("".join(tail)) >= 4:
+                        index.add(tail, m.entity_id)
+        return index
+
+    def resolve_role(self, m: Mention, date: str | None, context: list[Mention]) -> Mention | None:
+        """A description ('الرئيس السوري', 'نظيره الروسي') -> the person holding that office."""
+        role, state = m.role, m.affiliation
+        if m.source == "counterpart":
+            previous = [c for c in context if c.type == "Person" and c.entity_id and c.start < m.start]
+            if not previous or not state:
+                return None
+            prev = previous[-1]
+            role = self._office_of(prev, date)
+            if role is None:
+                return None
+        if not role or not state:
+            return None
+        base = self.role_core(role)
+        # someone in this document already introduced with that title
+        for e in self.entities.values():
+            if e.type == "Person" and e.affiliation == state and any(
+                    self.role_core(r) == base for r in e.roles):
+                return replace(m, entity_id=e.id)
+        holders = self.kb.holders(base, state, date) if date else []
+        if not holders and m.source == "counterpart" and date:
+            holders = self.kb.holders(self.role_core(role), state, date)
+        if len(holders) != 1:
+            return None
+        entry = self.kb.entries[holders[0]]
+        e = self.entity(entry.id, entry.type, entry.ar)
+        e.mentions += 1
+        if m.source == "role":
+            e.roles.add(m.surface if m.surface != normalize(m.surface) else m.surface)
+        return replace(m, entity_id=entry.id)
+
+    def role_core(self, role: str) -> str:
+        """'الرئيس الروسي' -> 'رئيس': the office without nationality or article."""
+        words = [w for w in normalize(role).split()
+                 if w not in self.kb.nationality and w not in ("السابق", "الراحل")]
+        return " ".join(words).removeprefix("ال")
+
+    def _office_of(self, m: Mention, date: str | None) -> str | None:
+        if m.role:
+            return m.role
+        e = self.entities.get(m.entity_id or "")
+        if e and e.roles:
+            return sorted(e.roles, key=len)[0]
+        entry = self.kb.entries.get(m.entity_id or "")
+        if entry and entry.offices:
+            if date:
+                for o in entry.offices:
+                    if o.start[:len(date)] <= date and (o.end is None or date <= o.end[:len(date)]):
+                        return o.role
+            return entry.offices[-1].role
+        return None
+
+
+def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
+                     text: str) -> list[Mention]:
+    """Later short mentions ('بيسكوف') of persons first named in full in the document."""
+    toks = list(sentence.tokens)
+    norms = [t.norm for t in toks]
+    out = []
+    i = 0
+    while i < len(toks):
+        hit = None if toks[i].index in covered else index.match_at(norms, i, stems(norms[i]))
+        if hit:
+            n, entity_id, form = hit
+            out.append(Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start,
+                               toks[i + n - 1].end, _phrase_surface(toks, i, n, form, text),
+                               "Person", "short", entity_id, sentence=sentence.index))
+            i += n
+        else:
+            i += 1
+    return out

@@ -1,0 +1,123 @@
+"""Plain dataclasses the pipeline stages pass to one another."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.text import Sentence
+
+
+@dataclass
+class Document:
+    """One article as read: its text, where it came from and what the text says of its date."""
+    doc_id: str            # stable id from the file name, e.g. "000-b2e2f448fcc49fe2"
+    source_file: str       # file name as found in the corpus
+    text: str
+    sha256: str
+    published: str | None = None   # ISO date when the text or the input gives one
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A span of a document that names or describes an entity."""
+    start: int             # first token index
+    end: int               # token index after the span
+    char_start: int
+    char_end: int
+    surface: str           # the name as written, without attached clitics
+    type: str              # Person | State | Organization | Place | MilitaryBase | GPE
+    source: str            # gazetteer | pattern | stanza | role
+    entity_id: str | None = None     # gazetteer id when known
+    role: str | None = None          # title given with the name ("وزير الدفاع")
+    affiliation: str | None = None   # state the title or adjective ties the person to
+    sentence: int = -1
+
+
+@dataclass
+class Entity:
+    """A real-world thing found in one or more documents."""
+    id: str                # gazetteer id or a slug of the normalized name
+    type: str
+    label_ar: str
+    label_en: str | None = None
+    alt_labels: set[str] = field(default_factory=set)
+    roles: set[str] = field(default_factory=set)
+    affiliation: str | None = None
+    wikidata: str | None = None
+    subtype: str | None = None
+    documents: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+@dataclass(frozen=True)
+class Date:
+    """A date to the precision the text gives: 'YYYY', 'YYYY-MM' or 'YYYY-MM-DD'."""
+    value: str
+    end: str | None = None      # last day of a range ("from 19 to 22 February")
+
+    @property
+    def precision(self) -> str:
+        return {4: "year", 7: "month", 10: "day"}[len(self.value)]
+
+    def compatible(self, other: "Date") -> bool:
+        """Same date at the coarser precision, or one falls inside the other's range."""
+        a, b = self.value, other.value
+        if a.startswith(b) or b.startswith(a):
+            return True
+        return any(r.end and r.value <= d.value[:10] <= r.end for r, d in ((self, other), (other, self)))
+
+
+@dataclass
+class Meeting:
+    kind: str                       # Meeting | Visit | PhoneCall | Talks | Message | Summit
+    participants: list[str]         # entity ids
+    date: Date | None
+    location: str | None            # entity id of a place, state or base
+    evidence: str
+    documents: list[str]
+    sentence: int = -1
+    paragraph: int = -1
+
+
+@dataclass
+class Treaty:
+    label: str
+    parties: list[str]
+    date: Date | None
+    evidence: str
+    documents: list[str]
+    alt_labels: set[str] = field(default_factory=set)
+
+
+@dataclass
+class BaseFact:
+    base: str                       # entity id of the base
+    kind: str                       # AirBase | NavalBase | MilitaryBase
+    located_in: list[str]
+    operated_by: list[str]
+    evidence: str
+    documents: list[str]
+
+
+@dataclass
+class DocResult:
+    """Everything read from one document: a pure function of the document and the knowledge base."""
+    document: Document
+    entities: dict[str, Entity]
+    meetings: list[Meeting]
+    treaties: list[Treaty]
+    bases: list[BaseFact]
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Corpus:
+    """The merged result of all documents."""
+    documents: list[Document]
+    entities: dict[str, Entity]
+    meetings: list[Meeting]
+    treaties: list[Treaty]
+    bases: list[BaseFact]
+
+
+SentenceList = list[Sentence]

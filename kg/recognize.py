@@ -1,0 +1,228 @@
+"""Recognizers: each turns a document's sentences into mentions with offsets and a type.
+
+1. gazetteer: the labels and aliases of ontologies/gazetteer.yaml, clitic-aware;
+2. patterns: a role title (and nationality), then a name the gazetteer may not know;
+3. role descriptions: "الرئيس السوري", "نظيره الروسي", "الرئيسان الروسي والسوري";
+4. Stanza NER spans (kg.stanza_ner), when a model is loaded.
+"""
+from __future__ import annotations
+
+from kg.knowledge import KnowledgeBase
+from kg.model import Mention
+from kg.text import Sentence, Token, stems
+
+_QUOTES = set("\"“”«»'")
+
+
+def _surface(tok: Token, form: str) -> str:
+    """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
+    if form == tok.norm:
+        return tok.text
+    letters = [i for i, ch in enumerate(tok.text) if ch.isalpha()]
+    drop = len(tok.norm) - len(form)
+    if form.startswith("ال") and not tok.norm[drop:].startswith("ال"):
+        # للرئيس -> الرئيس: the article was contracted into the clitic
+        return "ال" + tok.text[letters[drop + 2]:] if drop + 2 < len(letters) else tok.text
+    return tok.text[letters[drop]:] if drop < len(letters) else tok.text
+
+
+def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -> str:
+    first = _surface(tokens[i], form)
+    if n == 1:
+        return first
+    return first + text[tokens[i].end:tokens[i + n - 1].end]
+
+
+def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
+    tokens = list(sentence.tokens)
+    norms = [t.norm for t in tokens]
+    found: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        hit = kb.names.match_at(norms, i, stems(norms[i]))
+        if hit:
+            n, entry_id, form = hit
+            entry = kb.entries[entry_id]
+            found.append(Mention(
+                tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
+                _phrase_surface(tokens, i, n, form, text), entry.type, "gazetteer", entry_id,
+                sentence=sentence.index))
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str | None, int]:
+    """A nationality adjective at j (and 'السابق'), as (state id, index after)."""
+    if j < len(norms) and norms[j] in kb.nationality:
+        state = kb.nationality[norms[j]]
+        j += 1
+        if j < len(norms) and norms[j] in ("السابق", "السابقه", "الراحل"):
+            j += 1
+        return state, j
+    return None, j
+
+
+def title_at(norms: list[str], i: int, kb: KnowledgeBase):
+    """A role title at token i: (title, state or None, index after it, stem matched)."""
+    hit = kb.titles.match_at(norms, i, stems(norms[i]))
+    if not hit:
+        return None
+    n, title, form = hit
+    state, j = _nationality_after(norms, i + n, kb)
+    return title, state, j, form
+
+
+def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
+                     known: list[Mention]) -> list[Mention]:
+    """Persons introduced by a title: 'وزير الدفاع السوري مرهف أبو قصرة'.
+
+    Returns new Person mentions for unknown names and role-annotated copies of known ones.
+    """
+    tokens = list(sentence.tokens)
+    norms = [t.norm for t in tokens]
+    by_start = {m.start: m for m in known}
+    ends = {m.end: m for m in known if m.type == "Person"}
+    stops = kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words")
+    introducers = set(kb.lexicon["name_introducers"]) | set(kb.lexicon["counterpart_words"])
+    out: list[Mention] = []
+    i = 0
+    while i < len(tokens):
+        found = title_at(norms, i, kb)
+        if not found:
+            i += 1
+            continue
+        title, state, j, form = found
+        # skip a comma or an opening quote between title and name
+        while j < len(tokens) and (norms[j] in ("،", ",") or tokens[j].text in _QUOTES):
+            j += 1
+        if j < len(tokens) and tokens[j].index in by_start:
+            m = by_start[tokens[j].index]
+            if m.type == "Person" and title not in introducers:
+                out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
+            i = j
+            continue
+        if i >= 2 and norms[i - 1] in ("،", ",") and tokens[i - 2].index + 1 in ends:
+            # apposition "NAME، TITLE،": the title describes the name before it
+            m = ends[tokens[i - 2].index + 1]
+            out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
+            i = j
+            continue
+        name_end = j
+        while (name_end < len(tokens) and name_end - j < 3 and tokens[name_end].norm.isalpha()
+               and "\u064b" not in tokens[name_end].text
+               and norms[name_end] not in stops and not kb.titles.match_at(norms, name_end)
+               and tokens[name_end].index not in by_start
+               and not kb.triggers.match_at(norms, name_end)):
+            name_end += 1
+        inner_articles = [k for k in range(j + 1, name_end) if norms[k].startswith("ال")]
+        name_like = not inner_articles or (name_end - j == 2 and title not in introducers)
+        if name_end - j >= 2 and name_like and not norms[j].startswith("ال") and _is_arabic(tokens[j].text):
+            surface = text[tokens[j].start:tokens[name_end - 1].end]
+            role = None if title in introducers else _role_text(tokens, i, j, text, form)
+            m = Mention(tokens[j].index, tokens[name_end - 1].index + 1, tokens[j].start,
+                               tokens[name_end - 1].end, surface, "Person", "pattern",
+                               role=role, affiliation=state, sentence=sentence.index)
+            out.append(m)
+            ends[m.end] = m
+            i = name_end
+        else:
+            i = max(j, i + 1)
+    return out
+
+
+def _is_arabic(word: str) -> bool:
+    return any("\u0600" <= ch <= "\u06ff" for ch in word)
+
+
+def _role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
+    """The title as written (with its nationality), without clitics or trailing commas."""
+    end = j
+    while end > i + 1 and (tokens[end - 1].norm in ("،", ",") or tokens[end - 1].text in _QUOTES):
+        end -= 1
+    first = _surface(tokens[i], form)
+    return (first + text[tokens[i].end:tokens[end - 1].end]).strip()
+
+
+def _with_role(m: Mention, role: str, state: str | None) -> Mention:
+    return Mention(m.start, m.end, m.char_start, m.char_end, m.surface, m.type, m.source,
+                   m.entity_id, role=role, affiliation=state,
+                   sentence=m.sentence)
+
+
+def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
+                      persons: set[int] | None = None) -> list[Mention]:
+    """Office descriptions without a name: 'الرئيس السوري', 'نظيره الروسي', 'الرئيسان الروسي والسوري'.
+
+    They carry the title and state; linking resolves them to the office holder at the time.
+    """
+    tokens = list(sentence.tokens)
+    norms = [t.norm for t in tokens]
+    counterpart = kb.words("counterpart_words")
+    pairs = kb.words("pair_anaphors")
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if tok.index in covered:
+            continue
+        forms = stems(norms[i])
+        if any(f in counterpart for f in forms):
+            state, j = _nationality_after(norms, i + 1, kb)
+            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
+                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
+            out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
+                               tok.text, "Person", "counterpart", affiliation=state,
+                               sentence=sentence.index))
+            continue
+        if norms[i] in pairs:
+            # "الرئيسان الروسي والسوري": two offices
+            states, j = [], i + 1
+            while j < len(norms):
+                s, j2 = _nationality_after(norms, j, kb)
+                if s is None and j < len(norms) and norms[j].startswith("و"):
+                    s, j2 = _nationality_after([norms[j][1:]], 0, kb)
+                    j2 = j + 1 if s else j
+                if not s:
+                    break
+                states.append(s)
+                j = j2
+            role = "رئيس" if norms[i].startswith("الرئيس") or norms[i].startswith("الرؤساء") else None
+            for s in states:
+                out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
+                                   tok.text, "Person", "role", role=role, affiliation=s,
+                                   sentence=sentence.index))
+            if not states:
+                out.append(Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
+                                   "Person", "pair", sentence=sentence.index))
+            continue
+        found = title_at(norms, i, kb)
+        if found and found[1]:
+            title, state, j, _ = found
+            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
+                continue  # a title before a known name, handled by pattern_mentions
+            out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
+                               tok.text, "Person", "role", role=title, affiliation=state,
+                               sentence=sentence.index))
+    return out
+
+
+def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],
+                    text: str, covered: set[int]) -> list[Mention]:
+    """Stanza's spans that no gazetteer or pattern mention covers, as new-entity mentions."""
+    from kg.stanza_ner import NER_LABEL_TO_CLASS
+
+    out: list[Mention] = []
+    for sentence, sent_spans in zip(sentences, spans):
+        toks = sentence.tokens
+        for a, b, label in sent_spans:
+            cls = NER_LABEL_TO_CLASS.get(label)
+            if cls != "Person" or b - a < 2:
+                continue  # unknown organizations and places stay out: too noisy untrained
+            if any(toks[k].index in covered for k in range(a, b)):
+                continue
+            if not all(t.norm.isalpha() and _is_arabic(t.text) for t in toks[a:b]):
+                continue
+            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
+                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
+                               sentence=sentence.index))
+    return out

@@ -1,0 +1,116 @@
+"""Text layer: normalization for matching, tokens and sentences with offsets into the original.
+
+Normalization never replaces the text: every token keeps (start, end) into the article as
+read, and carries its normalized form (`norm`) for lexicon and gazetteer look-ups.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
+_BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
+_FOLD = str.maketrans({
+    "أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ـ": None,
+    **{chr(0x0660 + i): str(i) for i in range(10)},  # Arabic-Indic digits
+    **{chr(0x06F0 + i): str(i) for i in range(10)},  # Eastern (Persian) digits
+})
+
+#: Proclitic sequences stripped to find a word's stem, longest first.
+_PROCLITICS = ("وبال", "وكال", "فبال", "وال", "فال", "بال", "كال", "ولل", "فلل", "لل",
+               "وب", "ول", "وك", "فب", "فل", "و", "ف", "ب", "ل", "ك")
+
+_TOKEN = re.compile(
+    r"[A-Za-z]+(?:['’][A-Za-z]+)?"            # Latin words
+    r"|[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,][0-9\u0660-\u0669\u06f0-\u06f9]+)?"  # numbers
+    r"|[\u0610-\u061a\u0620-\u065f\u066e-\u06d3\u06d5-\u06ef\u06fa-\u06ff\u0750-\u077f"
+    r"\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefe]+"  # Arabic letter runs
+    r"|[^\s]"                                  # any other single visible character
+)
+
+
+def normalize(text: str) -> str:
+    """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters."""
+    text = unicodedata.normalize("NFC", text)
+    text = _BIDI.sub("", text)
+    text = _DIACRITICS.sub("", text)
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str   # as in the article
+    norm: str   # normalized for matching
+    start: int  # offset of the first character in the article
+    end: int    # offset after the last character
+    index: int  # position in the document's token list
+
+
+def tokenize(text: str, offset: int = 0, first_index: int = 0) -> list[Token]:
+    """Split into words, numbers and punctuation, keeping offsets into `text` (+ `offset`)."""
+    tokens: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        norm = normalize(word)
+        if not norm and not word.strip():
+            continue
+        tokens.append(Token(word, norm or word, offset + m.start(), offset + m.end(),
+                            first_index + len(tokens)))
+    return tokens
+
+
+def stems(norm: str) -> list[str]:
+    """The word and its forms without proclitics: وبموسكو -> [وبموسكو, بموسكو?, موسكو, ...]."""
+    forms = [norm]
+    for clitic in _PROCLITICS:
+        if norm.startswith(clitic) and len(norm) - len(clitic) >= 2:
+            rest = norm[len(clitic):]
+            if clitic.endswith("ال") or clitic.endswith("لل"):
+                rest = "ال" + rest  # وال/بال/لل keep the article: للرئيس -> الرئيس
+            if rest not in forms:
+                forms.append(rest)
+    return forms
+
+
+@dataclass(frozen=True)
+class Sentence:
+    start: int
+    end: int
+    paragraph: int
+    index: int
+    tokens: tuple[Token, ...]
+
+    def text(self, article: str) -> str:
+        return article[self.start:self.end]
+
+
+_SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
+#: A period followed by a conjoined month name or year continues a list of dates
+#: ("في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"), so it does not end the sentence.
+_CONTINUES_LIST = re.compile(r"\s*و\s?(?:\d{4}|[\u0600-\u06ff]+\s*/?\s*[\u0600-\u06ff]*\s+(?:عام\s+)?\d{4})")
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentences with offsets. Each line is a paragraph; within it, end punctuation splits."""
+    sentences: list[Sentence] = []
+    token_index = 0
+    paragraph = -1
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        paragraph += 1
+        start = line.start()
+        cuts = [m.end() for m in _SENTENCE_END.finditer(text, line.start(), line.end())
+                if not _CONTINUES_LIST.match(text, m.end())]
+        for end in cuts + [line.end()]:
+            chunk = text[start:end]
+            stripped = chunk.strip()
+            if stripped:
+                s_start = start + len(chunk) - len(chunk.lstrip())
+                s_end = s_start + len(stripped)
+                toks = tokenize(text[s_start:s_end], s_start, token_index)
+                token_index += len(toks)
+                sentences.append(Sentence(s_start, s_end, paragraph, len(sentences), tuple(toks)))
+            start = end
+    return sentences
