@@ -73,6 +73,52 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command("eval")
+def eval_(
+    graph: Path = typer.Argument(Path("outputs/graph.ttl"), help="A Turtle graph following the contract."),
+    gold: Path = typer.Option(Path("tests/gold"), help="Folder of gold .json files."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    details: bool = typer.Option(False, help="List missed and spurious items."),
+) -> None:
+    """Precision, recall and F1 of GRAPH against gold annotations."""
+    import json
+
+    from kg.evaluate import evaluate_file, summary_rows
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    try:
+        result = evaluate_file(graph, gold)
+    except FileNotFoundError as exc:
+        _fail(str(exc), 2)
+    except Exception as exc:  # a file that is no Turtle
+        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    if as_json:
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table("what", "precision", "recall", "F1")
+    for row in summary_rows(result):
+        table.add_row(*row)
+    console = Console()
+    console.print(table)
+    m = result["meetings"]
+    console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}; "
+                  f"lacking provenance: {len(result['meetings_lacking_provenance'])}; "
+                  f"duplicated nodes: {len(result['duplicated_nodes'])}")
+    for gid, b in result["bases"].items():
+        console.print(f"base {gid}: " + (f"location right: {b['location_right']}, operator right: {b['operator_right']}"
+                                          if b["found"] else "not found"))
+    if details:
+        for key in ("actors", "Place", "MilitaryBase", "meetings", "treaties"):
+            if result[key]["missed"] or result[key]["spurious"]:
+                console.print(f"[bold]{key}[/] missed: {result[key]['missed']}\n  spurious: {result[key]['spurious']}")
+        if result["duplicated_nodes"]:
+            console.print(f"duplicated: {result['duplicated_nodes']}")
+
+
 @ner_app.command("train")
 def ner_train(
     train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),

@@ -244,8 +244,9 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
             a.participants.append(p)
     if priority.index(b.kind) < priority.index(a.kind):
         a.kind, a.location = b.kind, b.location or a.location
-    if b.date and (not a.date or len(b.date.value) > len(a.date.value)):
-        a.date = b.date if not (a.date and a.date.end and not b.date.end) else Date(b.date.value)
+    if b.date and (not a.date or len(b.date.value) > len(a.date.value)
+                   or (a.date.end and not b.date.end and a.date.compatible(b.date))):
+        a.date = b.date  # the more precise date; a day inside a visit's range names the meeting
     a.has_date_mention = a.has_date_mention or b.has_date_mention
     a.location = a.location or b.location
     if b.evidence not in a.evidence:
@@ -366,8 +367,6 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
     for view in views:
         toks = view.sentence.tokens
         for a, b, _ in _find_phrases(view.sentence, words):
-            if a in view.excluded:
-                continue
             end = b
             while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
                     and not any(d.start == end for d in view.dates):

@@ -39,16 +39,20 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     pos = next(i for i, t in enumerate(toks) if t.index == m.start)
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
-    if clitic in _LOCATIVE_CLITICS:
-        return True
-    if pos and toks[pos - 1].norm in _LOCATIVE:
+    norms = [t.norm for t in toks]
+    visit_before = [k for k in range(max(0, pos - 4), pos)
+                    if (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) and hit[1] == "Visit"]
+    if clitic.endswith("ب"):
+        return True  # "بموسكو": in Moscow
+    if clitic.endswith("ل"):
+        return bool(visit_before)  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
+    before = pos - 1
+    while before >= 0 and toks[before].text in "\"“”«»'":
+        before -= 1
+    if before >= 0 and norms[before] in _LOCATIVE:
         return True
     # object of a visit verb: "زار بوتين دمشق"
-    for k in range(max(0, pos - 3), pos):
-        hit = kb.triggers.match_at([t.norm for t in toks], k)
-        if hit and hit[1] == "Visit" and toks[k].norm.startswith("زار"):
-            return True
-    return False
+    return any(norms[k].startswith("زار") for k in visit_before if k >= pos - 3)
 
 
 class DocumentLinker:

@@ -112,9 +112,9 @@ def merge_meetings(meetings: list[Meeting], located_in: dict[str, str]) -> list[
         else:
             merged.append(m)
     for m in (m for m in meetings if not m.date):
-        hosts = [h for h in merged if family(h.kind) == family(m.kind) and m.location
-                 and h.location == m.location and set(m.participants) <= set(h.participants)
-                 and m.documents[0] not in h.documents]
+        hosts = [h for h in merged if h.date and family(h.kind) == family(m.kind) and m.location
+                 and h.location and places_compatible(h.location, m.location, located_in)
+                 and set(m.participants) <= set(h.participants) and m.documents[0] not in h.documents]
         if len(hosts) == 1:
             _absorb(hosts[0], m)
         else:

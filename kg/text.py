@@ -88,7 +88,7 @@ class Sentence:
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
 #: A period followed by a conjoined month name or year continues a list of dates
 #: ("في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"), so it does not end the sentence.
-_CONTINUES_LIST = re.compile(r"\s*و\s?(?:\d{4}|[\u0600-\u06ff]+\s*/?\s*[\u0600-\u06ff]*\s+(?:عام\s+)?\d{4})")
+_CONTINUES_LIST = re.compile(r"\s*و\s?(?:\d{4}\b|(?!في)[\u0621-\u064a]+\s*/?\s*(?:[\u0621-\u064a]+\s*){0,3}\d{4})")
 
 
 def split_sentences(text: str) -> list[Sentence]:
