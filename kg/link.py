@@ -40,7 +40,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
     norms = [t.norm for t in toks]
-    visit_before = [k for k in range(max(0, pos - 4), pos)
+    visit_before = [k for k in range(max(0, pos - 5), pos)
                     if (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) and hit[1] == "Visit"]
     if clitic.endswith("ب"):
         return True  # "بموسكو": in Moscow
@@ -52,7 +52,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and norms[before] in _LOCATIVE:
         return True
     # object of a visit verb: "زار بوتين دمشق"
-    return any(norms[k].startswith("زار") for k in visit_before if k >= pos - 3)
+    return any(norms[k].startswith("زار") for k in visit_before)
 
 
 class DocumentLinker:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import Sentence, Token, stems
+from kg.text import Sentence, Token, normalize, stems
 
 _QUOTES = set("\"“”«»'")
 
@@ -70,7 +70,15 @@ def title_at(norms: list[str], i: int, kb: KnowledgeBase):
     if not hit:
         return None
     n, title, form = hit
-    state, j = _nationality_after(norms, i + n, kb)
+    j = i + n
+    if normalize(title).endswith("باسم"):
+        # "المتحدث باسم الوزارة المصرية،": the body spoken for is part of the title
+        k = j
+        while k < len(norms) and k - j < 5 and norms[k] not in ("،", ",", ":"):
+            k += 1
+        if k < len(norms) and norms[k] in ("،", ","):
+            return title, kb.nationality.get(norms[k - 1]), k, form
+    state, j = _nationality_after(norms, j, kb)
     return title, state, j, form
 
 
@@ -86,6 +94,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     ends = {m.end: m for m in known if m.type == "Person"}
     stops = kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words")
     introducers = set(kb.lexicon["name_introducers"]) | set(kb.lexicon["counterpart_words"])
+    particles = kb.words("name_particles")
     out: list[Mention] = []
     i = 0
     while i < len(tokens):
@@ -116,8 +125,11 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                and tokens[name_end].index not in by_start
                and not kb.triggers.match_at(norms, name_end)):
             name_end += 1
-        inner_articles = [k for k in range(j + 1, name_end) if norms[k].startswith("ال")]
-        name_like = not inner_articles or (name_end - j == 2 and title not in introducers)
+        inner_articles = [k for k in range(j + 1, name_end) if norms[k].startswith("ال")
+                          and norms[k - 1] not in particles and norms[k] not in particles]
+        delimited = name_end == len(tokens) or norms[name_end] in ("،", ",", ".", ":") \
+            or tokens[name_end].text in _QUOTES
+        name_like = not inner_articles or (title not in introducers and (name_end - j == 2 or delimited))
         if name_end - j >= 2 and name_like and not norms[j].startswith("ال") and _is_arabic(tokens[j].text):
             surface = text[tokens[j].start:tokens[name_end - 1].end]
             role = None if title in introducers else _role_text(tokens, i, j, text, form)
