@@ -1,0 +1,92 @@
+"""Meetings, treaties and bases read from real sentences, and merged across articles."""
+from kg.extract import process_document
+from kg.knowledge import load_knowledge
+from kg.merge import merge_results
+from kg.model import Document
+
+KB = load_knowledge()
+
+
+def result(text, published=None, name="t"):
+    return process_document(Document(name, f"{name}.txt", text, "0" * 64, published), KB)
+
+
+def meetings(text, published=None):
+    return [(m.kind, sorted(m.participants), m.date.value if m.date else None, m.location)
+            for m in result(text, published).meetings]
+
+
+def test_meeting_with_date_and_base():
+    assert meetings("وفي 11 ديسمبر / كانون الأول 2017، التقى بوتين والأسد، في قاعدة حميميم الجوية، بعناصر الجيشين.") == [
+        ("Meeting", ["bashar_al_assad", "vladimir_putin"], "2017-12-11", "hmeimim_air_base")]
+
+
+def test_phone_call_and_message():
+    assert meetings("وفي 12 شباط 2025 أجرى الرئيس الروسي فلاديمير بوتين اتصالاً هاتفياً مع الرئيس أحمد الشرع، هنأه فيه.") == [
+        ("PhoneCall", ["ahmed_al_sharaa", "vladimir_putin"], "2025-02-12", None)]
+    assert meetings("وفي 20 آذار 2025 بعث بوتين رسالة رسمية إلى الرئيس الشرع.")[0][:3] == (
+        "Message", ["ahmed_al_sharaa", "vladimir_putin"], "2025-03-20")
+
+
+def test_list_of_dates_gives_one_visit_per_date():
+    found = meetings("وعلى مدى السنوات الماضية، زار الأسد روسيا مرارا في زيارات عمل، في أكتوبر / تشرين الأول عام 2015. "
+                     "ونوفمبر/ تشرين الثاني عام 2017 ومايو / أيار عام 2018 وسبتمبر / أيلول عام 2021.")
+    assert [d for _, _, d, _ in found] == ["2015-10", "2017-11", "2018-05", "2021-09"]
+    assert all(k == "Visit" and p == ["bashar_al_assad"] and loc == "russia" for k, p, _, loc in found)
+
+
+def test_undated_repetition_is_no_meeting():
+    assert meetings("ومنذ بداية الأزمة، زار وزير الخارجية السوري السابق، وليد المعلم، روسيا عدة مرات.") == []
+
+
+def test_plans_and_invitations_are_not_meetings():
+    assert meetings("وقال الرئيس التركي رجب طيب أردوغان إنه وجه دعوة للأسد لعقد قمة ثلاثية مع بوتين.") == []
+    assert meetings("ومن المقرر أن يلتقي بوتين والأسد في موسكو الشهر المقبل.") == []
+
+
+def test_interview_with_media_is_no_meeting():
+    assert meetings('أكد الرئيس السوري بشار الأسد خلال لقاء حصري مع وكالة "سبوتنيك" أن البلدين يخططان لمشاريع.') == []
+
+
+def test_relative_dates_resolve_against_publication():
+    text = "بحث وزير الدفاع السوري مرهف أبو قصرة، يوم الأحد، مع وفد عسكري روسي رفيع برئاسة يونس بك يفكيروف، سبل التعاون، في زيارة وصفت بالأضخم."
+    found = meetings(text, "2025-11-17")
+    assert found[0][2] == "2025-11-16" and len(found[0][1]) == 2
+    assert meetings(text)[0][2] is None  # no publication date: left unresolved, never guessed
+
+
+def test_meeting_inside_a_visit_range_joins_the_visit():
+    found = meetings("في الفترة من 19 إلى 22 فبراير/ شباط عام 2022، زار المقداد روسيا مرة أخرى. "
+                     "وفي 21 فبراير/شباط، أجرى لافروف والمقداد محادثات مكثفة حول القضايا الدولية.")
+    assert found == [("Visit", ["faisal_mekdad", "sergey_lavrov"], "2022-02-21", "russia")]
+
+
+def test_pair_anaphor_is_the_two_leaders_named_before():
+    found = meetings("وقال بوتين إن العلاقات جيدة، وأشار الأسد إلى الثقة.\nالتقى الزعيمان آخر مرة في آذار 2023، خلال زيارة الأسد لموسكو.")
+    assert found == [("Visit", ["bashar_al_assad", "vladimir_putin"], "2023-03", "moscow")]
+
+
+def test_same_event_in_two_articles_is_one_meeting_with_two_sources():
+    a = result("وفي 11 ديسمبر / كانون الأول 2017، التقى بوتين والأسد، في قاعدة حميميم الجوية.", name="a")
+    b = result("في ديسمبر 2017، التقى الرئيسان بوتين والأسد، بقاعدة حميم الجوية الروسية في سوريا.", name="b")
+    corpus = merge_results([a, b], KB)
+    assert len(corpus.meetings) == 1
+    m = corpus.meetings[0]
+    assert m.date.value == "2017-12-11" and sorted(m.documents) == ["a", "b"]
+
+
+def test_treaty_name_date_and_parties():
+    r = result("وتستند إلى معاهدة الصداقة والتعاون السوفيتية السورية الأساسية المؤرخة في 8 أكتوبر / تشرين الأول 1980، واتخذت العلاقات الشكل الودي.")
+    t = r.treaties[0]
+    assert (t.label, t.parties, t.date.value) == (
+        "معاهدة الصداقة والتعاون السوفيتية السورية الأساسية", ["soviet_union", "syria"], "1980-10-08")
+    r = result("وهي علاقات ترتكن لمعاهدة الصداقة والتعاون بين الاتحاد السوفيتي والنظام السوري في أكتوبر1980.")
+    t = r.treaties[0]
+    assert (t.label, sorted(t.parties), t.date.value) == ("معاهدة الصداقة والتعاون", ["soviet_union", "syria"], "1980-10")
+
+
+def test_bases_with_location_and_operator_from_the_text():
+    r = result("وتمتلك روسيا عدة قواعد في سوريا، بما في ذلك قاعدة حميميم الجوية في محافظة اللاذقية ومنشأة بحرية في ميناء طرطوس البحري.")
+    facts = {b.base: (b.kind, b.located_in, b.operated_by) for b in r.bases}
+    assert facts["hmeimim_air_base"] == ("AirBase", ["latakia"], ["russia"])
+    assert facts["tartus_naval_base"] == ("NavalBase", ["tartus"], ["russia"])
