@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export KG_MODELS_DIR ?= $(CURDIR)/models
 WOJOOD ?= ../shared/data/wojood-sample
 
-.PHONY: build test install model eval bench clean
+.PHONY: build test install chromium model eval bench clean
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -14,7 +14,12 @@ $(BIN)/kg: pyproject.toml
 	$(BIN)/pip install -q -e '.[dev]'
 	touch $(BIN)/kg
 
-install: $(BIN)/kg
+install: $(BIN)/kg chromium
+
+# Debian's Chromium for the browser test (root on CI and the dev machines; skipped test otherwise)
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null) \
+	  || echo "warning: could not install chromium; the browser test will be skipped"
 
 build: install
 	$(BIN)/kg build corpus --out outputs

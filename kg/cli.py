@@ -119,6 +119,69 @@ def eval_(
             console.print(f"duplicated: {result['duplicated_nodes']}")
 
 
+@app.command()
+def query(
+    graph: Path = typer.Argument(..., help="A Turtle graph written by kg build."),
+    sparql: str = typer.Argument(..., help="A .rq file, a bundled query name or an inline query."),
+    param: List[str] = typer.Option([], "--param", "-p", help="name=value for {{name}} in the query."),
+    fmt: Optional[str] = typer.Option(None, "--format", help="csv, tsv or json (default: a table on a terminal, tsv in a pipe)."),
+    engine: str = typer.Option("rdflib", help="rdflib or oxigraph (pyoxigraph, for large graphs)."),
+) -> None:
+    """Run a read-only SPARQL query. Bundled: timeline, meetings-between, actor-profile,
+    bases, treaties, most-connected."""
+    import sys
+
+    from kg.query import QueryError, render, resolve, run
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    params = {}
+    for p in param:
+        if "=" not in p:
+            _fail(f"--param {p}: expected name=value", 2)
+        k, v = p.split("=", 1)
+        params[k] = v
+    try:
+        result = run(graph, resolve(sparql, params), engine)
+    except QueryError as exc:
+        _fail(str(exc), 2)
+    except Exception as exc:  # an unreadable graph or an engine's own failure
+        _fail(f"{graph}: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
+    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
+    if fmt == "table":
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(*result.columns)
+        for row in result.rows:
+            table.add_row(*row)
+        Console().print(table)
+        typer.echo(f"{len(result.rows)} rows")
+        return
+    try:
+        typer.echo(render(result, fmt), nl=False)
+    except QueryError as exc:
+        _fail(str(exc), 2)
+
+
+@app.command()
+def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = 10) -> None:
+    """Counts by class and the top actors by degree and betweenness centrality."""
+    from kg.stats import graph_stats
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    s = graph_stats(graph, top)
+    for cls, n in s["classes"].items():
+        typer.echo(f"{cls:14} {n}")
+    typer.echo("\ntop by degree:")
+    for label, v in s["degree"]:
+        typer.echo(f"  {v:.3f}  {label}")
+    typer.echo("top by betweenness:")
+    for label, v in s["betweenness"]:
+        typer.echo(f"  {v:.3f}  {label}")
+
+
 @ner_app.command("train")
 def ner_train(
     train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),

@@ -70,10 +70,10 @@ def render_html(corpus: Corpus) -> str:
             f"{e.label_ar} ({e.type})", e.label_en, "أدوار: " + "، ".join(sorted(e.roles)) if e.roles else "",
             f"mentions: {e.mentions}", "sources: " + ", ".join(sorted(docs.get(d, d) for d in e.documents))]))
         net.add_node(node, label=e.label_ar, title=title, color=colour, shape=shape,
-                     size=12 + 40 * centrality.get(node, 0), group=e.type)
+                     size=12 + 40 * centrality.get(node, 0))
     for a, b, data in sorted(g.edges(data=True)):
         net.add_edge(a, b, value=data["weight"], title="\n".join(sorted(set(data["notes"]))),
-                     label=", ".join(sorted(data["kinds"])) if "met-with" in data["kinds"] else "")
+                     color="#c0392b" if "met-with" in data["kinds"] else "#b0b0b0")
     net.set_options(json.dumps({"physics": {"stabilization": {"iterations": 200}},
                                 "nodes": {"font": {"face": "Arial, Tahoma", "size": 16}},
                                 "interaction": {"hover": True}}))
@@ -88,6 +88,7 @@ def _offline(html: str) -> str:
     html = re.sub(r'<script[^>]+src="https?://[^"]+"[^>]*>\s*</script>', "", html)
     html = re.sub(r'<link[^>]+href="https?://[^"]+"[^>]*/?>', "", html)
     html = re.sub(r'<script[^>]+src="lib/[^"]+"[^>]*>\s*</script>', "", html)
+    html = re.sub(r"<!--(?:(?!-->).)*(?:node_modules|lib/)(?:(?!-->).)*-->", "", html, flags=re.S)
     if "vis.DataSet" in html and "vis-network" not in html[:html.find("vis.DataSet")]:
         html = html.replace("</head>", "<script>" + _vis_js() + "</script></head>", 1)
     return html
