@@ -182,6 +182,27 @@ def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = 10
         typer.echo(f"  {v:.3f}  {label}")
 
 
+@app.command()
+def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl"))) -> None:
+    """Check GRAPH against the contract's SHACL shapes (ontologies/shapes.ttl). Exit 1 on violations."""
+    from rdflib import Graph
+
+    from kg.validate import validate as run_validate
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    try:
+        g = Graph().parse(graph, format="turtle")
+    except Exception as exc:
+        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__})", 1)
+    violations = run_validate(g)
+    for v in violations:
+        typer.echo(str(v))
+    typer.echo(f"{graph}: {'conforms' if not violations else f'{len(violations)} violations'}")
+    if violations:
+        raise typer.Exit(1)
+
+
 @ner_app.command("train")
 def ner_train(
     train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),

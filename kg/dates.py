@@ -28,7 +28,7 @@ class DateMention:
 
 
 def _int(tok: Token) -> int | None:
-    return int(tok.norm) if tok.norm.isdigit() else None
+    return int(tok.norm) if tok.norm.isascii() and tok.norm.isdigit() else None
 
 
 def _is_year(tok: Token) -> bool:

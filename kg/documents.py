@@ -98,6 +98,8 @@ def read_file(path: Path) -> tuple[list[Document], list[str]]:
     """Documents in one file (a .jsonl holds many) and notices; raises ValueError when unusable."""
     if path.is_symlink() and not path.exists():
         raise ValueError("broken symbolic link")
+    if not path.is_file():
+        raise ValueError("not a regular file")
     size = path.stat().st_size
     if size > MAX_BYTES:
         raise ValueError(f"larger than the {MAX_BYTES // 1_000_000} MB limit ({size // 1_000_000} MB)")
@@ -138,7 +140,7 @@ def read_corpus(folder: Path) -> tuple[list[Document], list[Skipped], list[str]]
     skipped: list[Skipped] = []
     notices: list[str] = []
     for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or (path.is_dir() and not path.is_symlink()):
+        if path.name.startswith(".") or path.is_dir():
             continue
         if path.suffix.lower() not in TEXT_SUFFIXES and path.exists():
             skipped.append(Skipped(path.name, f"not an article file ({path.suffix or 'no extension'})"))

@@ -1,0 +1,44 @@
+"""Property-based tests: arbitrary Unicode never crashes the text layer or the date parser."""
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kg.dates import parse_dates
+from kg.knowledge import load_knowledge
+from kg.text import normalize, split_sentences, tokenize
+
+KB = load_knowledge()
+ARABICISH = st.text(alphabet=st.one_of(
+    st.characters(min_codepoint=0x0600, max_codepoint=0x06FF), st.sampled_from(list(" \n\t.،/-0123456789")),
+    st.characters()), max_size=300)
+
+
+@given(ARABICISH)
+@settings(max_examples=300, deadline=None)
+def test_tokens_and_sentences_point_back_into_the_text(text):
+    for tok in tokenize(text):
+        assert text[tok.start:tok.end] == tok.text
+    for s in split_sentences(text):
+        assert 0 <= s.start <= s.end <= len(text)
+        for tok in s.tokens:
+            assert s.start <= tok.start and tok.end <= s.end and text[tok.start:tok.end] == tok.text
+
+
+@given(st.text(max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_normalize_is_idempotent(text):
+    assert normalize(normalize(text)) == normalize(text)
+
+
+@given(ARABICISH, st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())))
+@settings(max_examples=300, deadline=None)
+def test_date_parser_never_crashes_and_dates_are_valid(text, published):
+    import datetime as dt
+
+    toks = tokenize(text)
+    for m in parse_dates(toks, KB, published):
+        assert 0 <= m.start < m.end <= len(toks)
+        if m.date:
+            v = m.date.value
+            assert len(v) in (4, 7, 10)
+            if len(v) == 10:
+                dt.date.fromisoformat(v)
