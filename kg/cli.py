@@ -41,6 +41,9 @@ def build(
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
     strict: bool = typer.Option(False, help="Fail (exit 1) when any file is skipped."),
+    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extract documents in N parallel processes."),
+    cache: Optional[Path] = typer.Option(None, help="Cache folder for incremental builds (default: OUT/.kg-cache)."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Extract every document anew."),
 ) -> None:
     """Read CORPUS and write graph.ttl (and graph.html) to --out.
 
@@ -53,7 +56,8 @@ def build(
     if "ttl" not in [f.value for f in fmt] and not fmt:
         fmt = [Fmt.ttl]
     try:
-        report = run_build(corpus, out, [f.value for f in fmt], ner.value, html)
+        report = run_build(corpus, out, [f.value for f in fmt], ner.value, html, jobs=jobs,
+                           cache_dir=None if no_cache else (cache or out / ".kg-cache"))
     except CorpusError as exc:
         _fail(str(exc), 2)
     except NoDocuments as exc:
@@ -65,7 +69,8 @@ def build(
     for line in report.notices:
         typer.echo(f"notice: {line}", err=True)
     ents = ", ".join(f"{k} {v}" for k, v in report.entities.items())
-    typer.echo(f"{report.documents} documents read ({len(report.skipped)} skipped), NER: {report.ner}\n"
+    typer.echo(f"{report.documents} documents read ({len(report.skipped)} skipped, "
+               f"{report.documents - report.processed} from cache), NER: {report.ner}\n"
                f"entities: {ents}\nmeetings {report.meetings}, treaties {report.treaties}, "
                f"bases {report.bases}, triples {report.triples}, {report.seconds} s\n"
                f"wrote {', '.join(report.outputs)}")

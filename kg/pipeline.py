@@ -1,9 +1,17 @@
-"""`kg build` as a library call: read -> per-document extraction -> merge -> graph -> write."""
+"""`kg build` as a library call: read -> per-document extraction -> merge -> graph -> write.
+
+Per-document work is a pure function of the document, the knowledge base and the NER model,
+so it runs in parallel processes (`jobs`) and is cached by the document's sha256 and the
+versions of everything it depends on (`cache_dir`).
+"""
 from __future__ import annotations
 
+import hashlib
+import pickle
 import sys
 import time
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,10 +27,15 @@ from kg.model import Corpus, Document, DocResult
 from kg.output import FORMATS, atomic_write, serialize
 from kg.text import split_sentences
 
+#: Documents tagged by Stanza in one call: batching keeps the model busy.
+NER_BATCH_DOCS = 32
+
 
 @dataclass
 class BuildReport:
     documents: int = 0
+    processed: int = 0          # documents extracted anew (the rest came from the cache)
+    tokens: int = 0
     skipped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
     entities: dict[str, int] = field(default_factory=dict)
@@ -31,6 +44,7 @@ class BuildReport:
     bases: int = 0
     triples: int = 0
     seconds: float = 0.0
+    timings: dict[str, float] = field(default_factory=dict)
     ner: str = "rules"
     outputs: list[str] = field(default_factory=list)
 
@@ -55,27 +69,124 @@ def choose_ner(mode: str, notices: list[str]):
         return None
 
 
-def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, progress=None) -> list[DocResult]:
-    results = []
+def ner_available(mode: str, notices: list[str]) -> str:
+    """The NER mode a build will run ('stanza' or 'rules') without loading the model."""
+    if mode == "rules":
+        return "rules"
+    from kg import stanza_ner
+
+    if stanza_ner.local_model_available() or stanza_ner.official_model_available():
+        return "stanza"
+    if mode == "stanza":
+        raise FileNotFoundError(f"no Stanza NER model in {stanza_ner.models_dir()}")
+    notices.append("no Stanza NER model; using gazetteer and patterns only "
+                   "(run `make model` or `kg models download`)")
+    return "rules"
+
+
+def code_version() -> str:
+    """A hash of kg's own source: a cached result is stale once the code changes."""
+    h = hashlib.sha256()
+    for p in sorted(Path(__file__).parent.glob("*.py")):
+        h.update(p.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def model_version(ner_mode: str) -> str:
+    if ner_mode == "rules":
+        return "rules"
+    from kg import stanza_ner
+
+    d = stanza_ner.local_model_dir()
+    model = d / stanza_ner.MODEL_NAME
+    if model.exists():
+        st = model.stat()
+        return f"local-{st.st_size}-{int(st.st_mtime)}"
+    return "official" if stanza_ner.official_model_available() else "rules"
+
+
+class ResultCache:
+    """DocResults on disk, keyed by document sha256 and the versions of code, lexicons and model."""
+
+    def __init__(self, folder: Path, kb: KnowledgeBase, model: str):
+        self.folder = Path(folder)
+        self.salt = f"{code_version()}-{kb.version}-{model}"
+
+    def _path(self, doc: Document) -> Path:
+        key = hashlib.sha256(f"{self.salt}|{doc.source_file}|{doc.sha256}|{doc.published}".encode()).hexdigest()
+        return self.folder / key[:2] / f"{key}.pkl"
+
+    def get(self, doc: Document) -> DocResult | None:
+        try:
+            with open(self._path(doc), "rb") as f:
+                return pickle.load(f)
+        except (OSError, pickle.PickleError, EOFError, AttributeError):
+            return None
+
+    def put(self, result: DocResult) -> None:
+        atomic_write(self._path(result.document), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+# --- per-document extraction, in this process or in workers ------------------------------
+_WORKER: dict = {}
+
+
+def _init_worker(ner_mode: str) -> None:
+    import torch
+
+    torch.set_num_threads(1)
+    _WORKER["kb"] = load_knowledge()
+    _WORKER["ner"] = choose_ner(ner_mode, []) if ner_mode != "rules" else None
+
+
+def _extract_batch(docs: list[Document]) -> tuple[list[DocResult], float, int]:
+    return extract_batch(docs, _WORKER["kb"], _WORKER["ner"])
+
+
+def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
+    """Extract a batch of documents; returns results, seconds spent in Stanza, tokens."""
+    prepared = []
     for doc in docs:
         if doc.published is None:
             doc.published = find_published(doc.text, kb)
-        sentences = split_sentences(doc.text)
-        spans = None
-        if ner is not None:
-            from kg.stanza_ner import tag_sentences
+        prepared.append((doc, split_sentences(doc.text)))
+    spans_per_doc: list = [None] * len(prepared)
+    ner_seconds = 0.0
+    if ner is not None:
+        from kg.stanza_ner import tag_sentences
 
-            spans = tag_sentences(ner, [[t.text for t in s.tokens] for s in sentences if s.tokens])
-            spans = _realign(sentences, spans)
-        results.append(process_document(doc, kb, spans, sentences))
+        flat = [[t.text for t in s.tokens] for _, sents in prepared for s in sents if s.tokens]
+        start = time.perf_counter()
+        tagged = iter(tag_sentences(ner, flat))
+        ner_seconds = time.perf_counter() - start
+        spans_per_doc = [[next(tagged) if s.tokens else [] for s in sents] for _, sents in prepared]
+    results = [process_document(doc, kb, spans, sents)
+               for (doc, sents), spans in zip(prepared, spans_per_doc)]
+    tokens = sum(len(s.tokens) for _, sents in prepared for s in sents)
+    return results, ner_seconds, tokens
+
+
+def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
+                jobs: int = 1, progress=None) -> tuple[list[DocResult], float, int]:
+    batches = [docs[i:i + NER_BATCH_DOCS] for i in range(0, len(docs), NER_BATCH_DOCS)]
+    results, ner_seconds, tokens = [], 0.0, 0
+    if jobs > 1 and len(batches) > 1:
+        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ner_mode,)) as pool:
+            for res, secs, toks in pool.map(_extract_batch, batches):
+                results += res
+                ner_seconds += secs
+                tokens += toks
+                if progress:
+                    progress(len(res))
+        return results, ner_seconds, tokens
+    for batch in batches:
+        res, secs, toks = extract_batch(batch, kb, ner)
+        results += res
+        ner_seconds += secs
+        tokens += toks
         if progress:
-            progress()
-    return results
-
-
-def _realign(sentences, spans):
-    it = iter(spans)
-    return [next(it) if s.tokens else [] for s in sentences]
+            progress(len(res))
+    return results, ner_seconds, tokens
 
 
 def per_document_graphs(graph: Graph, corpus: Corpus) -> dict[str, Graph]:
@@ -94,28 +205,67 @@ def per_document_graphs(graph: Graph, corpus: Corpus) -> dict[str, Graph]:
 
 
 def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner: str = "auto",
-          html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None) -> BuildReport:
-    start = time.perf_counter()
+          html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None,
+          jobs: int = 1, cache_dir: Path | None = None) -> BuildReport:
+    t0 = time.perf_counter()
+    timings: dict[str, float] = {}
     kb = kb or load_knowledge()
     report = BuildReport()
     docs, skipped, notices = read_corpus(Path(corpus_dir))
     report.skipped = [str(s) for s in skipped]
     report.notices = list(notices)
+    timings["read"] = time.perf_counter() - t0
     if not docs:
         raise NoDocuments(f"{corpus_dir}: no document could be read")
-    pipeline = choose_ner(ner, report.notices)
-    report.ner = "stanza" if pipeline is not None else "rules"
+    t = time.perf_counter()
+    if jobs > 1:  # workers load their own model; here only decide which
+        ner_mode = ner_available(ner, report.notices)
+        pipeline = None
+    else:
+        pipeline = choose_ner(ner, report.notices)
+        ner_mode = "stanza" if pipeline is not None else "rules"
+    report.ner = ner_mode
+    timings["load_model"] = time.perf_counter() - t
+
+    for doc in docs:  # the dateline is part of what the text says, known before extraction
+        if doc.published is None:
+            doc.published = find_published(doc.text, kb)
+    cache = ResultCache(cache_dir, kb, model_version(ner_mode)) if cache_dir else None
+    cached: dict[int, DocResult] = {}
+    todo: list[Document] = []
+    for i, doc in enumerate(docs):
+        hit = cache.get(doc) if cache else None
+        if hit is not None:
+            cached[i] = hit
+        else:
+            todo.append(doc)
+    t = time.perf_counter()
     show = sys.stderr.isatty() if show_progress is None else show_progress
-    if show:
+    if show and todo:
         from rich.progress import Progress
 
         with Progress(transient=True) as bar:
-            task = bar.add_task("extracting", total=len(docs))
-            results = extract_all(docs, kb, pipeline, lambda: bar.advance(task))
+            task = bar.add_task("extracting", total=len(todo))
+            fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs,
+                                                     lambda n: bar.advance(task, n))
     else:
-        results = extract_all(docs, kb, pipeline)
+        fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs)
+    timings["ner"] = ner_seconds
+    timings["extract"] = time.perf_counter() - t - (ner_seconds if jobs <= 1 else 0)
+    if cache:
+        for r in fresh:
+            cache.put(r)
+    results = list(cached.values()) + fresh
+    report.processed = len(fresh)
+    report.tokens = tokens
+
+    t = time.perf_counter()
     corpus = merge_results(results, kb)
+    timings["merge"] = time.perf_counter() - t
+    t = time.perf_counter()
     graph = build_graph(corpus)
+    timings["graph"] = time.perf_counter() - t
+    t = time.perf_counter()
     out_dir = Path(out_dir)
     per_doc = None
     for fmt in formats or ["ttl"]:
@@ -124,11 +274,14 @@ def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner
         target = out_dir / FORMATS[fmt][1]
         atomic_write(target, serialize(graph, fmt, per_doc))
         report.outputs.append(str(target))
+    timings["write"] = time.perf_counter() - t
     if html:
         from kg.visualize import write_html
 
+        t = time.perf_counter()
         write_html(corpus, out_dir / "graph.html")
         report.outputs.append(str(out_dir / "graph.html"))
+        timings["html"] = time.perf_counter() - t
     report.documents = len(docs)
     report.entities = dict(sorted(Counter(
         str(o).rsplit("#", 1)[-1] for s, o in graph.subject_objects(RDF.type)
@@ -137,5 +290,7 @@ def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner
     report.treaties = len(set(graph.subjects(RDF.type, KG.Treaty)))
     report.bases = len(set(graph.subjects(RDF.type, KG.MilitaryBase)))
     report.triples = len(graph)
-    report.seconds = round(time.perf_counter() - start, 2)
+    report.timings = {k: round(v, 3) for k, v in timings.items()}
+    report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
