@@ -58,15 +58,19 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
                                       "yesterday_words", "recent_words", "year_words")}
     pub = dt.date.fromisoformat(published) if published else None
     found: list[DateMention] = []
+    relevant = kb.date_words()
     i = 0
     while i < len(tokens):
+        forms = stems(norms[i])
+        if not (norms[i][:1].isdigit() or any(f in relevant for f in forms)):
+            i += 1  # neither a number nor a date word: the common case, skipped quickly
+            continue
         mention = _month_date(tokens, norms, i, kb, words, pub, context_year)
         if mention:
             found.append(mention)
             i = mention.end
             continue
         tok = tokens[i]
-        forms = stems(tok.norm)
         if _is_year(tok):
             found.append(DateMention(i, i + 1, Date(tok.norm)))
         elif any(f in kb.weekdays for f in forms):

@@ -436,13 +436,13 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
     return out
 
 
-def context_years(sentences: list[Sentence], kb: KnowledgeBase) -> dict[int, int | None]:
+def context_years(sentences: list[Sentence], raw_dates: dict[int, list[DateMention]]) -> dict[int, int | None]:
     """For each sentence, the last year named earlier in its paragraph (for 'وفي 21 فبراير')."""
     years: dict[int, int | None] = {}
     last: dict[int, int] = {}
     for s in sentences:
         years[s.index] = last.get(s.paragraph)
-        for d in parse_dates(list(s.tokens), kb):
+        for d in raw_dates[s.index]:
             if d.date:
                 last[s.paragraph] = int(d.date.value[:4])
     return years

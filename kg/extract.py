@@ -15,11 +15,11 @@ def _covered(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
-def reference_date(doc: Document, sentences: list[Sentence], kb: KnowledgeBase) -> str | None:
+def reference_date(doc: Document, raw_dates: dict) -> str | None:
     """The time an undated sentence speaks of: publication date, else the latest year named."""
     if doc.published:
         return doc.published
-    years = [d.date.value[:4] for s in sentences for d in parse_dates(list(s.tokens), kb) if d.date]
+    years = [d.date.value[:4] for found in raw_dates.values() for d in found if d.date]
     return max(years) if years else None
 
 
@@ -47,8 +47,9 @@ def process_document(doc: Document, kb: KnowledgeBase,
     linked.extend(linker.link_named(extra, sentences))
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
-    years = context_years(sentences, kb)
-    ref = reference_date(doc, sentences, kb)
+    raw_dates = {s.index: parse_dates(list(s.tokens), kb) for s in sentences}
+    years = context_years(sentences, raw_dates)
+    ref = reference_date(doc, raw_dates)
     by_sentence: dict[int, list[Mention]] = {}
     for m in linked:
         by_sentence.setdefault(m.sentence, []).append(m)
@@ -56,7 +57,8 @@ def process_document(doc: Document, kb: KnowledgeBase,
     previous: list[Mention] = []
     tickers = _ticker_paragraphs(sentences)
     for s in sentences:
-        dates = parse_dates(list(s.tokens), kb, doc.published, years[s.index])
+        dates = raw_dates[s.index] if doc.published is None and years[s.index] is None \
+            else parse_dates(list(s.tokens), kb, doc.published, years[s.index])
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])

@@ -84,16 +84,34 @@ class KnowledgeBase:
     months: PhraseIndex                # month name -> number
     weekdays: dict[str, int]
     version: str
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def words(self, key: str) -> set[str]:
-        """A lexicon word list, normalized."""
-        return {normalize(w) for w in self.lexicon.get(key, [])}
+    def words(self, key: str) -> frozenset[str]:
+        """A lexicon word list, normalized (built once per key)."""
+        cached = self._cache.get(("words", key))
+        if cached is None:
+            cached = self._cache[("words", key)] = frozenset(normalize(w) for w in self.lexicon.get(key, []))
+        return cached
+
+    def date_words(self) -> frozenset[str]:
+        """Every word that can start a date: month names (first word), weekdays, relative words."""
+        cached = self._cache.get("date_words")
+        if cached is None:
+            words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
+            words |= set(self.weekdays) | {"من"}
+            for key in ("today_words", "yesterday_words", "recent_words"):
+                words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
+            cached = self._cache["date_words"] = frozenset(words)
+        return cached
 
     def phrases(self, key: str) -> PhraseIndex:
-        index = PhraseIndex()
-        for w in self.lexicon.get(key, []):
-            index.add(w, w)
-        return index
+        """A lexicon phrase list as a matcher (built once per key)."""
+        cached = self._cache.get(("phrases", key))
+        if cached is None:
+            cached = self._cache[("phrases", key)] = PhraseIndex()
+            for w in self.lexicon.get(key, []):
+                cached.add(w, w)
+        return cached
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""

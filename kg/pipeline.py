@@ -132,9 +132,10 @@ _WORKER: dict = {}
 
 
 def _init_worker(ner_mode: str) -> None:
-    import torch
+    if ner_mode != "rules":
+        import torch
 
-    torch.set_num_threads(1)
+        torch.set_num_threads(1)
     _WORKER["kb"] = load_knowledge()
     _WORKER["ner"] = choose_ner(ner_mode, []) if ner_mode != "rules" else None
 

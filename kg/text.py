@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
@@ -30,6 +32,7 @@ _TOKEN = re.compile(
 )
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
     """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters."""
     text = unicodedata.normalize("NFC", text)
@@ -38,8 +41,8 @@ def normalize(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word, number or punctuation mark (a NamedTuple: made by the million, so kept light)."""
     text: str   # as in the article
     norm: str   # normalized for matching
     start: int  # offset of the first character in the article
@@ -50,17 +53,19 @@ class Token:
 def tokenize(text: str, offset: int = 0, first_index: int = 0) -> list[Token]:
     """Split into words, numbers and punctuation, keeping offsets into `text` (+ `offset`)."""
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         word = m.group()
         norm = normalize(word)
         if not norm and not word.strip():
             continue
-        tokens.append(Token(word, norm or word, offset + m.start(), offset + m.end(),
-                            first_index + len(tokens)))
+        start = offset + m.start()
+        append(Token(word, norm or word, start, start + len(word), first_index + len(tokens)))
     return tokens
 
 
-def stems(norm: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def stems(norm: str) -> tuple[str, ...]:
     """The word and its forms without proclitics: وبموسكو -> [وبموسكو, بموسكو?, موسكو, ...]."""
     forms = [norm]
     for clitic in _PROCLITICS:
@@ -70,7 +75,7 @@ def stems(norm: str) -> list[str]:
                 rest = "ال" + rest  # وال/بال/لل keep the article: للرئيس -> الرئيس
             if rest not in forms:
                 forms.append(rest)
-    return forms
+    return tuple(forms)
 
 
 @dataclass(frozen=True)
