@@ -106,12 +106,11 @@ class Candidate:
 
 
 class MeetingExtractor:
-    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str], subtypes: dict[str, str | None],
-                 capitals: dict[str, str]):
+    """Candidate meetings of one sentence, from its trigger clauses."""
+
+    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str]):
         self.kb = kb
         self.types = entity_types
-        self.subtypes = subtypes
-        self.capitals = capitals
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -258,7 +257,7 @@ def _compatible_dates(a: Date | None, b: Date | None) -> bool:
 
 
 def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: MeetingExtractor,
-                     text: str, doc_id: str, located_in: dict[str, str]) -> list[Meeting]:
+                     text: str, doc_id: str) -> list[Meeting]:
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
@@ -284,9 +283,9 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
                 previous_by_paragraph[para] = c
         events.extend(merged)
     events = [e for e in events if _enough(e)]
-    events = _merge_same_reports(events, priority)
-    events = _merge_visit_ranges(events, priority)
-    events = _merge_undated(events, priority, located_in)
+    events = _merge_where(events, _same_report, priority)
+    events = _merge_where(events, _inside_visit, priority)
+    events = _merge_undated(events, priority)
     return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph) for e in events]
 
@@ -297,33 +296,34 @@ def _enough(e: Candidate) -> bool:
     return len(e.participants) >= 2
 
 
-def _merge_same_reports(events: list[Candidate], priority) -> list[Candidate]:
+def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:
+    """Fold each event into the first earlier one that `same(earlier, event)` accepts."""
+    out: list[Candidate] = []
+    for e in events:
+        host = next((u for u in out if family(u.kind) == family(e.kind) and same(u, e)), None)
+        if host:
+            _merge_into(host, e, priority)
+        else:
+            out.append(e)
+    return out
+
+
+def _same_report(u: Candidate, e: Candidate) -> bool:
     """The same people on the same day, told twice (text and caption), is one encounter."""
-    out: list[Candidate] = []
-    for e in events:
-        host = next((u for u in out if e.date and u.date and u.date.value == e.date.value
-                     and set(u.participants) == set(e.participants)
-                     and family(u.kind) == family(e.kind)), None)
-        if host:
-            _merge_into(host, e, priority)
-        else:
-            out.append(e)
-    return out
+    return bool(e.date and u.date and u.date.value == e.date.value
+                and set(u.participants) == set(e.participants))
 
 
-def _merge_visit_ranges(events: list[Candidate], priority) -> list[Candidate]:
+def _inside_visit(v: Candidate, e: Candidate) -> bool:
     """A meeting inside a multi-day visit's range, in the next sentence, is part of the visit."""
-    out: list[Candidate] = []
-    for e in events:
-        host = next((v for v in out if v.date and v.date.end and e.date and v.date.compatible(e.date)
-                     and abs(v.sentence.index - e.sentence.index) <= 1
-                     and set(v.participants) & set(e.participants)
-                     and family(v.kind) == family(e.kind)), None)
-        if host:
-            _merge_into(host, e, priority)
-        else:
-            out.append(e)
-    return out
+    return bool(v.date and v.date.end and e.date and v.date.compatible(e.date)
+                and abs(v.sentence.index - e.sentence.index) <= 1
+                and set(v.participants) & set(e.participants))
+
+
+def _same_undated(u: Candidate, e: Candidate) -> bool:
+    """Undated mentions of the same people's encounter in one article."""
+    return u.date is None and e.date is None and bool(set(u.participants) & set(e.participants))
 
 
 def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) -> bool:
@@ -332,20 +332,10 @@ def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) 
     return located_in.get(a) == b or located_in.get(b) == a
 
 
-def _merge_undated(events: list[Candidate], priority, located_in) -> list[Candidate]:
+def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
     """Undated mentions of the same encounter in one article are one event; one with no date
     at all joins the single dated event it can only be."""
-    out: list[Candidate] = []
-    for e in events:
-        if e.date is not None:
-            out.append(e)
-            continue
-        host = next((u for u in out if u.date is None and family(u.kind) == family(e.kind)
-                     and set(u.participants) & set(e.participants)), None)
-        if host:
-            _merge_into(host, e, priority)
-        else:
-            out.append(e)
+    out = _merge_where(events, _same_undated, priority)
     final: list[Candidate] = []
     for e in out:
         if e.date is None and not e.has_date_mention:

@@ -75,15 +75,11 @@ def process_document(doc: Document, kb: KnowledgeBase,
 
     # 3. events and facts
     types = {e.id: e.type for e in linker.entities.values()}
-    subtypes = {e.id: e.subtype for e in linker.entities.values()}
-    capitals = {e.id: e.capital_of for e in kb.entries.values() if e.capital_of}
-    located_in = {e.id: e.located_in or e.capital_of for e in kb.entries.values()
-                  if e.located_in or e.capital_of}
     _resolve_pairs(views, _leaders(kb, linker.entities))
     for v in views:
         v.mentions = [m for m in v.mentions if m.entity_id]
-    extractor = MeetingExtractor(kb, types, subtypes, capitals)
-    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id, located_in)
+    extractor = MeetingExtractor(kb, types)
+    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
     bases = extract_bases(views, kb, text, doc.doc_id, types)
     for t in treaties:

@@ -12,6 +12,7 @@ import sys
 import time
 from collections import Counter
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -171,22 +172,19 @@ def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, ner_mode: str
                 jobs: int = 1, progress=None) -> tuple[list[DocResult], float, int]:
     batches = [docs[i:i + NER_BATCH_DOCS] for i in range(0, len(docs), NER_BATCH_DOCS)]
     results, ner_seconds, tokens = [], 0.0, 0
-    if jobs > 1 and len(batches) > 1:
-        with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker, initargs=(ner_mode,)) as pool:
-            for res, secs, toks in pool.map(_extract_batch, batches):
-                results += res
-                ner_seconds += secs
-                tokens += toks
-                if progress:
-                    progress(len(res))
-        return results, ner_seconds, tokens
-    for batch in batches:
-        res, secs, toks = extract_batch(batch, kb, ner)
-        results += res
-        ner_seconds += secs
-        tokens += toks
-        if progress:
-            progress(len(res))
+    with ExitStack() as stack:
+        if jobs > 1 and len(batches) > 1:
+            pool = stack.enter_context(ProcessPoolExecutor(
+                max_workers=jobs, initializer=_init_worker, initargs=(ner_mode,)))
+            outputs = pool.map(_extract_batch, batches)  # in order: output independent of jobs
+        else:
+            outputs = (extract_batch(batch, kb, ner) for batch in batches)
+        for res, secs, toks in outputs:
+            results += res
+            ner_seconds += secs
+            tokens += toks
+            if progress:
+                progress(len(res))
     return results, ner_seconds, tokens
 
 
