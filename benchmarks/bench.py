@@ -92,8 +92,8 @@ def html_settles(path: Path) -> dict:
         t = time.perf_counter()
         page.goto(path.as_uri())
         page.wait_for_function("typeof network !== 'undefined'", timeout=120000)
-        page.evaluate("""() => new Promise(r => { network.once('stabilizationIterationsDone', r);
-                          setTimeout(r, 110000); })""")
+        page.wait_for_function("network.physics.stabilized === true || network.physics.physicsEnabled === false",
+                               timeout=120000)
         settled = time.perf_counter() - t
         nodes = page.evaluate("nodes.length")
         browser.close()

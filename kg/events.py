@@ -68,16 +68,7 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
 
 
 def _find_phrases(sentence: Sentence, index) -> list[tuple[int, int, object]]:
-    norms = [t.norm for t in sentence.tokens]
-    out, i = [], 0
-    while i < len(norms):
-        hit = index.match_at(norms, i, stems(norms[i]))
-        if hit:
-            out.append((i, i + hit[0], hit[1]))
-            i += hit[0]
-        else:
-            i += 1
-    return out
+    return [(i, i + n, value) for i, n, value, _ in index.find_all([t.norm for t in sentence.tokens])]
 
 
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],

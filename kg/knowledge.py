@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.text import normalize, tokenize
+from kg.text import normalize, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
@@ -68,6 +68,22 @@ class PhraseIndex:
                 if tuple(norms[i + 1:i + n]) == toks[1:]:
                     return n, value, form
         return None
+
+    def find_all(self, norms: list[str]) -> list[tuple[int, int, object, str]]:
+        """Greedy longest matches left to right, clitic-aware: (start, length, value, form)."""
+        by_first = self._by_first
+        out = []
+        i = 0
+        while i < len(norms):
+            forms = stems(norms[i])
+            if any(f in by_first for f in forms):
+                hit = self.match_at(norms, i, forms)
+                if hit:
+                    out.append((i, hit[0], hit[1], hit[2]))
+                    i += hit[0]
+                    continue
+            i += 1
+        return out
 
     def __contains__(self, word: str) -> bool:
         return any(len(t) == 1 for t, _ in self._by_first.get(word, ()))

@@ -176,18 +176,9 @@ class DocumentLinker:
 def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
                      text: str) -> list[Mention]:
     """Later short mentions ('بيسكوف') of persons first named in full in the document."""
-    toks = list(sentence.tokens)
-    norms = [t.norm for t in toks]
-    out = []
-    i = 0
-    while i < len(toks):
-        hit = None if toks[i].index in covered else index.match_at(norms, i, stems(norms[i]))
-        if hit:
-            n, entity_id, form = hit
-            out.append(Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start,
-                               toks[i + n - 1].end, _phrase_surface(toks, i, n, form, text),
-                               "Person", "short", entity_id, sentence=sentence.index))
-            i += n
-        else:
-            i += 1
-    return out
+    toks = sentence.tokens
+    return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
+                    _phrase_surface(toks, i, n, form, text), "Person", "short", entity_id,
+                    sentence=sentence.index)
+            for i, n, entity_id, form in index.find_all([t.norm for t in toks])
+            if not any(toks[k].index in covered for k in range(i, i + n))]

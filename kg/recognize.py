@@ -34,22 +34,14 @@ def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -
 
 
 def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
-    tokens = list(sentence.tokens)
-    norms = [t.norm for t in tokens]
+    tokens = sentence.tokens
     found: list[Mention] = []
-    i = 0
-    while i < len(tokens):
-        hit = kb.names.match_at(norms, i, stems(norms[i]))
-        if hit:
-            n, entry_id, form = hit
-            entry = kb.entries[entry_id]
-            found.append(Mention(
-                tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
-                _phrase_surface(tokens, i, n, form, text), entry.type, "gazetteer", entry_id,
-                sentence=sentence.index))
-            i += n
-        else:
-            i += 1
+    for i, n, entry_id, form in kb.names.find_all([t.norm for t in tokens]):
+        entry = kb.entries[entry_id]
+        found.append(Mention(
+            tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
+            _phrase_surface(tokens, i, n, form, text), entry.type, "gazetteer", entry_id,
+            sentence=sentence.index))
     return found
 
 
@@ -112,9 +104,10 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                 out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
             i = j
             continue
-        if i >= 2 and norms[i - 1] in ("،", ",") and tokens[i - 2].index + 1 in ends:
-            # apposition "NAME، TITLE،": the title describes the name before it
-            m = ends[tokens[i - 2].index + 1]
+        before = i - 2 if i >= 2 and norms[i - 1] in ("،", ",") else i - 1
+        if before >= 0 and tokens[before].index + 1 in ends and title not in introducers:
+            # apposition "NAME، TITLE،" or "NAME TITLE": the title describes the name before it
+            m = ends[tokens[before].index + 1]
             out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
             i = j
             continue

@@ -73,3 +73,15 @@ def test_unseen_article_yields_new_minister_with_affiliation(tmp_path):
     found = list(g.query(q))
     assert len(found) == 1
     assert found[0][2] is not None  # and he takes part in the meeting with Lavrov
+
+
+def test_title_after_a_name_describes_it_and_is_no_new_person():
+    r = doc("وزار الوفد الكنيسة، حيث تحدث مع البطريرك أفرام الثاني بطريرك أنطاكية وسائر المشرق.")
+    persons = {e.label_ar for e in r.entities.values() if e.type == "Person"}
+    assert persons == {"أفرام الثاني"}
+
+
+def test_counterpart_after_a_name_introduces_the_other_minister():
+    r = doc("إذ التقى وزير الرياضة السوري محمد سامح حامض نظيره الروسي ميخائيل ديجتياريف، لبحث التعاون.")
+    persons = {e.label_ar: e.affiliation for e in r.entities.values() if e.type == "Person"}
+    assert persons == {"محمد سامح حامض": "syria", "ميخائيل ديجتياريف": "russia"}
