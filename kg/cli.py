@@ -44,6 +44,9 @@ def build(
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extract documents in N parallel processes."),
     cache: Optional[Path] = typer.Option(None, help="Cache folder for incremental builds (default: OUT/.kg-cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every document anew."),
+    executor: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster)."),
+    scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, tcp://HOST:8786 "
+                                            "(default with --executor dask: a LocalCluster)."),
 ) -> None:
     """Read CORPUS and write graph.ttl (and graph.html) to --out.
 
@@ -56,14 +59,19 @@ def build(
     if "ttl" not in [f.value for f in fmt] and not fmt:
         fmt = [Fmt.ttl]
     try:
+        if executor not in ("local", "dask"):
+            _fail(f"--executor {executor}: local or dask", 2)
         report = run_build(corpus, out, [f.value for f in fmt], ner.value, html, jobs=jobs,
-                           cache_dir=None if no_cache else (cache or out / ".kg-cache"))
+                           cache_dir=None if no_cache else (cache or out / ".kg-cache"),
+                           executor=executor, scheduler=scheduler)
     except CorpusError as exc:
         _fail(str(exc), 2)
     except NoDocuments as exc:
         _fail(str(exc), 1)
     except FileNotFoundError as exc:
         _fail(str(exc), 1)
+    except (OSError, TimeoutError) as exc:  # a Dask scheduler that cannot be reached
+        _fail(f"executor {executor}: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
     for line in report.skipped:
         typer.echo(f"skipped {line}", err=True)
     for line in report.notices:
@@ -126,30 +134,43 @@ def eval_(
 
 @app.command()
 def query(
-    graph: Path = typer.Argument(..., help="A Turtle graph written by kg build."),
-    sparql: str = typer.Argument(..., help="A .rq file, a bundled query name or an inline query."),
+    target: str = typer.Argument(..., help="A Turtle graph written by kg build (or the query, with --endpoint)."),
+    sparql: Optional[str] = typer.Argument(None, help="A .rq file, a bundled query name or an inline query."),
     param: List[str] = typer.Option([], "--param", "-p", help="name=value for {{name}} in the query."),
     fmt: Optional[str] = typer.Option(None, "--format", help="csv, tsv or json (default: a table on a terminal, tsv in a pipe)."),
     engine: str = typer.Option("rdflib", help="rdflib or oxigraph (pyoxigraph, for large graphs)."),
+    endpoint: Optional[str] = typer.Option(None, help="Query a SPARQL endpoint instead of a file "
+                                           "(Oxigraph: http://HOST:7878/query)."),
 ) -> None:
-    """Run a read-only SPARQL query. Bundled: timeline, meetings-between, actor-profile,
-    bases, treaties, most-connected."""
+    """Run a read-only SPARQL query: kg query GRAPH QUERY, or kg query --endpoint URL QUERY.
+    Bundled: timeline, meetings-between, actor-profile, bases, treaties, most-connected."""
     import sys
 
     from kg.query import QueryError, render, resolve, run
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
+    if endpoint:
+        graph, sparql = None, sparql or target
+    else:
+        graph = Path(target)
+        if sparql is None:
+            _fail("a query is needed: kg query GRAPH QUERY", 2)
+        if not graph.is_file():
+            _fail(f"{graph}: no such file", 2)
     params = {}
     for p in param:
         if "=" not in p:
             _fail(f"--param {p}: expected name=value", 2)
         k, v = p.split("=", 1)
         params[k] = v
+    from kg.remote import RemoteError, query as remote_query
+
     try:
-        result = run(graph, resolve(sparql, params), engine)
+        text = resolve(sparql, params)
+        result = remote_query(endpoint, text) if endpoint else run(graph, text, engine)
     except QueryError as exc:
         _fail(str(exc), 2)
+    except RemoteError as exc:
+        _fail(str(exc), 1)
     except Exception as exc:  # an unreadable graph or an engine's own failure
         _fail(f"{graph}: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
     fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
@@ -167,6 +188,55 @@ def query(
         typer.echo(render(result, fmt), nl=False)
     except QueryError as exc:
         _fail(str(exc), 2)
+
+
+@app.command()
+def push(
+    graph: Path = typer.Argument(Path("outputs/graph.ttl")),
+    endpoint: str = typer.Option(..., help="Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; "
+                                 "Fuseki: http://HOST:3030/DATASET/data)."),
+    graph_iri: Optional[str] = typer.Option(None, "--graph", help="Named graph IRI (default graph if absent)."),
+    merge: bool = typer.Option(False, help="Add to the graph instead of replacing it."),
+) -> None:
+    """Load GRAPH into a SPARQL server through the SPARQL 1.1 Graph Store Protocol."""
+    from kg.remote import RemoteError, push as run_push
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    try:
+        sent = run_push(graph, endpoint, graph_iri, replace=not merge)
+    except RemoteError as exc:
+        _fail(str(exc), 1)
+    typer.echo(f"{'merged into' if merge else 'replaced'} {graph_iri or 'the default graph'} at {endpoint} "
+               f"({sent} bytes)")
+
+
+@app.command()
+def serve(
+    graph: Path = typer.Argument(Path("outputs/graph.ttl")),
+    bind: str = typer.Option("127.0.0.1:7878", help="Host and port."),
+    location: Optional[Path] = typer.Option(None, help="Store folder (default: a fresh temporary one)."),
+) -> None:
+    """Serve GRAPH read-only with Oxigraph: SPARQL at http://BIND/query and its web UI at http://BIND/."""
+    import tempfile
+
+    from kg.remote import RemoteError, load_store, oxigraph_binary
+
+    if not graph.is_file():
+        _fail(f"{graph}: no such file", 2)
+    store = location or Path(tempfile.mkdtemp(prefix="kg-store-"))
+    try:
+        load_store(graph, store)
+        binary = oxigraph_binary()
+    except RemoteError as exc:
+        _fail(str(exc), 1)
+    typer.echo(f"serving {graph} at http://{bind}/ (SPARQL: http://{bind}/query); Ctrl-C stops")
+    import subprocess
+
+    try:
+        subprocess.run([binary, "serve-read-only", "--location", str(store), "--bind", bind], check=False)
+    except KeyboardInterrupt:
+        pass
 
 
 @app.command()

@@ -145,6 +145,31 @@ def _extract_batch(docs: list[Document]) -> tuple[list[DocResult], float, int]:
     return extract_batch(docs, _WORKER["kb"], _WORKER["ner"])
 
 
+def dask_extract_batch(docs: list[Document], ner_mode: str) -> tuple[list[DocResult], float, int]:
+    """Per-batch work on a Dask worker: the knowledge base and Stanza are loaded once per worker."""
+    if _WORKER.get("mode") != ner_mode:
+        _init_worker(ner_mode)
+        _WORKER["mode"] = ner_mode
+    return _extract_batch(docs)
+
+
+def _dask_outputs(batches, ner_mode: str, scheduler: str | None, workers: int, stack: ExitStack):
+    """Results of every batch, in order, from a Dask cluster (a LocalCluster when no scheduler)."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = stack.enter_context(Client(scheduler))
+    else:
+        cluster = stack.enter_context(LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, silence_logs=40))
+        client = stack.enter_context(Client(cluster))
+    futures = client.map(dask_extract_batch, batches, ner_mode=ner_mode, pure=False)
+    for future in futures:
+        yield future.result()
+        future.release()
+
+
 def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
     """Extract a batch of documents; returns results, seconds spent in Stanza, tokens."""
     prepared = []
@@ -169,11 +194,14 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
 
 
 def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
-                jobs: int = 1, progress=None) -> tuple[list[DocResult], float, int]:
+                jobs: int = 1, progress=None, executor: str = "local",
+                scheduler: str | None = None) -> tuple[list[DocResult], float, int]:
     batches = [docs[i:i + NER_BATCH_DOCS] for i in range(0, len(docs), NER_BATCH_DOCS)]
     results, ner_seconds, tokens = [], 0.0, 0
     with ExitStack() as stack:
-        if jobs > 1 and len(batches) > 1:
+        if executor == "dask":
+            outputs = _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
+        elif jobs > 1 and len(batches) > 1:
             pool = stack.enter_context(ProcessPoolExecutor(
                 max_workers=jobs, initializer=_init_worker, initargs=(ner_mode,)))
             outputs = pool.map(_extract_batch, batches)  # in order: output independent of jobs
@@ -205,7 +233,8 @@ def per_document_graphs(graph: Graph, corpus: Corpus) -> dict[str, Graph]:
 
 def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner: str = "auto",
           html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None,
-          jobs: int = 1, cache_dir: Path | None = None) -> BuildReport:
+          jobs: int = 1, cache_dir: Path | None = None, executor: str = "local",
+          scheduler: str | None = None) -> BuildReport:
     t0 = time.perf_counter()
     timings: dict[str, float] = {}
     kb = kb or load_knowledge()
@@ -217,7 +246,7 @@ def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner
     if not docs:
         raise NoDocuments(f"{corpus_dir}: no document could be read")
     t = time.perf_counter()
-    if jobs > 1:  # workers load their own model; here only decide which
+    if jobs > 1 or executor == "dask":  # workers load their own model; here only decide which
         ner_mode = ner_available(ner, report.notices)
         pipeline = None
     else:
@@ -246,11 +275,12 @@ def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner
         with Progress(transient=True) as bar:
             task = bar.add_task("extracting", total=len(todo))
             fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs,
-                                                     lambda n: bar.advance(task, n))
+                                                     lambda n: bar.advance(task, n), executor, scheduler)
     else:
-        fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs)
+        fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs,
+                                                 executor=executor, scheduler=scheduler)
     timings["ner"] = ner_seconds
-    timings["extract"] = time.perf_counter() - t - (ner_seconds if jobs <= 1 else 0)
+    timings["extract"] = time.perf_counter() - t - (ner_seconds if jobs <= 1 and executor == "local" else 0)
     if cache:
         for r in fresh:
             cache.put(r)
