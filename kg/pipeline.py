@@ -6,6 +6,7 @@ versions of everything it depends on (`cache_dir`).
 """
 from __future__ import annotations
 
+import gc
 import hashlib
 import pickle
 import sys
@@ -211,8 +212,11 @@ def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, ner_mode: str
             results += res
             ner_seconds += secs
             tokens += toks
+            # results are kept to the end: spare the collector from rescanning them each batch
+            gc.freeze()
             if progress:
                 progress(len(res))
+    gc.unfreeze()
     return results, ner_seconds, tokens
 
 

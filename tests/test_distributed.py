@@ -66,3 +66,29 @@ def test_updates_are_refused_before_reaching_the_server(server):
 def test_unreachable_endpoint_is_one_line(built):
     out = runner.invoke(app, ["push", str(built[0] / "graph.ttl"), "--endpoint", f"http://127.0.0.1:{_free_port()}/store"])
     assert out.exit_code == 1 and "Traceback" not in out.output and out.output.startswith("kg: PUT")
+
+
+def test_kg_serve_answers_sparql_on_the_build(built, tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from kg.remote import RemoteError
+
+    bind = f"127.0.0.1:{_free_port()}"
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built[0] / "graph.ttl"),
+                             "--bind", bind, "--location", str(tmp_path / "store")],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                rows = query(f"http://{bind}/query", resolve("treaties")).rows
+                break
+            except RemoteError:
+                assert time.monotonic() < deadline, "kg serve did not answer"
+                time.sleep(0.3)
+        assert any(r[1] == "1980-10-08" for r in rows)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
