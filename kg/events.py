@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from kg.dates import DateMention, parse_dates
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Date, Meeting, Mention, Treaty
+from kg.recognize import surface_without_clitic
 from kg.text import Sentence, normalize, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
@@ -355,9 +356,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
             if end == b:
                 continue  # a bare "الاتفاق" names no treaty
             form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
-            from kg.recognize import _surface
-
-            label = (_surface(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
+            label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
             parties: list[str] = []
             for t in toks[a:end]:
                 state = kb.nationality.get(t.norm)
@@ -428,6 +427,3 @@ def context_years(sentences: list[Sentence], raw_dates: dict[int, list[DateMenti
                 last[s.paragraph] = int(d.date.value[:4])
     return years
 
-
-__all__ = ["extract_meetings", "extract_treaties", "extract_bases", "make_view", "MeetingExtractor",
-           "context_years", "normalize"]

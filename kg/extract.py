@@ -62,7 +62,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])
-        for r in role_descriptions(s, kb, _covered(mentions), persons):
+        for r in role_descriptions(s, kb, _covered(mentions), persons, text):
             if r.source == "pair":
                 mentions.append(r)
                 continue

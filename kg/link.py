@@ -147,8 +147,8 @@ class DocumentLinker:
         entry = self.kb.entries[holders[0]]
         e = self.entity(entry.id, entry.type, entry.ar)
         e.mentions += 1
-        if m.source == "role":
-            e.roles.add(m.surface if m.surface != normalize(m.surface) else m.surface)
+        if m.source == "role" and m.role and m.surface != m.role:
+            e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
         return replace(m, entity_id=entry.id)
 
     def role_core(self, role: str) -> str:

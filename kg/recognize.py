@@ -14,7 +14,7 @@ from kg.text import Sentence, Token, normalize, stems
 _QUOTES = set("\"“”«»'")
 
 
-def _surface(tok: Token, form: str) -> str:
+def surface_without_clitic(tok: Token, form: str) -> str:
     """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
     if form == tok.norm:
         return tok.text
@@ -27,7 +27,7 @@ def _surface(tok: Token, form: str) -> str:
 
 
 def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -> str:
-    first = _surface(tokens[i], form)
+    first = surface_without_clitic(tokens[i], form)
     if n == 1:
         return first
     return first + text[tokens[i].end:tokens[i + n - 1].end]
@@ -146,7 +146,7 @@ def _role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str
     end = j
     while end > i + 1 and (tokens[end - 1].norm in ("،", ",") or tokens[end - 1].text in _QUOTES):
         end -= 1
-    first = _surface(tokens[i], form)
+    first = surface_without_clitic(tokens[i], form)
     return (first + text[tokens[i].end:tokens[end - 1].end]).strip()
 
 
@@ -157,7 +157,7 @@ def _with_role(m: Mention, role: str, state: str | None) -> Mention:
 
 
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
-                      persons: set[int] | None = None) -> list[Mention]:
+                      persons: set[int] | None = None, text: str = "") -> list[Mention]:
     """Office descriptions without a name: 'الرئيس السوري', 'نظيره الروسي', 'الرئيسان الروسي والسوري'.
 
     They carry the title and state; linking resolves them to the office holder at the time.
@@ -202,11 +202,12 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb)
         if found and found[1]:
-            title, state, j, _ = found
+            title, state, j, form = found
             if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
                 continue  # a title before a known name, handled by pattern_mentions
+            described = _role_text(tokens, i, j, text, form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
-                               tok.text, "Person", "role", role=title, affiliation=state,
+                               described, "Person", "role", role=title, affiliation=state,
                                sentence=sentence.index))
     return out
 
