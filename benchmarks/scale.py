@@ -39,6 +39,7 @@ print(json.dumps({"seconds": time.perf_counter() - t, "documents": r.documents, 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--executors", nargs="+", default=["local", "dask"])
     args = ap.parse_args()
     from kg.query import bundled, resolve
     from kg.remote import push, query, start_server
@@ -49,7 +50,7 @@ def main() -> None:
         for n in args.sizes:
             corpus = tmp / f"c{n}"
             make_corpus(corpus, n)
-            for executor in ("local", "dask"):
+            for executor in args.executors:
                 r = run(RUNNER, json.dumps({"corpus": str(corpus), "out": str(tmp / f"{executor}{n}"),
                                             "executor": executor}))
                 r.update(size=n, executor=executor, articles_per_s=round(n / r["seconds"], 1))
@@ -57,7 +58,7 @@ def main() -> None:
                 print(f"N={n} {executor}: {r['seconds']:.1f} s, {r['articles_per_s']} articles/s, "
                       f"client peak RSS {r['peak_rss_mb']:.0f} MB, {r['triples']} triples", flush=True)
         n = max(args.sizes)
-        ttl = tmp / f"local{n}" / "graph.ttl"
+        ttl = tmp / f"{args.executors[0]}{n}" / "graph.ttl"
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
@@ -77,6 +78,11 @@ def main() -> None:
                             "push_seconds": round(pushed, 2), "queries": timings}
         print(f"push N={n}: {pushed:.2f} s for {ttl.stat().st_size / 1e6:.1f} MB; queries: {timings}", flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    previous = RESULTS / "scale.json"
+    if previous.exists():  # keep runs measured before at other sizes or executors
+        done = {(r["size"], r["executor"]) for r in report["runs"]}
+        report["runs"] = [r for r in json.loads(previous.read_text())["runs"]
+                          if (r["size"], r["executor"]) not in done] + report["runs"]
     (RESULTS / "scale.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     lines = ["| N | executor | seconds | articles/s | client peak RSS MB |", "|---|---|---|---|---|"]
     lines += [f"| {r['size']} | {r['executor']} | {r['seconds']:.1f} | {r['articles_per_s']} | {r['peak_rss_mb']:.0f} |"
