@@ -24,8 +24,10 @@ chromium:
 build: install $(KG_MODELS_DIR)/ar-ner-local/ner.pt
 	$(BIN)/kg build corpus --out outputs
 
+# pytest's exit 5 (no test collected) is a failure, never a silent pass
 test: install
-	$(BIN)/python -m pytest -q -p no:cacheprovider
+	@$(BIN)/python -m pytest -q -p no:cacheprovider; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "make test: pytest collected no tests" >&2; exit 1; fi; exit $$rc
 
 # the default local Stanza NER model, trained offline on the Wojood sample (~10 min on 2 cores);
 # make build trains it once when it is missing (kg build then uses Stanza with the gazetteer and rules)

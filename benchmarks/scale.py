@@ -2,8 +2,8 @@
 
     python benchmarks/scale.py --sizes 1000 10000
 
-For each N (rules only): articles/s with the local executor and with Dask (a LocalCluster of
-2 worker processes), the client's peak RSS; then at the largest N the time to push graph.ttl
+For each N (rules only): articles/s with the local executor (--jobs 2) and with Dask (a
+LocalCluster of 2 worker processes), the client's peak RSS; then at the largest N the time to push graph.ttl
 into `oxigraph serve` on 127.0.0.1 and to run every bundled query there. Writes
 benchmarks/results/scale.json and scale.md.
 """
