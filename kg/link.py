@@ -105,6 +105,7 @@ class DocumentLinker:
                 e.roles.add(m.role)
             if m.affiliation and e.type == "Person":
                 e.affiliation = e.affiliation or m.affiliation
+            e.subtype = e.subtype or m.subtype
             linked.append(replace(m, entity_id=e.id))
         return linked
 

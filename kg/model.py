@@ -31,6 +31,7 @@ class Mention:
     role: str | None = None          # title given with the name ("وزير الدفاع")
     affiliation: str | None = None   # state the title or adjective ties the person to
     sentence: int = -1
+    subtype: str | None = None       # an organization's kind when the text says it ("وكالة")
 
 
 @dataclass

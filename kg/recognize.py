@@ -137,6 +137,35 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     return out
 
 
+def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int]) -> list[Mention]:
+    """Outlets the gazetteer does not know, named in quotes after a media word: 'قناة "فوكس نيوز"'."""
+    tokens = sentence.tokens
+    heads = kb.words("media_heads")
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens[:-2]):
+        if not any(f in heads for f in stems(tok.norm)):
+            continue
+        j = i + 1
+        close = _CLOSING.get(tokens[j].text)
+        if close is None:
+            continue
+        k = j + 1
+        while k < len(tokens) and tokens[k].text != close and k - j <= 4:
+            k += 1
+        if k >= len(tokens) or tokens[k].text != close or k == j + 1:
+            continue
+        inner = tokens[j + 1:k]
+        if any(t.index in covered for t in inner) or not all(t.norm.isalpha() for t in inner):
+            continue
+        out.append(Mention(inner[0].index, inner[-1].index + 1, inner[0].start, inner[-1].end,
+                           text[inner[0].start:inner[-1].end], "Organization", "pattern",
+                           sentence=sentence.index, subtype="media"))
+    return out
+
+
+_CLOSING = {"\"": "\"", "“": "”", "«": "»", "”": "”"}
+
+
 def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 

@@ -85,3 +85,9 @@ def test_counterpart_after_a_name_introduces_the_other_minister():
     r = doc("إذ التقى وزير الرياضة السوري محمد سامح حامض نظيره الروسي ميخائيل ديجتياريف، لبحث التعاون.")
     persons = {e.label_ar: e.affiliation for e in r.entities.values() if e.type == "Person"}
     assert persons == {"محمد سامح حامض": "syria", "ميخائيل ديجتياريف": "russia"}
+
+
+def test_outlet_in_quotes_after_a_media_word_is_a_new_media_organization():
+    r = doc('وقال الوزير لقناة "الميادين" إن المباحثات مستمرة، بحسب وكالة "سبوتنيك".')
+    orgs = {e.label_ar: e.subtype for e in r.entities.values() if e.type == "Organization"}
+    assert orgs == {"الميادين": "media", "سبوتنيك": "media"}
