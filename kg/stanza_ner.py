@@ -86,8 +86,11 @@ def write_stanza_json(sentences: list[list[tuple[str, str]]], path: Path) -> Non
 
 def write_random_pretrain(words: list[str], path: Path, dim: int = 100, seed: int = 7) -> None:
     """A Stanza pretrain file of random vectors over the training vocabulary (no hub needed)."""
+    import logging
+
     from stanza.models.common.pretrain import Pretrain
 
+    logging.getLogger("stanza").setLevel(logging.WARNING)
     rng = random.Random(seed)
     vocab = sorted(set(words))
     text_path = Path(path).with_suffix(".txt")
