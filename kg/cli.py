@@ -293,7 +293,15 @@ def ner_train(
     for p in (train, dev):
         if not p.is_file():
             _fail(f"{p}: no such file", 2)
-    result = stanza_ner.train_model(train, dev, target, max_steps=steps)
+    import sys
+    from contextlib import nullcontext
+
+    from rich.console import Console
+
+    status = Console(stderr=True).status(f"training Stanza NER, {steps} steps") if sys.stderr.isatty() \
+        else nullcontext()
+    with status:
+        result = stanza_ner.train_model(train, dev, target, max_steps=steps)
     typer.echo(f"model written to {result.model_path}")
     if test:
         scores = stanza_ner.evaluate_model(test, target)
