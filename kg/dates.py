@@ -59,10 +59,13 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     pub = dt.date.fromisoformat(published) if published else None
     found: list[DateMention] = []
     relevant = kb.date_words()
+    memo = kb.date_start_memo()
     i = 0
     while i < len(tokens):
-        forms = stems(norms[i])
-        if not (norms[i][:1].isdigit() or any(f in relevant for f in forms)):
+        may_start = memo.get(norms[i])
+        if may_start is None:
+            may_start = memo[norms[i]] = norms[i][:1].isdigit() or any(f in relevant for f in stems(norms[i]))
+        if not may_start:
             i += 1  # neither a number nor a date word: the common case, skipped quickly
             continue
         mention = _month_date(tokens, norms, i, kb, words, pub, context_year)
@@ -71,6 +74,7 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
             i = mention.end
             continue
         tok = tokens[i]
+        forms = stems(tok.norm)
         if _is_year(tok):
             found.append(DateMention(i, i + 1, Date(tok.norm)))
         elif any(f in kb.weekdays for f in forms):

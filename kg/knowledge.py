@@ -50,6 +50,14 @@ class PhraseIndex:
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
+        self._starts: dict[str, tuple[str, ...]] = {}  # token -> its stems that start a phrase
+
+    def starts(self, norm: str) -> tuple[str, ...]:
+        """The forms of a token (itself or without clitics) that begin some phrase; memoized."""
+        found = self._starts.get(norm)
+        if found is None:
+            found = self._starts[norm] = tuple(f for f in stems(norm) if f in self._by_first)
+        return found
 
     def add(self, phrase: str | tuple[str, ...], value: object) -> None:
         toks = phrase if isinstance(phrase, tuple) else norm_tokens(phrase)
@@ -59,6 +67,7 @@ class PhraseIndex:
         if (toks, value) not in bucket:
             bucket.append((toks, value))
             bucket.sort(key=lambda x: -len(x[0]))
+            self._starts.clear()
 
     def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
         """Longest phrase starting at token i: (length, value, first form used) or None."""
@@ -71,12 +80,11 @@ class PhraseIndex:
 
     def find_all(self, norms: list[str]) -> list[tuple[int, int, object, str]]:
         """Greedy longest matches left to right, clitic-aware: (start, length, value, form)."""
-        by_first = self._by_first
         out = []
         i = 0
         while i < len(norms):
-            forms = stems(norms[i])
-            if any(f in by_first for f in forms):
+            forms = self.starts(norms[i])
+            if forms:
                 hit = self.match_at(norms, i, forms)
                 if hit:
                     out.append((i, hit[0], hit[1], hit[2]))
@@ -119,6 +127,10 @@ class KnowledgeBase:
                 words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
             cached = self._cache["date_words"] = frozenset(words)
         return cached
+
+    def date_start_memo(self) -> dict[str, bool]:
+        """token -> whether a date can start there (filled by the date parser)."""
+        return self._cache.setdefault("date_start", {})
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher (built once per key)."""

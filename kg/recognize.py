@@ -58,7 +58,8 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
 
 def title_at(norms: list[str], i: int, kb: KnowledgeBase):
     """A role title at token i: (title, state or None, index after it, stem matched)."""
-    hit = kb.titles.match_at(norms, i, stems(norms[i]))
+    forms = kb.titles.starts(norms[i])
+    hit = kb.titles.match_at(norms, i, forms) if forms else None
     if not hit:
         return None
     n, title, form = hit
@@ -193,14 +194,13 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     """
     tokens = list(sentence.tokens)
     norms = [t.norm for t in tokens]
-    counterpart = kb.words("counterpart_words")
+    counterpart = kb.phrases("counterpart_words")
     pairs = kb.words("pair_anaphors")
     out: list[Mention] = []
     for i, tok in enumerate(tokens):
         if tok.index in covered:
             continue
-        forms = stems(norms[i])
-        if any(f in counterpart for f in forms):
+        if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
             if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
                 continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
