@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from kg.dates import DateMention, parse_dates
+from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Date, Meeting, Mention, Treaty
 from kg.recognize import surface_without_clitic
-from kg.text import Sentence, normalize, stems
+from kg.text import Sentence, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
 #: Longer "sentences" are tickers, menus or lists of headlines run together.

@@ -8,7 +8,7 @@ import time
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.documents import MAX_BYTES, read_corpus
+from kg.documents import read_corpus
 from tests.conftest import CORPUS
 
 runner = CliRunner()

@@ -32,7 +32,7 @@ def test_incremental_build_processes_only_the_new_article(tmp_path):
     shutil.copy(ARTICLES[4], corpus / ARTICLES[4].name)
     second = build(corpus, tmp_path / "out", ner="rules", html=False, show_progress=False, cache_dir=cache)
     assert second.processed == 1 and second.documents == 5
-    clean = build(corpus, tmp_path / "clean", ner="rules", html=False, show_progress=False)
+    build(corpus, tmp_path / "clean", ner="rules", html=False, show_progress=False)
     assert (tmp_path / "out" / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
     # an edited article is extracted again
     (corpus / ARTICLES[0].name).write_text(ARTICLES[0].read_text(encoding="utf-8") + "\nسطر جديد.", encoding="utf-8")
