@@ -47,7 +47,8 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if clitic.endswith("ل"):
         return bool(visit_before)  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
     before = pos - 1
-    while before >= 0 and toks[before].text in "\"“”«»'":
+    # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
+    while before >= 0 and (toks[before].text in "\"“”«»'" or norms[before] in kb.nationality):
         before -= 1
     if before >= 0 and norms[before] in _LOCATIVE:
         return True

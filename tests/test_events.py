@@ -90,3 +90,9 @@ def test_bases_with_location_and_operator_from_the_text():
     facts = {b.base: (b.kind, b.located_in, b.operated_by) for b in r.bases}
     assert facts["hmeimim_air_base"] == ("AirBase", ["latakia"], ["russia"])
     assert facts["tartus_naval_base"] == ("NavalBase", ["tartus"], ["russia"])
+
+
+def test_visit_to_a_capital_named_with_its_nationality_keeps_the_city():
+    found = meetings("وصل وزير الخارجية الروسي سيرغي لافروف، اليوم الأربعاء، إلى العاصمة السورية دمشق "
+                     "في زيارة رسمية، حيث التقى الرئيس أحمد الشرع.", "2025-12-03")
+    assert found == [("Visit", ["ahmed_al_sharaa", "sergey_lavrov"], "2025-12-03", "damascus")]
