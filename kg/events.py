@@ -161,7 +161,8 @@ class MeetingExtractor:
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
-        while k <= last and k not in trigger_clauses and not self._clause_has_date(view, k):
+        while k <= last and k not in trigger_clauses and (
+                not self._clause_has_date(view, k) or self._only_date(view, k)):
             clauses.add(k)
             k += 1
         persons = self._persons(view, clauses)
@@ -181,6 +182,12 @@ class MeetingExtractor:
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _only_date(self, view: SentenceView, k: int) -> bool:
+        """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
+        in_dates = {p for d in view.dates for p in range(d.start, d.end)}
+        return all(p in in_dates or view.sentence.tokens[p].norm in ("يوم", "في", "وفي", "بتاريخ", "،", ",", "/")
+                   for p, cl in enumerate(view.clause) if cl == k)
 
     def _clause_has_date(self, view: SentenceView, k: int) -> bool:
         return any(view.clause[d.start] == k for d in view.dates)
@@ -205,11 +212,20 @@ class MeetingExtractor:
         before = [d for d in view.dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
         if before:
             d = before[-1] if any(x.start <= trigger for x in before) else before[0]
-            return d.date, True
+            return self._resolved_in_clause(view, d), True
         nxt = [d for d in view.dates if view.clause[d.start] == view.clause[trigger] + 1]
         if nxt:
-            return nxt[0].date, True
+            return self._resolved_in_clause(view, nxt[0]), True
         return None, False
+
+    @staticmethod
+    def _resolved_in_clause(view: SentenceView, d: DateMention) -> Date | None:
+        """'يوم الثلاثاء 14 يناير 2025': a weekday beside a full date takes the full date."""
+        if d.date is None:
+            other = next((x for x in view.dates if x.date and view.clause[x.start] == view.clause[d.start]), None)
+            if other is not None:
+                return other.date
+        return d.date
 
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
         places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
@@ -362,7 +378,9 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 state = kb.nationality.get(t.norm)
                 if state and state not in parties:
                     parties.append(state)
-            # "بين الاتحاد السوفيتي والنظام السوري"
+            # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
+            while end < len(toks) and end - b < 8 and toks[end].norm in ("الموقع", "الموقعه", "المبرم", "المبرمه"):
+                end += 1
             if end < len(toks) and toks[end].norm == "بين":
                 for m in view.mentions:
                     p = view.pos(m.start)

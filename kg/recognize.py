@@ -72,6 +72,12 @@ def title_at(norms: list[str], i: int, kb: KnowledgeBase):
         if k < len(norms) and norms[k] in ("،", ","):
             return title, kb.nationality.get(norms[k - 1]), k, form
     state, j = _nationality_after(norms, j, kb)
+    # "المبعوث الأممي إلى سوريا غير بيدرسن": a qualifier and the country served
+    qualifiers = kb.words("title_qualifiers")
+    if j < len(norms) and norms[j] in qualifiers:
+        j += 1
+        if j + 1 < len(norms) and norms[j] in ("الي", "لدي"):
+            j += 2
     return title, state, j, form
 
 

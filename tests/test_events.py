@@ -96,3 +96,23 @@ def test_visit_to_a_capital_named_with_its_nationality_keeps_the_city():
     found = meetings("وصل وزير الخارجية الروسي سيرغي لافروف، اليوم الأربعاء، إلى العاصمة السورية دمشق "
                      "في زيارة رسمية، حيث التقى الرئيس أحمد الشرع.", "2025-12-03")
     assert found == [("Visit", ["ahmed_al_sharaa", "sergey_lavrov"], "2025-12-03", "damascus")]
+
+
+def test_weekday_beside_a_full_date_and_a_guest_after_the_date_clause():
+    found = meetings("استقبل الرئيس التركي رجب طيب أردوغان في أنقرة، يوم الثلاثاء 14 يناير/ كانون الثاني 2025، "
+                     "وزير الدفاع الروسي أندريه بيلوسوف، وبحثا الوضع في شمال سوريا.")
+    assert len(found) == 1
+    kind, people, date, place = found[0]
+    assert (kind, date, place) == ("Visit", "2025-01-14", "ankara") and len(people) == 2
+
+
+def test_treaty_parties_after_a_participle():
+    r = result("وناقش الجانبان اتفاق سوتشي الموقع بين تركيا وروسيا في 22 أكتوبر 2019.")
+    t = r.treaties[0]
+    assert (t.label, sorted(t.parties), t.date.value) == ("اتفاق سوتشي", ["russia", "turkey"], "2019-10-22")
+
+
+def test_envoy_title_with_qualifier_and_country_served():
+    found = meetings("وفي سياق متصل، التقى المبعوث الأممي إلى سوريا غير بيدرسن بوزير الخارجية السوري "
+                     "أسعد الشيباني في دمشق يوم الأحد.", "2025-01-14")
+    assert len(found) == 1 and len(found[0][1]) == 2 and found[0][2] == "2025-01-12"
