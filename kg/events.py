@@ -265,7 +265,7 @@ def _compatible_dates(a: Date | None, b: Date | None) -> bool:
 
 
 def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: MeetingExtractor,
-                     text: str, doc_id: str) -> list[Meeting]:
+                     text: str, doc_id: str, located_in: dict[str, str]) -> list[Meeting]:
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
@@ -293,9 +293,10 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = [e for e in events if _enough(e)]
     events = _merge_where(events, _same_report, priority)
     events = _merge_where(events, _inside_visit, priority)
-    events = _merge_undated(events, priority)
+    events = _merge_undated(events, priority, located_in)
     return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
-                    e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph) for e in events]
+                    e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
+                    date_unresolved=e.date is None and e.has_date_mention) for e in events]
 
 
 def _enough(e: Candidate) -> bool:
@@ -331,7 +332,8 @@ def _inside_visit(v: Candidate, e: Candidate) -> bool:
 
 def _same_undated(u: Candidate, e: Candidate) -> bool:
     """Undated mentions of the same people's encounter in one article."""
-    return u.date is None and e.date is None and bool(set(u.participants) & set(e.participants))
+    a, b = set(u.participants), set(e.participants)
+    return u.date is None and e.date is None and (a <= b or b <= a)
 
 
 def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) -> bool:
@@ -340,18 +342,20 @@ def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) 
     return located_in.get(a) == b or located_in.get(b) == a
 
 
-def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
+def _merge_undated(events: list[Candidate], priority, located_in: dict[str, str]) -> list[Candidate]:
     """Undated mentions of the same encounter in one article are one event; one with no date
-    at all joins the single dated event it can only be."""
+    at all ('على هامش القمة') joins the single dated event it can only be."""
     out = _merge_where(events, _same_undated, priority)
     final: list[Candidate] = []
     for e in out:
         if e.date is None and not e.has_date_mention:
             hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
-                     and set(e.participants) <= set(d.participants)
-                     and e.location and e.location == d.location]
-            if len(hosts) == 1:
-                _merge_into(hosts[0], e, priority)
+                     and set(e.participants) <= set(d.participants)]
+            same_place = [d for d in hosts if e.location and d.location == e.location]
+            if e.location is None:
+                same_place = [d for d in hosts if places_compatible(d.location, e.location, located_in)]
+            if len(same_place) == 1:
+                _merge_into(same_place[0], e, priority)
                 continue
         final.append(e)
     return final

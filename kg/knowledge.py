@@ -128,6 +128,14 @@ class KnowledgeBase:
             cached = self._cache["date_words"] = frozenset(words)
         return cached
 
+    def located_in(self) -> dict[str, str]:
+        """place or base id -> the place or state it lies in (a capital: its state)."""
+        cached = self._cache.get("located_in")
+        if cached is None:
+            cached = self._cache["located_in"] = {e.id: e.located_in or e.capital_of for e in self.entries.values()
+                                                 if e.located_in or e.capital_of}
+        return cached
+
     def date_start_memo(self) -> dict[str, bool]:
         """token -> whether a date can start there (filled by the date parser)."""
         return self._cache.setdefault("date_start", {})

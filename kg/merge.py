@@ -21,8 +21,7 @@ def merge_results(results: list[DocResult], kb: KnowledgeBase) -> Corpus:
     for m in meetings:
         m.participants = list(dict.fromkeys(remap(p) for p in m.participants))
         m.location = remap(m.location) if m.location else None
-    located_in = {e.id: e.located_in or e.capital_of for e in kb.entries.values()
-                  if e.located_in or e.capital_of}
+    located_in = kb.located_in()
     corpus = Corpus(
         documents=[r.document for r in results],
         entities=entities,
@@ -111,7 +110,7 @@ def merge_meetings(meetings: list[Meeting], located_in: dict[str, str]) -> list[
             _absorb(host, m)
         else:
             merged.append(m)
-    for m in (m for m in meetings if not m.date):
+    for m in (m for m in meetings if not m.date and not m.date_unresolved):
         hosts = [h for h in merged if h.date and family(h.kind) == family(m.kind) and m.location
                  and h.location and places_compatible(h.location, m.location, located_in)
                  and set(m.participants) <= set(h.participants) and m.documents[0] not in h.documents]
@@ -119,6 +118,7 @@ def merge_meetings(meetings: list[Meeting], located_in: dict[str, str]) -> list[
             _absorb(hosts[0], m)
         else:
             merged.append(m)
+    merged.extend(m for m in meetings if not m.date and m.date_unresolved)
     return sorted(merged, key=lambda m: (m.date.value if m.date else "9999", m.documents[0], m.sentence))
 
 

@@ -78,6 +78,7 @@ class Meeting:
     documents: list[str]
     sentence: int = -1
     paragraph: int = -1
+    date_unresolved: bool = False   # the text gives a date kg could not resolve ("أيلول الماضي")
 
 
 @dataclass

@@ -111,8 +111,12 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                 out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
             i = j
             continue
-        before = i - 2 if i >= 2 and norms[i - 1] in ("،", ",") else i - 1
-        if before >= 0 and tokens[before].index + 1 in ends and title not in introducers:
+        comma = i >= 2 and norms[i - 1] in ("،", ",")
+        before = i - 2 if comma else i - 1
+        # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
+        # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
+        if before >= 0 and tokens[before].index + 1 in ends and title not in introducers \
+                and (comma or state is None):
             # apposition "NAME، TITLE،" or "NAME TITLE": the title describes the name before it
             m = ends[tokens[before].index + 1]
             out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))

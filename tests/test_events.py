@@ -116,3 +116,8 @@ def test_envoy_title_with_qualifier_and_country_served():
     found = meetings("وفي سياق متصل، التقى المبعوث الأممي إلى سوريا غير بيدرسن بوزير الخارجية السوري "
                      "أسعد الشيباني في دمشق يوم الأحد.", "2025-01-14")
     assert len(found) == 1 and len(found[0][1]) == 2 and found[0][2] == "2025-01-12"
+
+
+def test_a_titled_guest_right_after_the_host_is_a_new_participant():
+    found = meetings("كما التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين، وبحث معه سبل تعزيز التبادل التجاري.")
+    assert len(found) == 1 and "ahmed_al_sharaa" in found[0][1] and len(found[0][1]) == 2
