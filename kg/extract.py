@@ -7,8 +7,8 @@ from kg.events import (MeetingExtractor, context_years, extract_bases, extract_m
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.model import Document, DocResult, Mention
-from kg.recognize import (gazetteer_mentions, outlet_mentions, pattern_mentions, role_descriptions,
-                          stanza_mentions)
+from kg.recognize import (body_mentions, gazetteer_mentions, outlet_mentions, pattern_mentions,
+                          role_descriptions, stanza_mentions)
 from kg.text import Sentence, normalize, split_sentences
 
 
@@ -40,6 +40,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
         named.extend(role_by_start.get(m.start, m) for m in found)
         named.extend(m for m in with_roles if m.source == "pattern")
         named.extend(outlet_mentions(s, kb, text, _covered(found)))
+        named.extend(body_mentions(s, kb, text, _covered(found)))
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
     linked = linker.link_named(named, sentences)

@@ -104,7 +104,7 @@ class DocumentLinker:
             self.add_surface(e, m.surface)
             if m.role:
                 e.roles.add(m.role)
-            if m.affiliation and e.type == "Person":
+            if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
             e.subtype = e.subtype or m.subtype
             linked.append(replace(m, entity_id=e.id))

@@ -174,6 +174,30 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
     return out
 
 
+def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int]) -> list[Mention]:
+    """Government bodies the gazetteer does not know: 'وزارة الدفاع التركية' (head, field, nationality)."""
+    tokens = sentence.tokens
+    norms = [t.norm for t in tokens]
+    heads = kb.words("government_body_heads")
+    out: list[Mention] = []
+    for i, tok in enumerate(tokens):
+        if tok.index in covered or not any(f in heads for f in stems(tok.norm)):
+            continue
+        j = i + 1
+        while j < len(tokens) and j - i <= 3 and norms[j] not in kb.nationality and norms[j].startswith(("ال", "وال")):
+            j += 1
+        if j == i + 1 or j >= len(tokens) or norms[j] not in kb.nationality:
+            continue
+        if any(t.index in covered for t in tokens[i:j + 1]):
+            continue
+        form = next(f for f in stems(tok.norm) if f in heads)
+        surface = surface_without_clitic(tok, form) + text[tok.end:tokens[j].end]
+        out.append(Mention(tok.index, tokens[j].index + 1, tok.start, tokens[j].end, surface,
+                           "Organization", "pattern", affiliation=kb.nationality[norms[j]],
+                           sentence=sentence.index, subtype="government"))
+    return out
+
+
 _CLOSING = {"\"": "\"", "“": "”", "«": "»", "”": "”"}
 
 

@@ -91,3 +91,10 @@ def test_outlet_in_quotes_after_a_media_word_is_a_new_media_organization():
     r = doc('وقال الوزير لقناة "الميادين" إن المباحثات مستمرة، بحسب وكالة "سبوتنيك".')
     orgs = {e.label_ar: e.subtype for e in r.entities.values() if e.type == "Organization"}
     assert orgs == {"الميادين": "media", "سبوتنيك": "media"}
+
+
+def test_government_body_with_a_nationality_is_a_new_organization():
+    r = doc("وقالت وزارة الدفاع التركية في بيان إن الجانبين ناقشا الوضع، وأكدت وزارة الخارجية الروسية ذلك.")
+    orgs = {e.label_ar: (e.subtype, e.affiliation) for e in r.entities.values() if e.type == "Organization"}
+    assert orgs["وزارة الدفاع التركية"] == ("government", "turkey")
+    assert "وزارة الخارجية الروسية" in orgs and len(orgs) == 2
