@@ -8,7 +8,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
@@ -92,9 +92,7 @@ class Candidate:
     location: str | None
     sentence: Sentence
     evidence: str
-    pairs: bool = False
     dated_list: bool = False
-    extra: dict = field(default_factory=dict)
 
 
 class MeetingExtractor:
@@ -115,7 +113,7 @@ class MeetingExtractor:
             p = view.pos(m.start)
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
-            if self.types.get(m.entity_id) != "Person" and m.source != "pair":
+            if self.types.get(m.entity_id) != "Person":
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
@@ -265,7 +263,7 @@ def _compatible_dates(a: Date | None, b: Date | None) -> bool:
 
 
 def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: MeetingExtractor,
-                     text: str, doc_id: str, located_in: dict[str, str]) -> list[Meeting]:
+                     text: str, doc_id: str) -> list[Meeting]:
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
@@ -293,7 +291,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = [e for e in events if _enough(e)]
     events = _merge_where(events, _same_report, priority)
     events = _merge_where(events, _inside_visit, priority)
-    events = _merge_undated(events, priority, located_in)
+    events = _merge_undated(events, priority)
     return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
@@ -342,7 +340,7 @@ def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) 
     return located_in.get(a) == b or located_in.get(b) == a
 
 
-def _merge_undated(events: list[Candidate], priority, located_in: dict[str, str]) -> list[Candidate]:
+def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
     """Undated mentions of the same encounter in one article are one event; one with no date
     at all ('على هامش القمة') joins the single dated event it can only be."""
     out = _merge_where(events, _same_undated, priority)
@@ -351,9 +349,8 @@ def _merge_undated(events: list[Candidate], priority, located_in: dict[str, str]
         if e.date is None and not e.has_date_mention:
             hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
                      and set(e.participants) <= set(d.participants)]
-            same_place = [d for d in hosts if e.location and d.location == e.location]
-            if e.location is None:
-                same_place = [d for d in hosts if places_compatible(d.location, e.location, located_in)]
+            # with a place, the host must be at that place; without one, any host will do
+            same_place = hosts if e.location is None else [d for d in hosts if d.location == e.location]
             if len(same_place) == 1:
                 _merge_into(same_place[0], e, priority)
                 continue

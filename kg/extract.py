@@ -82,7 +82,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     for v in views:
         v.mentions = [m for m in v.mentions if m.entity_id]
     extractor = MeetingExtractor(kb, types)
-    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id, kb.located_in())
+    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
     bases = extract_bases(views, kb, text, doc.doc_id, types)
     for t in treaties:

@@ -80,16 +80,12 @@ def _absorb(a: Meeting, b: Meeting) -> None:
             a.participants.append(p)
     if b.date and (a.date is None or len(b.date.value) > len(a.date.value)):
         a.date = b.date
-    a.location = _finer(a.location, b.location)
+    a.location = a.location or b.location
     for d in b.documents:
         if d not in a.documents:
             a.documents.append(d)
     if b.evidence not in a.evidence:
         a.evidence = a.evidence + "\n" + b.evidence
-
-
-def _finer(a: str | None, b: str | None) -> str | None:
-    return a or b
 
 
 def _same_event(a: Meeting, b: Meeting, located_in: dict[str, str]) -> bool:

@@ -57,18 +57,11 @@ class NoDocuments(Exception):
 
 def choose_ner(mode: str, notices: list[str]):
     """'auto': Stanza when a model is found, else rules with one notice; 'stanza' requires one."""
-    if mode == "rules":
+    if ner_available(mode, notices) == "rules":
         return None
     from kg import stanza_ner
 
-    try:
-        return stanza_ner.load_pipeline()
-    except FileNotFoundError as exc:
-        if mode == "stanza":
-            raise
-        notices.append(f"no Stanza NER model ({exc}); using gazetteer and patterns only "
-                       "(run `make model` or `kg models download`)")
-        return None
+    return stanza_ner.load_pipeline()
 
 
 def ner_available(mode: str, notices: list[str]) -> str:
@@ -172,12 +165,11 @@ def _dask_outputs(batches, ner_mode: str, scheduler: str | None, workers: int, s
 
 
 def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
-    """Extract a batch of documents; returns results, seconds spent in Stanza, tokens."""
-    prepared = []
-    for doc in docs:
-        if doc.published is None:
-            doc.published = find_published(doc.text, kb)
-        prepared.append((doc, split_sentences(doc.text)))
+    """Extract a batch of documents; returns results, seconds spent in Stanza, tokens.
+
+    `build` has already read each document's dateline into `published`.
+    """
+    prepared = [(doc, split_sentences(doc.text)) for doc in docs]
     spans_per_doc: list = [None] * len(prepared)
     ner_seconds = 0.0
     if ner is not None:

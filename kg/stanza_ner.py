@@ -135,7 +135,7 @@ def train_model(train: Path, dev: Path, out_dir: Path, max_steps: int = 2500,
     proc = subprocess.run(cmd, capture_output=True, text=True, env=env)
     if proc.returncode != 0:
         raise RuntimeError("Stanza training failed:\n" + proc.stderr[-3000:])
-    scores = re.findall(r"score:?\s*([0-9.]+)", proc.stderr)
+    scores = re.findall(r"dev_score = ([0-9.]+)", proc.stderr)
     write_resources(out_dir)
     for name in ("train.json", "dev.json"):
         (out_dir / name).unlink()
