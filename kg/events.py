@@ -255,7 +255,7 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
     a.has_date_mention = a.has_date_mention or b.has_date_mention
     a.location = a.location or b.location
     if b.evidence not in a.evidence:
-        a.evidence = a.evidence + " " + b.evidence
+        a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
 
 
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:

@@ -81,3 +81,12 @@ def test_other_formats_parse(tmp_path):
     ds = Dataset()
     ds.parse(tmp_path / "graph.trig", format="trig")
     assert len([g for g in ds.graphs() if "doc/" in str(g.identifier)]) == 5
+
+
+def test_every_evidence_literal_is_a_sentence_of_an_article(graph):
+    from kg.graph import KG
+
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS.glob("*.txt")]
+    evidence = {str(e) for e in graph.objects(None, KG.evidence)}
+    assert evidence
+    assert [e for e in evidence if not any(e in t for t in texts)] == []
