@@ -26,6 +26,10 @@ class Office:
     start: str
     end: str | None
 
+    def covers(self, date: str) -> bool:
+        """Was the office held on `date` (ISO, any precision: '2020', '2020-01', '2020-01-07')?"""
+        return self.start[:len(date)] <= date and (self.end is None or date <= self.end[:len(date)])
+
 
 @dataclass
 class GazetteerEntry:
@@ -157,7 +161,7 @@ class KnowledgeBase:
             for o in e.offices:
                 if normalize(o.role).removeprefix("ال") != role_n or o.of != state:
                     continue
-                if o.start[:len(date)] <= date and (o.end is None or date <= o.end[:len(date)]):
+                if o.covers(date):
                     found.append(e.id)
         return sorted(set(found))
 

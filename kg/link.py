@@ -142,8 +142,6 @@ class DocumentLinker:
                     self.role_core(r) == base for r in e.roles):
                 return replace(m, entity_id=e.id)
         holders = self.kb.holders(base, state, date) if date else []
-        if not holders and m.source == "counterpart" and date:
-            holders = self.kb.holders(self.role_core(role), state, date)
         if len(holders) != 1:
             return None
         entry = self.kb.entries[holders[0]]
@@ -169,7 +167,7 @@ class DocumentLinker:
         if entry and entry.offices:
             if date:
                 for o in entry.offices:
-                    if o.start[:len(date)] <= date and (o.end is None or date <= o.end[:len(date)]):
+                    if o.covers(date):
                         return o.role
             return entry.offices[-1].role
         return None
