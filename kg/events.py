@@ -14,13 +14,12 @@ from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Date, Meeting, Mention, Treaty
 from kg.recognize import surface_without_clitic
-from kg.text import Sentence, stems
+from kg.text import CLOSING_QUOTE, Sentence, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
 _CLAUSE_BREAKS = {"،", ",", "؛", ";", ":"}
-_OPEN_QUOTES = {"“": "”", "«": "»", '"': '"'}
 
 
 def family(kind: str) -> str:
@@ -55,7 +54,7 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     out: set[int] = set()
     i = 0
     while i < len(toks):
-        close = _OPEN_QUOTES.get(toks[i].text)
+        close = CLOSING_QUOTE.get(toks[i].text)
         if close:
             j = i + 1
             while j < len(toks) and toks[j].text != close:

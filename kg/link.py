@@ -14,7 +14,7 @@ from dataclasses import replace
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention
 from kg.recognize import _phrase_surface
-from kg.text import Sentence, normalize, stems
+from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
 #: Prepositions and nouns before a city that make it a location, not its government.
 _LOCATIVE = {"في", "الي", "داخل", "العاصمه", "مدينه", "نحو", "قرب", "بالقرب"}
@@ -48,7 +48,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return bool(visit_before)  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
     before = pos - 1
     # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
-    while before >= 0 and (toks[before].text in "\"“”«»'" or norms[before] in kb.nationality):
+    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
         before -= 1
     if before >= 0 and norms[before] in _LOCATIVE:
         return True

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import Sentence, Token, normalize, stems
+from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, Token, normalize, stems
 
-_QUOTES = set("\"“”«»'")
 
 
 def surface_without_clitic(tok: Token, form: str) -> str:
@@ -103,7 +102,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         title, state, j, form = found
         # skip a comma or an opening quote between title and name
-        while j < len(tokens) and (norms[j] in ("،", ",") or tokens[j].text in _QUOTES):
+        while j < len(tokens) and (norms[j] in ("،", ",") or tokens[j].text in QUOTE_MARKS):
             j += 1
         if j < len(tokens) and tokens[j].index in by_start:
             m = by_start[tokens[j].index]
@@ -132,7 +131,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         inner_articles = [k for k in range(j + 1, name_end) if norms[k].startswith("ال")
                           and norms[k - 1] not in particles and norms[k] not in particles]
         delimited = name_end == len(tokens) or norms[name_end] in ("،", ",", ".", ":") \
-            or tokens[name_end].text in _QUOTES
+            or tokens[name_end].text in QUOTE_MARKS
         name_like = not inner_articles or (title not in introducers and (name_end - j == 2 or delimited))
         if name_end - j >= 2 and name_like and not norms[j].startswith("ال") and _is_arabic(tokens[j].text):
             surface = text[tokens[j].start:tokens[name_end - 1].end]
@@ -157,7 +156,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
         if not any(f in heads for f in stems(tok.norm)):
             continue
         j = i + 1
-        close = _CLOSING.get(tokens[j].text)
+        close = CLOSING_QUOTE.get(tokens[j].text)
         if close is None:
             continue
         k = j + 1
@@ -198,9 +197,6 @@ def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set
     return out
 
 
-_CLOSING = {"\"": "\"", "“": "”", "«": "»", "”": "”"}
-
-
 def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
@@ -208,7 +204,7 @@ def _is_arabic(word: str) -> bool:
 def _role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
     """The title as written (with its nationality), without clitics or trailing commas."""
     end = j
-    while end > i + 1 and (tokens[end - 1].norm in ("،", ",") or tokens[end - 1].text in _QUOTES):
+    while end > i + 1 and (tokens[end - 1].norm in ("،", ",") or tokens[end - 1].text in QUOTE_MARKS):
         end -= 1
     first = surface_without_clitic(tokens[i], form)
     return (first + text[tokens[i].end:tokens[end - 1].end]).strip()
