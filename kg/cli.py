@@ -56,7 +56,7 @@ def build(
     from kg.documents import CorpusError
     from kg.pipeline import NoDocuments, build as run_build
 
-    if "ttl" not in [f.value for f in fmt] and not fmt:
+    if not fmt:
         fmt = [Fmt.ttl]
     try:
         if executor not in ("local", "dask"):

@@ -16,7 +16,7 @@ STYLE = {  # class -> (colour, shape)
 }
 
 
-def actor_network(corpus: Corpus) -> nx.MultiGraph:
+def actor_network(corpus: Corpus) -> nx.Graph:
     """Actors and bases as nodes; met-with, party-to-treaty, operates and affiliated edges."""
     g = nx.Graph()
     ents = corpus.entities
