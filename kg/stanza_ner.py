@@ -28,11 +28,17 @@ MODEL_NAME = "ner.pt"
 PARAGRAPH_MARK = "$#$"
 
 
+#: The git-ignored models/ folder of a source checkout, where `make model` trains.
+PROJECT_MODELS = Path(__file__).resolve().parent.parent / "models"
+
+
 def models_dir() -> Path:
-    """Where models live: $KG_MODELS_DIR, else the platform's user data dir."""
+    """Where models live: $KG_MODELS_DIR, else a checkout's models/ folder, else the user data dir."""
     env = os.environ.get("KG_MODELS_DIR")
     if env:
         return Path(env)
+    if PROJECT_MODELS.is_dir():
+        return PROJECT_MODELS
     import platformdirs
 
     return Path(platformdirs.user_data_dir("kg")) / "models"

@@ -82,3 +82,13 @@ def test_auto_without_model_falls_back_with_one_notice(tmp_path, monkeypatch):
     assert len(notices) == 1 and "no Stanza NER model" in notices[0]
     with pytest.raises(FileNotFoundError):
         choose_ner("stanza", [])
+
+
+def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypatch):
+    monkeypatch.setenv("KG_MODELS_DIR", str(tmp_path / "env"))
+    assert stanza_ner.models_dir() == tmp_path / "env"
+    monkeypatch.delenv("KG_MODELS_DIR")
+    monkeypatch.setattr(stanza_ner, "PROJECT_MODELS", tmp_path)
+    assert stanza_ner.models_dir() == tmp_path  # `make model` trains into the checkout's models/
+    monkeypatch.setattr(stanza_ner, "PROJECT_MODELS", tmp_path / "missing")
+    assert stanza_ner.models_dir() != tmp_path / "missing"
