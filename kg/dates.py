@@ -7,6 +7,8 @@ the article's publication date and left unresolved without one (never against th
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import re
 from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
@@ -167,7 +169,10 @@ def find_published(text: str, kb: KnowledgeBase) -> str | None:
     """A full date on a short line near the top (a dateline) is the publication date."""
     from kg.text import tokenize
 
-    for line in [ln for ln in text.splitlines() if ln.strip()][:5]:
+    lines = (m.group() for m in re.finditer(r"[^\n]*\S[^\n]*", text))  # lazily: only the top is read
+    for line in itertools.islice(lines, 5):
+        if len(line.split()) > 12:  # at least as many tokens as words: no dateline
+            continue
         toks = tokenize(line)
         if len(toks) > 12:
             continue

@@ -7,6 +7,7 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from kg.model import Document
 
@@ -129,19 +130,19 @@ def read_file(path: Path) -> tuple[list[Document], list[str]]:
     return [_document(path.name, text)], notices
 
 
-def read_corpus(folder: Path) -> tuple[list[Document], list[Skipped], list[str]]:
-    """All readable articles of a folder, the files skipped with why, and notices."""
+def corpus_files(folder: Path) -> list[Path]:
+    """The candidate files of a corpus folder, in the order they are read; checks the folder."""
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"{folder}: no such file or directory")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: not a directory")
-    docs: list[Document] = []
-    skipped: list[Skipped] = []
-    notices: list[str] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.is_dir():
-            continue
+    return [p for p in sorted(folder.iterdir()) if not p.name.startswith(".") and not p.is_dir()]
+
+
+def iter_corpus(files: list[Path], skipped: list[Skipped], notices: list[str]) -> Iterator[Document]:
+    """Articles one at a time (a corpus need not fit in memory); bad files go to `skipped`."""
+    for path in files:
         if path.suffix.lower() not in TEXT_SUFFIXES and path.exists():
             skipped.append(Skipped(path.name, f"not an article file ({path.suffix or 'no extension'})"))
             continue
@@ -150,6 +151,13 @@ def read_corpus(folder: Path) -> tuple[list[Document], list[Skipped], list[str]]
         except (ValueError, OSError) as exc:
             skipped.append(Skipped(path.name, str(exc)))
             continue
-        docs.extend(found)
         notices.extend(notes)
+        yield from found
+
+
+def read_corpus(folder: Path) -> tuple[list[Document], list[Skipped], list[str]]:
+    """All readable articles of a folder, the files skipped with why, and notices."""
+    skipped: list[Skipped] = []
+    notices: list[str] = []
+    docs = list(iter_corpus(corpus_files(folder), skipped, notices))
     return docs, skipped, notices

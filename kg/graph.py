@@ -1,126 +1,169 @@
-"""Building the RDF graph of ../shared/CONTRACT.md from the merged corpus."""
+"""The RDF graph of ../shared/CONTRACT.md from the merged corpus, one subject at a time.
+
+The graph is produced as a stream of subject blocks with terms already in N-Triples syntax,
+so that kg/output.py can write Turtle or N-Triples of any size without holding the graph (or a
+second copy of it) in memory; `rdflib_graph` loads the same triples for the formats rdflib
+writes (JSON-LD, TriG).
+"""
 from __future__ import annotations
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Literal, Namespace, URIRef
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Iterator
+from urllib.parse import quote
+
+from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
 from rdflib.namespace import PROV, SKOS
 
-from kg.model import Corpus, Date
+from kg.merge import MergedCorpus
+from kg.model import Date
 
 KG = Namespace("https://w3id.org/arabic-kg/ontology#")
 KGR = Namespace("https://w3id.org/arabic-kg/resource/")
 WD = Namespace("http://www.wikidata.org/entity/")
+PREFIXES = (("kg", KG), ("kgr", KGR), ("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("xsd", XSD),
+            ("owl", OWL), ("rdf", RDF))
 PATH_OF_TYPE = {"Person": "person", "State": "state", "Organization": "org", "Place": "place",
                 "MilitaryBase": "base"}
 KIND_CLASS = {"Visit", "PhoneCall", "Talks", "Message", "Summit"}
+ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
+
+Block = tuple[str, list[tuple[str, str]]]   # subject, [(predicate, object)], N-Triples terms
 
 
 def bind_prefixes(g: Graph) -> Graph:
-    for prefix, ns in (("kg", KG), ("kgr", KGR), ("rdfs", RDFS), ("skos", SKOS), ("prov", PROV),
-                       ("xsd", XSD), ("owl", OWL)):
+    for prefix, ns in PREFIXES:
         g.bind(prefix, ns, override=True)
     return g
 
 
-def entity_iri(entity_id: str, type_: str) -> URIRef:
-    return KGR[f"{PATH_OF_TYPE[type_]}/{entity_id.replace('_', '-')}"]
+@lru_cache(maxsize=None)
+def iri(value: str) -> str:
+    """An IRI term; characters N-Triples does not allow in an IRI are percent-encoded."""
+    return "<" + quote(value, safe="/:#-_.~%?=&+@!$'()*,;") + ">"
 
 
-def doc_iri(doc_id: str) -> URIRef:
-    return KGR[f"doc/{doc_id}"]
+def literal(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if lang:
+        return f'"{escaped}"@{lang}'
+    return f'"{escaped}"^^{iri(datatype)}' if datatype else f'"{escaped}"'
 
 
-def date_literal(d: Date) -> Literal:
+A, LABEL, ALT = iri(str(RDF.type)), iri(str(RDFS.label)), iri(str(SKOS.altLabel))
+P = {name: iri(str(KG[name])) for name in (
+    "sourceFile", "sha256", "published", "url", "mentionedIn", "affiliation", "role", "subtype",
+    "participant", "date", "location", "party", "locatedIn", "operatedBy", "evidence")}
+SAME_AS, DERIVED = iri(str(OWL.sameAs)), iri(str(PROV.wasDerivedFrom))
+CLASS = {name: iri(str(KG[name])) for name in (*ENTITY_CLASSES, "Document", "Meeting", "Treaty",
+                                              "AirBase", "NavalBase", *KIND_CLASS)}
+
+
+def entity_iri(entity_id: str, type_: str) -> str:
+    return iri(f"{KGR}{PATH_OF_TYPE[type_]}/{entity_id.replace('_', '-')}")
+
+
+def doc_iri(doc_id: str) -> str:
+    return iri(f"{KGR}doc/{doc_id}")
+
+
+def date_literal(d: Date) -> str:
     datatype = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}[d.precision]
-    return Literal(d.value, datatype=datatype)
+    return literal(d.value, datatype=str(datatype))
 
 
-def _ar(text: str) -> Literal:
-    return Literal(text, lang="ar")
+@dataclass
+class GraphCounts:
+    """What a build reports: entities by class, events and triples written."""
+    entities: Counter = field(default_factory=Counter)
+    meetings: int = 0
+    treaties: int = 0
+    bases: int = 0
+    triples: int = 0
 
 
-def build_graph(corpus: Corpus) -> Graph:
-    g = bind_prefixes(Graph())
-    iri = {e.id: entity_iri(e.id, e.type) for e in corpus.entities.values()}
-    for d in corpus.documents:
-        node = doc_iri(d.doc_id)
-        g.add((node, RDF.type, KG.Document))
-        g.add((node, KG.sourceFile, Literal(d.source_file)))
-        g.add((node, KG.sha256, Literal(d.sha256)))
+def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Iterator[Block]:
+    """Every subject of the graph with its predicate-object pairs, in a fixed order."""
+    counts = counts if counts is not None else GraphCounts()
+    ents = corpus.entities
+    node = {e.id: entity_iri(e.id, e.type) for e in ents.values()}
+    for d in corpus.documents():
+        po = [(A, CLASS["Document"]), (P["sourceFile"], literal(d.source_file)), (P["sha256"], literal(d.sha256))]
         if d.published:
-            g.add((node, KG.published, Literal(d.published, datatype=XSD.date)))
+            po.append((P["published"], literal(d.published, datatype=str(XSD.date))))
         if d.url:
-            g.add((node, KG.url, Literal(d.url)))
-    for e in corpus.entities.values():
-        node = iri[e.id]
-        g.add((node, RDF.type, KG[e.type]))
-        g.add((node, RDFS.label, _ar(e.label_ar)))
+            po.append((P["url"], literal(d.url)))
+        counts.triples += len(po)
+        yield doc_iri(d.doc_id), po
+    bases = {b.base: b for b in corpus.bases if b.base in node}
+    for e in sorted(ents.values(), key=lambda e: node[e.id]):
+        counts.entities[e.type] += 1
+        po = [(A, CLASS[e.type])]
+        base = bases.get(e.id)
+        if base and base.kind in ("AirBase", "NavalBase"):
+            po.append((A, CLASS[base.kind]))
+        po.append((LABEL, literal(e.label_ar, "ar")))
         if e.label_en:
-            g.add((node, RDFS.label, Literal(e.label_en, lang="en")))
-        for alt in e.alt_labels:
-            g.add((node, SKOS.altLabel, _ar(alt)))
-        for doc in e.documents:
-            g.add((node, KG.mentionedIn, doc_iri(doc)))
+            po.append((LABEL, literal(e.label_en, "en")))
+        po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
+        po += [(P["mentionedIn"], doc_iri(doc)) for doc in corpus.documents_of(e.id)]
         if e.wikidata:
-            g.add((node, OWL.sameAs, WD[e.wikidata]))
+            po.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
         if e.type == "Person":
-            if e.affiliation and e.affiliation in iri:
-                g.add((node, KG.affiliation, iri[e.affiliation]))
-            for role in e.roles:
-                g.add((node, KG.role, _ar(role)))
+            if e.affiliation and e.affiliation in node:
+                po.append((P["affiliation"], node[e.affiliation]))
+            po += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
         if e.subtype:
-            g.add((node, KG.subtype, Literal(e.subtype)))
+            po.append((P["subtype"], literal(e.subtype)))
+        if base:
+            counts.bases += 1
+            po += [(P["locatedIn"], node[p]) for p in base.located_in if p in node]
+            po += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
+            po += _provenance(base.evidence, base.documents)
+        counts.triples += len(po)
+        yield node[e.id], po
     seen: dict[str, int] = {}
-    for m in corpus.meetings:
-        people = "_".join(p for p in m.participants[:3])
-        key = f"{m.date.value if m.date else 'undated'}_{people}"
+    for m in corpus.meetings():
+        counts.meetings += 1
+        key = f"{m.date.value if m.date else 'undated'}_" + "_".join(m.participants[:3])
         seen[key] = seen.get(key, 0) + 1
-        node = KGR[f"meeting/{key.replace('_', '-')}" + (f"-{seen[key]}" if seen[key] > 1 else "")]
-        g.add((node, RDF.type, KG.Meeting))
+        po = [(A, CLASS["Meeting"])]
         if m.kind in KIND_CLASS:
-            g.add((node, RDF.type, KG[m.kind]))
-        for p in m.participants:
-            if p in iri:
-                g.add((node, KG.participant, iri[p]))
+            po.append((A, CLASS[m.kind]))
+        po += [(P["participant"], node[p]) for p in m.participants if p in node]
         if m.date:
-            g.add((node, KG.date, date_literal(m.date)))
-        if m.location and m.location in iri:
-            g.add((node, KG.location, iri[m.location]))
-        _provenance(g, node, m.evidence, m.documents)
+            po.append((P["date"], date_literal(m.date)))
+        if m.location and m.location in node:
+            po.append((P["location"], node[m.location]))
+        po += _provenance(m.evidence, m.documents)
+        suffix = f"-{seen[key]}" if seen[key] > 1 else ""
+        counts.triples += len(po)
+        yield iri(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"), po
     for t in corpus.treaties:
+        counts.treaties += 1
         key = t.date.value[:4] + "-" if t.date else ""
-        node = KGR[f"treaty/{key}{_slug(t.label)}"]
-        g.add((node, RDF.type, KG.Treaty))
-        g.add((node, RDFS.label, _ar(t.label)))
-        for alt in t.alt_labels:
-            g.add((node, SKOS.altLabel, _ar(alt)))
-        for p in t.parties:
-            if p in iri:
-                g.add((node, KG.party, iri[p]))
+        po = [(A, CLASS["Treaty"]), (LABEL, literal(t.label, "ar"))]
+        po += [(ALT, literal(alt, "ar")) for alt in sorted(t.alt_labels)]
+        po += [(P["party"], node[p]) for p in t.parties if p in node]
         if t.date:
-            g.add((node, KG.date, date_literal(t.date)))
-        _provenance(g, node, t.evidence, t.documents)
-    for b in corpus.bases:
-        if b.base not in iri:
-            continue
-        node = iri[b.base]
-        if b.kind in ("AirBase", "NavalBase"):
-            g.add((node, RDF.type, KG[b.kind]))
-        for place in b.located_in:
-            if place in iri:
-                g.add((node, KG.locatedIn, iri[place]))
-        for state in b.operated_by:
-            if state in iri:
-                g.add((node, KG.operatedBy, iri[state]))
-        _provenance(g, node, b.evidence, b.documents)
-    return g
+            po.append((P["date"], date_literal(t.date)))
+        po += _provenance(t.evidence, t.documents)
+        counts.triples += len(po)
+        yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), po
 
 
-def _provenance(g: Graph, node: URIRef, evidence: str, documents: list[str]) -> None:
-    for line in evidence.split("\n"):
-        if line.strip():
-            g.add((node, KG.evidence, _ar(line.strip())))
-    for doc in documents:
-        g.add((node, PROV.wasDerivedFrom, doc_iri(doc)))
+def _provenance(evidence: str, documents: list[str]) -> list[tuple[str, str]]:
+    lines = dict.fromkeys(line.strip() for line in evidence.split("\n") if line.strip())
+    return [(P["evidence"], literal(line, "ar")) for line in lines] + [(DERIVED, doc_iri(d)) for d in documents]
+
+
+def rdflib_graph(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Graph:
+    """The same triples in an rdflib Graph (in memory: for JSON-LD, TriG and tests)."""
+    from kg.output import ntriples_lines
+
+    data = "".join(ntriples_lines(graph_blocks(corpus, counts)))
+    return bind_prefixes(Graph()).parse(data=data, format="nt")
 
 
 def _slug(label: str) -> str:

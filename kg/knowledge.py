@@ -49,19 +49,35 @@ class GazetteerEntry:
     subtype: str | None = None
 
 
+class StemForms(dict):
+    """token -> its forms (itself or without clitics) found in `words`; filled on first look-up.
+
+    Most tokens match nothing, so matchers look every token up here once instead of
+    stripping clitics again for each word list."""
+
+    def __init__(self, words) -> None:
+        super().__init__()
+        self.words = words
+
+    def __missing__(self, norm: str) -> tuple[str, ...]:
+        found = self[norm] = tuple(f for f in stems(norm) if f in self.words)
+        return found
+
+
 class PhraseIndex:
     """Many-phrase matcher over normalized tokens: first token -> phrases, longest first."""
 
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
-        self._starts: dict[str, tuple[str, ...]] = {}  # token -> its stems that start a phrase
+        self._starts = StemForms(self._by_first)
 
     def starts(self, norm: str) -> tuple[str, ...]:
         """The forms of a token (itself or without clitics) that begin some phrase; memoized."""
-        found = self._starts.get(norm)
-        if found is None:
-            found = self._starts[norm] = tuple(f for f in stems(norm) if f in self._by_first)
-        return found
+        return self._starts[norm]
+
+    def forms_of(self, norms: list[str]) -> list[tuple[str, ...]]:
+        """starts() of every token: an empty tuple where no phrase can begin."""
+        return list(map(self._starts.__getitem__, norms))
 
     def add(self, phrase: str | tuple[str, ...], value: object) -> None:
         toks = phrase if isinstance(phrase, tuple) else norm_tokens(phrase)
@@ -84,17 +100,18 @@ class PhraseIndex:
 
     def find_all(self, norms: list[str]) -> list[tuple[int, int, object, str]]:
         """Greedy longest matches left to right, clitic-aware: (start, length, value, form)."""
-        out = []
-        i = 0
-        while i < len(norms):
-            forms = self.starts(norms[i])
-            if forms:
-                hit = self.match_at(norms, i, forms)
+        out: list[tuple[int, int, object, str]] = []
+        if not self._by_first:
+            return out
+        free = 0  # first token not inside an earlier match
+        # most tokens start no phrase: find the few that may in one pass over the memo
+        starts = self.forms_of(norms)
+        for i in [i for i, forms in enumerate(starts) if forms]:
+            if i >= free:
+                hit = self.match_at(norms, i, starts[i])
                 if hit:
                     out.append((i, hit[0], hit[1], hit[2]))
-                    i += hit[0]
-                    continue
-            i += 1
+                    free = i + hit[0]
         return out
 
     def __contains__(self, word: str) -> bool:
@@ -119,6 +136,13 @@ class KnowledgeBase:
         cached = self._cache.get(("words", key))
         if cached is None:
             cached = self._cache[("words", key)] = frozenset(normalize(w) for w in self.lexicon.get(key, []))
+        return cached
+
+    def stem_forms(self, key: str) -> StemForms:
+        """token -> its forms in a lexicon word list, memoized (built once per key)."""
+        cached = self._cache.get(("stem_forms", key))
+        if cached is None:
+            cached = self._cache[("stem_forms", key)] = StemForms(self.words(key))
         return cached
 
     def date_words(self) -> frozenset[str]:

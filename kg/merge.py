@@ -1,44 +1,235 @@
-"""Merging across articles: one node per real-world entity and per real-world event."""
+"""Merging across articles: one node per real-world entity and per real-world event.
+
+`CorpusMerger` folds per-article results in corpus order and keeps in memory only what grows
+with the number of distinct entities and events: the documents themselves and the undated
+reports (a node each, so they grow with the corpus) are spilled to disk and streamed back when
+the graph is written. Its state can be saved and resumed, so adding articles to a corpus folds
+only the new ones.
+"""
 from __future__ import annotations
+
+import pickle
+from array import array
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Iterator
 
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Corpus, Date, DocResult, Entity, Meeting, Treaty
+from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty
 from kg.text import normalize
 
 
-def merge_results(results: list[DocResult], kb: KnowledgeBase) -> Corpus:
-    results = sorted(results, key=lambda r: r.document.source_file)
-    entities: dict[str, Entity] = {}
-    for r in results:
-        for e in r.entities.values():
-            _merge_entity(entities, e)
-    alias = _short_form_aliases(entities)
-    for old, new in alias.items():
-        _merge_entity(entities, entities.pop(old), into=new)
-    remap = lambda i: alias.get(i, i)  # noqa: E731
-    meetings = [m for r in results for m in r.meetings]
-    for m in meetings:
-        m.participants = list(dict.fromkeys(remap(p) for p in m.participants))
-        m.location = remap(m.location) if m.location else None
-    located_in = kb.located_in()
-    corpus = Corpus(
-        documents=[r.document for r in results],
-        entities=entities,
-        meetings=merge_meetings(meetings, located_in),
-        treaties=merge_treaties([t for r in results for t in r.treaties]),
-        bases=merge_bases([b for r in results for b in r.bases]),
-    )
-    referenced = {p for m in corpus.meetings for p in [*m.participants, m.location] if p}
-    referenced |= {p for t in corpus.treaties for p in t.parties}
-    referenced |= {x for b in corpus.bases for x in [*b.located_in, *b.operated_by]}
-    referenced |= {e.affiliation for e in entities.values() if e.affiliation}
-    for ref in sorted(referenced - set(entities)):
-        entry = kb.entries.get(ref)
-        if entry:  # known to the gazetteer, named by a fact but not in the text
-            entities[ref] = Entity(ref, entry.type, entry.ar, entry.en, wikidata=entry.wikidata,
-                                   subtype=entry.subtype, affiliation=entry.affiliation)
-    return corpus
+@dataclass
+class _Spill:
+    """An append-only file of pickled records; its length is part of the merger's state."""
+    path: Path
+    size: int = 0
+    count: int = 0
+
+    def append(self, records: list) -> None:
+        if not records:
+            return
+        with open(self.path, "ab") as f:
+            f.truncate(self.size)  # a crashed build may have appended past the saved state
+            f.seek(self.size)
+            for r in records:
+                pickle.dump(r, f, protocol=pickle.HIGHEST_PROTOCOL)
+            self.size = f.tell()
+        self.count += len(records)
+
+    def __iter__(self) -> Iterator:
+        if not self.count:
+            return
+        with open(self.path, "rb") as f:
+            for _ in range(self.count):
+                yield pickle.load(f)
+
+
+@dataclass
+class _Host:
+    """A dated meeting that reports from several articles may join."""
+    meeting: Meeting
+    documents: set[str]
+    evidence: dict[str, None]
+
+
+@dataclass
+class MergeState:
+    """Everything folded so far; small enough to pickle after every build."""
+    keys: list[tuple[str, str, str | None]] = field(default_factory=list)  # (file, sha256, published)
+    entities: dict[str, Entity] = field(default_factory=dict)
+    doc_ids: list[str] = field(default_factory=list)                     # ordinal -> doc id
+    entity_docs: dict[str, array] = field(default_factory=dict)           # entity id -> ordinals
+    hosts: list[_Host] = field(default_factory=list)
+    treaties: list[Treaty] = field(default_factory=list)
+    bases: dict[str, BaseFact] = field(default_factory=dict)
+    documents: _Spill | None = None
+    undated: _Spill | None = None
+
+
+class CorpusMerger:
+    """Folds DocResults, in corpus order, into one node per entity and per event."""
+
+    def __init__(self, kb: KnowledgeBase, spill_dir: Path, state: MergeState | None = None):
+        self.kb = kb
+        self.located_in = kb.located_in()
+        spill_dir = Path(spill_dir)
+        spill_dir.mkdir(parents=True, exist_ok=True)
+        self.state = state or MergeState(documents=_Spill(spill_dir / "documents.pkl"),
+                                         undated=_Spill(spill_dir / "undated.pkl"))
+
+    # --- folding ----------------------------------------------------------------------------
+    def add(self, result: DocResult) -> None:
+        st = self.state
+        doc = result.document
+        ordinal = len(st.doc_ids)
+        st.keys.append(document_key(doc))
+        st.doc_ids.append(doc.doc_id)
+        st.documents.append([replace(doc, text="")])
+        for e in result.entities.values():
+            _merge_entity(st.entities, e)
+            docs = st.entity_docs.get(e.id)
+            if docs is None:
+                docs = st.entity_docs[e.id] = array("i")
+            docs.append(ordinal)
+        dated = sorted((m for m in result.meetings if m.date), key=lambda m: (-len(m.date.value), m.sentence))
+        for m in dated:
+            self._fold_dated(m)
+        st.undated.append(sorted((m for m in result.meetings if not m.date), key=lambda m: m.sentence))
+        for t in result.treaties:
+            _fold_treaty(st.treaties, t)
+        for b in result.bases:
+            _fold_base(st.bases, b)
+
+    def _fold_dated(self, m: Meeting) -> None:
+        doc = m.documents[0]
+        for h in self.state.hosts:
+            if doc not in h.documents and _same_event(h.meeting, m, self.located_in):
+                _absorb(h, m)
+                return
+        self.state.hosts.append(_Host(replace(m, participants=list(m.participants), documents=[doc]),
+                                      {doc}, dict.fromkeys(_lines(m.evidence))))
+
+    # --- the merged corpus --------------------------------------------------------------------
+    def finish(self) -> "MergedCorpus":
+        """The merged corpus; the fold's state is left as it was (it may be saved and resumed)."""
+        st = pickle.loads(pickle.dumps(self.state, protocol=pickle.HIGHEST_PROTOCOL))
+        entities = st.entities
+        entity_docs = st.entity_docs
+        alias = _short_form_aliases(entities)
+        for old, new in alias.items():
+            _merge_entity(entities, entities.pop(old), into=new)
+            entity_docs[new] = array("i", sorted(set(entity_docs.get(new, ())) | set(entity_docs.pop(old, ()))))
+        remap = lambda i: alias.get(i, i)  # noqa: E731
+        for h in st.hosts:
+            _remap(h.meeting, remap)
+        absorbed: set[int] = set()
+        by_family: dict[str, list[_Host]] = {}
+        for h in st.hosts:
+            by_family.setdefault(family(h.meeting.kind), []).append(h)
+        for n, m in enumerate(st.undated):
+            if m.date_unresolved or not m.location:
+                continue
+            _remap(m, remap)
+            doc = m.documents[0]
+            hosts = [h for h in by_family.get(family(m.kind), ()) if h.meeting.location
+                     and places_compatible(h.meeting.location, m.location, self.located_in)
+                     and set(m.participants) <= set(h.meeting.participants) and doc not in h.documents]
+            if len(hosts) == 1:
+                _absorb(hosts[0], m)
+                absorbed.add(n)
+        for h in st.hosts:
+            h.meeting.evidence = "\n".join(h.evidence)
+        hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
+        treaties = st.treaties
+        bases = [st.bases[k] for k in sorted(st.bases)]
+        referenced = {p for m in hosts for p in [*m.participants, m.location] if p}
+        for n, m in enumerate(st.undated):
+            if n not in absorbed:
+                _remap(m, remap)
+                referenced |= {p for p in [*m.participants, m.location] if p}
+        referenced |= {p for t in treaties for p in t.parties}
+        referenced |= {x for b in bases for x in [*b.located_in, *b.operated_by]}
+        referenced |= {e.affiliation for e in entities.values() if e.affiliation}
+        for ref in sorted(referenced - set(entities)):
+            entry = self.kb.entries.get(ref)
+            if entry:  # known to the gazetteer, named by a fact but not in the text
+                entities[ref] = Entity(ref, entry.type, entry.ar, entry.en, wikidata=entry.wikidata,
+                                       subtype=entry.subtype, affiliation=entry.affiliation)
+        return MergedCorpus(entities, st.doc_ids, entity_docs, hosts, treaties, bases, st.documents, st.undated,
+                            absorbed, remap)
+
+
+def document_key(doc: Document) -> tuple[str, str, str | None]:
+    return (doc.source_file, doc.sha256, doc.published)
+
+
+@dataclass
+class MergedCorpus:
+    """The merged corpus as the graph writer and the network drawing read it, streamed where it is large."""
+    entities: dict[str, Entity]
+    doc_ids: list[str]                    # ordinal -> doc id
+    entity_docs: dict[str, array]         # entity id -> ordinals of the documents mentioning it
+    dated: list[Meeting]                  # merged dated meetings, in timeline order
+    treaties: list[Treaty]
+    bases: list[BaseFact]
+    _documents: _Spill
+    _undated: _Spill
+    _absorbed: set[int]
+    _remap: object
+
+    @property
+    def document_count(self) -> int:
+        return self._documents.count
+
+    def documents_of(self, entity_id: str) -> list[str]:
+        """Ids of the documents that mention an entity, in corpus order."""
+        return [self.doc_ids[i] for i in self.entity_docs.get(entity_id, ())]
+
+    def documents(self) -> Iterator[Document]:
+        """Documents in corpus order, without their text."""
+        return iter(self._documents)
+
+    def meetings(self) -> Iterator[Meeting]:
+        """Every merged meeting: dated ones by date, then undated ones in corpus order."""
+        yield from self.dated
+        for n, m in enumerate(self._undated):
+            if n not in self._absorbed:
+                yield _remap(m, self._remap)
+
+    def to_corpus(self) -> Corpus:
+        """Everything in memory (for tests and small corpora)."""
+        entities = {k: replace(e, documents=set(self.documents_of(k))) for k, e in self.entities.items()}
+        return Corpus(list(self.documents()), entities, list(self.meetings()), self.treaties, self.bases)
+
+
+def merge_results(results: list[DocResult], kb: KnowledgeBase, spill_dir: Path | None = None) -> Corpus:
+    """All results merged in memory (the pipeline streams with CorpusMerger instead)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        merger = CorpusMerger(kb, Path(spill_dir or tmp))
+        for r in sorted(results, key=lambda r: r.document.source_file):
+            merger.add(r)
+        return merger.finish().to_corpus()
+
+
+def _add_documents(have: list[str], new: list[str]) -> None:
+    """Documents arrive in corpus order, so one already there is the last one."""
+    for d in new:
+        if not have or have[-1] != d:
+            have.append(d)
+
+
+def _remap(m: Meeting, remap) -> Meeting:
+    m.participants = list(dict.fromkeys(remap(p) for p in m.participants))
+    m.location = remap(m.location) if m.location else None
+    return m
+
+
+def _lines(evidence: str) -> list[str]:
+    return [ln for ln in evidence.split("\n") if ln.strip()]
 
 
 def _merge_entity(entities: dict[str, Entity], e: Entity, into: str | None = None) -> None:
@@ -46,14 +237,13 @@ def _merge_entity(entities: dict[str, Entity], e: Entity, into: str | None = Non
     have = entities.get(key)
     if have is None:
         entities[key] = Entity(key, e.type, e.label_ar, e.label_en, set(e.alt_labels), set(e.roles),
-                               e.affiliation, e.wikidata, e.subtype, set(e.documents), e.mentions)
+                               e.affiliation, e.wikidata, e.subtype, set(), e.mentions)
         return
     have.alt_labels |= e.alt_labels
     if normalize(e.label_ar) != normalize(have.label_ar):
         have.alt_labels.add(e.label_ar)
     have.alt_labels.discard(have.label_ar)
     have.roles |= e.roles
-    have.documents |= e.documents
     have.mentions += e.mentions
     have.affiliation = have.affiliation or e.affiliation
     have.label_en = have.label_en or e.label_en
@@ -74,7 +264,15 @@ def _short_form_aliases(entities: dict[str, Entity]) -> dict[str, str]:
     return alias
 
 
-def _absorb(a: Meeting, b: Meeting) -> None:
+def _absorb(host: _Host, b: Meeting) -> None:
+    a = host.meeting
+    if b.date and a.date and len(b.date.value) > len(a.date.value):
+        # the more precise report leads (kind, participants' order), as if it had come first
+        lead = replace(b, participants=list(b.participants), documents=list(b.documents),
+                       location=b.location or a.location)
+        host.documents = set(lead.documents)
+        host.evidence = dict.fromkeys(_lines(b.evidence)) | host.evidence
+        host.meeting, b, a = lead, a, lead
     for p in b.participants:
         if p not in a.participants:
             a.participants.append(p)
@@ -82,75 +280,46 @@ def _absorb(a: Meeting, b: Meeting) -> None:
         a.date = b.date
     a.location = a.location or b.location
     for d in b.documents:
-        if d not in a.documents:
+        if d not in host.documents:
+            host.documents.add(d)
             a.documents.append(d)
-    if b.evidence not in a.evidence:
-        a.evidence = a.evidence + "\n" + b.evidence
+    host.evidence.update(dict.fromkeys(_lines(b.evidence)))
 
 
 def _same_event(a: Meeting, b: Meeting, located_in: dict[str, str]) -> bool:
     pa, pb = set(a.participants), set(b.participants)
     return (family(a.kind) == family(b.kind) and (pa <= pb or pb <= pa)
             and a.date is not None and b.date is not None and a.date.compatible(b.date)
-            and places_compatible(a.location, b.location, located_in)
-            and not set(a.documents) & set(b.documents))
+            and places_compatible(a.location, b.location, located_in))
 
 
-def merge_meetings(meetings: list[Meeting], located_in: dict[str, str]) -> list[Meeting]:
-    """Reports of one encounter in several articles become one meeting with several sources."""
-    dated = sorted((m for m in meetings if m.date), key=lambda m: (-len(m.date.value), m.documents[0], m.sentence))
-    merged: list[Meeting] = []
-    for m in dated:
-        host = next((h for h in merged if _same_event(h, m, located_in)), None)
-        if host:
-            _absorb(host, m)
-        else:
-            merged.append(m)
-    for m in (m for m in meetings if not m.date and not m.date_unresolved):
-        hosts = [h for h in merged if h.date and family(h.kind) == family(m.kind) and m.location
-                 and h.location and places_compatible(h.location, m.location, located_in)
-                 and set(m.participants) <= set(h.participants) and m.documents[0] not in h.documents]
-        if len(hosts) == 1:
-            _absorb(hosts[0], m)
-        else:
-            merged.append(m)
-    merged.extend(m for m in meetings if not m.date and m.date_unresolved)
-    return sorted(merged, key=lambda m: (m.date.value if m.date else "9999", m.documents[0], m.sentence))
+def _fold_treaty(merged: list[Treaty], t: Treaty) -> None:
+    host = next((h for h in merged if (
+        set(h.parties) == set(t.parties) and h.parties and h.date and t.date and h.date.compatible(t.date))
+        or normalize(h.label) == normalize(t.label)), None)
+    if not host:
+        merged.append(Treaty(t.label, list(t.parties), t.date, t.evidence, list(t.documents)))
+        return
+    longer, shorter = (t.label, host.label) if len(t.label) > len(host.label) else (host.label, t.label)
+    host.label = longer
+    if normalize(shorter) != normalize(longer):
+        host.alt_labels.add(shorter)
+    if t.date and (host.date is None or len(t.date.value) > len(host.date.value)):
+        host.date = Date(t.date.value)
+    host.parties = list(dict.fromkeys(host.parties + t.parties))
+    _add_documents(host.documents, t.documents)
+    if t.evidence not in host.evidence:
+        host.evidence += "\n" + t.evidence
 
 
-def merge_treaties(treaties: list[Treaty]) -> list[Treaty]:
-    merged: list[Treaty] = []
-    for t in treaties:
-        host = next((h for h in merged if (
-            set(h.parties) == set(t.parties) and h.parties and h.date and t.date and h.date.compatible(t.date))
-            or normalize(h.label) == normalize(t.label)), None)
-        if not host:
-            merged.append(Treaty(t.label, list(t.parties), t.date, t.evidence, list(t.documents)))
-            continue
-        longer, shorter = (t.label, host.label) if len(t.label) > len(host.label) else (host.label, t.label)
-        host.label = longer
-        if normalize(shorter) != normalize(longer):
-            host.alt_labels.add(shorter)
-        if t.date and (host.date is None or len(t.date.value) > len(host.date.value)):
-            host.date = Date(t.date.value)
-        host.parties = list(dict.fromkeys(host.parties + t.parties))
-        host.documents = list(dict.fromkeys(host.documents + t.documents))
-        if t.evidence not in host.evidence:
-            host.evidence += "\n" + t.evidence
-    return merged
-
-
-def merge_bases(facts: list[BaseFact]) -> list[BaseFact]:
-    by_base: dict[str, BaseFact] = {}
-    for f in facts:
-        have = by_base.get(f.base)
-        if have is None:
-            by_base[f.base] = BaseFact(f.base, f.kind, list(f.located_in), list(f.operated_by),
-                                       f.evidence, list(f.documents))
-            continue
-        have.located_in = list(dict.fromkeys(have.located_in + f.located_in))
-        have.operated_by = list(dict.fromkeys(have.operated_by + f.operated_by))
-        have.documents = list(dict.fromkeys(have.documents + f.documents))
-        if f.evidence not in have.evidence:
-            have.evidence += "\n" + f.evidence
-    return [by_base[k] for k in sorted(by_base)]
+def _fold_base(by_base: dict[str, BaseFact], f: BaseFact) -> None:
+    have = by_base.get(f.base)
+    if have is None:
+        by_base[f.base] = BaseFact(f.base, f.kind, list(f.located_in), list(f.operated_by),
+                                   f.evidence, list(f.documents))
+        return
+    have.located_in = list(dict.fromkeys(have.located_in + f.located_in))
+    have.operated_by = list(dict.fromkeys(have.operated_by + f.operated_by))
+    _add_documents(have.documents, f.documents)
+    if f.evidence not in have.evidence:
+        have.evidence += "\n" + f.evidence

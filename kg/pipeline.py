@@ -6,27 +6,30 @@ versions of everything it depends on (`cache_dir`).
 """
 from __future__ import annotations
 
-import gc
 import hashlib
+import itertools
 import pickle
+import shutil
 import sys
+import tempfile
 import time
-from collections import Counter
+from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Iterator
 
-from rdflib import RDF, Graph
+from rdflib import Graph, URIRef
 
 from kg.dates import find_published
-from kg.documents import read_corpus
+from kg.documents import Skipped, corpus_files, iter_corpus
 from kg.extract import process_document
-from kg.graph import KG, bind_prefixes, build_graph, doc_iri
+from kg.graph import KGR, GraphCounts, bind_prefixes, graph_blocks, rdflib_graph
 from kg.knowledge import KnowledgeBase, load_knowledge
-from kg.merge import merge_results
-from kg.model import Corpus, Document, DocResult
-from kg.output import FORMATS, atomic_write, serialize
+from kg.merge import CorpusMerger, MergedCorpus, MergeState, document_key
+from kg.model import Document, DocResult
+from kg.output import FORMATS, STREAMED, atomic_write, serialize, write_streamed
 from kg.text import split_sentences
 
 #: Documents tagged by Stanza in one call: batching keeps the model busy.
@@ -147,7 +150,8 @@ def dask_extract_batch(docs: list[Document], ner_mode: str) -> tuple[list[DocRes
     return _extract_batch(docs)
 
 
-def _dask_outputs(batches, ner_mode: str, scheduler: str | None, workers: int, stack: ExitStack):
+def _dask_outputs(batches: Iterator[list[Document]], ner_mode: str, scheduler: str | None, workers: int,
+                  stack: ExitStack):
     """Results of every batch, in order, from a Dask cluster (a LocalCluster when no scheduler)."""
     from dask.distributed import Client, LocalCluster
 
@@ -158,10 +162,34 @@ def _dask_outputs(batches, ner_mode: str, scheduler: str | None, workers: int, s
             n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
             dashboard_address=None, silence_logs=40))
         client = stack.enter_context(Client(cluster))
-    futures = client.map(dask_extract_batch, batches, ner_mode=ner_mode, pure=False)
-    for future in futures:
-        yield future.result()
-        future.release()
+    window = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1)
+    submit = lambda batch: client.submit(dask_extract_batch, batch, ner_mode, pure=False)  # noqa: E731
+    yield from _in_order(batches, submit, window, lambda f: f.result(), lambda f: f.release())
+
+
+def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, stack: ExitStack):
+    pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+                                                   initargs=(ner_mode,)))
+    submit = lambda batch: pool.submit(_extract_batch, batch)  # noqa: E731
+    yield from _in_order(batches, submit, 2 * jobs, lambda f: f.result(), lambda f: None)
+
+
+def _in_order(batches, submit, window: int, result, release):
+    """Submit batches keeping at most `window` in flight; yield results in submission order.
+
+    Results come back in corpus order whatever the workers' speed (so the output does not depend
+    on the executor), and memory holds a window of batches, not the corpus."""
+    pending: deque = deque()
+    for batch in batches:
+        pending.append(submit(batch))
+        if len(pending) >= window:
+            future = pending.popleft()
+            yield result(future)
+            release(future)
+    while pending:
+        future = pending.popleft()
+        yield result(future)
+        release(future)
 
 
 def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
@@ -186,37 +214,30 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
     return results, ner_seconds, tokens
 
 
-def extract_all(docs: list[Document], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
-                jobs: int = 1, progress=None, executor: str = "local",
-                scheduler: str | None = None) -> tuple[list[DocResult], float, int]:
-    batches = [docs[i:i + NER_BATCH_DOCS] for i in range(0, len(docs), NER_BATCH_DOCS)]
-    results, ner_seconds, tokens = [], 0.0, 0
-    with ExitStack() as stack:
-        if executor == "dask":
-            outputs = _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
-        elif jobs > 1 and len(batches) > 1:
-            pool = stack.enter_context(ProcessPoolExecutor(
-                max_workers=jobs, initializer=_init_worker, initargs=(ner_mode,)))
-            outputs = pool.map(_extract_batch, batches)  # in order: output independent of jobs
-        else:
-            outputs = (extract_batch(batch, kb, ner) for batch in batches)
-        for res, secs, toks in outputs:
-            results += res
-            ner_seconds += secs
-            tokens += toks
-            # results are kept to the end: spare the collector from rescanning them each batch
-            gc.freeze()
-            if progress:
-                progress(len(res))
-    gc.unfreeze()
-    return results, ner_seconds, tokens
+def extract_stream(docs: Iterable[Document], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
+                   jobs: int = 1, executor: str = "local", scheduler: str | None = None,
+                   stack: ExitStack | None = None) -> Iterator[tuple[list[DocResult], float, int]]:
+    """(results, Stanza seconds, tokens) per batch of documents, in document order, lazily."""
+    batches = _batches(docs, NER_BATCH_DOCS)
+    stack = stack if stack is not None else ExitStack()
+    if executor == "dask":
+        return _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
+    if jobs > 1:
+        return _pool_outputs(batches, ner_mode, jobs, stack)
+    return (extract_batch(batch, kb, ner) for batch in batches)
 
 
-def per_document_graphs(graph: Graph, corpus: Corpus) -> dict[str, Graph]:
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
+
+
+def per_document_graphs(graph: Graph, corpus: MergedCorpus) -> dict[str, Graph]:
     """For TriG: each document's named graph holds the facts derived from or mentioned in it."""
     out: dict[str, Graph] = {}
-    for d in corpus.documents:
-        node = doc_iri(d.doc_id)
+    for d in corpus.documents():
+        node = URIRef(f"{KGR}doc/{d.doc_id}")
         sub = bind_prefixes(Graph())
         subjects = set(graph.subjects(None, node))
         subjects.add(node)
@@ -227,20 +248,64 @@ def per_document_graphs(graph: Graph, corpus: Corpus) -> dict[str, Graph]:
     return out
 
 
+class _Restart(Exception):
+    """The saved merge state is not a prefix of this corpus: fold everything anew."""
+
+
+class MergeSnapshot:
+    """The merger's state after the last build, with its spill files, in the cache folder.
+
+    A build whose corpus starts with the documents of the last one (articles added at the end,
+    as an archive grows) resumes from it and folds only the new documents."""
+
+    def __init__(self, folder: Path, salt: str):
+        self.folder = Path(folder) / "merge"
+        self.path = self.folder / "state.pkl"
+        self.salt = salt
+
+    def load(self) -> MergeState | None:
+        try:
+            with open(self.path, "rb") as f:
+                salt, state = pickle.load(f)
+        except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
+            return None
+        return state if salt == self.salt and state.documents.path.exists() else None
+
+    def new_spill_dir(self) -> Path:
+        return Path(tempfile.mkdtemp(prefix="gen-", dir=self._ensure()))
+
+    def save(self, state: MergeState) -> None:
+        atomic_write(self.path, pickle.dumps((self.salt, state), protocol=pickle.HIGHEST_PROTOCOL))
+        keep = state.documents.path.parent
+        for gen in self.folder.glob("gen-*"):
+            if gen != keep:
+                shutil.rmtree(gen, ignore_errors=True)
+
+    def _ensure(self) -> Path:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        return self.folder
+
+
 def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner: str = "auto",
           html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None,
           jobs: int = 1, cache_dir: Path | None = None, executor: str = "local",
           scheduler: str | None = None) -> BuildReport:
-    t0 = time.perf_counter()
-    timings: dict[str, float] = {}
+    """Read, extract, merge and write a corpus; see the README for what each option does."""
     kb = kb or load_knowledge()
+    try:
+        return _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir,
+                      executor, scheduler, resume=True)
+    except _Restart:
+        return _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir,
+                      executor, scheduler, resume=False)
+
+
+def _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir, executor,
+           scheduler, resume: bool) -> BuildReport:
+    t0 = time.perf_counter()
+    timings: Counter = Counter()
     report = BuildReport()
-    docs, skipped, notices = read_corpus(Path(corpus_dir))
-    report.skipped = [str(s) for s in skipped]
-    report.notices = list(notices)
-    timings["read"] = time.perf_counter() - t0
-    if not docs:
-        raise NoDocuments(f"{corpus_dir}: no document could be read")
+    files = corpus_files(Path(corpus_dir))
     t = time.perf_counter()
     if jobs > 1 or executor == "dask":  # workers load their own model; here only decide which
         ner_mode = ner_available(ner, report.notices)
@@ -250,72 +315,126 @@ def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner
         ner_mode = "stanza" if pipeline is not None else "rules"
     report.ner = ner_mode
     timings["load_model"] = time.perf_counter() - t
+    with ExitStack() as spills:  # spill files of the merge live until the outputs are written
+        return _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_progress, jobs,
+                                    cache_dir, executor, scheduler, resume, report, timings, pipeline,
+                                    ner_mode, spills, t0)
 
-    for doc in docs:  # the dateline is part of what the text says, known before extraction
-        if doc.published is None:
-            doc.published = find_published(doc.text, kb)
-    cache = ResultCache(cache_dir, kb, model_version(ner_mode)) if cache_dir else None
-    cached: dict[int, DocResult] = {}
-    todo: list[Document] = []
-    for i, doc in enumerate(docs):
-        hit = cache.get(doc) if cache else None
-        if hit is not None:
-            cached[i] = hit
+
+def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_progress, jobs, cache_dir,
+                         executor, scheduler, resume, report, timings, pipeline, ner_mode, spills, t0):
+    with ExitStack() as stack:
+        cache = snapshot = state = None
+        if cache_dir:
+            cache = ResultCache(cache_dir, kb, model_version(ner_mode))
+            snapshot = MergeSnapshot(cache_dir, cache.salt)
+            state = snapshot.load() if resume else None
+            spill = Path(state.documents.path.parent) if state else snapshot.new_spill_dir()
         else:
-            todo.append(doc)
-    t = time.perf_counter()
-    show = sys.stderr.isatty() if show_progress is None else show_progress
-    if show and todo:
-        from rich.progress import Progress
+            spill = Path(spills.enter_context(tempfile.TemporaryDirectory(prefix="kg-merge-")))
+        merger = CorpusMerger(kb, spill, state)
+        done = list(state.keys) if state else []
+        skipped: list[Skipped] = []
+        bar = _progress(stack, show_progress, files)
+        counter = {"documents": 0, "cached": 0}
 
-        with Progress(transient=True) as bar:
-            task = bar.add_task("extracting", total=len(todo))
-            fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs,
-                                                     lambda n: bar.advance(task, n), executor, scheduler)
-    else:
-        fresh, ner_seconds, tokens = extract_all(todo, kb, pipeline, ner_mode, jobs,
-                                                 executor=executor, scheduler=scheduler)
-    timings["ner"] = ner_seconds
-    timings["extract"] = time.perf_counter() - t - (ner_seconds if jobs <= 1 and executor == "local" else 0)
-    if cache:
-        for r in fresh:
-            cache.put(r)
-    results = list(cached.values()) + fresh
-    report.processed = len(fresh)
-    report.tokens = tokens
+        def todo() -> Iterator[Document]:
+            """Documents still to extract, with the ones the cache or the snapshot answers folded."""
+            t = time.perf_counter()
+            for doc in iter_corpus(files, skipped, report.notices):
+                if doc.published is None:  # the dateline is part of what the text says
+                    doc.published = find_published(doc.text, kb)
+                n = counter["documents"]
+                counter["documents"] += 1
+                if n < len(done):
+                    if document_key(doc) != done[n]:
+                        raise _Restart
+                    bar(1)
+                    continue
+                hit = cache.get(doc) if cache else None
+                if hit is not None:
+                    counter["cached"] += 1
+                    merger.add(hit)
+                    bar(1)
+                    continue
+                timings["read"] += time.perf_counter() - t
+                yield doc
+                t = time.perf_counter()
+            timings["read"] += time.perf_counter() - t
 
+        t = time.perf_counter()
+        for results, ner_seconds, tokens in extract_stream(todo(), kb, pipeline, ner_mode, jobs, executor,
+                                                           scheduler, stack):
+            m = time.perf_counter()
+            for r in results:
+                if cache:
+                    cache.put(r)
+                merger.add(r)
+            timings["merge"] += time.perf_counter() - m
+            timings["ner"] += ner_seconds
+            report.processed += len(results)
+            report.tokens += tokens
+            bar(len(results))
+        if counter["documents"] < len(done):
+            raise _Restart  # documents of the last build are gone
+        timings["extract"] = time.perf_counter() - t - timings["read"] - timings["merge"] - (
+            timings["ner"] if jobs <= 1 and executor == "local" else 0)
+    report.skipped = [str(x) for x in skipped]
+    report.documents = counter["documents"]
+    if not report.documents:
+        raise NoDocuments(f"{corpus_dir}: no document could be read")
+    if snapshot:
+        t = time.perf_counter()
+        snapshot.save(merger.state)
+        timings["merge"] += time.perf_counter() - t
     t = time.perf_counter()
-    corpus = merge_results(results, kb)
-    timings["merge"] = time.perf_counter() - t
-    t = time.perf_counter()
-    graph = build_graph(corpus)
-    timings["graph"] = time.perf_counter() - t
-    t = time.perf_counter()
-    out_dir = Path(out_dir)
-    per_doc = None
-    for fmt in formats or ["ttl"]:
-        if fmt == "trig":
-            per_doc = per_doc or per_document_graphs(graph, corpus)
-        target = out_dir / FORMATS[fmt][1]
-        atomic_write(target, serialize(graph, fmt, per_doc))
-        report.outputs.append(str(target))
-    timings["write"] = time.perf_counter() - t
+    corpus = merger.finish()
+    timings["merge"] += time.perf_counter() - t
+    counts = _write_graphs(corpus, Path(out_dir), formats or ["ttl"], report, timings)
     if html:
         from kg.visualize import write_html
 
         t = time.perf_counter()
-        write_html(corpus, out_dir / "graph.html")
-        report.outputs.append(str(out_dir / "graph.html"))
+        write_html(corpus, Path(out_dir) / "graph.html")
+        report.outputs.append(str(Path(out_dir) / "graph.html"))
         timings["html"] = time.perf_counter() - t
-    report.documents = len(docs)
-    report.entities = dict(sorted(Counter(
-        str(o).rsplit("#", 1)[-1] for s, o in graph.subject_objects(RDF.type)
-        if o in (KG.Person, KG.State, KG.Organization, KG.Place, KG.MilitaryBase)).items()))
-    report.meetings = len(set(graph.subjects(RDF.type, KG.Meeting)))
-    report.treaties = len(set(graph.subjects(RDF.type, KG.Treaty)))
-    report.bases = len(set(graph.subjects(RDF.type, KG.MilitaryBase)))
-    report.triples = len(graph)
+    report.entities = {k: counts.entities[k] for k in sorted(counts.entities)}
+    report.meetings, report.treaties = counts.meetings, counts.treaties
+    report.bases, report.triples = counts.bases, counts.triples
     report.timings = {k: round(v, 3) for k, v in timings.items()}
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
 
+
+def _progress(stack: ExitStack, show: bool | None, files: list[Path]):
+    """A progress callback: a bar on a terminal, nothing in pipes and CI."""
+    if not (sys.stderr.isatty() if show is None else show):
+        return lambda n: None
+    from rich.progress import Progress
+
+    bar = stack.enter_context(Progress(transient=True))
+    total = None if any(p.suffix.lower() == ".jsonl" for p in files) else len(files)
+    task = bar.add_task("building", total=total)
+    return lambda n: bar.advance(task, n)
+
+
+def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], report: BuildReport,
+                  timings: Counter) -> GraphCounts:
+    """Each format atomically: Turtle and N-Triples streamed, the others through rdflib."""
+    counts = None
+    t = time.perf_counter()
+    graph = per_doc = None
+    for fmt in formats:
+        target = out_dir / FORMATS[fmt][1]
+        these = GraphCounts()
+        if fmt in STREAMED:
+            write_streamed(graph_blocks(corpus, these), target, fmt)
+        else:
+            graph = graph if graph is not None else rdflib_graph(corpus, these)
+            if fmt == "trig":
+                per_doc = per_doc or per_document_graphs(graph, corpus)
+            atomic_write(target, serialize(graph, fmt, per_doc))
+        counts = counts or these
+        report.outputs.append(str(target))
+    timings["write"] = time.perf_counter() - t
+    return counts

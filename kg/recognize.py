@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, Token, normalize, stems
+from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, Token, normalize
 
 
 
@@ -94,9 +94,10 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     introducers = set(kb.lexicon["name_introducers"]) | set(kb.lexicon["counterpart_words"])
     particles = kb.words("name_particles")
     out: list[Mention] = []
+    may_start = kb.titles.forms_of(norms)
     i = 0
     while i < len(tokens):
-        found = title_at(norms, i, kb)
+        found = title_at(norms, i, kb) if may_start[i] else None
         if not found:
             i += 1
             continue
@@ -150,11 +151,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
 def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int]) -> list[Mention]:
     """Outlets the gazetteer does not know, named in quotes after a media word: 'قناة "فوكس نيوز"'."""
     tokens = sentence.tokens
-    heads = kb.words("media_heads")
+    heads = kb.stem_forms("media_heads")
     out: list[Mention] = []
-    for i, tok in enumerate(tokens[:-2]):
-        if not any(f in heads for f in stems(tok.norm)):
-            continue
+    for i in [i for i, forms in enumerate(map(heads.__getitem__, (t.norm for t in tokens[:-2]))) if forms]:
         j = i + 1
         close = CLOSING_QUOTE.get(tokens[j].text)
         if close is None:
@@ -177,10 +176,11 @@ def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set
     """Government bodies the gazetteer does not know: 'وزارة الدفاع التركية' (head, field, nationality)."""
     tokens = sentence.tokens
     norms = [t.norm for t in tokens]
-    heads = kb.words("government_body_heads")
+    heads = kb.stem_forms("government_body_heads")
     out: list[Mention] = []
-    for i, tok in enumerate(tokens):
-        if tok.index in covered or not any(f in heads for f in stems(tok.norm)):
+    for i in [i for i, forms in enumerate(map(heads.__getitem__, norms)) if forms]:
+        tok = tokens[i]
+        if tok.index in covered:
             continue
         j = i + 1
         while j < len(tokens) and j - i <= 3 and norms[j] not in kb.nationality and norms[j].startswith(("ال", "وال")):
@@ -189,7 +189,7 @@ def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set
             continue
         if any(t.index in covered for t in tokens[i:j + 1]):
             continue
-        form = next(f for f in stems(tok.norm) if f in heads)
+        form = heads[tok.norm][0]
         surface = surface_without_clitic(tok, form) + text[tok.end:tokens[j].end]
         out.append(Mention(tok.index, tokens[j].index + 1, tok.start, tokens[j].end, surface,
                            "Organization", "pattern", affiliation=kb.nationality[norms[j]],
@@ -227,8 +227,9 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     counterpart = kb.phrases("counterpart_words")
     pairs = kb.words("pair_anaphors")
     out: list[Mention] = []
+    may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
     for i, tok in enumerate(tokens):
-        if tok.index in covered:
+        if not may_start[i] or tok.index in covered:
             continue
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)

@@ -58,13 +58,16 @@ def tokenize(text: str, offset: int = 0, first_index: int = 0) -> list[Token]:
     """Split into words, numbers and punctuation, keeping offsets into `text` (+ `offset`)."""
     tokens: list[Token] = []
     append = tokens.append
+    make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__: tokens come by the million
+    index = first_index
     for m in _TOKEN.finditer(text):
         word = m.group()
         norm = normalize(word)
         if not norm and not word.strip():
             continue
         start = offset + m.start()
-        append(Token(word, norm or word, start, start + len(word), first_index + len(tokens)))
+        append(make(Token, (word, norm or word, start, start + len(word), index)))
+        index += 1
     return tokens
 
 

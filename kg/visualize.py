@@ -8,7 +8,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.model import Corpus
+from kg.merge import MergedCorpus
 
 STYLE = {  # class -> (colour, shape)
     "Person": ("#e07a5f", "dot"), "State": ("#3d5a80", "diamond"),
@@ -16,7 +16,11 @@ STYLE = {  # class -> (colour, shape)
 }
 
 
-def actor_network(corpus: Corpus) -> nx.Graph:
+#: Sources listed in a node's tooltip; the rest are counted.
+MAX_SOURCES = 10
+
+
+def actor_network(corpus: MergedCorpus) -> nx.Graph:
     """Actors and bases as nodes; met-with, party-to-treaty, operates and affiliated edges."""
     g = nx.Graph()
     ents = corpus.entities
@@ -25,12 +29,12 @@ def actor_network(corpus: Corpus) -> nx.Graph:
             g.add_node(e.id)
     def link(a, b, kind, note):
         if a in g and b in g and a != b:
-            data = g.get_edge_data(a, b) or {"kinds": set(), "notes": [], "weight": 0}
+            data = g.get_edge_data(a, b) or {"kinds": set(), "notes": set(), "weight": 0}
             data["kinds"].add(kind)
-            data["notes"].append(note)
+            data["notes"].add(note)
             data["weight"] += 1
             g.add_edge(a, b, **data)
-    for m in corpus.meetings:
+    for m in corpus.meetings():
         where = ents[m.location].label_ar if m.location in ents else ""
         note = f"{m.kind} {m.date.value if m.date else 'بلا تاريخ'} {where}".strip()
         for i, a in enumerate(m.participants):
@@ -55,20 +59,24 @@ def _vis_js() -> str:
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 
-def render_html(corpus: Corpus) -> str:
+def render_html(corpus: MergedCorpus) -> str:
     from pyvis.network import Network
 
     g = actor_network(corpus)
     centrality = nx.degree_centrality(g) if len(g) > 1 else {n: 0 for n in g}
     net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False,
                   heading="")
-    docs = {d.doc_id: d.source_file for d in corpus.documents}
+    shown = {n: corpus.documents_of(n)[:MAX_SOURCES] for n in g.nodes}
+    wanted = {d for ds in shown.values() for d in ds}
+    files = {d.doc_id: d.source_file for d in corpus.documents() if d.doc_id in wanted}
     for node in sorted(g.nodes):
         e = corpus.entities[node]
         colour, shape = STYLE[e.type]
+        more = len(corpus.entity_docs.get(node, ())) - len(shown[node])
+        sources = ", ".join(sorted(files.get(d, d) for d in shown[node])) + (f" (+{more})" if more > 0 else "")
         title = "\n".join(filter(None, [
             f"{e.label_ar} ({e.type})", e.label_en, "أدوار: " + "، ".join(sorted(e.roles)) if e.roles else "",
-            f"mentions: {e.mentions}", "sources: " + ", ".join(sorted(docs.get(d, d) for d in e.documents))]))
+            f"mentions: {e.mentions}", "sources: " + sources]))
         net.add_node(node, label=e.label_ar, title=title, color=colour, shape=shape,
                      size=12 + 40 * centrality.get(node, 0))
     for a, b, data in sorted(g.edges(data=True)):
@@ -94,7 +102,7 @@ def _offline(html: str) -> str:
     return html
 
 
-def write_html(corpus: Corpus, path: Path) -> None:
+def write_html(corpus: MergedCorpus, path: Path) -> None:
     from kg.output import atomic_write
 
     atomic_write(path, render_html(corpus))
