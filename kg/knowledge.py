@@ -210,8 +210,9 @@ def _load(directory: str) -> KnowledgeBase:
     d = Path(directory)
     gaz_text = (d / "gazetteer.yaml").read_text(encoding="utf-8")
     lex_text = (d / "lexicon.yaml").read_text(encoding="utf-8")
-    gazetteer = yaml.safe_load(gaz_text)
-    lexicon = yaml.safe_load(lex_text)
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
+    gazetteer = yaml.load(gaz_text, Loader=loader)
+    lexicon = yaml.load(lex_text, Loader=loader)
     entries: dict[str, GazetteerEntry] = {}
     names = PhraseIndex()
     for section, items in gazetteer.items():

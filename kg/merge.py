@@ -113,8 +113,8 @@ class CorpusMerger:
 
     # --- the merged corpus --------------------------------------------------------------------
     def finish(self) -> "MergedCorpus":
-        """The merged corpus; the fold's state is left as it was (it may be saved and resumed)."""
-        st = pickle.loads(pickle.dumps(self.state, protocol=pickle.HIGHEST_PROTOCOL))
+        """The merged corpus. It consumes the fold's state: save that first to resume from it."""
+        st = self.state
         entities = st.entities
         entity_docs = st.entity_docs
         alias = _short_form_aliases(entities)

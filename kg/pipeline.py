@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import os
 import pickle
 import shutil
 import sys
@@ -31,6 +32,7 @@ from kg.merge import CorpusMerger, MergedCorpus, MergeState, document_key
 from kg.model import Document, DocResult
 from kg.output import FORMATS, STREAMED, atomic_write, serialize, write_streamed
 from kg.text import split_sentences
+from kg.visualize import write_html
 
 #: Documents tagged by Stanza in one call: batching keeps the model busy.
 NER_BATCH_DOCS = 32
@@ -122,7 +124,12 @@ class ResultCache:
             return None
 
     def put(self, result: DocResult) -> None:
-        atomic_write(self._path(result.document), pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        """Written whole under a temporary name then renamed; no fsync: a lost entry is a miss."""
+        path = self._path(result.document)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        tmp.write_bytes(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+        os.replace(tmp, path)
 
 
 # --- per-document extraction, in this process or in workers ------------------------------
@@ -262,20 +269,25 @@ class MergeSnapshot:
         self.folder = Path(folder) / "merge"
         self.path = self.folder / "state.pkl"
         self.salt = salt
+        self.files: dict[str, tuple] = {}
 
     def load(self) -> MergeState | None:
         try:
             with open(self.path, "rb") as f:
-                salt, state = pickle.load(f)
+                salt, state, files = pickle.load(f)
         except (OSError, pickle.PickleError, EOFError, AttributeError, ValueError, TypeError):
             return None
-        return state if salt == self.salt and state.documents.path.exists() else None
+        if salt != self.salt or not state.documents.path.parent.is_dir():
+            return None
+        self.files = files
+        return state
 
     def new_spill_dir(self) -> Path:
         return Path(tempfile.mkdtemp(prefix="gen-", dir=self._ensure()))
 
-    def save(self, state: MergeState) -> None:
-        atomic_write(self.path, pickle.dumps((self.salt, state), protocol=pickle.HIGHEST_PROTOCOL))
+    def save(self, state: MergeState, files: dict[str, tuple]) -> None:
+        """The state, and per file its signature, document keys and notices (to skip reading it)."""
+        atomic_write(self.path, pickle.dumps((self.salt, state, files), protocol=pickle.HIGHEST_PROTOCOL))
         keep = state.documents.path.parent
         for gen in self.folder.glob("gen-*"):
             if gen != keep:
@@ -337,29 +349,47 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
         skipped: list[Skipped] = []
         bar = _progress(stack, show_progress, files)
         counter = {"documents": 0, "cached": 0}
+        seen_files: dict[str, tuple] = {}
+
+        known = snapshot.files if snapshot and state else {}
 
         def todo() -> Iterator[Document]:
             """Documents still to extract, with the ones the cache or the snapshot answers folded."""
             t = time.perf_counter()
-            for doc in iter_corpus(files, skipped, report.notices):
-                if doc.published is None:  # the dateline is part of what the text says
-                    doc.published = find_published(doc.text, kb)
+            for path in files:
                 n = counter["documents"]
-                counter["documents"] += 1
-                if n < len(done):
-                    if document_key(doc) != done[n]:
-                        raise _Restart
-                    bar(1)
+                signature = _signature(path)
+                rec = known.get(path.name)
+                if rec and rec[0] == signature and done[n:n + len(rec[1])] == rec[1]:
+                    # unchanged since the last build and folded there: not even read again
+                    counter["documents"] += len(rec[1])
+                    report.notices.extend(rec[2])
+                    seen_files[path.name] = rec
+                    bar(len(rec[1]))
                     continue
-                hit = cache.get(doc) if cache else None
-                if hit is not None:
-                    counter["cached"] += 1
-                    merger.add(hit)
-                    bar(1)
-                    continue
-                timings["read"] += time.perf_counter() - t
-                yield doc
-                t = time.perf_counter()
+                first_notice, keys = len(report.notices), []
+                for doc in iter_corpus([path], skipped, report.notices):
+                    if doc.published is None:  # the dateline is part of what the text says
+                        doc.published = find_published(doc.text, kb)
+                    keys.append(document_key(doc))
+                    n = counter["documents"]
+                    counter["documents"] += 1
+                    if n < len(done):
+                        if keys[-1] != done[n]:
+                            raise _Restart
+                        bar(1)
+                        continue
+                    hit = cache.get(doc) if cache else None
+                    if hit is not None:
+                        counter["cached"] += 1
+                        merger.add(hit)
+                        bar(1)
+                        continue
+                    timings["read"] += time.perf_counter() - t
+                    yield doc
+                    t = time.perf_counter()
+                if keys and signature:
+                    seen_files[path.name] = (signature, keys, report.notices[first_notice:])
             timings["read"] += time.perf_counter() - t
 
         t = time.perf_counter()
@@ -385,15 +415,13 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
         raise NoDocuments(f"{corpus_dir}: no document could be read")
     if snapshot:
         t = time.perf_counter()
-        snapshot.save(merger.state)
+        snapshot.save(merger.state, seen_files)
         timings["merge"] += time.perf_counter() - t
     t = time.perf_counter()
     corpus = merger.finish()
     timings["merge"] += time.perf_counter() - t
     counts = _write_graphs(corpus, Path(out_dir), formats or ["ttl"], report, timings)
     if html:
-        from kg.visualize import write_html
-
         t = time.perf_counter()
         write_html(corpus, Path(out_dir) / "graph.html")
         report.outputs.append(str(Path(out_dir) / "graph.html"))
@@ -404,6 +432,15 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
     report.timings = {k: round(v, 3) for k, v in timings.items()}
     report.seconds = round(time.perf_counter() - t0, 2)
     return report
+
+
+def _signature(path: Path) -> tuple[int, int, int] | None:
+    """What tells a file changed without reading it (size, modification time, inode)."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_size, st.st_mtime_ns, st.st_ino) if path.is_file() else None
 
 
 def _progress(stack: ExitStack, show: bool | None, files: list[Path]):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -53,6 +54,23 @@ def actor_network(corpus: MergedCorpus) -> nx.Graph:
     return g
 
 
+@lru_cache(maxsize=None)
+def _template_env(template_dir: str):
+    """pyvis's Jinja environment with compiled templates kept on disk: compiling them anew
+    costs more than drawing a small network."""
+    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+    from platformdirs import user_cache_dir
+
+    cache = None
+    try:
+        folder = Path(user_cache_dir("kg")) / "jinja"
+        folder.mkdir(parents=True, exist_ok=True)
+        cache = FileSystemBytecodeCache(str(folder))
+    except OSError:
+        pass
+    return Environment(loader=FileSystemLoader(template_dir), bytecode_cache=cache)
+
+
 def _vis_js() -> str:
     """vis-network's standalone script as pyvis ships it, to inline instead of a CDN link."""
     root = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
@@ -66,6 +84,7 @@ def render_html(corpus: MergedCorpus) -> str:
     centrality = nx.degree_centrality(g) if len(g) > 1 else {n: 0 for n in g}
     net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False,
                   heading="")
+    net.templateEnv = _template_env(net.template_dir)
     shown = {n: corpus.documents_of(n)[:MAX_SOURCES] for n in g.nodes}
     wanted = {d for ds in shown.values() for d in ds}
     files = {d.doc_id: d.source_file for d in corpus.documents() if d.doc_id in wanted}
