@@ -38,7 +38,7 @@ print(json.dumps({"seconds": time.perf_counter() - t, "documents": r.documents, 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--executors", nargs="+", default=["local", "dask"])
     args = ap.parse_args()
     from kg.query import bundled, resolve

@@ -4,10 +4,11 @@ from __future__ import annotations
 import codecs
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from kg.model import Document
 
@@ -130,17 +131,34 @@ def read_file(path: Path) -> tuple[list[Document], list[str]]:
     return [_document(path.name, text)], notices
 
 
-def corpus_files(folder: Path) -> list[Path]:
+class CorpusFiles:
+    """The candidate files of a corpus folder in reading order, kept as names (a Path each
+    would cost more memory than the merge itself on a large archive)."""
+
+    def __init__(self, folder: Path, names: list[str]) -> None:
+        self.folder = folder
+        self.names = names
+
+    def __len__(self) -> int:
+        return len(self.names)
+
+    def __iter__(self) -> Iterator[Path]:
+        return (self.folder / name for name in self.names)
+
+
+def corpus_files(folder: Path) -> CorpusFiles:
     """The candidate files of a corpus folder, in the order they are read; checks the folder."""
     folder = Path(folder)
     if not folder.exists():
         raise CorpusError(f"{folder}: no such file or directory")
     if not folder.is_dir():
         raise CorpusError(f"{folder}: not a directory")
-    return [p for p in sorted(folder.iterdir()) if not p.name.startswith(".") and not p.is_dir()]
+    with os.scandir(folder) as entries:
+        names = [e.name for e in entries if not e.name.startswith(".") and not e.is_dir()]
+    return CorpusFiles(folder, sorted(names))
 
 
-def iter_corpus(files: list[Path], skipped: list[Skipped], notices: list[str]) -> Iterator[Document]:
+def iter_corpus(files: Iterable[Path], skipped: list[Skipped], notices: list[str]) -> Iterator[Document]:
     """Articles one at a time (a corpus need not fit in memory); bad files go to `skipped`."""
     for path in files:
         if path.suffix.lower() not in TEXT_SUFFIXES and path.exists():

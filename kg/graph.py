@@ -7,10 +7,11 @@ writes (JSON-LD, TriG).
 """
 from __future__ import annotations
 
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterator
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
@@ -29,7 +30,7 @@ PATH_OF_TYPE = {"Person": "person", "State": "state", "Organization": "org", "Pl
 KIND_CLASS = {"Visit", "PhoneCall", "Talks", "Message", "Summit"}
 ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
 
-Block = tuple[str, list[tuple[str, str]]]   # subject, [(predicate, object)], N-Triples terms
+Block = tuple[str, Iterable[tuple[str, str]]]   # subject, (predicate, object) pairs, N-Triples terms
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -38,7 +39,7 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-@lru_cache(maxsize=None)
+@lru_cache(maxsize=1 << 16)  # bounded: document and meeting IRIs grow with the corpus
 def iri(value: str) -> str:
     """An IRI term; characters N-Triples does not allow in an IRI are percent-encoded."""
     return "<" + quote(value, safe="/:#-_.~%?=&+@!$'()*,;") + ">"
@@ -107,22 +108,25 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         if e.label_en:
             po.append((LABEL, literal(e.label_en, "en")))
         po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
-        po += [(P["mentionedIn"], doc_iri(doc)) for doc in corpus.documents_of(e.id)]
+        # one per document mentioning it: streamed, the block of a frequent actor is large
+        mentioned = ((P["mentionedIn"], doc_iri(doc)) for doc in corpus.documents_of(e.id))
+        counts.triples += len(corpus.entity_docs.get(e.id, ()))
+        tail: list[tuple[str, str]] = []
         if e.wikidata:
-            po.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
+            tail.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
         if e.type == "Person":
             if e.affiliation and e.affiliation in node:
-                po.append((P["affiliation"], node[e.affiliation]))
-            po += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
+                tail.append((P["affiliation"], node[e.affiliation]))
+            tail += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
         if e.subtype:
-            po.append((P["subtype"], literal(e.subtype)))
+            tail.append((P["subtype"], literal(e.subtype)))
         if base:
             counts.bases += 1
-            po += [(P["locatedIn"], node[p]) for p in base.located_in if p in node]
-            po += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
-            po += _provenance(base.evidence, base.documents)
-        counts.triples += len(po)
-        yield node[e.id], po
+            tail += [(P["locatedIn"], node[p]) for p in base.located_in if p in node]
+            tail += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
+            tail += _provenance(base.evidence, base.documents)
+        counts.triples += len(po) + len(tail)
+        yield node[e.id], itertools.chain(po, mentioned, tail)
     seen: dict[str, int] = {}
     for m in corpus.meetings():
         counts.meetings += 1

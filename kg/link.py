@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import replace
 
 from kg.knowledge import KnowledgeBase, PhraseIndex
-from kg.model import Entity, Mention
+from kg.model import Entity, Mention, evolve
 from kg.recognize import _phrase_surface
 from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
@@ -93,7 +92,7 @@ class DocumentLinker:
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)
                 self.add_surface(e, m.surface)
-                linked.append(replace(m, entity_id=state.id, type="State"))
+                linked.append(evolve(m, entity_id=state.id, type="State"))
                 continue
             if entry:
                 e = self.entity(entry.id, entry.type, entry.ar)
@@ -107,7 +106,7 @@ class DocumentLinker:
             if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
             e.subtype = e.subtype or m.subtype
-            linked.append(replace(m, entity_id=e.id))
+            linked.append(evolve(m, entity_id=e.id))
         return linked
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
@@ -140,7 +139,7 @@ class DocumentLinker:
         for e in self.entities.values():
             if e.type == "Person" and e.affiliation == state and any(
                     self.role_core(r) == base for r in e.roles):
-                return replace(m, entity_id=e.id)
+                return evolve(m, entity_id=e.id)
         holders = self.kb.holders(base, state, date) if date else []
         if len(holders) != 1:
             return None
@@ -149,7 +148,7 @@ class DocumentLinker:
         e.mentions += 1
         if m.source == "role" and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
-        return replace(m, entity_id=entry.id)
+        return evolve(m, entity_id=entry.id)
 
     def role_core(self, role: str) -> str:
         """'الرئيس الروسي' -> 'رئيس': the office without nationality or article."""

@@ -8,6 +8,7 @@ only the new ones.
 """
 from __future__ import annotations
 
+import hashlib
 import pickle
 from array import array
 from dataclasses import dataclass, field, replace
@@ -46,6 +47,32 @@ class _Spill:
                 yield pickle.load(f)
 
 
+class DocumentIds:
+    """doc ids by ordinal, packed as UTF-8 with an offset each (a few bytes per document)."""
+
+    def __init__(self) -> None:
+        self.data = bytearray()
+        self.offsets = array("q", [0])
+
+    def append(self, doc_id: str) -> None:
+        self.data += doc_id.encode("utf-8")
+        self.offsets.append(len(self.data))
+
+    def __getitem__(self, i: int) -> str:
+        return self.data[self.offsets[i]:self.offsets[i + 1]].decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+
+KEY_BYTES = 16
+
+
+def document_key(doc: Document) -> bytes:
+    """What identifies a document's extraction: its file, text and publication date."""
+    return hashlib.sha256(f"{doc.source_file}\0{doc.sha256}\0{doc.published}".encode()).digest()[:KEY_BYTES]
+
+
 @dataclass
 class _Host:
     """A dated meeting that reports from several articles may join."""
@@ -57,9 +84,9 @@ class _Host:
 @dataclass
 class MergeState:
     """Everything folded so far; small enough to pickle after every build."""
-    keys: list[tuple[str, str, str | None]] = field(default_factory=list)  # (file, sha256, published)
+    keys: bytearray = field(default_factory=bytearray)    # document_key of each document folded
     entities: dict[str, Entity] = field(default_factory=dict)
-    doc_ids: list[str] = field(default_factory=list)                     # ordinal -> doc id
+    doc_ids: DocumentIds = field(default_factory=DocumentIds)
     entity_docs: dict[str, array] = field(default_factory=dict)           # entity id -> ordinals
     hosts: list[_Host] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
@@ -84,7 +111,7 @@ class CorpusMerger:
         st = self.state
         doc = result.document
         ordinal = len(st.doc_ids)
-        st.keys.append(document_key(doc))
+        st.keys += document_key(doc)
         st.doc_ids.append(doc.doc_id)
         st.documents.append([replace(doc, text="")])
         for e in result.entities.values():
@@ -124,7 +151,7 @@ class CorpusMerger:
         remap = lambda i: alias.get(i, i)  # noqa: E731
         for h in st.hosts:
             _remap(h.meeting, remap)
-        absorbed: set[int] = set()
+        absorbed = bytearray(st.undated.count)  # 1 where an undated report joined a dated meeting
         by_family: dict[str, list[_Host]] = {}
         for h in st.hosts:
             by_family.setdefault(family(h.meeting.kind), []).append(h)
@@ -138,7 +165,7 @@ class CorpusMerger:
                      and set(m.participants) <= set(h.meeting.participants) and doc not in h.documents]
             if len(hosts) == 1:
                 _absorb(hosts[0], m)
-                absorbed.add(n)
+                absorbed[n] = 1
         for h in st.hosts:
             h.meeting.evidence = "\n".join(h.evidence)
         hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
@@ -146,7 +173,7 @@ class CorpusMerger:
         bases = [st.bases[k] for k in sorted(st.bases)]
         referenced = {p for m in hosts for p in [*m.participants, m.location] if p}
         for n, m in enumerate(st.undated):
-            if n not in absorbed:
+            if not absorbed[n]:
                 _remap(m, remap)
                 referenced |= {p for p in [*m.participants, m.location] if p}
         referenced |= {p for t in treaties for p in t.parties}
@@ -161,31 +188,27 @@ class CorpusMerger:
                             absorbed, remap)
 
 
-def document_key(doc: Document) -> tuple[str, str, str | None]:
-    return (doc.source_file, doc.sha256, doc.published)
-
-
 @dataclass
 class MergedCorpus:
     """The merged corpus as the graph writer and the network drawing read it, streamed where it is large."""
     entities: dict[str, Entity]
-    doc_ids: list[str]                    # ordinal -> doc id
+    doc_ids: DocumentIds                  # ordinal -> doc id
     entity_docs: dict[str, array]         # entity id -> ordinals of the documents mentioning it
     dated: list[Meeting]                  # merged dated meetings, in timeline order
     treaties: list[Treaty]
     bases: list[BaseFact]
     _documents: _Spill
     _undated: _Spill
-    _absorbed: set[int]
+    _absorbed: bytearray
     _remap: object
 
     @property
     def document_count(self) -> int:
         return self._documents.count
 
-    def documents_of(self, entity_id: str) -> list[str]:
+    def documents_of(self, entity_id: str) -> Iterator[str]:
         """Ids of the documents that mention an entity, in corpus order."""
-        return [self.doc_ids[i] for i in self.entity_docs.get(entity_id, ())]
+        return (self.doc_ids[i] for i in self.entity_docs.get(entity_id, ()))
 
     def documents(self) -> Iterator[Document]:
         """Documents in corpus order, without their text."""
@@ -195,7 +218,7 @@ class MergedCorpus:
         """Every merged meeting: dated ones by date, then undated ones in corpus order."""
         yield from self.dated
         for n, m in enumerate(self._undated):
-            if n not in self._absorbed:
+            if not self._absorbed[n]:
                 yield _remap(m, self._remap)
 
     def to_corpus(self) -> Corpus:

@@ -34,6 +34,14 @@ class Mention:
     subtype: str | None = None       # an organization's kind when the text says it ("وكالة")
 
 
+def evolve(m: Mention, **changes) -> Mention:
+    """A copy of a mention with some fields changed: dataclasses.replace without re-running
+    __init__ (mentions are copied once per link, by the hundred thousand)."""
+    new = object.__new__(Mention)
+    new.__dict__.update(m.__dict__, **changes)
+    return new
+
+
 @dataclass
 class Entity:
     """A real-world thing found in one or more documents."""

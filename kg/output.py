@@ -65,6 +65,9 @@ def turtle_chunks(blocks: Iterable) -> Iterator[str]:
             else:
                 parts.append(f"{' ;' if last else ''}\n    {short.predicate(p)} {short.object(o)}")
                 last = p
+            if len(parts) >= 4096:  # a frequent actor's block is long: pass it on in pieces
+                yield "".join(parts)
+                parts.clear()
         parts.append(" .\n")
         yield "".join(parts)
 

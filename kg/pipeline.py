@@ -24,11 +24,11 @@ from typing import Iterable, Iterator
 from rdflib import Graph, URIRef
 
 from kg.dates import find_published
-from kg.documents import Skipped, corpus_files, iter_corpus
+from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
 from kg.extract import process_document
 from kg.graph import KGR, GraphCounts, bind_prefixes, graph_blocks, rdflib_graph
 from kg.knowledge import KnowledgeBase, load_knowledge
-from kg.merge import CorpusMerger, MergedCorpus, MergeState, document_key
+from kg.merge import KEY_BYTES, CorpusMerger, MergedCorpus, MergeState, document_key
 from kg.model import Document, DocResult
 from kg.output import FORMATS, STREAMED, atomic_write, serialize, write_streamed
 from kg.text import split_sentences
@@ -42,6 +42,7 @@ NER_BATCH_DOCS = 32
 class BuildReport:
     documents: int = 0
     processed: int = 0          # documents extracted anew (the rest came from the cache)
+    reused: int = 0             # documents folded by the last build, taken from its saved merge state
     tokens: int = 0
     skipped: list[str] = field(default_factory=list)
     notices: list[str] = field(default_factory=list)
@@ -170,8 +171,17 @@ def _dask_outputs(batches: Iterator[list[Document]], ner_mode: str, scheduler: s
             dashboard_address=None, silence_logs=40))
         client = stack.enter_context(Client(cluster))
     window = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1)
-    submit = lambda batch: client.submit(dask_extract_batch, batch, ner_mode, pure=False)  # noqa: E731
-    yield from _in_order(batches, submit, window, lambda f: f.result(), lambda f: f.release())
+    def submit(batch):
+        # the documents travel as scattered data, not inside the task spec: the scheduler keeps
+        # specs of finished tasks about, and with the texts in them its memory grew with the corpus
+        [data] = client.scatter([batch], hash=False)
+        return data, client.submit(dask_extract_batch, data, ner_mode, pure=False)
+
+    def release(pair):
+        for future in pair:
+            future.release()
+
+    yield from _in_order(batches, submit, window, lambda pair: pair[1].result(), release)
 
 
 def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, stack: ExitStack):
@@ -182,21 +192,29 @@ def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, s
 
 
 def _in_order(batches, submit, window: int, result, release):
-    """Submit batches keeping at most `window` in flight; yield results in submission order.
+    """Submit the documents of each batch keeping at most `window` in flight; yield, in order,
+    (results of the whole batch, the fresh ones among them, Stanza seconds, tokens).
 
-    Results come back in corpus order whatever the workers' speed (so the output does not depend
-    on the executor), and memory holds a window of batches, not the corpus."""
+    A batch mixes documents to extract with results the cache already had; both come back in
+    corpus order whatever the workers' speed (so the output does not depend on the executor),
+    and memory holds a window of batches, not the corpus."""
     pending: deque = deque()
     for batch in batches:
-        pending.append(submit(batch))
+        docs = [x for x in batch if isinstance(x, Document)]
+        pending.append((batch, submit(docs) if docs else None))
         if len(pending) >= window:
-            future = pending.popleft()
-            yield result(future)
-            release(future)
+            yield _reassemble(*pending.popleft(), result, release)
     while pending:
-        future = pending.popleft()
-        yield result(future)
-        release(future)
+        yield _reassemble(*pending.popleft(), result, release)
+
+
+def _reassemble(batch: list, future, result, release) -> tuple[list[DocResult], list[DocResult], float, int]:
+    if future is None:
+        return batch, [], 0.0, 0
+    fresh, ner_seconds, tokens = result(future)
+    release(future)
+    it = iter(fresh)
+    return [next(it) if isinstance(x, Document) else x for x in batch], fresh, ner_seconds, tokens
 
 
 def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
@@ -221,17 +239,18 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
     return results, ner_seconds, tokens
 
 
-def extract_stream(docs: Iterable[Document], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
+def extract_stream(items: Iterable[Document | DocResult], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
                    jobs: int = 1, executor: str = "local", scheduler: str | None = None,
-                   stack: ExitStack | None = None) -> Iterator[tuple[list[DocResult], float, int]]:
-    """(results, Stanza seconds, tokens) per batch of documents, in document order, lazily."""
-    batches = _batches(docs, NER_BATCH_DOCS)
+                   stack: ExitStack | None = None) -> Iterator[tuple[list[DocResult], list[DocResult], float, int]]:
+    """Per batch, lazily and in order: (every result, the freshly extracted ones, Stanza seconds,
+    tokens). Items are documents to extract or results already known (from the cache)."""
+    batches = _batches(items, NER_BATCH_DOCS)
     stack = stack if stack is not None else ExitStack()
     if executor == "dask":
         return _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
     if jobs > 1:
         return _pool_outputs(batches, ner_mode, jobs, stack)
-    return (extract_batch(batch, kb, ner) for batch in batches)
+    return _in_order(batches, lambda docs: extract_batch(docs, kb, ner), 1, lambda r: r, lambda r: None)
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:
@@ -345,10 +364,11 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
         else:
             spill = Path(spills.enter_context(tempfile.TemporaryDirectory(prefix="kg-merge-")))
         merger = CorpusMerger(kb, spill, state)
-        done = list(state.keys) if state else []
+        done = bytes(state.keys) if state else b""  # document keys folded by the last build
+        n_done = len(done) // KEY_BYTES
         skipped: list[Skipped] = []
         bar = _progress(stack, show_progress, files)
-        counter = {"documents": 0, "cached": 0}
+        counter = {"documents": 0}
         seen_files: dict[str, tuple] = {}
 
         known = snapshot.files if snapshot and state else {}
@@ -358,9 +378,9 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
             t = time.perf_counter()
             for path in files:
                 n = counter["documents"]
-                signature = _signature(path)
+                signature = _signature(path) if snapshot else None
                 rec = known.get(path.name)
-                if rec and rec[0] == signature and done[n:n + len(rec[1])] == rec[1]:
+                if rec and rec[0] == signature and done[n * KEY_BYTES:(n + len(rec[1])) * KEY_BYTES] == b"".join(rec[1]):
                     # unchanged since the last build and folded there: not even read again
                     counter["documents"] += len(rec[1])
                     report.notices.extend(rec[2])
@@ -374,43 +394,40 @@ def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_pro
                     keys.append(document_key(doc))
                     n = counter["documents"]
                     counter["documents"] += 1
-                    if n < len(done):
-                        if keys[-1] != done[n]:
+                    if n < n_done:
+                        if keys[-1] != done[n * KEY_BYTES:(n + 1) * KEY_BYTES]:
                             raise _Restart
                         bar(1)
                         continue
                     hit = cache.get(doc) if cache else None
-                    if hit is not None:
-                        counter["cached"] += 1
-                        merger.add(hit)
-                        bar(1)
-                        continue
                     timings["read"] += time.perf_counter() - t
-                    yield doc
+                    yield doc if hit is None else hit  # folded in corpus order with the fresh ones
                     t = time.perf_counter()
                 if keys and signature:
                     seen_files[path.name] = (signature, keys, report.notices[first_notice:])
             timings["read"] += time.perf_counter() - t
 
         t = time.perf_counter()
-        for results, ner_seconds, tokens in extract_stream(todo(), kb, pipeline, ner_mode, jobs, executor,
-                                                           scheduler, stack):
+        for results, fresh, ner_seconds, tokens in extract_stream(todo(), kb, pipeline, ner_mode, jobs,
+                                                                  executor, scheduler, stack):
             m = time.perf_counter()
-            for r in results:
-                if cache:
+            if cache:
+                for r in fresh:
                     cache.put(r)
+            for r in results:
                 merger.add(r)
             timings["merge"] += time.perf_counter() - m
             timings["ner"] += ner_seconds
-            report.processed += len(results)
+            report.processed += len(fresh)
             report.tokens += tokens
             bar(len(results))
-        if counter["documents"] < len(done):
+        if counter["documents"] < n_done:
             raise _Restart  # documents of the last build are gone
         timings["extract"] = time.perf_counter() - t - timings["read"] - timings["merge"] - (
             timings["ner"] if jobs <= 1 and executor == "local" else 0)
     report.skipped = [str(x) for x in skipped]
     report.documents = counter["documents"]
+    report.reused = n_done
     if not report.documents:
         raise NoDocuments(f"{corpus_dir}: no document could be read")
     if snapshot:
@@ -443,14 +460,14 @@ def _signature(path: Path) -> tuple[int, int, int] | None:
     return (st.st_size, st.st_mtime_ns, st.st_ino) if path.is_file() else None
 
 
-def _progress(stack: ExitStack, show: bool | None, files: list[Path]):
+def _progress(stack: ExitStack, show: bool | None, files: CorpusFiles):
     """A progress callback: a bar on a terminal, nothing in pipes and CI."""
     if not (sys.stderr.isatty() if show is None else show):
         return lambda n: None
     from rich.progress import Progress
 
     bar = stack.enter_context(Progress(transient=True))
-    total = None if any(p.suffix.lower() == ".jsonl" for p in files) else len(files)
+    total = None if any(n.lower().endswith(".jsonl") for n in files.names) else len(files)
     task = bar.add_task("building", total=total)
     return lambda n: bar.advance(task, n)
 

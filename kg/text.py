@@ -59,14 +59,18 @@ def tokenize(text: str, offset: int = 0, first_index: int = 0) -> list[Token]:
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__: tokens come by the million
+    find = text.find
     index = first_index
-    for m in _TOKEN.finditer(text):
-        word = m.group()
+    end = 0
+    # findall and str.find instead of match objects: only white space lies between tokens
+    # (any other character is a token of its own), so the next occurrence is the match
+    for word in _TOKEN.findall(text):
+        start = find(word, end)
+        end = start + len(word)
         norm = normalize(word)
         if not norm and not word.strip():
             continue
-        start = offset + m.start()
-        append(make(Token, (word, norm or word, start, start + len(word), index)))
+        append(make(Token, (word, norm or word, offset + start, offset + end, index)))
         index += 1
     return tokens
 

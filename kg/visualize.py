@@ -1,6 +1,7 @@
 """The actor network as a self-contained HTML page (pyvis), which opens offline."""
 from __future__ import annotations
 
+import itertools
 import json
 import re
 from functools import lru_cache
@@ -85,7 +86,7 @@ def render_html(corpus: MergedCorpus) -> str:
     net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False,
                   heading="")
     net.templateEnv = _template_env(net.template_dir)
-    shown = {n: corpus.documents_of(n)[:MAX_SOURCES] for n in g.nodes}
+    shown = {n: list(itertools.islice(corpus.documents_of(n), MAX_SOURCES)) for n in g.nodes}
     wanted = {d for ds in shown.values() for d in ds}
     files = {d.doc_id: d.source_file for d in corpus.documents() if d.doc_id in wanted}
     for node in sorted(g.nodes):

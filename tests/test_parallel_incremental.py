@@ -38,3 +38,59 @@ def test_incremental_build_processes_only_the_new_article(tmp_path):
     (corpus / ARTICLES[0].name).write_text(ARTICLES[0].read_text(encoding="utf-8") + "\nسطر جديد.", encoding="utf-8")
     third = build(corpus, tmp_path / "out", ner="rules", html=False, show_progress=False, cache_dir=cache)
     assert third.processed == 1
+
+
+def _corpus(folder, articles):
+    folder.mkdir(exist_ok=True)
+    for p in folder.iterdir():
+        p.unlink()
+    for p in articles:
+        shutil.copy(p, folder / p.name)
+    return folder
+
+
+def _same_as_clean_build(tmp_path, corpus, out):
+    build(corpus, tmp_path / "clean", ner="rules", html=False, show_progress=False)
+    return (out / "graph.ttl").read_bytes() == (tmp_path / "clean" / "graph.ttl").read_bytes()
+
+
+def test_appended_article_resumes_the_saved_merge(tmp_path):
+    corpus, out, cache = tmp_path / "c", tmp_path / "out", tmp_path / "cache"
+    _corpus(corpus, ARTICLES[:3])
+    build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    _corpus(corpus, ARTICLES)  # two articles that sort after the others
+    again = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert (again.reused, again.processed, again.documents) == (3, 2, 5)
+    assert _same_as_clean_build(tmp_path, corpus, out)
+    unchanged = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert (unchanged.reused, unchanged.processed) == (5, 0)
+    assert _same_as_clean_build(tmp_path, corpus, out)
+
+
+def test_article_inserted_removed_or_edited_in_the_middle_gives_the_clean_build(tmp_path):
+    corpus, out, cache = tmp_path / "c", tmp_path / "out", tmp_path / "cache"
+    _corpus(corpus, [ARTICLES[0], ARTICLES[2], ARTICLES[4]])
+    build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    _corpus(corpus, ARTICLES)  # 001 and 003 sort between the articles already folded
+    inserted = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert (inserted.reused, inserted.processed) == (0, 2)
+    assert _same_as_clean_build(tmp_path, corpus, out)
+    (corpus / ARTICLES[1].name).unlink()
+    removed = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert (removed.documents, removed.processed) == (4, 0)
+    assert _same_as_clean_build(tmp_path, corpus, out)
+    edited = corpus / ARTICLES[2].name
+    edited.write_text(edited.read_text(encoding="utf-8").replace("بوتين", "فلاديمير بوتين", 1), encoding="utf-8")
+    again = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert again.processed == 1
+    assert _same_as_clean_build(tmp_path, corpus, out)
+
+
+def test_a_corrupt_saved_state_is_ignored(tmp_path):
+    corpus, out, cache = tmp_path / "c", tmp_path / "out", tmp_path / "cache"
+    _corpus(corpus, ARTICLES)
+    build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    (cache / "merge" / "state.pkl").write_bytes(b"not a pickle")
+    again = build(corpus, out, ner="rules", html=False, show_progress=False, cache_dir=cache)
+    assert (again.reused, again.processed) == (0, 0)  # every article from the per-article cache
+    assert _same_as_clean_build(tmp_path, corpus, out)
