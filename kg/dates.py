@@ -56,24 +56,19 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
                 context_year: int | None = None) -> list[DateMention]:
     """All dates in a token sequence, left to right."""
     norms = [t.norm for t in tokens]
-    words = {k: kb.words(k) for k in ("month_past", "month_current", "today_words",
-                                      "yesterday_words", "recent_words", "year_words")}
+    words = kb.date_word_lists()
     pub = dt.date.fromisoformat(published) if published else None
     found: list[DateMention] = []
-    relevant = kb.date_words()
-    memo = kb.date_start_memo()
-    i = 0
-    while i < len(tokens):
-        may_start = memo.get(norms[i])
-        if may_start is None:
-            may_start = memo[norms[i]] = norms[i][:1].isdigit() or any(f in relevant for f in stems(norms[i]))
-        if not may_start:
-            i += 1  # neither a number nor a date word: the common case, skipped quickly
+    may_start = kb.date_starts()
+    free = 0  # first token after the last date found
+    # most tokens are neither a number nor a date word: find the few that are in one pass
+    for i in [i for i, ok in enumerate(map(may_start.__getitem__, norms)) if ok]:
+        if i < free:
             continue
         mention = _month_date(tokens, norms, i, kb, words, pub, context_year)
         if mention:
             found.append(mention)
-            i = mention.end
+            free = mention.end
             continue
         tok = tokens[i]
         forms = stems(tok.norm)
@@ -91,7 +86,6 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
             found.append(DateMention(i, i + 1, Date((pub - dt.timedelta(days=1)).isoformat()) if pub else None))
         elif any(f in words["recent_words"] for f in forms):
             found.append(DateMention(i, i + 1, Date(str(pub.year)) if pub else None))
-        i += 1
     return found
 
 

@@ -30,7 +30,8 @@ PATH_OF_TYPE = {"Person": "person", "State": "state", "Organization": "org", "Pl
 KIND_CLASS = {"Visit", "PhoneCall", "Talks", "Message", "Summit"}
 ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
 
-Block = tuple[str, Iterable[tuple[str, str]]]   # subject, (predicate, object) pairs, N-Triples terms
+#: subject, (predicate, object) pairs in N-Triples syntax; an object may be a tuple of IRIs
+Block = tuple[str, Iterable[tuple[str, str | tuple[str, ...]]]]
 
 
 def bind_prefixes(g: Graph) -> Graph:
@@ -108,9 +109,10 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         if e.label_en:
             po.append((LABEL, literal(e.label_en, "en")))
         po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
-        # one per document mentioning it: streamed, the block of a frequent actor is large
-        mentioned = ((P["mentionedIn"], doc_iri(doc)) for doc in corpus.documents_of(e.id))
-        counts.triples += len(corpus.entity_docs.get(e.id, ()))
+        # one object per document mentioning it, made in one go (a frequent actor has thousands)
+        docs = corpus.doc_ids.terms(corpus.entity_docs.get(e.id, ()), f"<{KGR}doc/", ">")
+        mentioned = [(P["mentionedIn"], tuple(docs))] if docs else []
+        counts.triples += len(docs)
         tail: list[tuple[str, str]] = []
         if e.wikidata:
             tail.append((SAME_AS, iri(f"{WD}{e.wikidata}")))

@@ -49,6 +49,18 @@ class GazetteerEntry:
     subtype: str | None = None
 
 
+class _Memo(dict):
+    """A dict that computes and keeps the value of a key it does not have yet."""
+
+    def __init__(self, compute) -> None:
+        super().__init__()
+        self.compute = compute
+
+    def __missing__(self, key):
+        value = self[key] = self.compute(key)
+        return value
+
+
 class StemForms(dict):
     """token -> its forms (itself or without clitics) found in `words`; filled on first look-up.
 
@@ -164,9 +176,22 @@ class KnowledgeBase:
                                                  if e.located_in or e.capital_of}
         return cached
 
-    def date_start_memo(self) -> dict[str, bool]:
-        """token -> whether a date can start there (filled by the date parser)."""
-        return self._cache.setdefault("date_start", {})
+    def date_starts(self) -> dict[str, bool]:
+        """token -> whether a date can start there (a number or a date word), memoized."""
+        cached = self._cache.get("date_starts")
+        if cached is None:
+            relevant = self.date_words()
+            cached = self._cache["date_starts"] = _Memo(
+                lambda norm: norm[:1].isdigit() or any(f in relevant for f in stems(norm)))
+        return cached
+
+    def date_word_lists(self) -> dict[str, frozenset[str]]:
+        """The relative-date word lists the date grammar reads, by lexicon key."""
+        cached = self._cache.get("date_word_lists")
+        if cached is None:
+            cached = self._cache["date_word_lists"] = {k: self.words(k) for k in (
+                "month_past", "month_current", "today_words", "yesterday_words", "recent_words", "year_words")}
+        return cached
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher (built once per key)."""

@@ -28,23 +28,26 @@ class _Spill:
     size: int = 0
     count: int = 0
 
+    chunks: int = 0
+
     def append(self, records: list) -> None:
+        """One pickle per call (a document's records), so reading back costs a load per document."""
         if not records:
             return
         with open(self.path, "ab") as f:
             f.truncate(self.size)  # a crashed build may have appended past the saved state
             f.seek(self.size)
-            for r in records:
-                pickle.dump(r, f, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
             self.size = f.tell()
         self.count += len(records)
+        self.chunks += 1
 
     def __iter__(self) -> Iterator:
         if not self.count:
             return
-        with open(self.path, "rb") as f:
-            for _ in range(self.count):
-                yield pickle.load(f)
+        with open(self.path, "rb", buffering=1 << 16) as f:
+            for _ in range(self.chunks):
+                yield from pickle.load(f)
 
 
 class DocumentIds:
@@ -63,6 +66,11 @@ class DocumentIds:
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
+
+    def terms(self, ordinals, prefix: str, suffix: str) -> list[str]:
+        """prefix + id + suffix for many ordinals at once (IRIs of a long mentionedIn list)."""
+        data, offsets = self.data, self.offsets
+        return [f"{prefix}{data[offsets[i]:offsets[i + 1]].decode()}{suffix}" for i in ordinals]
 
 
 KEY_BYTES = 16
@@ -155,27 +163,25 @@ class CorpusMerger:
         by_family: dict[str, list[_Host]] = {}
         for h in st.hosts:
             by_family.setdefault(family(h.meeting.kind), []).append(h)
+        referenced: set[str] = set()
         for n, m in enumerate(st.undated):
-            if m.date_unresolved or not m.location:
-                continue
             _remap(m, remap)
-            doc = m.documents[0]
-            hosts = [h for h in by_family.get(family(m.kind), ()) if h.meeting.location
-                     and places_compatible(h.meeting.location, m.location, self.located_in)
-                     and set(m.participants) <= set(h.meeting.participants) and doc not in h.documents]
-            if len(hosts) == 1:
-                _absorb(hosts[0], m)
-                absorbed[n] = 1
+            if not (m.date_unresolved or not m.location):
+                doc = m.documents[0]
+                hosts = [h for h in by_family.get(family(m.kind), ()) if h.meeting.location
+                         and places_compatible(h.meeting.location, m.location, self.located_in)
+                         and set(m.participants) <= set(h.meeting.participants) and doc not in h.documents]
+                if len(hosts) == 1:
+                    _absorb(hosts[0], m)
+                    absorbed[n] = 1
+                    continue
+            referenced.update(p for p in [*m.participants, m.location] if p)
         for h in st.hosts:
             h.meeting.evidence = "\n".join(h.evidence)
         hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
         treaties = st.treaties
         bases = [st.bases[k] for k in sorted(st.bases)]
-        referenced = {p for m in hosts for p in [*m.participants, m.location] if p}
-        for n, m in enumerate(st.undated):
-            if not absorbed[n]:
-                _remap(m, remap)
-                referenced |= {p for p in [*m.participants, m.location] if p}
+        referenced |= {p for m in hosts for p in [*m.participants, m.location] if p}
         referenced |= {p for t in treaties for p in t.parties}
         referenced |= {x for b in bases for x in [*b.located_in, *b.operated_by]}
         referenced |= {e.affiliation for e in entities.values() if e.affiliation}

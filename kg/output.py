@@ -8,6 +8,8 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -46,7 +48,8 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
 def ntriples_lines(blocks: Iterable) -> Iterator[str]:
     for s, po in blocks:
-        yield "".join(f"{s} {p} {o} .\n" for p, o in po)
+        yield "".join(f"{s} {p} {o} .\n" if isinstance(o, str) else "".join(f"{s} {p} {x} .\n" for x in o)
+                      for p, o in po)
 
 
 def turtle_chunks(blocks: Iterable) -> Iterator[str]:
@@ -56,18 +59,12 @@ def turtle_chunks(blocks: Iterable) -> Iterator[str]:
     for prefix, ns in PREFIXES:
         yield f"@prefix {prefix}: <{ns}> .\n"
     short = _Shortener(PREFIXES)
+    obj = short.object
     for s, po in blocks:
         parts = [f"\n{s}"]
-        last = None
-        for p, o in po:
-            if p == last:
-                parts.append(f", {short.object(o)}")
-            else:
-                parts.append(f"{' ;' if last else ''}\n    {short.predicate(p)} {short.object(o)}")
-                last = p
-            if len(parts) >= 4096:  # a frequent actor's block is long: pass it on in pieces
-                yield "".join(parts)
-                parts.clear()
+        for n, (p, group) in enumerate(groupby(po, key=itemgetter(0))):
+            objects = ", ".join([obj(o) if isinstance(o, str) else ", ".join(o) for _, o in group])
+            parts.append(f"{' ;' if n else ''}\n    {short.predicate(p)} {objects}")
         parts.append(" .\n")
         yield "".join(parts)
 
@@ -96,7 +93,7 @@ class _Shortener:
 
     def object(self, term: str) -> str:
         if term[0] == "<":
-            return self._name(term) if term in self.cache or "/resource/" not in term else term
+            return term if "/resource/" in term else self._name(term)
         if term[-1] == ">":  # a typed literal: shorten its datatype
             value, _, datatype = term.rpartition("^^")
             return f"{value}^^{self._name(datatype)}"

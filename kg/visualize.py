@@ -9,6 +9,7 @@ from importlib import resources
 from pathlib import Path
 
 import networkx as nx
+from pyvis.network import Network
 
 from kg.merge import MergedCorpus
 
@@ -79,8 +80,6 @@ def _vis_js() -> str:
 
 
 def render_html(corpus: MergedCorpus) -> str:
-    from pyvis.network import Network
-
     g = actor_network(corpus)
     centrality = nx.degree_centrality(g) if len(g) > 1 else {n: 0 for n in g}
     net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False,
