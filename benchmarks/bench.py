@@ -32,6 +32,7 @@ t = time.perf_counter()
 r = build(Path(args["corpus"]), Path(args["out"]), ner=args["ner"], html=args["html"], show_progress=False,
           jobs=args["jobs"], cache_dir=Path(args["cache"]) if args["cache"] else None)
 print(json.dumps({"seconds": time.perf_counter() - t, "documents": r.documents, "processed": r.processed,
+                  "reused": r.reused,
                   "tokens": r.tokens, "timings": r.timings, "ner": r.ner, "triples": r.triples,
                   "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
 """
@@ -146,13 +147,20 @@ def main() -> None:
         cache = tmp / "cache"
         full = build_run(corpus, tmp / "inc", "rules", cache=cache)
         make_corpus(tmp / "extra", 1, seed=99)
-        shutil.copy(tmp / "extra" / "bench_000000.txt", corpus / "bench_new.txt")
+        shutil.copy(tmp / "extra" / "bench_000000.txt", corpus / "bench_new.txt")  # sorts last: appended
         inc = build_run(corpus, tmp / "inc", "rules", cache=cache)
-        report["incremental"] = {"size": n, "full_seconds": round(full["seconds"], 2),
-                                 "rebuild_seconds": round(inc["seconds"], 2), "processed": inc["processed"],
-                                 "ratio": round(inc["seconds"] / full["seconds"], 3)}
-        print(f"incremental N={n}: full {full['seconds']:.2f} s, +1 article {inc['seconds']:.2f} s "
-              f"({inc['processed']} processed)", flush=True)
+        shutil.copy(tmp / "extra" / "bench_000000.txt", corpus / f"bench_{n // 2:06d}a.txt")  # in the middle
+        mid = build_run(corpus, tmp / "inc", "rules", cache=cache)
+        plain = next(r["seconds"] for r in report["runs"] if r["size"] == n and r["mode"] == "rules")
+        report["incremental"] = {
+            "size": n, "full_seconds": round(full["seconds"], 2), "full_without_cache_seconds": round(plain, 2),
+            "rebuild_seconds": round(inc["seconds"], 2), "processed": inc["processed"], "reused": inc["reused"],
+            "ratio": round(inc["seconds"] / full["seconds"], 3), "ratio_to_plain": round(inc["seconds"] / plain, 3),
+            "inserted_in_the_middle_seconds": round(mid["seconds"], 2), "inserted_processed": mid["processed"],
+            "timings": inc["timings"]}
+        print(f"incremental N={n}: full {full['seconds']:.2f} s (without cache {plain:.2f} s), +1 article at the end "
+              f"{inc['seconds']:.2f} s ({inc['processed']} processed, {inc['reused']} reused); +1 in the middle "
+              f"{mid['seconds']:.2f} s ({mid['processed']} processed)", flush=True)
         if args.html_check and shutil.which("chromium"):
             report["html"] = {"size": n, **html_settles(tmp / f"o{n}" / "graph.html")}
             print(f"graph.html N={n}: {report['html']}", flush=True)
@@ -163,19 +171,22 @@ def main() -> None:
 
 
 def to_markdown(report: dict) -> str:
-    rows = ["| N | mode | seconds | articles/s | tokens/s | read | ner | extract | merge | graph | write | html | peak RSS MB |",
-            "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = ["| N | mode | seconds | articles/s | tokens/s | read | ner | extract | merge | write | html | peak RSS MB |",
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for r in report["runs"]:
         t = r["timings"]
         rows.append(f"| {r['size']} | {r['mode']} | {r['seconds']:.2f} | {r.get('articles_per_s', '')} | "
                     f"{r.get('tokens_per_s', '')} | " + " | ".join(f"{t.get(k, 0):.2f}" for k in
-                    ("read", "ner", "extract", "merge", "graph", "write", "html")) + f" | {r['peak_rss_mb']:.0f} |")
+                    ("read", "ner", "extract", "merge", "write", "html")) + f" | {r['peak_rss_mb']:.0f} |")
     ratios = ", ".join(f"N={r['size']}: {r['overhead_ratio']}" for r in report["runs"] if "overhead_ratio" in r)
     extra = [f"\nStanza overhead (kg total without model load / Stanza NER alone): {ratios or 'not measured'}"]
     if "incremental" in report:
         i = report["incremental"]
-        extra.append(f"Incremental: N={i['size']} full {i['full_seconds']} s, one new article "
-                     f"{i['rebuild_seconds']} s ({i['ratio']:.1%}), {i['processed']} processed")
+        extra.append(f"Incremental: N={i['size']} full {i['full_seconds']} s with cache "
+                     f"({i['full_without_cache_seconds']} s without), one new article at the end "
+                     f"{i['rebuild_seconds']} s ({i['ratio']:.1%}; {i['ratio_to_plain']:.1%} of the build without "
+                     f"cache), {i['processed']} processed, {i['reused']} reused; one inserted in the middle "
+                     f"{i['inserted_in_the_middle_seconds']} s ({i['inserted_processed']} processed)")
     if "html" in report:
         extra.append(f"graph.html at N={report['html']['size']}: {report['html']}")
     return "\n".join(rows + extra) + "\n"

@@ -16,7 +16,7 @@ import tempfile
 import time
 from collections import Counter, deque
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -316,139 +316,171 @@ class MergeSnapshot:
         self.folder.mkdir(parents=True, exist_ok=True)
         return self.folder
 
+    @contextmanager
+    def locked(self) -> Iterator[None]:
+        """One build at a time resumes and appends to the saved state (others wait)."""
+        try:
+            import fcntl
+        except ImportError:  # not on POSIX: no lock
+            yield
+            return
+        with open(self._ensure() / "lock", "w") as f:
+            fcntl.flock(f, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(f, fcntl.LOCK_UN)
+
 
 def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner: str = "auto",
           html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None,
           jobs: int = 1, cache_dir: Path | None = None, executor: str = "local",
           scheduler: str | None = None) -> BuildReport:
     """Read, extract, merge and write a corpus; see the README for what each option does."""
+    options = BuildOptions(Path(corpus_dir), Path(out_dir), formats or ["ttl"], ner, html, show_progress, jobs,
+                           Path(cache_dir) if cache_dir else None, executor, scheduler)
     kb = kb or load_knowledge()
     try:
-        return _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir,
-                      executor, scheduler, resume=True)
+        return _Build(options, kb).run(resume=True)
     except _Restart:
-        return _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir,
-                      executor, scheduler, resume=False)
+        return _Build(options, kb).run(resume=False)
 
 
-def _build(corpus_dir, out_dir, formats, ner, html, kb, show_progress, jobs, cache_dir, executor,
-           scheduler, resume: bool) -> BuildReport:
-    t0 = time.perf_counter()
-    timings: Counter = Counter()
-    report = BuildReport()
-    files = corpus_files(Path(corpus_dir))
-    t = time.perf_counter()
-    if jobs > 1 or executor == "dask":  # workers load their own model; here only decide which
-        ner_mode = ner_available(ner, report.notices)
-        pipeline = None
-    else:
-        pipeline = choose_ner(ner, report.notices)
-        ner_mode = "stanza" if pipeline is not None else "rules"
-    report.ner = ner_mode
-    timings["load_model"] = time.perf_counter() - t
-    with ExitStack() as spills:  # spill files of the merge live until the outputs are written
-        return _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_progress, jobs,
-                                    cache_dir, executor, scheduler, resume, report, timings, pipeline,
-                                    ner_mode, spills, t0)
+@dataclass
+class BuildOptions:
+    corpus_dir: Path
+    out_dir: Path
+    formats: list[str]
+    ner: str
+    html: bool
+    show_progress: bool | None
+    jobs: int
+    cache_dir: Path | None
+    executor: str
+    scheduler: str | None
 
 
-def _extract_merge_write(files, corpus_dir, out_dir, formats, html, kb, show_progress, jobs, cache_dir,
-                         executor, scheduler, resume, report, timings, pipeline, ner_mode, spills, t0):
-    with ExitStack() as stack:
-        cache = snapshot = state = None
-        if cache_dir:
-            cache = ResultCache(cache_dir, kb, model_version(ner_mode))
-            snapshot = MergeSnapshot(cache_dir, cache.salt)
-            state = snapshot.load() if resume else None
-            spill = Path(state.documents.path.parent) if state else snapshot.new_spill_dir()
+class _Build:
+    """One run of `build`: stream the documents through extraction into the merger, then write."""
+
+    def __init__(self, options: BuildOptions, kb: KnowledgeBase):
+        self.o = options
+        self.kb = kb
+        self.report = BuildReport()
+        self.timings: Counter = Counter()
+        self.skipped: list[Skipped] = []
+        self.documents = 0
+        self.seen_files: dict[str, tuple] = {}  # per file: signature, document keys, notices
+
+    def run(self, resume: bool) -> BuildReport:
+        o, report, timings = self.o, self.report, self.timings
+        t0 = time.perf_counter()
+        files = corpus_files(o.corpus_dir)
+        t = time.perf_counter()
+        if o.jobs > 1 or o.executor == "dask":  # workers load their own model; here only decide which
+            ner_mode, pipeline = ner_available(o.ner, report.notices), None
         else:
-            spill = Path(spills.enter_context(tempfile.TemporaryDirectory(prefix="kg-merge-")))
-        merger = CorpusMerger(kb, spill, state)
-        done = bytes(state.keys) if state else b""  # document keys folded by the last build
-        n_done = len(done) // KEY_BYTES
-        skipped: list[Skipped] = []
-        bar = _progress(stack, show_progress, files)
-        counter = {"documents": 0}
-        seen_files: dict[str, tuple] = {}
-
-        known = snapshot.files if snapshot and state else {}
-
-        def todo() -> Iterator[Document]:
-            """Documents still to extract, with the ones the cache or the snapshot answers folded."""
+            pipeline = choose_ner(o.ner, report.notices)
+            ner_mode = "stanza" if pipeline is not None else "rules"
+        report.ner = ner_mode
+        timings["load_model"] = time.perf_counter() - t
+        with ExitStack() as stack:  # the merge's spill files live until the outputs are written
+            cache = snapshot = state = None
+            if o.cache_dir:
+                cache = ResultCache(o.cache_dir, self.kb, model_version(ner_mode))
+                snapshot = MergeSnapshot(o.cache_dir, cache.salt)
+                stack.enter_context(snapshot.locked())
+                state = snapshot.load() if resume else None
+                spill = state.documents.path.parent if state else snapshot.new_spill_dir()
+            else:
+                spill = Path(stack.enter_context(tempfile.TemporaryDirectory(prefix="kg-merge-")))
+            merger = CorpusMerger(self.kb, spill, state)
+            done = bytes(state.keys) if state else b""  # document keys folded by the last build
+            known = snapshot.files if state else {}
+            self._extract_and_fold(files, merger, done, known, cache, pipeline, ner_mode)
+            report.skipped = [str(x) for x in self.skipped]
+            report.documents = self.documents
+            report.reused = len(done) // KEY_BYTES
+            if not report.documents:
+                raise NoDocuments(f"{o.corpus_dir}: no document could be read")
             t = time.perf_counter()
-            for path in files:
-                n = counter["documents"]
-                signature = _signature(path) if snapshot else None
-                rec = known.get(path.name)
-                if rec and rec[0] == signature and done[n * KEY_BYTES:(n + len(rec[1])) * KEY_BYTES] == b"".join(rec[1]):
-                    # unchanged since the last build and folded there: not even read again
-                    counter["documents"] += len(rec[1])
-                    report.notices.extend(rec[2])
-                    seen_files[path.name] = rec
-                    bar(len(rec[1]))
-                    continue
-                first_notice, keys = len(report.notices), []
-                for doc in iter_corpus([path], skipped, report.notices):
-                    if doc.published is None:  # the dateline is part of what the text says
-                        doc.published = find_published(doc.text, kb)
-                    keys.append(document_key(doc))
-                    n = counter["documents"]
-                    counter["documents"] += 1
-                    if n < n_done:
-                        if keys[-1] != done[n * KEY_BYTES:(n + 1) * KEY_BYTES]:
-                            raise _Restart
-                        bar(1)
-                        continue
-                    hit = cache.get(doc) if cache else None
-                    timings["read"] += time.perf_counter() - t
-                    yield doc if hit is None else hit  # folded in corpus order with the fresh ones
-                    t = time.perf_counter()
-                if keys and signature:
-                    seen_files[path.name] = (signature, keys, report.notices[first_notice:])
-            timings["read"] += time.perf_counter() - t
+            if snapshot:
+                snapshot.save(merger.state, self.seen_files)
+            corpus = merger.finish()
+            timings["merge"] += time.perf_counter() - t
+            counts = _write_graphs(corpus, o.out_dir, o.formats, report, timings)
+            if o.html:
+                t = time.perf_counter()
+                write_html(corpus, o.out_dir / "graph.html")
+                report.outputs.append(str(o.out_dir / "graph.html"))
+                timings["html"] = time.perf_counter() - t
+        report.entities = {k: counts.entities[k] for k in sorted(counts.entities)}
+        report.meetings, report.treaties = counts.meetings, counts.treaties
+        report.bases, report.triples = counts.bases, counts.triples
+        report.timings = {k: round(v, 3) for k, v in timings.items()}
+        report.seconds = round(time.perf_counter() - t0, 2)
+        return report
 
+    def _extract_and_fold(self, files: CorpusFiles, merger: CorpusMerger, done: bytes, known: dict,
+                          cache: ResultCache | None, pipeline, ner_mode: str) -> None:
+        o, report, timings = self.o, self.report, self.timings
+        with ExitStack() as stack:
+            bar = _progress(stack, o.show_progress, files)
+            t = time.perf_counter()
+            items = self._items(files, done, known, cache, bar)
+            for results, fresh, ner_seconds, tokens in extract_stream(items, self.kb, pipeline, ner_mode, o.jobs,
+                                                                      o.executor, o.scheduler, stack):
+                m = time.perf_counter()
+                if cache:
+                    for r in fresh:
+                        cache.put(r)
+                for r in results:
+                    merger.add(r)
+                timings["merge"] += time.perf_counter() - m
+                timings["ner"] += ner_seconds
+                report.processed += len(fresh)
+                report.tokens += tokens
+                bar(len(results))
+            if self.documents < len(done) // KEY_BYTES:
+                raise _Restart  # documents of the last build are gone
+            timings["extract"] = time.perf_counter() - t - timings["read"] - timings["merge"] - (
+                timings["ner"] if o.jobs <= 1 and o.executor == "local" else 0)
+
+    def _items(self, files: CorpusFiles, done: bytes, known: dict, cache: ResultCache | None,
+               bar) -> Iterator[Document | DocResult]:
+        """Documents to extract, or their results when the cache has them, in corpus order;
+        documents the saved merge state already holds are counted and passed over."""
         t = time.perf_counter()
-        for results, fresh, ner_seconds, tokens in extract_stream(todo(), kb, pipeline, ner_mode, jobs,
-                                                                  executor, scheduler, stack):
-            m = time.perf_counter()
-            if cache:
-                for r in fresh:
-                    cache.put(r)
-            for r in results:
-                merger.add(r)
-            timings["merge"] += time.perf_counter() - m
-            timings["ner"] += ner_seconds
-            report.processed += len(fresh)
-            report.tokens += tokens
-            bar(len(results))
-        if counter["documents"] < n_done:
-            raise _Restart  # documents of the last build are gone
-        timings["extract"] = time.perf_counter() - t - timings["read"] - timings["merge"] - (
-            timings["ner"] if jobs <= 1 and executor == "local" else 0)
-    report.skipped = [str(x) for x in skipped]
-    report.documents = counter["documents"]
-    report.reused = n_done
-    if not report.documents:
-        raise NoDocuments(f"{corpus_dir}: no document could be read")
-    if snapshot:
-        t = time.perf_counter()
-        snapshot.save(merger.state, seen_files)
-        timings["merge"] += time.perf_counter() - t
-    t = time.perf_counter()
-    corpus = merger.finish()
-    timings["merge"] += time.perf_counter() - t
-    counts = _write_graphs(corpus, Path(out_dir), formats or ["ttl"], report, timings)
-    if html:
-        t = time.perf_counter()
-        write_html(corpus, Path(out_dir) / "graph.html")
-        report.outputs.append(str(Path(out_dir) / "graph.html"))
-        timings["html"] = time.perf_counter() - t
-    report.entities = {k: counts.entities[k] for k in sorted(counts.entities)}
-    report.meetings, report.treaties = counts.meetings, counts.treaties
-    report.bases, report.triples = counts.bases, counts.triples
-    report.timings = {k: round(v, 3) for k, v in timings.items()}
-    report.seconds = round(time.perf_counter() - t0, 2)
-    return report
+        for path in files:
+            n = self.documents
+            signature = _signature(path) if cache else None
+            rec = known.get(path.name)
+            if rec and rec[0] == signature and done[n * KEY_BYTES:(n + len(rec[1])) * KEY_BYTES] == b"".join(rec[1]):
+                # unchanged since the last build and folded there: not even read again
+                self.documents += len(rec[1])
+                self.report.notices.extend(rec[2])
+                self.seen_files[path.name] = rec
+                bar(len(rec[1]))
+                continue
+            first_notice, keys = len(self.report.notices), []
+            for doc in iter_corpus([path], self.skipped, self.report.notices):
+                if doc.published is None:  # the dateline is part of what the text says
+                    doc.published = find_published(doc.text, self.kb)
+                keys.append(document_key(doc))
+                n = self.documents
+                self.documents += 1
+                if n * KEY_BYTES < len(done):
+                    if keys[-1] != done[n * KEY_BYTES:(n + 1) * KEY_BYTES]:
+                        raise _Restart
+                    bar(1)
+                    continue
+                hit = cache.get(doc) if cache else None
+                self.timings["read"] += time.perf_counter() - t
+                yield doc if hit is None else hit  # folded in corpus order with the fresh ones
+                t = time.perf_counter()
+            if keys and signature:
+                self.seen_files[path.name] = (signature, keys, self.report.notices[first_notice:])
+        self.timings["read"] += time.perf_counter() - t
 
 
 def _signature(path: Path) -> tuple[int, int, int] | None:
