@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from kg.model import Document
+from kg.packed import PackedStrings
 
 #: Files larger than this are skipped (a scraped 20 MB single line is no article).
 MAX_BYTES = 5_000_000
@@ -132,12 +133,12 @@ def read_file(path: Path) -> tuple[list[Document], list[str]]:
 
 
 class CorpusFiles:
-    """The candidate files of a corpus folder in reading order, kept as names (a Path each
-    would cost more memory than the merge itself on a large archive)."""
+    """The candidate files of a corpus folder in reading order, kept as packed names (a Path
+    each would cost more memory than the merge itself on a large archive)."""
 
     def __init__(self, folder: Path, names: list[str]) -> None:
         self.folder = folder
-        self.names = names
+        self.names = PackedStrings(names)
 
     def __len__(self) -> int:
         return len(self.names)

@@ -8,6 +8,7 @@ writes (JSON-LD, TriG).
 from __future__ import annotations
 
 import itertools
+from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -40,7 +41,7 @@ def bind_prefixes(g: Graph) -> Graph:
     return g
 
 
-@lru_cache(maxsize=1 << 16)  # bounded: document and meeting IRIs grow with the corpus
+@lru_cache(maxsize=4096)  # vocabulary and entities; document and meeting IRIs do not come through here
 def iri(value: str) -> str:
     """An IRI term; characters N-Triples does not allow in an IRI are percent-encoded."""
     return "<" + quote(value, safe="/:#-_.~%?=&+@!$'()*,;") + ">"
@@ -67,7 +68,8 @@ def entity_iri(entity_id: str, type_: str) -> str:
 
 
 def doc_iri(doc_id: str) -> str:
-    return iri(f"{KGR}doc/{doc_id}")
+    """Document ids are letters, digits and hyphens (kg.documents.doc_id_for): nothing to escape."""
+    return f"<{KGR}doc/{doc_id}>"
 
 
 def date_literal(d: Date) -> str:
@@ -109,10 +111,12 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         if e.label_en:
             po.append((LABEL, literal(e.label_en, "en")))
         po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
-        # one object per document mentioning it, made in one go (a frequent actor has thousands)
-        docs = corpus.doc_ids.terms(corpus.entity_docs.get(e.id, ()), f"<{KGR}doc/", ">")
-        mentioned = [(P["mentionedIn"], tuple(docs))] if docs else []
-        counts.triples += len(docs)
+        # one object per document mentioning it: made a slice at a time (a frequent actor of a
+        # large archive is mentioned in tens of thousands)
+        ordinals = corpus.entity_docs.get(e.id, array("i"))
+        mentioned = ((P["mentionedIn"], tuple(corpus.doc_ids.terms(ordinals[i:i + 2048], f"<{KGR}doc/", ">")))
+                     for i in range(0, len(ordinals), 2048))
+        counts.triples += len(ordinals)
         tail: list[tuple[str, str]] = []
         if e.wikidata:
             tail.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
@@ -145,7 +149,7 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         po += _provenance(m.evidence, m.documents)
         suffix = f"-{seen[key]}" if seen[key] > 1 else ""
         counts.triples += len(po)
-        yield iri(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"), po
+        yield iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"), po  # one each: not cached
     for t in corpus.treaties:
         counts.treaties += 1
         key = t.date.value[:4] + "-" if t.date else ""

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import pickle
 from array import array
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
@@ -18,6 +19,7 @@ from typing import Iterator
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty
+from kg.packed import PackedStrings
 from kg.text import normalize
 
 
@@ -50,29 +52,6 @@ class _Spill:
                 yield from pickle.load(f)
 
 
-class DocumentIds:
-    """doc ids by ordinal, packed as UTF-8 with an offset each (a few bytes per document)."""
-
-    def __init__(self) -> None:
-        self.data = bytearray()
-        self.offsets = array("q", [0])
-
-    def append(self, doc_id: str) -> None:
-        self.data += doc_id.encode("utf-8")
-        self.offsets.append(len(self.data))
-
-    def __getitem__(self, i: int) -> str:
-        return self.data[self.offsets[i]:self.offsets[i + 1]].decode("utf-8")
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def terms(self, ordinals, prefix: str, suffix: str) -> list[str]:
-        """prefix + id + suffix for many ordinals at once (IRIs of a long mentionedIn list)."""
-        data, offsets = self.data, self.offsets
-        return [f"{prefix}{data[offsets[i]:offsets[i + 1]].decode()}{suffix}" for i in ordinals]
-
-
 KEY_BYTES = 16
 
 
@@ -83,10 +62,26 @@ def document_key(doc: Document) -> bytes:
 
 @dataclass
 class _Host:
-    """A dated meeting that reports from several articles may join."""
+    """A dated meeting that reports from several articles may join.
+
+    Its documents are ordinals in an array: a string per source, kept to the end, would pin
+    memory all over the heap on a large corpus."""
     meeting: Meeting
-    documents: set[str]
+    ordinals: array
     evidence: dict[str, None]
+    latest: int = -1                 # documents come in corpus order: the last one folded
+    folded: array | None = None      # sorted ordinals of the fold, once undated reports are merged
+
+    def has(self, ordinal: int) -> bool:
+        """Does a report of this document already support the meeting? Documents come in corpus
+        order, in the fold and again when undated reports are merged, so the newest is enough,
+        with a binary search of the fold's documents in the second pass."""
+        if ordinal == self.latest:
+            return True
+        if self.folded is None:
+            return False
+        i = bisect_left(self.folded, ordinal)
+        return i < len(self.folded) and self.folded[i] == ordinal
 
 
 @dataclass
@@ -94,11 +89,13 @@ class MergeState:
     """Everything folded so far; small enough to pickle after every build."""
     keys: bytearray = field(default_factory=bytearray)    # document_key of each document folded
     entities: dict[str, Entity] = field(default_factory=dict)
-    doc_ids: DocumentIds = field(default_factory=DocumentIds)
+    doc_ids: PackedStrings = field(default_factory=PackedStrings)
     entity_docs: dict[str, array] = field(default_factory=dict)           # entity id -> ordinals
     hosts: list[_Host] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
+    treaty_docs: list[array] = field(default_factory=list)               # ordinals, per treaty
     bases: dict[str, BaseFact] = field(default_factory=dict)
+    base_docs: dict[str, array] = field(default_factory=dict)            # ordinals, per base
     documents: _Spill | None = None
     undated: _Spill | None = None
 
@@ -130,21 +127,25 @@ class CorpusMerger:
             docs.append(ordinal)
         dated = sorted((m for m in result.meetings if m.date), key=lambda m: (-len(m.date.value), m.sentence))
         for m in dated:
-            self._fold_dated(m)
-        st.undated.append(sorted((m for m in result.meetings if not m.date), key=lambda m: m.sentence))
+            self._fold_dated(m, ordinal)
+        st.undated.append([(ordinal, m) for m in sorted((m for m in result.meetings if not m.date),
+                                                        key=lambda m: m.sentence)])
         for t in result.treaties:
-            _fold_treaty(st.treaties, t)
+            n = _fold_treaty(st.treaties, t)
+            if n == len(st.treaty_docs):
+                st.treaty_docs.append(array("i"))
+            _add_ordinal(st.treaty_docs[n], ordinal)
         for b in result.bases:
             _fold_base(st.bases, b)
+            _add_ordinal(st.base_docs.setdefault(b.base, array("i")), ordinal)
 
-    def _fold_dated(self, m: Meeting) -> None:
-        doc = m.documents[0]
+    def _fold_dated(self, m: Meeting, ordinal: int) -> None:
         for h in self.state.hosts:
-            if doc not in h.documents and _same_event(h.meeting, m, self.located_in):
-                _absorb(h, m)
+            if not h.has(ordinal) and _same_event(h.meeting, m, self.located_in):
+                _absorb(h, m, ordinal)
                 return
-        self.state.hosts.append(_Host(replace(m, participants=list(m.participants), documents=[doc]),
-                                      {doc}, dict.fromkeys(_lines(m.evidence))))
+        self.state.hosts.append(_Host(replace(m, participants=list(m.participants), documents=[]),
+                                      array("i", [ordinal]), dict.fromkeys(_lines(m.evidence)), ordinal))
 
     # --- the merged corpus --------------------------------------------------------------------
     def finish(self) -> "MergedCorpus":
@@ -163,21 +164,27 @@ class CorpusMerger:
         by_family: dict[str, list[_Host]] = {}
         for h in st.hosts:
             by_family.setdefault(family(h.meeting.kind), []).append(h)
+            h.folded, h.latest = array("i", sorted(h.ordinals)), -1
         referenced: set[str] = set()
-        for n, m in enumerate(st.undated):
+        for n, (ordinal, m) in enumerate(st.undated):
             _remap(m, remap)
             if not (m.date_unresolved or not m.location):
-                doc = m.documents[0]
                 hosts = [h for h in by_family.get(family(m.kind), ()) if h.meeting.location
                          and places_compatible(h.meeting.location, m.location, self.located_in)
-                         and set(m.participants) <= set(h.meeting.participants) and doc not in h.documents]
+                         and set(m.participants) <= set(h.meeting.participants) and not h.has(ordinal)]
                 if len(hosts) == 1:
-                    _absorb(hosts[0], m)
+                    _absorb(hosts[0], m, ordinal)
                     absorbed[n] = 1
                     continue
             referenced.update(p for p in [*m.participants, m.location] if p)
+        doc_ids = st.doc_ids
         for h in st.hosts:
             h.meeting.evidence = "\n".join(h.evidence)
+            h.meeting.documents = [doc_ids[i] for i in h.ordinals]
+        for t, ordinals in zip(st.treaties, st.treaty_docs):
+            t.documents = [doc_ids[i] for i in ordinals]
+        for key, b in st.bases.items():
+            b.documents = [doc_ids[i] for i in st.base_docs[key]]
         hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
         treaties = st.treaties
         bases = [st.bases[k] for k in sorted(st.bases)]
@@ -198,7 +205,7 @@ class CorpusMerger:
 class MergedCorpus:
     """The merged corpus as the graph writer and the network drawing read it, streamed where it is large."""
     entities: dict[str, Entity]
-    doc_ids: DocumentIds                  # ordinal -> doc id
+    doc_ids: PackedStrings                  # ordinal -> doc id
     entity_docs: dict[str, array]         # entity id -> ordinals of the documents mentioning it
     dated: list[Meeting]                  # merged dated meetings, in timeline order
     treaties: list[Treaty]
@@ -223,7 +230,7 @@ class MergedCorpus:
     def meetings(self) -> Iterator[Meeting]:
         """Every merged meeting: dated ones by date, then undated ones in corpus order."""
         yield from self.dated
-        for n, m in enumerate(self._undated):
+        for n, (_, m) in enumerate(self._undated):
             if not self._absorbed[n]:
                 yield _remap(m, self._remap)
 
@@ -244,11 +251,10 @@ def merge_results(results: list[DocResult], kb: KnowledgeBase, spill_dir: Path |
         return merger.finish().to_corpus()
 
 
-def _add_documents(have: list[str], new: list[str]) -> None:
+def _add_ordinal(have: array, ordinal: int) -> None:
     """Documents arrive in corpus order, so one already there is the last one."""
-    for d in new:
-        if not have or have[-1] != d:
-            have.append(d)
+    if not have or have[-1] != ordinal:
+        have.append(ordinal)
 
 
 def _remap(m: Meeting, remap) -> Meeting:
@@ -293,26 +299,26 @@ def _short_form_aliases(entities: dict[str, Entity]) -> dict[str, str]:
     return alias
 
 
-def _absorb(host: _Host, b: Meeting) -> None:
+def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
+    """Report b, from the document `ordinal`, joins the host."""
     a = host.meeting
     if b.date and a.date and len(b.date.value) > len(a.date.value):
         # the more precise report leads (kind, participants' order), as if it had come first
-        lead = replace(b, participants=list(b.participants), documents=list(b.documents),
-                       location=b.location or a.location)
-        host.documents = set(lead.documents)
+        lead = replace(b, participants=list(b.participants), documents=[], location=b.location or a.location)
+        lead.participants += [p for p in a.participants if p not in lead.participants]
+        host.ordinals = array("i", [ordinal]) + host.ordinals
         host.evidence = dict.fromkeys(_lines(b.evidence)) | host.evidence
-        host.meeting, b, a = lead, a, lead
-    for p in b.participants:
-        if p not in a.participants:
-            a.participants.append(p)
-    if b.date and (a.date is None or len(b.date.value) > len(a.date.value)):
-        a.date = b.date
-    a.location = a.location or b.location
-    for d in b.documents:
-        if d not in host.documents:
-            host.documents.add(d)
-            a.documents.append(d)
-    host.evidence.update(dict.fromkeys(_lines(b.evidence)))
+        host.meeting = lead
+    else:
+        for p in b.participants:
+            if p not in a.participants:
+                a.participants.append(p)
+        if b.date and (a.date is None or len(b.date.value) > len(a.date.value)):
+            a.date = b.date
+        a.location = a.location or b.location
+        host.ordinals.append(ordinal)
+        host.evidence.update(dict.fromkeys(_lines(b.evidence)))
+    host.latest = max(host.latest, ordinal)
 
 
 def _same_event(a: Meeting, b: Meeting, located_in: dict[str, str]) -> bool:
@@ -322,13 +328,15 @@ def _same_event(a: Meeting, b: Meeting, located_in: dict[str, str]) -> bool:
             and places_compatible(a.location, b.location, located_in))
 
 
-def _fold_treaty(merged: list[Treaty], t: Treaty) -> None:
-    host = next((h for h in merged if (
+def _fold_treaty(merged: list[Treaty], t: Treaty) -> int:
+    """Index of the treaty that t is (a new one at the end if none)."""
+    n = next((n for n, h in enumerate(merged) if (
         set(h.parties) == set(t.parties) and h.parties and h.date and t.date and h.date.compatible(t.date))
         or normalize(h.label) == normalize(t.label)), None)
-    if not host:
-        merged.append(Treaty(t.label, list(t.parties), t.date, t.evidence, list(t.documents)))
-        return
+    if n is None:
+        merged.append(Treaty(t.label, list(t.parties), t.date, t.evidence, []))
+        return len(merged) - 1
+    host = merged[n]
     longer, shorter = (t.label, host.label) if len(t.label) > len(host.label) else (host.label, t.label)
     host.label = longer
     if normalize(shorter) != normalize(longer):
@@ -336,19 +344,17 @@ def _fold_treaty(merged: list[Treaty], t: Treaty) -> None:
     if t.date and (host.date is None or len(t.date.value) > len(host.date.value)):
         host.date = Date(t.date.value)
     host.parties = list(dict.fromkeys(host.parties + t.parties))
-    _add_documents(host.documents, t.documents)
     if t.evidence not in host.evidence:
         host.evidence += "\n" + t.evidence
+    return n
 
 
 def _fold_base(by_base: dict[str, BaseFact], f: BaseFact) -> None:
     have = by_base.get(f.base)
     if have is None:
-        by_base[f.base] = BaseFact(f.base, f.kind, list(f.located_in), list(f.operated_by),
-                                   f.evidence, list(f.documents))
+        by_base[f.base] = BaseFact(f.base, f.kind, list(f.located_in), list(f.operated_by), f.evidence, [])
         return
     have.located_in = list(dict.fromkeys(have.located_in + f.located_in))
     have.operated_by = list(dict.fromkeys(have.operated_by + f.operated_by))
-    _add_documents(have.documents, f.documents)
     if f.evidence not in have.evidence:
         have.evidence += "\n" + f.evidence

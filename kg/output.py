@@ -8,8 +8,6 @@ from __future__ import annotations
 import os
 import tempfile
 from contextlib import contextmanager
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import IO, Iterable, Iterator
 
@@ -59,12 +57,20 @@ def turtle_chunks(blocks: Iterable) -> Iterator[str]:
     for prefix, ns in PREFIXES:
         yield f"@prefix {prefix}: <{ns}> .\n"
     short = _Shortener(PREFIXES)
-    obj = short.object
+    obj, pred = short.object, short.predicate
     for s, po in blocks:
         parts = [f"\n{s}"]
-        for n, (p, group) in enumerate(groupby(po, key=itemgetter(0))):
-            objects = ", ".join([obj(o) if isinstance(o, str) else ", ".join(o) for _, o in group])
-            parts.append(f"{' ;' if n else ''}\n    {short.predicate(p)} {objects}")
+        last = None
+        for p, o in po:
+            text = obj(o) if isinstance(o, str) else ", ".join(o)
+            if p == last:
+                parts.append(f", {text}")
+            else:
+                parts.append(f"{' ;' if last else ''}\n    {pred(p)} {text}")
+                last = p
+            if len(parts) >= 256:  # a frequent actor's block is long: pass it on in pieces
+                yield "".join(parts)
+                parts.clear()
         parts.append(" .\n")
         yield "".join(parts)
 

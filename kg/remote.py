@@ -14,6 +14,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 from pathlib import Path
+from typing import BinaryIO
 
 from kg.query import QueryError, Result, check_read_only
 
@@ -22,7 +23,7 @@ class RemoteError(Exception):
     """The server refused or could not be reached."""
 
 
-def _request(url: str, data: bytes | None, method: str, headers: dict[str, str], timeout: float = 300) -> bytes:
+def _request(url: str, data: bytes | BinaryIO | None, method: str, headers: dict[str, str], timeout: float = 300) -> bytes:
     req = urllib.request.Request(url, data=data, method=method, headers=headers)
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
@@ -39,11 +40,13 @@ def push(graph_path: Path, store_url: str, graph_iri: str | None = None, replace
 
     replace: PUT (the named or default graph becomes this file); else POST (merge into it).
     """
-    data = Path(graph_path).read_bytes()
+    size = Path(graph_path).stat().st_size
     target = store_url + ("&" if "?" in store_url else "?") + (
         "graph=" + urllib.parse.quote(graph_iri, safe="") if graph_iri else "default")
-    _request(target, data, "PUT" if replace else "POST", {"Content-Type": "text/turtle; charset=utf-8"})
-    return len(data)
+    with open(graph_path, "rb") as body:  # streamed from the file: a large graph is never held in memory
+        _request(target, body, "PUT" if replace else "POST",
+                 {"Content-Type": "text/turtle; charset=utf-8", "Content-Length": str(size)})
+    return size
 
 
 def query(endpoint: str, sparql: str) -> Result:

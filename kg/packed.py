@@ -1,0 +1,37 @@
+"""Many short strings in two flat buffers: a few bytes each instead of an object each.
+
+Large corpora hold a name or an id per document to the end of a build; as Python strings they
+would cost ~80 bytes apiece and pin memory all over the heap.
+"""
+from __future__ import annotations
+
+from array import array
+from typing import Iterable, Iterator
+
+
+class PackedStrings:
+    """A list of strings, appended to and read by position, stored as UTF-8 with offsets."""
+
+    def __init__(self, items: Iterable[str] = ()) -> None:
+        self.data = bytearray()
+        self.offsets = array("q", [0])
+        for item in items:
+            self.append(item)
+
+    def append(self, item: str) -> None:
+        self.data += item.encode("utf-8")
+        self.offsets.append(len(self.data))
+
+    def __getitem__(self, i: int) -> str:
+        return self.data[self.offsets[i]:self.offsets[i + 1]].decode("utf-8")
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def __iter__(self) -> Iterator[str]:
+        return (self[i] for i in range(len(self)))
+
+    def terms(self, positions: Iterable[int], prefix: str, suffix: str) -> list[str]:
+        """prefix + item + suffix for many positions at once (IRIs of a long mentionedIn list)."""
+        data, offsets = self.data, self.offsets
+        return [f"{prefix}{data[offsets[i]:offsets[i + 1]].decode()}{suffix}" for i in positions]
