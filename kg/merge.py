@@ -27,10 +27,9 @@ from kg.text import normalize
 class _Spill:
     """An append-only file of pickled records; its length is part of the merger's state."""
     path: Path
-    size: int = 0
-    count: int = 0
-
-    chunks: int = 0
+    size: int = 0      # bytes of the file that belong to the state
+    count: int = 0     # records
+    chunks: int = 0    # pickles (one per document that had records)
 
     def append(self, records: list) -> None:
         """One pickle per call (a document's records), so reading back costs a load per document."""
