@@ -36,15 +36,40 @@ print(json.dumps({"seconds": time.perf_counter() - t, "documents": r.documents, 
 """
 
 
+def measure_server(ttl: Path, n: int, tmp: Path) -> dict:
+    """Push graph.ttl into `oxigraph serve` on 127.0.0.1 and time every bundled query there."""
+    from kg.query import bundled, resolve
+    from kg.remote import push, query, start_server
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    server = start_server(tmp / "store", f"127.0.0.1:{port}")
+    try:
+        t = time.perf_counter()
+        push(ttl, f"http://127.0.0.1:{port}/store")
+        pushed = time.perf_counter() - t
+        timings = {}
+        for name in bundled():
+            t = time.perf_counter()
+            rows = query(f"http://127.0.0.1:{port}/query",
+                         resolve(name, {"a": "بوتين", "b": "الأسد", "name": "لافروف"})).rows
+            timings[name] = {"seconds": round(time.perf_counter() - t, 3), "rows": len(rows)}
+    finally:
+        server.terminate()
+    print(f"push N={n}: {pushed:.2f} s for {ttl.stat().st_size / 1e6:.1f} MB; queries: {timings}", flush=True)
+    return {"size": n, "turtle_mb": round(ttl.stat().st_size / 1e6, 1), "push_seconds": round(pushed, 2),
+            "queries": timings}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000, 100000])
     ap.add_argument("--executors", nargs="+", default=["local", "dask"])
+    ap.add_argument("--no-server", action="store_true", help="skip the push and queries on oxigraph serve")
     args = ap.parse_args()
-    from kg.query import bundled, resolve
-    from kg.remote import push, query, start_server
 
-    report: dict = {"runs": []}
+    report: dict = {"runs": [], "server": None}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in args.sizes:
@@ -57,26 +82,9 @@ def main() -> None:
                 report["runs"].append(r)
                 print(f"N={n} {executor}: {r['seconds']:.1f} s, {r['articles_per_s']} articles/s, "
                       f"client peak RSS {r['peak_rss_mb']:.0f} MB, {r['triples']} triples", flush=True)
-        n = max(args.sizes)
-        ttl = tmp / f"{args.executors[0]}{n}" / "graph.ttl"
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        server = start_server(tmp / "store", f"127.0.0.1:{port}")
-        try:
-            t = time.perf_counter()
-            push(ttl, f"http://127.0.0.1:{port}/store")
-            pushed = time.perf_counter() - t
-            timings = {}
-            for name in bundled():
-                t = time.perf_counter()
-                rows = query(f"http://127.0.0.1:{port}/query", resolve(name, {"a": "بوتين", "b": "الأسد", "name": "لافروف"})).rows
-                timings[name] = {"seconds": round(time.perf_counter() - t, 3), "rows": len(rows)}
-        finally:
-            server.terminate()
-        report["server"] = {"size": n, "turtle_mb": round(ttl.stat().st_size / 1e6, 1),
-                            "push_seconds": round(pushed, 2), "queries": timings}
-        print(f"push N={n}: {pushed:.2f} s for {ttl.stat().st_size / 1e6:.1f} MB; queries: {timings}", flush=True)
+        if not args.no_server:
+            n = max(args.sizes)
+            report["server"] = measure_server(tmp / f"{args.executors[0]}{n}" / "graph.ttl", n, tmp)
     RESULTS.mkdir(parents=True, exist_ok=True)
     previous = RESULTS / "scale.json"
     if previous.exists():  # keep runs measured before at other sizes or executors
@@ -87,9 +95,10 @@ def main() -> None:
     lines = ["| N | executor | seconds | articles/s | client peak RSS MB |", "|---|---|---|---|---|"]
     lines += [f"| {r['size']} | {r['executor']} | {r['seconds']:.1f} | {r['articles_per_s']} | {r['peak_rss_mb']:.0f} |"
               for r in report["runs"]]
-    s = report["server"]
-    lines.append(f"\nPush of {s['turtle_mb']} MB (N={s['size']}) to oxigraph serve: {s['push_seconds']} s; "
-                 "bundled queries: " + ", ".join(f"{k} {v['seconds']} s" for k, v in s["queries"].items()))
+    s = report.get("server")
+    if s:
+        lines.append(f"\nPush of {s['turtle_mb']} MB (N={s['size']}) to oxigraph serve: {s['push_seconds']} s; "
+                     "bundled queries: " + ", ".join(f"{k} {v['seconds']} s" for k, v in s["queries"].items()))
     (RESULTS / "scale.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

@@ -12,7 +12,7 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Sequence
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
@@ -130,7 +130,9 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             counts.bases += 1
             tail += [(P["locatedIn"], node[p]) for p in base.located_in if p in node]
             tail += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
-            tail += _provenance(base.evidence, base.documents)
+            counts.triples += len(po) + len(tail)
+            yield node[e.id], itertools.chain(po, mentioned, tail, _provenance(base.evidence, base.documents, counts))
+            continue
         counts.triples += len(po) + len(tail)
         yield node[e.id], itertools.chain(po, mentioned, tail)
     seen: dict[str, int] = {}
@@ -146,10 +148,10 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             po.append((P["date"], date_literal(m.date)))
         if m.location and m.location in node:
             po.append((P["location"], node[m.location]))
-        po += _provenance(m.evidence, m.documents)
         suffix = f"-{seen[key]}" if seen[key] > 1 else ""
         counts.triples += len(po)
-        yield iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"), po  # one each: not cached
+        yield (iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"),  # one each: not cached
+               itertools.chain(po, _provenance(m.evidence, m.documents, counts)))
     for t in corpus.treaties:
         counts.treaties += 1
         key = t.date.value[:4] + "-" if t.date else ""
@@ -158,14 +160,16 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         po += [(P["party"], node[p]) for p in t.parties if p in node]
         if t.date:
             po.append((P["date"], date_literal(t.date)))
-        po += _provenance(t.evidence, t.documents)
         counts.triples += len(po)
-        yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), po
+        yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), itertools.chain(po, _provenance(t.evidence, t.documents, counts))
 
 
-def _provenance(evidence: str, documents: list[str]) -> list[tuple[str, str]]:
+def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:
+    """Evidence sentences, then the sources, streamed (a meeting may have thousands)."""
     lines = dict.fromkeys(line.strip() for line in evidence.split("\n") if line.strip())
-    return [(P["evidence"], literal(line, "ar")) for line in lines] + [(DERIVED, doc_iri(d)) for d in documents]
+    counts.triples += len(lines) + len(documents)
+    return itertools.chain([(P["evidence"], literal(line, "ar")) for line in lines],
+                           ((DERIVED, doc_iri(d)) for d in documents))
 
 
 def rdflib_graph(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Graph:

@@ -19,7 +19,7 @@ from typing import Iterator
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty
-from kg.packed import PackedStrings
+from kg.packed import PackedStrings, Selection
 from kg.text import normalize
 
 
@@ -179,11 +179,11 @@ class CorpusMerger:
         doc_ids = st.doc_ids
         for h in st.hosts:
             h.meeting.evidence = "\n".join(h.evidence)
-            h.meeting.documents = [doc_ids[i] for i in h.ordinals]
+            h.meeting.documents = Selection(doc_ids, h.ordinals)
         for t, ordinals in zip(st.treaties, st.treaty_docs):
-            t.documents = [doc_ids[i] for i in ordinals]
+            t.documents = Selection(doc_ids, ordinals)
         for key, b in st.bases.items():
-            b.documents = [doc_ids[i] for i in st.base_docs[key]]
+            b.documents = Selection(doc_ids, st.base_docs[key])
         hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
         treaties = st.treaties
         bases = [st.bases[k] for k in sorted(st.bases)]
@@ -236,7 +236,10 @@ class MergedCorpus:
     def to_corpus(self) -> Corpus:
         """Everything in memory (for tests and small corpora)."""
         entities = {k: replace(e, documents=set(self.documents_of(k))) for k, e in self.entities.items()}
-        return Corpus(list(self.documents()), entities, list(self.meetings()), self.treaties, self.bases)
+        meetings = [replace(m, documents=list(m.documents)) for m in self.meetings()]
+        treaties = [replace(t, documents=list(t.documents)) for t in self.treaties]
+        bases = [replace(b, documents=list(b.documents)) for b in self.bases]
+        return Corpus(list(self.documents()), entities, meetings, treaties, bases)
 
 
 def merge_results(results: list[DocResult], kb: KnowledgeBase, spill_dir: Path | None = None) -> Corpus:

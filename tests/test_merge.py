@@ -57,6 +57,6 @@ def test_state_saved_and_resumed_folds_like_one_pass(tmp_path):
     for r in RESULTS:
         one.add(r)
     got, want = resumed.finish(), one.finish()
-    assert [(m.kind, m.participants, m.date, m.documents) for m in got.meetings()] == \
-        [(m.kind, m.participants, m.date, m.documents) for m in want.meetings()]
+    assert [(m.kind, m.participants, m.date, list(m.documents)) for m in got.meetings()] == \
+        [(m.kind, m.participants, m.date, list(m.documents)) for m in want.meetings()]
     assert whole.state.documents.count == 2 * len(RESULTS)
