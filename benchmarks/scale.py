@@ -89,8 +89,9 @@ def main() -> None:
     previous = RESULTS / "scale.json"
     if previous.exists():  # keep runs measured before at other sizes or executors
         done = {(r["size"], r["executor"]) for r in report["runs"]}
-        report["runs"] = [r for r in json.loads(previous.read_text())["runs"]
-                          if (r["size"], r["executor"]) not in done] + report["runs"]
+        before = json.loads(previous.read_text())
+        report["runs"] = [r for r in before["runs"] if (r["size"], r["executor"]) not in done] + report["runs"]
+        report["server"] = report["server"] or before.get("server")
     (RESULTS / "scale.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     lines = ["| N | executor | seconds | articles/s | client peak RSS MB |", "|---|---|---|---|---|"]
     lines += [f"| {r['size']} | {r['executor']} | {r['seconds']:.1f} | {r['articles_per_s']} | {r['peak_rss_mb']:.0f} |"
