@@ -114,8 +114,7 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         # one object per document mentioning it: made a slice at a time (a frequent actor of a
         # large archive is mentioned in tens of thousands)
         ordinals = corpus.entity_docs.get(e.id, array("i"))
-        mentioned = ((P["mentionedIn"], tuple(corpus.doc_ids.terms(ordinals[i:i + 2048], f"<{KGR}doc/", ">")))
-                     for i in range(0, len(ordinals), 2048))
+        mentioned = _mentioned_in(corpus, ordinals)
         counts.triples += len(ordinals)
         tail: list[tuple[str, str]] = []
         if e.wikidata:
@@ -162,6 +161,11 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             po.append((P["date"], date_literal(t.date)))
         counts.triples += len(po)
         yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), itertools.chain(po, _provenance(t.evidence, t.documents, counts))
+
+
+def _mentioned_in(corpus: MergedCorpus, ordinals: array, size: int = 2048) -> Iterator[tuple[str, tuple[str, ...]]]:
+    for i in range(0, len(ordinals), size):
+        yield P["mentionedIn"], tuple(corpus.doc_ids.terms(ordinals[i:i + size], f"<{KGR}doc/", ">"))
 
 
 def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:
