@@ -214,10 +214,6 @@ class MergedCorpus:
     _absorbed: bytearray
     _remap: object
 
-    @property
-    def document_count(self) -> int:
-        return self._documents.count
-
     def documents_of(self, entity_id: str) -> Iterator[str]:
         """Ids of the documents that mention an entity, in corpus order."""
         return (self.doc_ids[i] for i in self.entity_docs.get(entity_id, ()))
@@ -242,12 +238,12 @@ class MergedCorpus:
         return Corpus(list(self.documents()), entities, meetings, treaties, bases)
 
 
-def merge_results(results: list[DocResult], kb: KnowledgeBase, spill_dir: Path | None = None) -> Corpus:
+def merge_results(results: list[DocResult], kb: KnowledgeBase) -> Corpus:
     """All results merged in memory (the pipeline streams with CorpusMerger instead)."""
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        merger = CorpusMerger(kb, Path(spill_dir or tmp))
+        merger = CorpusMerger(kb, Path(tmp))
         for r in sorted(results, key=lambda r: r.document.source_file):
             merger.add(r)
         return merger.finish().to_corpus()
