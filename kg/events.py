@@ -19,7 +19,7 @@ from kg.text import CLOSING_QUOTE, Sentence, stems
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
-_CLAUSE_BREAKS = {"،", ",", "؛", ";", ":"}
+_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
 
 
 def family(kind: str) -> str:
@@ -40,10 +40,12 @@ class SentenceView:
 
 
 def _clauses(sentence: Sentence) -> list[int]:
+    if _CLAUSE_BREAKS.isdisjoint(sentence.norms):
+        return [0] * len(sentence.tokens)
     clause, out = 0, []
-    for t in sentence.tokens:
+    for norm in sentence.norms:
         out.append(clause)
-        if t.norm in _CLAUSE_BREAKS:
+        if norm in _CLAUSE_BREAKS:
             clause += 1
     return out
 
@@ -52,6 +54,8 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
     toks = sentence.tokens
     out: set[int] = set()
+    if CLOSING_QUOTE.keys().isdisjoint(sentence.norms):
+        return out  # no opening quote (quote marks normalize to themselves)
     i = 0
     while i < len(toks):
         close = CLOSING_QUOTE.get(toks[i].text)
@@ -68,7 +72,7 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
 
 
 def _find_phrases(sentence: Sentence, index) -> list[tuple[int, int, object]]:
-    return [(i, i + n, value) for i, n, value, _ in index.find_all([t.norm for t in sentence.tokens])]
+    return [(i, i + n, value) for i, n, value, _ in index.find_in(sentence)]
 
 
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],

@@ -50,7 +50,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     linked.extend(linker.link_named(extra, sentences))
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
-    raw_dates = {s.index: parse_dates(list(s.tokens), kb) for s in sentences}
+    raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
     years = context_years(sentences, raw_dates)
     ref = reference_date(doc, raw_dates)
     by_sentence: dict[int, list[Mention]] = {}
@@ -61,7 +61,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     tickers = _ticker_paragraphs(sentences)
     for s in sentences:
         dates = raw_dates[s.index] if doc.published is None and years[s.index] is None \
-            else parse_dates(list(s.tokens), kb, doc.published, years[s.index])
+            else parse_dates(s.tokens, kb, doc.published, years[s.index])
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])
@@ -98,7 +98,7 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[i
     commas: dict[int, int] = {}
     for s in sentences:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
-        commas[s.paragraph] = commas.get(s.paragraph, 0) + sum(t.norm in ("،", ",") for t in s.tokens)
+        commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
     return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
 
 

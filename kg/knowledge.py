@@ -2,13 +2,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
 
-from kg.text import normalize, stems, tokenize
+from kg.text import Sentence, normalize, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
@@ -110,7 +111,15 @@ class PhraseIndex:
                     return n, value, form
         return None
 
-    def find_all(self, norms: list[str]) -> list[tuple[int, int, object, str]]:
+    def can_match(self, sentence: Sentence) -> bool:
+        """Whether some token of the sentence can begin a phrase (most sentences: no)."""
+        return not self._by_first.keys().isdisjoint(sentence.forms)
+
+    def find_in(self, sentence: Sentence) -> list[tuple[int, int, object, str]]:
+        """find_all() over a sentence's tokens, skipped when none can begin a phrase."""
+        return self.find_all(sentence.norms) if self.can_match(sentence) else []
+
+    def find_all(self, norms: Sequence[str]) -> list[tuple[int, int, object, str]]:
         """Greedy longest matches left to right, clitic-aware: (start, length, value, form)."""
         out: list[tuple[int, int, object, str]] = []
         if not self._by_first:

@@ -179,5 +179,5 @@ def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
     return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
                     _phrase_surface(toks, i, n, form, text), "Person", "short", entity_id,
                     sentence=sentence.index)
-            for i, n, entity_id, form in index.find_all([t.norm for t in toks])
+            for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]

@@ -35,7 +35,7 @@ def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -
 def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
     tokens = sentence.tokens
     found: list[Mention] = []
-    for i, n, entry_id, form in kb.names.find_all([t.norm for t in tokens]):
+    for i, n, entry_id, form in kb.names.find_in(sentence):
         entry = kb.entries[entry_id]
         found.append(Mention(
             tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
@@ -86,8 +86,10 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
 
     Returns new Person mentions for unknown names and role-annotated copies of known ones.
     """
-    tokens = list(sentence.tokens)
-    norms = [t.norm for t in tokens]
+    if not kb.titles.can_match(sentence):
+        return []
+    tokens = sentence.tokens
+    norms = sentence.norms
     by_start = {m.start: m for m in known}
     ends = {m.end: m for m in known if m.type == "Person"}
     stops = kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words")
@@ -153,6 +155,8 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
     tokens = sentence.tokens
     heads = kb.stem_forms("media_heads")
     out: list[Mention] = []
+    if heads.words.isdisjoint(sentence.forms):
+        return out
     for i in [i for i, forms in enumerate(map(heads.__getitem__, (t.norm for t in tokens[:-2]))) if forms]:
         j = i + 1
         close = CLOSING_QUOTE.get(tokens[j].text)
@@ -175,9 +179,11 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
 def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int]) -> list[Mention]:
     """Government bodies the gazetteer does not know: 'وزارة الدفاع التركية' (head, field, nationality)."""
     tokens = sentence.tokens
-    norms = [t.norm for t in tokens]
+    norms = sentence.norms
     heads = kb.stem_forms("government_body_heads")
     out: list[Mention] = []
+    if heads.words.isdisjoint(sentence.forms):
+        return out
     for i in [i for i, forms in enumerate(map(heads.__getitem__, norms)) if forms]:
         tok = tokens[i]
         if tok.index in covered:
@@ -222,11 +228,14 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
 
     They carry the title and state; linking resolves them to the office holder at the time.
     """
-    tokens = list(sentence.tokens)
-    norms = [t.norm for t in tokens]
     counterpart = kb.phrases("counterpart_words")
     pairs = kb.words("pair_anaphors")
     out: list[Mention] = []
+    if not (counterpart.can_match(sentence) or kb.titles.can_match(sentence)
+            or not pairs.isdisjoint(sentence.norms)):
+        return out
+    tokens = sentence.tokens
+    norms = sentence.norms
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
     for i, tok in enumerate(tokens):
         if not may_start[i] or tok.index in covered:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
+from itertools import chain
 from typing import NamedTuple
 
 #: Quotation marks, and the mark that closes each opening one (Arabic texts also open with ”).
@@ -99,6 +100,17 @@ class Sentence:
 
     def text(self, article: str) -> str:
         return article[self.start:self.end]
+
+    @cached_property
+    def norms(self) -> tuple[str, ...]:
+        """The tokens' normalized forms, built once for the dozen matchers that read them."""
+        return tuple(t.norm for t in self.tokens)
+
+    @cached_property
+    def forms(self) -> frozenset[str]:
+        """Every token's forms with and without clitics: a word list disjoint from this set
+        has nothing to find in the sentence, which one set operation in C tells."""
+        return frozenset(chain.from_iterable(map(stems, self.norms)))
 
 
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
