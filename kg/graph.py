@@ -8,7 +8,6 @@ writes (JSON-LD, TriG).
 from __future__ import annotations
 
 import itertools
-from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -113,7 +112,7 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
         # one object per document mentioning it: made a slice at a time (a frequent actor of a
         # large archive is mentioned in tens of thousands)
-        ordinals = corpus.entity_docs.get(e.id, array("i"))
+        ordinals = corpus.entity_docs.get(e.id, ())
         mentioned = _mentioned_in(corpus, ordinals)
         counts.triples += len(ordinals)
         tail: list[tuple[str, str]] = []
@@ -163,9 +162,10 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), itertools.chain(po, _provenance(t.evidence, t.documents, counts))
 
 
-def _mentioned_in(corpus: MergedCorpus, ordinals: array, size: int = 2048) -> Iterator[tuple[str, tuple[str, ...]]]:
-    for i in range(0, len(ordinals), size):
-        yield P["mentionedIn"], tuple(corpus.doc_ids.terms(ordinals[i:i + size], f"<{KGR}doc/", ">"))
+def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int], size: int = 2048) -> Iterator[tuple[str, tuple[str, ...]]]:
+    it = iter(ordinals)
+    while chunk := list(itertools.islice(it, size)):
+        yield P["mentionedIn"], tuple(corpus.doc_ids.terms(chunk, f"<{KGR}doc/", ">"))
 
 
 def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:

@@ -19,7 +19,7 @@ from typing import Iterator
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty
-from kg.packed import PackedStrings, Selection
+from kg.packed import Ordinals, PackedStrings, Selection
 from kg.text import normalize
 
 
@@ -89,7 +89,7 @@ class MergeState:
     keys: bytearray = field(default_factory=bytearray)    # document_key of each document folded
     entities: dict[str, Entity] = field(default_factory=dict)
     doc_ids: PackedStrings = field(default_factory=PackedStrings)
-    entity_docs: dict[str, array] = field(default_factory=dict)           # entity id -> ordinals
+    entity_docs: dict[str, Ordinals] = field(default_factory=dict)        # entity id -> ordinals
     hosts: list[_Host] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
     treaty_docs: list[array] = field(default_factory=list)               # ordinals, per treaty
@@ -122,8 +122,9 @@ class CorpusMerger:
             _merge_entity(st.entities, e)
             docs = st.entity_docs.get(e.id)
             if docs is None:
-                docs = st.entity_docs[e.id] = array("i")
-            docs.append(ordinal)
+                docs = st.entity_docs[e.id] = Ordinals()
+            if docs.last != ordinal:
+                docs.append(ordinal)
         dated = sorted((m for m in result.meetings if m.date), key=lambda m: (-len(m.date.value), m.sentence))
         for m in dated:
             self._fold_dated(m, ordinal)
@@ -155,7 +156,7 @@ class CorpusMerger:
         alias = _short_form_aliases(entities)
         for old, new in alias.items():
             _merge_entity(entities, entities.pop(old), into=new)
-            entity_docs[new] = array("i", sorted(set(entity_docs.get(new, ())) | set(entity_docs.pop(old, ()))))
+            entity_docs[new] = Ordinals(sorted(set(entity_docs.get(new, ())) | set(entity_docs.pop(old, ()))))
         remap = lambda i: alias.get(i, i)  # noqa: E731
         for h in st.hosts:
             _remap(h.meeting, remap)
@@ -205,7 +206,7 @@ class MergedCorpus:
     """The merged corpus as the graph writer and the network drawing read it, streamed where it is large."""
     entities: dict[str, Entity]
     doc_ids: PackedStrings                  # ordinal -> doc id
-    entity_docs: dict[str, array]         # entity id -> ordinals of the documents mentioning it
+    entity_docs: dict[str, Ordinals]      # entity id -> ordinals of the documents mentioning it
     dated: list[Meeting]                  # merged dated meetings, in timeline order
     treaties: list[Treaty]
     bases: list[BaseFact]
