@@ -45,9 +45,14 @@ def atomic_write(path: Path, data: bytes | str) -> None:
 
 
 def ntriples_lines(blocks: Iterable) -> Iterator[str]:
+    """N-Triples, a predicate's objects at a time (a block of a frequent actor runs to megabytes)."""
     for s, po in blocks:
-        yield "".join(f"{s} {p} {o} .\n" if isinstance(o, str) else "".join(f"{s} {p} {x} .\n" for x in o)
-                      for p, o in po)
+        for p, o in po:
+            yield f"{s} {p} {o} .\n" if isinstance(o, str) else "".join(f"{s} {p} {x} .\n" for x in o)
+
+
+#: Text passed on at a time: a block of a frequent actor in a large archive runs to megabytes.
+CHUNK_CHARS = 1 << 16
 
 
 def turtle_chunks(blocks: Iterable) -> Iterator[str]:
@@ -60,6 +65,7 @@ def turtle_chunks(blocks: Iterable) -> Iterator[str]:
     obj, pred = short.object, short.predicate
     for s, po in blocks:
         parts = [f"\n{s}"]
+        size = 0
         last = None
         for p, o in po:
             text = obj(o) if isinstance(o, str) else ", ".join(o)
@@ -68,9 +74,11 @@ def turtle_chunks(blocks: Iterable) -> Iterator[str]:
             else:
                 parts.append(f"{' ;' if last else ''}\n    {pred(p)} {text}")
                 last = p
-            if len(parts) >= 256:  # a frequent actor's block is long: pass it on in pieces
+            size += len(text)
+            if size >= CHUNK_CHARS:  # a frequent actor's block is long: pass it on in pieces
                 yield "".join(parts)
                 parts.clear()
+                size = 0
         parts.append(" .\n")
         yield "".join(parts)
 
