@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from itertools import chain
+from operator import attrgetter
 from typing import NamedTuple
 
 #: Quotation marks, and the mark that closes each opening one (Arabic texts also open with ”).
@@ -90,6 +91,9 @@ def stems(norm: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+_NORM = attrgetter("norm")
+
+
 @dataclass(frozen=True)
 class Sentence:
     start: int
@@ -104,7 +108,7 @@ class Sentence:
     @cached_property
     def norms(self) -> tuple[str, ...]:
         """The tokens' normalized forms, built once for the dozen matchers that read them."""
-        return tuple(t.norm for t in self.tokens)
+        return tuple(map(_NORM, self.tokens))
 
     @cached_property
     def forms(self) -> frozenset[str]:
