@@ -28,3 +28,22 @@ def test_a_period_inside_a_list_of_dates_does_not_split():
     sents = split_sentences(text)
     assert len(sents) == 2
     assert sents[1].paragraph == 1
+
+
+def test_sentence_forms_hold_words_with_and_without_clitics():
+    s = split_sentences("وصل الرئيس وبموسكو عقد لقاء.")[0]
+    assert s.norms == tuple(t.norm for t in s.tokens)
+    assert {"وبموسكو", "موسكو", "الرئيس"} <= s.forms
+
+
+def test_a_phrase_index_skips_only_sentences_it_cannot_match():
+    from kg.knowledge import PhraseIndex
+
+    index = PhraseIndex()
+    index.add("موسكو", "moscow")
+    index.add("البيت الأبيض", "white_house")
+    hit, miss = split_sentences("وصل الوفد وبموسكو ثم البيت الأبيض.\nوصل الوفد إلى دمشق.")
+    assert index.can_match(hit) and not index.can_match(miss)
+    assert [(i, n, v) for i, n, v, _ in index.find_in(hit)] == [(2, 1, "moscow"), (4, 2, "white_house")]
+    assert index.find_in(hit) == index.find_all([t.norm for t in hit.tokens])
+    assert index.find_in(miss) == []
