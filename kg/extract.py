@@ -60,7 +60,9 @@ def process_document(doc: Document, kb: KnowledgeBase,
     previous: list[Mention] = []
     tickers = _ticker_paragraphs(sentences)
     for s in sentences:
-        dates = raw_dates[s.index] if doc.published is None and years[s.index] is None \
+        # a date's span does not depend on the reference date, only its value: a sentence
+        # without dates has none to resolve
+        dates = raw_dates[s.index] if not raw_dates[s.index] or (doc.published is None and years[s.index] is None) \
             else parse_dates(s.tokens, kb, doc.published, years[s.index])
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)

@@ -42,3 +42,18 @@ def test_date_parser_never_crashes_and_dates_are_valid(text, published):
             assert len(v) in (4, 7, 10)
             if len(v) == 10:
                 dt.date.fromisoformat(v)
+
+
+DATE_WORDS = ["في", "من", "إلى", "12", "2015", "19", "-", "/", "عام", "يناير", "كانون", "الثاني", "تموز",
+              "أكتوبر", "الماضي", "الجاري", "الأحد", "أمس", "اليوم", "مؤخرا", "زار", "بوتين", "،"]
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=25),
+       st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())), st.one_of(st.none(), st.integers(1990, 2030)))
+@settings(max_examples=300, deadline=None)
+def test_date_spans_do_not_depend_on_the_reference_date(words, published, context_year):
+    """Extraction parses a sentence without a reference date first and again with one only
+    where dates were found: that relies on the spans being the same either way."""
+    toks = tokenize(" ".join(words))
+    spans = lambda found: [(m.start, m.end) for m in found]  # noqa: E731
+    assert spans(parse_dates(toks, KB)) == spans(parse_dates(toks, KB, published, context_year))
