@@ -18,7 +18,7 @@ from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
 from rdflib.namespace import PROV, SKOS
 
 from kg.merge import MergedCorpus
-from kg.model import Date
+from kg.model import Date, evidence_lines
 
 KG = Namespace("https://w3id.org/arabic-kg/ontology#")
 KGR = Namespace("https://w3id.org/arabic-kg/resource/")
@@ -170,7 +170,7 @@ def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int], size: int = 256
 
 def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:
     """Evidence sentences, then the sources, streamed (a meeting may have thousands)."""
-    lines = dict.fromkeys(line.strip() for line in evidence.split("\n") if line.strip())
+    lines = dict.fromkeys(evidence_lines(evidence))
     counts.triples += len(lines) + len(documents)
     return itertools.chain([(P["evidence"], literal(line, "ar")) for line in lines],
                            ((DERIVED, doc_iri(d)) for d in documents))

@@ -18,7 +18,7 @@ from typing import Iterator
 
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty
+from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines
 from kg.packed import Ordinals, PackedStrings, Selection
 from kg.text import normalize
 
@@ -145,7 +145,7 @@ class CorpusMerger:
                 _absorb(h, m, ordinal)
                 return
         self.state.hosts.append(_Host(replace(m, participants=list(m.participants), documents=[]),
-                                      array("i", [ordinal]), dict.fromkeys(_lines(m.evidence)), ordinal))
+                                      array("i", [ordinal]), dict.fromkeys(evidence_lines(m.evidence)), ordinal))
 
     # --- the merged corpus --------------------------------------------------------------------
     def finish(self) -> "MergedCorpus":
@@ -262,10 +262,6 @@ def _remap(m: Meeting, remap) -> Meeting:
     return m
 
 
-def _lines(evidence: str) -> list[str]:
-    return [ln for ln in evidence.split("\n") if ln.strip()]
-
-
 def _merge_entity(entities: dict[str, Entity], e: Entity, into: str | None = None) -> None:
     key = into or e.id
     have = entities.get(key)
@@ -306,7 +302,7 @@ def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
         lead = replace(b, participants=list(b.participants), documents=[], location=b.location or a.location)
         lead.participants += [p for p in a.participants if p not in lead.participants]
         host.ordinals = array("i", [ordinal]) + host.ordinals
-        host.evidence = dict.fromkeys(_lines(b.evidence)) | host.evidence
+        host.evidence = dict.fromkeys(evidence_lines(b.evidence)) | host.evidence
         host.meeting = lead
     else:
         for p in b.participants:
@@ -316,7 +312,7 @@ def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
             a.date = b.date
         a.location = a.location or b.location
         host.ordinals.append(ordinal)
-        host.evidence.update(dict.fromkeys(_lines(b.evidence)))
+        host.evidence.update(dict.fromkeys(evidence_lines(b.evidence)))
     host.latest = max(host.latest, ordinal)
 
 

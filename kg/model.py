@@ -42,6 +42,11 @@ def evolve(m: Mention, **changes) -> Mention:
     return new
 
 
+def evidence_lines(evidence: str) -> list[str]:
+    """The sentences of a fact's evidence (one per line), stripped, blank lines left out."""
+    return [line.strip() for line in evidence.split("\n") if line.strip()]
+
+
 @dataclass
 class Entity:
     """A real-world thing found in one or more documents."""
