@@ -162,7 +162,8 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), itertools.chain(po, _provenance(t.evidence, t.documents, counts))
 
 
-def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int], size: int = 256) -> Iterator[tuple[str, tuple[str, ...]]]:
+def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int],
+                  size: int = 256) -> Iterator[tuple[str, tuple[str, ...]]]:
     it = iter(ordinals)
     while chunk := list(itertools.islice(it, size)):
         yield P["mentionedIn"], tuple(corpus.doc_ids.terms(chunk, f"<{KGR}doc/", ">"))
