@@ -170,6 +170,11 @@ def main() -> None:
             report["html"] = {"size": n, **html_settles(tmp / f"o{n}" / "graph.html")}
             print(f"graph.html N={n}: {report['html']}", flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
+    previous = RESULTS / "bench.json"
+    if previous.exists():  # keep runs measured before at other sizes or modes (a long Stanza run, say)
+        done = {(r["size"], r["mode"]) for r in report["runs"]}
+        kept = [r for r in json.loads(previous.read_text())["runs"] if (r["size"], r["mode"]) not in done]
+        report["runs"] = sorted(kept + report["runs"], key=lambda r: (r["size"], r["mode"]))
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     (RESULTS / "bench.md").write_text(to_markdown(report), encoding="utf-8")
     print(f"wrote {RESULTS / 'bench.json'} and bench.md")

@@ -34,11 +34,11 @@ def slug(name: str) -> str:
 
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    toks = list(sentence.tokens)
-    pos = next(i for i, t in enumerate(toks) if t.index == m.start)
+    toks = sentence.tokens
+    pos = m.start - toks[0].index
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
-    norms = [t.norm for t in toks]
+    norms = sentence.norms
     visit_before = [k for k in range(max(0, pos - 5), pos)
                     if (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) and hit[1] == "Visit"]
     if clitic.endswith("ب"):
