@@ -36,7 +36,7 @@ class SentenceView:
     mentions: list[Mention]         # linked mentions in the sentence
 
     def pos(self, token_index: int) -> int:
-        return token_index - self.sentence.tokens[0].index
+        return self.sentence.position(token_index)
 
 
 def _clauses(sentence: Sentence) -> list[int]:

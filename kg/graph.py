@@ -66,9 +66,12 @@ def entity_iri(entity_id: str, type_: str) -> str:
     return iri(f"{KGR}{PATH_OF_TYPE[type_]}/{entity_id.replace('_', '-')}")
 
 
+#: Document ids are letters, digits and hyphens (kg.documents.doc_id_for): nothing to escape.
+DOC_IRI_START = f"<{KGR}doc/"
+
+
 def doc_iri(doc_id: str) -> str:
-    """Document ids are letters, digits and hyphens (kg.documents.doc_id_for): nothing to escape."""
-    return f"<{KGR}doc/{doc_id}>"
+    return f"{DOC_IRI_START}{doc_id}>"
 
 
 def date_literal(d: Date) -> str:
@@ -166,7 +169,7 @@ def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int],
                   size: int = 256) -> Iterator[tuple[str, tuple[str, ...]]]:
     it = iter(ordinals)
     while chunk := list(itertools.islice(it, size)):
-        yield P["mentionedIn"], tuple(corpus.doc_ids.terms(chunk, f"<{KGR}doc/", ">"))
+        yield P["mentionedIn"], tuple(corpus.doc_ids.terms(chunk, DOC_IRI_START, ">"))
 
 
 def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:

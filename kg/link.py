@@ -35,7 +35,7 @@ def slug(name: str) -> str:
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks = sentence.tokens
-    pos = m.start - toks[0].index
+    pos = sentence.position(m.start)
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
     norms = sentence.norms

@@ -101,9 +101,3 @@ class Ordinals:
             else:
                 gap |= (byte & 0x7F) << shift
                 shift += 7
-
-    def __getstate__(self):
-        return self.data, self.last, self.count
-
-    def __setstate__(self, state) -> None:
-        self.data, self.last, self.count = state

@@ -157,7 +157,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
     out: list[Mention] = []
     if heads.words.isdisjoint(sentence.forms):
         return out
-    for i in [i for i, forms in enumerate(map(heads.__getitem__, (t.norm for t in tokens[:-2]))) if forms]:
+    for i in [i for i, forms in enumerate(map(heads.__getitem__, sentence.norms[:-2])) if forms]:
         j = i + 1
         close = CLOSING_QUOTE.get(tokens[j].text)
         if close is None:

@@ -105,6 +105,10 @@ class Sentence:
     def text(self, article: str) -> str:
         return article[self.start:self.end]
 
+    def position(self, token_index: int) -> int:
+        """Where a document token index falls in this sentence (its tokens are numbered in a row)."""
+        return token_index - self.tokens[0].index
+
     @cached_property
     def norms(self) -> tuple[str, ...]:
         """The tokens' normalized forms, built once for the dozen matchers that read them."""
