@@ -56,6 +56,16 @@ print(json.dumps({"load_seconds": loaded - t, "tag_seconds": done - loaded,
 """
 
 
+def keep_earlier_runs(previous: Path, runs: list[dict], key: str) -> tuple[list[dict], dict]:
+    """Runs of an earlier report at sizes and `key`s (mode, executor) not measured now, then the
+    new runs; and the earlier report. A long run (Stanza, 100,000 articles) need not be redone."""
+    if not previous.exists():
+        return runs, {}
+    before = json.loads(previous.read_text())
+    done = {(r["size"], r[key]) for r in runs}
+    return [r for r in before["runs"] if (r["size"], r[key]) not in done] + runs, before
+
+
 def make_corpus(folder: Path, n: int, seed: int = 13) -> None:
     """N articles of 12-30 corpus sentences each, in a deterministic order."""
     lines = [ln for p in sorted((ROOT / "corpus").glob("*.txt"))
@@ -170,11 +180,8 @@ def main() -> None:
             report["html"] = {"size": n, **html_settles(tmp / f"o{n}" / "graph.html")}
             print(f"graph.html N={n}: {report['html']}", flush=True)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    previous = RESULTS / "bench.json"
-    if previous.exists():  # keep runs measured before at other sizes or modes (a long Stanza run, say)
-        done = {(r["size"], r["mode"]) for r in report["runs"]}
-        kept = [r for r in json.loads(previous.read_text())["runs"] if (r["size"], r["mode"]) not in done]
-        report["runs"] = sorted(kept + report["runs"], key=lambda r: (r["size"], r["mode"]))
+    runs, _ = keep_earlier_runs(RESULTS / "bench.json", report["runs"], "mode")
+    report["runs"] = sorted(runs, key=lambda r: (r["size"], r["mode"]))
     (RESULTS / "bench.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     (RESULTS / "bench.md").write_text(to_markdown(report), encoding="utf-8")
     print(f"wrote {RESULTS / 'bench.json'} and bench.md")

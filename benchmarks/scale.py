@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from bench import RESULTS, make_corpus, run  # noqa: E402
+from bench import RESULTS, keep_earlier_runs, make_corpus, run  # noqa: E402
 
 RUNNER = r"""
 import json, resource, sys, time
@@ -86,12 +86,8 @@ def main() -> None:
             n = max(args.sizes)
             report["server"] = measure_server(tmp / f"{args.executors[0]}{n}" / "graph.ttl", n, tmp)
     RESULTS.mkdir(parents=True, exist_ok=True)
-    previous = RESULTS / "scale.json"
-    if previous.exists():  # keep runs measured before at other sizes or executors
-        done = {(r["size"], r["executor"]) for r in report["runs"]}
-        before = json.loads(previous.read_text())
-        report["runs"] = [r for r in before["runs"] if (r["size"], r["executor"]) not in done] + report["runs"]
-        report["server"] = report["server"] or before.get("server")
+    report["runs"], before = keep_earlier_runs(RESULTS / "scale.json", report["runs"], "executor")
+    report["server"] = report["server"] or before.get("server")
     (RESULTS / "scale.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
     lines = ["| N | executor | seconds | articles/s | client peak RSS MB |", "|---|---|---|---|---|"]
     lines += [f"| {r['size']} | {r['executor']} | {r['seconds']:.1f} | {r['articles_per_s']} | {r['peak_rss_mb']:.0f} |"
