@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Date
-from kg.text import Token, stems
+from kg.text import NORM, Token, positions, stems
 
 
 @dataclass(frozen=True)
@@ -55,14 +55,15 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = None,
                 context_year: int | None = None) -> list[DateMention]:
     """All dates in a token sequence, left to right."""
-    norms = [t.norm for t in tokens]
+    norms = list(map(NORM, tokens))
     words = kb.date_word_lists()
     pub = dt.date.fromisoformat(published) if published else None
     found: list[DateMention] = []
     may_start = kb.date_starts()
+    relative_words = kb.relative_date_words()
     free = 0  # first token after the last date found
     # most tokens are neither a number nor a date word: find the few that are in one pass
-    for i in [i for i, ok in enumerate(map(may_start.__getitem__, norms)) if ok]:
+    for i in positions(map(may_start.__getitem__, norms)):
         if i < free:
             continue
         mention = _month_date(tokens, norms, i, kb, words, pub, context_year)
@@ -71,22 +72,22 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
             free = mention.end
             continue
         tok = tokens[i]
-        forms = stems(tok.norm)
         if _is_year(tok):
             found.append(DateMention(i, i + 1, Date(tok.norm)))
-        elif any(f in kb.weekdays for f in forms):
-            weekday = next(kb.weekdays[f] for f in forms if f in kb.weekdays)
-            date = None
-            if pub:
-                date = Date((pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)).isoformat())
-            found.append(DateMention(i, i + 1, date))
-        elif any(f in words["today_words"] for f in forms):
-            found.append(DateMention(i, i + 1, Date(pub.isoformat()) if pub else None))
-        elif any(f in words["yesterday_words"] for f in forms):
-            found.append(DateMention(i, i + 1, Date((pub - dt.timedelta(days=1)).isoformat()) if pub else None))
-        elif any(f in words["recent_words"] for f in forms):
-            found.append(DateMention(i, i + 1, Date(str(pub.year)) if pub else None))
+        elif relative := relative_words[tok.norm]:
+            found.append(DateMention(i, i + 1, _relative_date(*relative, pub) if pub else None))
     return found
+
+
+def _relative_date(kind: str, weekday: int | None, pub: dt.date) -> Date:
+    """The date a relative word names, seen from the publication date."""
+    if kind == "weekday":
+        return Date((pub - dt.timedelta(days=(pub.weekday() - weekday) % 7)).isoformat())
+    if kind == "today":
+        return Date(pub.isoformat())
+    if kind == "yesterday":
+        return Date((pub - dt.timedelta(days=1)).isoformat())
+    return Date(str(pub.year))  # recent
 
 
 def _month_at(tokens, norms, i, kb):

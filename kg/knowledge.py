@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from kg.text import Sentence, normalize, stems, tokenize
+from kg.text import Sentence, normalize, positions, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
@@ -127,7 +127,7 @@ class PhraseIndex:
         free = 0  # first token not inside an earlier match
         # most tokens start no phrase: find the few that may in one pass over the memo
         starts = self.forms_of(norms)
-        for i in [i for i, forms in enumerate(starts) if forms]:
+        for i in positions(starts):
             if i >= free:
                 hit = self.match_at(norms, i, starts[i])
                 if hit:
@@ -192,6 +192,23 @@ class KnowledgeBase:
             relevant = self.date_words()
             cached = self._cache["date_starts"] = _Memo(
                 lambda norm: norm[:1].isdigit() or any(f in relevant for f in stems(norm)))
+        return cached
+
+    def relative_date_words(self) -> dict[str, tuple[str, int | None] | None]:
+        """token -> the relative date it names, memoized: ("weekday", its number), ("today", None),
+        ("yesterday", None), ("recent", None), or None for any other word."""
+        cached = self._cache.get("relative_date_words")
+        if cached is None:
+            lists = [(kind, self.words(f"{kind}_words")) for kind in ("today", "yesterday", "recent")]
+
+            def named(norm: str) -> tuple[str, int | None] | None:
+                forms = stems(norm)
+                weekday = next((self.weekdays[f] for f in forms if f in self.weekdays), None)
+                if weekday is not None:
+                    return "weekday", weekday
+                return next(((kind, None) for kind, words in lists if any(f in words for f in forms)), None)
+
+            cached = self._cache["relative_date_words"] = _Memo(named)
         return cached
 
     def date_word_lists(self) -> dict[str, frozenset[str]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, Token, normalize
+from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, Token, normalize, positions
 
 
 
@@ -157,7 +157,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: s
     out: list[Mention] = []
     if heads.words.isdisjoint(sentence.forms):
         return out
-    for i in [i for i, forms in enumerate(map(heads.__getitem__, sentence.norms[:-2])) if forms]:
+    for i in positions(map(heads.__getitem__, sentence.norms[:-2])):
         j = i + 1
         close = CLOSING_QUOTE.get(tokens[j].text)
         if close is None:
@@ -184,7 +184,7 @@ def body_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set
     out: list[Mention] = []
     if heads.words.isdisjoint(sentence.forms):
         return out
-    for i in [i for i, forms in enumerate(map(heads.__getitem__, norms)) if forms]:
+    for i in positions(map(heads.__getitem__, norms)):
         tok = tokens[i]
         if tok.index in covered:
             continue
@@ -237,8 +237,9 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     tokens = sentence.tokens
     norms = sentence.norms
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
-    for i, tok in enumerate(tokens):
-        if not may_start[i] or tok.index in covered:
+    for i in positions(may_start):
+        tok = tokens[i]
+        if tok.index in covered:
             continue
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)

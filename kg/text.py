@@ -9,9 +9,9 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
-from itertools import chain
+from itertools import chain, compress, count
 from operator import attrgetter
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 #: Quotation marks, and the mark that closes each opening one (Arabic texts also open with ”).
 QUOTE_MARKS = frozenset("\"“”«»'")
@@ -91,7 +91,13 @@ def stems(norm: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
-_NORM = attrgetter("norm")
+NORM = attrgetter("norm")
+
+
+def positions(flags: Iterable[object]) -> list[int]:
+    """Where the true items are. Most tokens start nothing a matcher looks for: this finds the
+    few that may in one pass in C, instead of a Python loop over every token."""
+    return list(compress(count(), flags))
 
 
 @dataclass(frozen=True)
@@ -112,7 +118,7 @@ class Sentence:
     @cached_property
     def norms(self) -> tuple[str, ...]:
         """The tokens' normalized forms, built once for the dozen matchers that read them."""
-        return tuple(map(_NORM, self.tokens))
+        return tuple(map(NORM, self.tokens))
 
     @cached_property
     def forms(self) -> frozenset[str]:
