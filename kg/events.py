@@ -9,6 +9,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
@@ -40,14 +41,11 @@ class SentenceView:
 
 
 def _clauses(sentence: Sentence) -> list[int]:
-    if _CLAUSE_BREAKS.isdisjoint(sentence.norms):
-        return [0] * len(sentence.tokens)
-    clause, out = 0, []
-    for norm in sentence.norms:
-        out.append(clause)
-        if norm in _CLAUSE_BREAKS:
-            clause += 1
-    return out
+    """Each token's clause: the number of clause breaks before it."""
+    norms = sentence.norms
+    if _CLAUSE_BREAKS.isdisjoint(norms):
+        return [0] * len(norms)
+    return list(accumulate(map(_CLAUSE_BREAKS.__contains__, norms[:-1]), initial=0))
 
 
 def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:

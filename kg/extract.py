@@ -39,8 +39,9 @@ def process_document(doc: Document, kb: KnowledgeBase,
         role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
         named.extend(role_by_start.get(m.start, m) for m in found)
         named.extend(m for m in with_roles if m.source == "pattern")
-        named.extend(outlet_mentions(s, kb, text, _covered(found)))
-        named.extend(body_mentions(s, kb, text, _covered(found)))
+        covered = _covered(found)
+        named.extend(outlet_mentions(s, kb, text, covered))
+        named.extend(body_mentions(s, kb, text, covered))
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
     linked = linker.link_named(named, sentences)

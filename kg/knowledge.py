@@ -152,53 +152,50 @@ class KnowledgeBase:
     version: str
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
-    def words(self, key: str) -> frozenset[str]:
-        """A lexicon word list, normalized (built once per key)."""
-        cached = self._cache.get(("words", key))
+    def derived(self, key, compute):
+        """Something computed from the knowledge base once, then kept with it (word sets, memos)."""
+        cached = self._cache.get(key)
         if cached is None:
-            cached = self._cache[("words", key)] = frozenset(normalize(w) for w in self.lexicon.get(key, []))
+            cached = self._cache[key] = compute()
         return cached
 
+    def words(self, key: str) -> frozenset[str]:
+        """A lexicon word list, normalized."""
+        return self.derived(("words", key),
+                            lambda: frozenset(normalize(w) for w in self.lexicon.get(key, [])))
+
     def stem_forms(self, key: str) -> StemForms:
-        """token -> its forms in a lexicon word list, memoized (built once per key)."""
-        cached = self._cache.get(("stem_forms", key))
-        if cached is None:
-            cached = self._cache[("stem_forms", key)] = StemForms(self.words(key))
-        return cached
+        """token -> its forms in a lexicon word list, memoized."""
+        return self.derived(("stem_forms", key), lambda: StemForms(self.words(key)))
 
     def date_words(self) -> frozenset[str]:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
-        cached = self._cache.get("date_words")
-        if cached is None:
+        def compute() -> frozenset[str]:
             words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
             words |= set(self.weekdays) | {"من"}
             for key in ("today_words", "yesterday_words", "recent_words"):
                 words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
-            cached = self._cache["date_words"] = frozenset(words)
-        return cached
+            return frozenset(words)
+
+        return self.derived("date_words", compute)
 
     def located_in(self) -> dict[str, str]:
         """place or base id -> the place or state it lies in (a capital: its state)."""
-        cached = self._cache.get("located_in")
-        if cached is None:
-            cached = self._cache["located_in"] = {e.id: e.located_in or e.capital_of for e in self.entries.values()
-                                                 if e.located_in or e.capital_of}
-        return cached
+        return self.derived("located_in", lambda: {e.id: e.located_in or e.capital_of for e in self.entries.values()
+                                                   if e.located_in or e.capital_of})
 
     def date_starts(self) -> dict[str, bool]:
         """token -> whether a date can start there (a number or a date word), memoized."""
-        cached = self._cache.get("date_starts")
-        if cached is None:
+        def compute() -> _Memo:
             relevant = self.date_words()
-            cached = self._cache["date_starts"] = _Memo(
-                lambda norm: norm[:1].isdigit() or any(f in relevant for f in stems(norm)))
-        return cached
+            return _Memo(lambda norm: norm[:1].isdigit() or any(f in relevant for f in stems(norm)))
+
+        return self.derived("date_starts", compute)
 
     def relative_date_words(self) -> dict[str, tuple[str, int | None] | None]:
         """token -> the relative date it names, memoized: ("weekday", its number), ("today", None),
         ("yesterday", None), ("recent", None), or None for any other word."""
-        cached = self._cache.get("relative_date_words")
-        if cached is None:
+        def compute() -> _Memo:
             lists = [(kind, self.words(f"{kind}_words")) for kind in ("today", "yesterday", "recent")]
 
             def named(norm: str) -> tuple[str, int | None] | None:
@@ -208,25 +205,24 @@ class KnowledgeBase:
                     return "weekday", weekday
                 return next(((kind, None) for kind, words in lists if any(f in words for f in forms)), None)
 
-            cached = self._cache["relative_date_words"] = _Memo(named)
-        return cached
+            return _Memo(named)
+
+        return self.derived("relative_date_words", compute)
 
     def date_word_lists(self) -> dict[str, frozenset[str]]:
         """The relative-date word lists the date grammar reads, by lexicon key."""
-        cached = self._cache.get("date_word_lists")
-        if cached is None:
-            cached = self._cache["date_word_lists"] = {k: self.words(k) for k in (
-                "month_past", "month_current", "today_words", "yesterday_words", "recent_words", "year_words")}
-        return cached
+        return self.derived("date_word_lists", lambda: {k: self.words(k) for k in (
+            "month_past", "month_current", "today_words", "yesterday_words", "recent_words", "year_words")})
 
     def phrases(self, key: str) -> PhraseIndex:
-        """A lexicon phrase list as a matcher (built once per key)."""
-        cached = self._cache.get(("phrases", key))
-        if cached is None:
-            cached = self._cache[("phrases", key)] = PhraseIndex()
+        """A lexicon phrase list as a matcher."""
+        def compute() -> PhraseIndex:
+            index = PhraseIndex()
             for w in self.lexicon.get(key, []):
-                cached.add(w, w)
-        return cached
+                index.add(w, w)
+            return index
+
+        return self.derived(("phrases", key), compute)
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""

@@ -80,6 +80,16 @@ def title_at(norms: list[str], i: int, kb: KnowledgeBase):
     return title, state, j, form
 
 
+def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
+    """Words that end a name read after a title."""
+    return kb.derived("name_stops", lambda: kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words"))
+
+
+def _introducers(kb: KnowledgeBase) -> frozenset[str]:
+    """Titles that introduce a name without being the person's role ('نظيره')."""
+    return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"]) | frozenset(kb.lexicon["counterpart_words"]))
+
+
 def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                      known: list[Mention]) -> list[Mention]:
     """Persons introduced by a title: 'وزير الدفاع السوري مرهف أبو قصرة'.
@@ -92,16 +102,13 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     norms = sentence.norms
     by_start = {m.start: m for m in known}
     ends = {m.end: m for m in known if m.type == "Person"}
-    stops = kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words")
-    introducers = set(kb.lexicon["name_introducers"]) | set(kb.lexicon["counterpart_words"])
+    stops, introducers = _name_stops(kb), _introducers(kb)
     particles = kb.words("name_particles")
     out: list[Mention] = []
-    may_start = kb.titles.forms_of(norms)
-    i = 0
-    while i < len(tokens):
-        found = title_at(norms, i, kb) if may_start[i] else None
+    free = 0  # first token after the last title and name read
+    for i in positions(kb.titles.forms_of(norms)):
+        found = title_at(norms, i, kb) if i >= free else None
         if not found:
-            i += 1
             continue
         title, state, j, form = found
         # skip a comma or an opening quote between title and name
@@ -111,7 +118,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             m = by_start[tokens[j].index]
             if m.type == "Person" and title not in introducers:
                 out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
-            i = j
+            free = j
             continue
         comma = i >= 2 and norms[i - 1] in ("،", ",")
         before = i - 2 if comma else i - 1
@@ -122,7 +129,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             # apposition "NAME، TITLE،" or "NAME TITLE": the title describes the name before it
             m = ends[tokens[before].index + 1]
             out.append(_with_role(m, _role_text(tokens, i, j, text, form), state))
-            i = j
+            free = j
             continue
         name_end = j
         while (name_end < len(tokens) and name_end - j < 3 and tokens[name_end].norm.isalpha()
@@ -144,9 +151,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                                role=role, affiliation=state, sentence=sentence.index)
             out.append(m)
             ends[m.end] = m
-            i = name_end
+            free = name_end
         else:
-            i = max(j, i + 1)
+            free = max(j, i + 1)
     return out
 
 
