@@ -61,10 +61,11 @@ def process_document(doc: Document, kb: KnowledgeBase,
     previous: list[Mention] = []
     tickers = _ticker_paragraphs(sentences)
     for s in sentences:
-        # a date's span does not depend on the reference date, only its value: a sentence
-        # without dates has none to resolve
-        dates = raw_dates[s.index] if not raw_dates[s.index] or (doc.published is None and years[s.index] is None) \
-            else parse_dates(s.tokens, kb, doc.published, years[s.index])
+        # a date's span does not depend on the reference date, only the value of a relative or
+        # partial one: a sentence whose dates were all resolved without it has nothing to redo
+        dates = raw_dates[s.index]
+        if not all(d.date for d in dates) and (doc.published is not None or years[s.index] is not None):
+            dates = parse_dates(s.tokens, kb, doc.published, years[s.index])
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])

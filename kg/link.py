@@ -39,12 +39,15 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
     norms = sentence.norms
-    visit_before = [k for k in range(max(0, pos - 5), pos)
-                    if (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) and hit[1] == "Visit"]
     if clitic.endswith("ب"):
         return True  # "بموسكو": in Moscow
+
+    def visit_at(k: int) -> bool:
+        return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
+
+    visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
-        return bool(visit_before)  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
+        return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
     before = pos - 1
     # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
@@ -52,7 +55,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and norms[before] in _LOCATIVE:
         return True
     # object of a visit verb: "زار بوتين دمشق"
-    return any(norms[k].startswith("زار") for k in visit_before)
+    return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
 
 
 class DocumentLinker:
@@ -79,7 +82,7 @@ class DocumentLinker:
     def add_surface(self, e: Entity, surface: str) -> None:
         surface = surface.strip()
         e.mentions += 1
-        if surface and normalize(surface) != normalize(e.label_ar):
+        if surface and surface != e.label_ar and normalize(surface) != normalize(e.label_ar):
             e.alt_labels.add(surface)
 
     def link_named(self, mentions: list[Mention], sentences: list[Sentence]) -> list[Mention]:

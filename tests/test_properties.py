@@ -57,3 +57,15 @@ def test_date_spans_do_not_depend_on_the_reference_date(words, published, contex
     toks = tokenize(" ".join(words))
     spans = lambda found: [(m.start, m.end) for m in found]  # noqa: E731
     assert spans(parse_dates(toks, KB)) == spans(parse_dates(toks, KB, published, context_year))
+
+
+@given(st.lists(st.sampled_from(DATE_WORDS), max_size=25),
+       st.one_of(st.none(), st.dates().map(lambda d: d.isoformat())), st.one_of(st.none(), st.integers(1990, 2030)))
+@settings(max_examples=300, deadline=None)
+def test_dates_resolved_without_a_reference_stay_the_same_with_one(words, published, context_year):
+    """Extraction parses a sentence again with the reference date only when some date in it was
+    left unresolved: one resolved without a reference is the same with any."""
+    toks = tokenize(" ".join(words))
+    alone = parse_dates(toks, KB)
+    if all(m.date for m in alone):
+        assert alone == parse_dates(toks, KB, published, context_year)
