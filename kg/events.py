@@ -174,7 +174,8 @@ class MeetingExtractor:
         for m in persons:
             if m.entity_id not in ids:
                 ids.append(m.entity_id)
-        if not ids and any(view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
+        if not ids and "بين" in view.sentence.norms and any(
+                view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا"
             states = [m.entity_id for m in view.mentions
                       if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]

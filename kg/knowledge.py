@@ -172,7 +172,7 @@ class KnowledgeBase:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
         def compute() -> frozenset[str]:
             words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
-            words |= set(self.weekdays) | {"من"}
+            words |= set(self.weekdays) | {"من"}  # dates.RANGE_OPENER
             for key in ("today_words", "yesterday_words", "recent_words"):
                 words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
             return frozenset(words)
