@@ -2,6 +2,7 @@
 
     python benchmarks/bench.py                       # N = 10, 100, 1000; rules; Stanza if a model exists
     python benchmarks/bench.py --sizes 10 100 --stanza-sizes 10 --html-check
+    python benchmarks/bench.py --sizes 1000 --stanza-sizes --against 06da188   # this tree against a commit
 
 Each run is a fresh subprocess, so peak RSS is the build's own. Writes
 benchmarks/results/bench.json and bench.md. No new facts are invented: articles are
@@ -77,17 +78,36 @@ def make_corpus(folder: Path, n: int, seed: int = 13) -> None:
         (folder / f"bench_{i:06d}.txt").write_text("\n".join(body) + "\n", encoding="utf-8")
 
 
-def run(code: str, *args: str) -> dict:
-    env = dict(os.environ, OMP_NUM_THREADS="1")
-    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=ROOT)
+def run(code: str, *args: str, tree: Path = ROOT) -> dict:
+    """`code` in a fresh interpreter that imports kg from `tree` (this one, or an earlier commit's)."""
+    env = dict(os.environ, OMP_NUM_THREADS="1", PYTHONPATH=str(tree))
+    proc = subprocess.run([sys.executable, "-c", code, *args], capture_output=True, text=True, env=env, cwd=tree)
     if proc.returncode != 0:
         raise RuntimeError(proc.stderr[-2000:])
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def build_run(corpus: Path, out: Path, ner: str, html: bool = True, jobs: int = 1, cache: Path | None = None) -> dict:
+def build_run(corpus: Path, out: Path, ner: str, html: bool = True, jobs: int = 1, cache: Path | None = None,
+              tree: Path = ROOT) -> dict:
     return run(RUNNER, json.dumps({"corpus": str(corpus), "out": str(out), "ner": ner, "html": html,
-                                   "jobs": jobs, "cache": str(cache) if cache else None}))
+                                   "jobs": jobs, "cache": str(cache) if cache else None}), tree=tree)
+
+
+def against(rev: str, corpus: Path, tmp: Path, repeat: int) -> dict:
+    """Rules builds of commit `rev` and of this tree, alternated in fresh processes on the same
+    corpus. This machine's speed drifts by a third within minutes; alternating puts both in the
+    same minutes, so their ratio is what the change did."""
+    tree = tmp / "against"
+    subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev], check=True)
+    try:
+        earlier, this = [], []
+        for _ in range(repeat):
+            earlier.append(round(build_run(corpus, tmp / "against-out", "rules", tree=tree)["seconds"], 2))
+            this.append(round(build_run(corpus, tmp / "this-out", "rules")["seconds"], 2))
+    finally:
+        subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
+    return {"rev": rev, "earlier_seconds": earlier, "this_seconds": this,
+            "speedup": round(min(earlier) / min(this), 3)}
 
 
 def html_settles(path: Path) -> dict:
@@ -117,8 +137,9 @@ def main() -> None:
     ap.add_argument("--stanza-sizes", type=int, nargs="*", default=None,
                     help="sizes to run with Stanza (default: all sizes up to 100 when a model exists)")
     ap.add_argument("--jobs", type=int, default=2, help="also measure --jobs N at the largest size")
-    ap.add_argument("--repeat", type=int, default=3, help="rules runs per size; the fastest is reported")
+    ap.add_argument("--repeat", type=int, default=5, help="rules runs per size; the fastest is reported")
     ap.add_argument("--html-check", action="store_true", help="open the largest graph.html in Chromium")
+    ap.add_argument("--against", metavar="REV", help="also time commit REV and this tree alternately at the largest size")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     from kg import stanza_ner
@@ -176,6 +197,9 @@ def main() -> None:
         print(f"incremental N={n}: full {full['seconds']:.2f} s (without cache {plain:.2f} s), +1 article at the end "
               f"{inc['seconds']:.2f} s ({inc['processed']} processed, {inc['reused']} reused); +1 in the middle "
               f"{mid['seconds']:.2f} s ({mid['processed']} processed)", flush=True)
+        if args.against:
+            report["against"] = {"size": n, **against(args.against, corpus, tmp, args.repeat)}
+            print(f"against {args.against} N={n}: {report['against']}", flush=True)
         if args.html_check and shutil.which("chromium"):
             report["html"] = {"size": n, **html_settles(tmp / f"o{n}" / "graph.html")}
             print(f"graph.html N={n}: {report['html']}", flush=True)
@@ -206,6 +230,10 @@ def to_markdown(report: dict) -> str:
                      f"{i['rebuild_seconds']} s ({i['ratio']:.1%}; {i['ratio_to_plain']:.1%} of the build without "
                      f"cache), {i['processed']} processed, {i['reused']} reused; one inserted in the middle "
                      f"{i['inserted_in_the_middle_seconds']} s ({i['inserted_processed']} processed)")
+    if "against" in report:
+        a = report["against"]
+        extra.append(f"Against {a['rev']} at N={a['size']}, alternating fresh processes: earlier {a['earlier_seconds']} s, "
+                     f"this tree {a['this_seconds']} s; fastest against fastest: {a['speedup']}x")
     if "html" in report:
         extra.append(f"graph.html at N={report['html']['size']}: {report['html']}")
     return "\n".join(rows + extra) + "\n"
