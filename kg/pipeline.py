@@ -145,7 +145,13 @@ def _init_worker(ner_mode: str) -> None:
         torch.set_num_threads(1)
     _WORKER["kb"] = load_knowledge()
     _WORKER["ner"] = choose_ner(ner_mode, []) if ner_mode != "rules" else None
-    _collect_young_objects_only()  # the pool's own process: for its whole life
+
+
+def _init_pool_worker(ner_mode: str) -> None:
+    """A `--jobs` worker: a process of kg's own, so the collector is tuned for its whole life
+    (a Dask worker may be someone else's and is left as it is)."""
+    _init_worker(ner_mode)
+    _collect_young_objects_only()
 
 
 def _extract_batch(docs: list[Document]) -> tuple[list[DocResult], float, int]:
@@ -187,7 +193,7 @@ def _dask_outputs(batches: Iterator[list[Document]], ner_mode: str, scheduler: s
 
 
 def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, stack: ExitStack):
-    pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
+    pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker,
                                                    initargs=(ner_mode,)))
     submit = lambda batch: pool.submit(_extract_batch, batch)  # noqa: E731
     yield from _in_order(batches, submit, 2 * jobs, lambda f: f.result(), lambda f: None)
