@@ -82,12 +82,14 @@ def title_at(norms: list[str], i: int, kb: KnowledgeBase):
 
 def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
     """Words that end a name read after a title."""
-    return kb.derived("name_stops", lambda: kb.words("name_stops") | set(kb.nationality) | kb.words("counterpart_words"))
+    return kb.derived("name_stops", lambda: kb.words("name_stops") | set(kb.nationality)
+                      | kb.words("counterpart_words"))
 
 
 def _introducers(kb: KnowledgeBase) -> frozenset[str]:
     """Titles that introduce a name without being the person's role ('نظيره')."""
-    return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"]) | frozenset(kb.lexicon["counterpart_words"]))
+    return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"])
+                      | frozenset(kb.lexicon["counterpart_words"]))
 
 
 def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
@@ -108,7 +110,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     free = 0  # first token after the last title and name read
     for i in positions(kb.titles.forms_of(norms)):
         found = title_at(norms, i, kb) if i >= free else None
-        if not found:
+        if found is None:
             continue
         title, state, j, form = found
         # skip a comma or an opening quote between title and name
