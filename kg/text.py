@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import chain, compress, count
 from operator import attrgetter
 from typing import Iterable, NamedTuple
@@ -107,6 +107,18 @@ class Sentence:
     paragraph: int
     index: int
     tokens: tuple[Token, ...]
+    #: the tokens' normalized forms, for the dozen matchers that read them
+    norms: tuple[str, ...] = field(compare=False, repr=False)
+    #: every token's forms with and without clitics: a word list disjoint from this set has
+    #: nothing to find in the sentence, which one set operation in C tells
+    forms: frozenset[str] = field(compare=False, repr=False)
+
+    @classmethod
+    def of(cls, start: int, end: int, paragraph: int, index: int, tokens: tuple[Token, ...]) -> Sentence:
+        """A sentence with its norms and forms, which every sentence needs (built here, not on first
+        use: a cached property's first look-up costs more than the building)."""
+        norms = tuple(map(NORM, tokens))
+        return cls(start, end, paragraph, index, tokens, norms, frozenset(chain.from_iterable(map(stems, norms))))
 
     def text(self, article: str) -> str:
         return article[self.start:self.end]
@@ -114,17 +126,6 @@ class Sentence:
     def position(self, token_index: int) -> int:
         """Where a document token index falls in this sentence (its tokens are numbered in a row)."""
         return token_index - self.tokens[0].index
-
-    @cached_property
-    def norms(self) -> tuple[str, ...]:
-        """The tokens' normalized forms, built once for the dozen matchers that read them."""
-        return tuple(map(NORM, self.tokens))
-
-    @cached_property
-    def forms(self) -> frozenset[str]:
-        """Every token's forms with and without clitics: a word list disjoint from this set
-        has nothing to find in the sentence, which one set operation in C tells."""
-        return frozenset(chain.from_iterable(map(stems, self.norms)))
 
 
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
@@ -153,6 +154,6 @@ def split_sentences(text: str) -> list[Sentence]:
                 s_end = s_start + len(stripped)
                 toks = tokenize(text[s_start:s_end], s_start, token_index)
                 token_index += len(toks)
-                sentences.append(Sentence(s_start, s_end, paragraph, len(sentences), tuple(toks)))
+                sentences.append(Sentence.of(s_start, s_end, paragraph, len(sentences), tuple(toks)))
             start = end
     return sentences
