@@ -56,23 +56,24 @@ class Token(NamedTuple):
     index: int  # position in the document's token list
 
 
-def tokenize(text: str, offset: int = 0, first_index: int = 0) -> list[Token]:
-    """Split into words, numbers and punctuation, keeping offsets into `text` (+ `offset`)."""
+def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int = 0) -> list[Token]:
+    """The words, numbers and punctuation marks of text[start:end], with offsets into `text`
+    (a sentence is tokenized where it lies, without a copy of it)."""
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__: tokens come by the million
     find = text.find
     index = first_index
-    end = 0
+    after = start  # where the last token ended
     # findall and str.find instead of match objects: only white space lies between tokens
     # (any other character is a token of its own), so the next occurrence is the match
-    for word in _TOKEN.findall(text):
-        start = find(word, end)
-        end = start + len(word)
+    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
+        begin = find(word, after)
+        after = begin + len(word)
         norm = normalize(word)
         if not norm and not word.strip():
             continue
-        append(make(Token, (word, norm or word, offset + start, offset + end, index)))
+        append(make(Token, (word, norm or word, begin, after, index)))
         index += 1
     return tokens
 
@@ -152,7 +153,7 @@ def split_sentences(text: str) -> list[Sentence]:
             if stripped:
                 s_start = start + len(chunk) - len(chunk.lstrip())
                 s_end = s_start + len(stripped)
-                toks = tokenize(text[s_start:s_end], s_start, token_index)
+                toks = tokenize(text, s_start, s_end, token_index)
                 token_index += len(toks)
                 sentences.append(Sentence.of(s_start, s_end, paragraph, len(sentences), tuple(toks)))
             start = end

@@ -23,6 +23,15 @@ def test_tokens_and_sentences_point_back_into_the_text(text):
             assert s.start <= tok.start and tok.end <= s.end and text[tok.start:tok.end] == tok.text
 
 
+@given(ARABICISH, st.data())
+@settings(max_examples=300, deadline=None)
+def test_a_span_tokenized_in_place_gives_the_tokens_of_its_copy(text, data):
+    a = data.draw(st.integers(0, len(text)))
+    b = data.draw(st.integers(a, len(text)))
+    in_place = [(t.text, t.norm, t.start - a, t.end - a, t.index) for t in tokenize(text, a, b)]
+    assert in_place == [tuple(t) for t in tokenize(text[a:b])]
+
+
 @given(st.text(max_size=200))
 @settings(max_examples=300, deadline=None)
 def test_normalize_is_idempotent(text):
