@@ -15,7 +15,7 @@ from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Date, Meeting, Mention, Treaty
 from kg.recognize import surface_without_clitic
-from kg.text import CLOSING_QUOTE, Sentence, stems
+from kg.text import CLOSING_QUOTE, TEXT, Sentence, positions, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
@@ -50,22 +50,21 @@ def _clauses(sentence: Sentence) -> list[int]:
 
 def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
-    toks = sentence.tokens
     out: set[int] = set()
     if CLOSING_QUOTE.keys().isdisjoint(sentence.norms):
         return out  # no opening quote (quote marks normalize to themselves)
-    i = 0
-    while i < len(toks):
-        close = CLOSING_QUOTE.get(toks[i].text)
-        if close:
-            j = i + 1
-            while j < len(toks) and toks[j].text != close:
-                j += 1
-            if j - i - 1 >= min_tokens:
-                out.update(range(i, min(j + 1, len(toks))))
-            i = j + 1
-        else:
-            i += 1
+    texts = list(map(TEXT, sentence.tokens))
+    free = 0  # first token after the last quote closed
+    for i in positions(map(CLOSING_QUOTE.__contains__, texts)):
+        if i < free:
+            continue
+        try:
+            j = texts.index(CLOSING_QUOTE[texts[i]], i + 1)
+        except ValueError:
+            j = len(texts)  # never closed: quoted to the end
+        if j - i - 1 >= min_tokens:
+            out.update(range(i, min(j + 1, len(texts))))
+        free = j + 1
     return out
 
 

@@ -93,6 +93,7 @@ def stems(norm: str) -> tuple[str, ...]:
 
 
 NORM = attrgetter("norm")
+TEXT = attrgetter("text")
 
 
 def positions(flags: Iterable[object]) -> list[int]:

@@ -121,3 +121,22 @@ def test_envoy_title_with_qualifier_and_country_served():
 def test_a_titled_guest_right_after_the_host_is_a_new_participant():
     found = meetings("كما التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين، وبحث معه سبل تعزيز التبادل التجاري.")
     assert len(found) == 1 and "ahmed_al_sharaa" in found[0][1] and len(found[0][1]) == 2
+
+
+def test_a_meeting_inside_a_long_quote_is_reported_speech_not_narration():
+    said = 'وقال المتحدث: "إن بوتين التقى الأسد في موسكو أمس بحسب ما نقل الإعلام"، دون تفاصيل.'
+    told = "وفي 12 شباط 2025 التقى بوتين الأسد في موسكو."
+    assert meetings(said, "2025-02-13") == []
+    assert [m[0] for m in meetings(told)] == ["Meeting"]
+
+
+def test_quoted_positions_cover_long_quotes_only_and_an_unclosed_one_to_the_end():
+    from kg.events import _quoted
+    from kg.text import split_sentences
+
+    def quoted(text):
+        s = split_sentences(text)[0]
+        return [s.tokens[p].text for p in sorted(_quoted(s))]
+
+    assert quoted('قال «هذا كلام طويل من خمس كلمات» ثم مضى') == ["«", "هذا", "كلام", "طويل", "من", "خمس", "كلمات", "»"]
+    assert quoted('قال «كلام قصير» ثم "هذا كلام طويل بلا نهاية هنا') == ['"', "هذا", "كلام", "طويل", "بلا", "نهاية", "هنا"]
