@@ -70,10 +70,8 @@ def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int
     for word in _TOKEN.findall(text, start, len(text) if end is None else end):
         begin = find(word, after)
         after = begin + len(word)
-        norm = normalize(word)
-        if not norm and not word.strip():
-            continue
-        append(make(Token, (word, norm or word, begin, after, index)))
+        # a token of diacritics or bidi marks alone normalizes to nothing and keeps its text
+        append(make(Token, (word, normalize(word) or word, begin, after, index)))
         index += 1
     return tokens
 
