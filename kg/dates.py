@@ -11,13 +11,9 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from kg.knowledge import KnowledgeBase
+from kg.knowledge import RANGE_OPENER, KnowledgeBase
 from kg.model import Date
 from kg.text import NORM, Token, positions, stems
-
-
-#: "من" in "من 19 إلى 22 فبراير": the one word before a day that can begin a date.
-RANGE_OPENER = "من"
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@ import yaml
 from kg.text import Sentence, normalize, positions, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+#: "من" in "من 19 إلى 22 فبراير": the one word before a day that can begin a date.
+RANGE_OPENER = "من"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
                    "places": "Place", "bases": "MilitaryBase"}
 
@@ -172,7 +174,7 @@ class KnowledgeBase:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
         def compute() -> frozenset[str]:
             words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
-            words |= set(self.weekdays) | {"من"}  # dates.RANGE_OPENER
+            words |= set(self.weekdays) | {RANGE_OPENER}
             for key in ("today_words", "yesterday_words", "recent_words"):
                 words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
             return frozenset(words)
@@ -210,9 +212,10 @@ class KnowledgeBase:
         return self.derived("relative_date_words", compute)
 
     def date_word_lists(self) -> dict[str, frozenset[str]]:
-        """The relative-date word lists the date grammar reads, by lexicon key."""
+        """The words the date grammar reads after a month name, by lexicon key (relative words that
+        stand alone are in relative_date_words)."""
         return self.derived("date_word_lists", lambda: {k: self.words(k) for k in (
-            "month_past", "month_current", "today_words", "yesterday_words", "recent_words", "year_words")})
+            "month_past", "month_current", "year_words")})
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher."""
