@@ -370,14 +370,17 @@ def _collect_young_objects_only() -> None:
 
 @contextmanager
 def _young_objects_collected() -> Iterator[None]:
-    """_collect_young_objects_only() for the length of a build, then the collector as it was."""
+    """_collect_young_objects_only() for the length of a build, then the collector as it was
+    (objects a caller froze before stay frozen: there is no unfreezing only the build's own)."""
     threshold = gc.get_threshold()
+    frozen_before = gc.get_freeze_count()
     _collect_young_objects_only()
     try:
         yield
     finally:
         gc.set_threshold(*threshold)
-        gc.unfreeze()
+        if not frozen_before:
+            gc.unfreeze()
 
 
 @dataclass

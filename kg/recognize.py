@@ -109,7 +109,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     out: list[Mention] = []
     free = 0  # first token after the last title and name read
     for i in positions(kb.titles.forms_of(norms)):
-        found = title_at(norms, i, kb) if i >= free else None
+        if i < free:
+            continue
+        found = title_at(norms, i, kb)
         if found is None:
             continue
         title, state, j, form = found
