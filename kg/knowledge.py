@@ -50,6 +50,8 @@ class GazetteerEntry:
     operated_by: str | None = None
     kind: str | None = None
     subtype: str | None = None
+    lat: float | None = None        # WGS84, places and bases
+    long: float | None = None
 
 
 class _Memo(dict):
@@ -248,7 +250,8 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
         aliases=list(raw.get("aliases", [])), wikidata=raw.get("wikidata"),
         affiliation=raw.get("affiliation"), offices=offices, roles=list(raw.get("roles", [])),
         capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
-        operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"))
+        operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
+        lat=raw.get("lat"), long=raw.get("long"))
 
 
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:

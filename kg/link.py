@@ -75,7 +75,9 @@ class DocumentLinker:
                        wikidata=entry.wikidata if entry else None,
                        subtype=entry.subtype if entry else None,
                        affiliation=entry.affiliation if entry else None,
-                       documents={self.doc_id})
+                       documents={self.doc_id},
+                       located_in=entry.located_in if entry else None,
+                       lat=entry.lat if entry else None, long=entry.long if entry else None)
             self.entities[entity_id] = e
         return e
 

@@ -195,7 +195,8 @@ class CorpusMerger:
             entry = self.kb.entries.get(ref)
             if entry:  # known to the gazetteer, named by a fact but not in the text
                 entities[ref] = Entity(ref, entry.type, entry.ar, entry.en, wikidata=entry.wikidata,
-                                       subtype=entry.subtype, affiliation=entry.affiliation)
+                                       subtype=entry.subtype, affiliation=entry.affiliation,
+                                       located_in=entry.located_in, lat=entry.lat, long=entry.long)
         return MergedCorpus(entities, st.doc_ids, entity_docs, hosts, treaties, bases, st.documents, st.undated,
                             absorbed, remap)
 
@@ -266,7 +267,8 @@ def _merge_entity(entities: dict[str, Entity], e: Entity, into: str | None = Non
     have = entities.get(key)
     if have is None:
         entities[key] = Entity(key, e.type, e.label_ar, e.label_en, set(e.alt_labels), set(e.roles),
-                               e.affiliation, e.wikidata, e.subtype, set(), e.mentions)
+                               e.affiliation, e.wikidata, e.subtype, set(), e.mentions,
+                               e.located_in, e.lat, e.long)
         return
     have.alt_labels |= e.alt_labels
     if normalize(e.label_ar) != normalize(have.label_ar):

@@ -70,6 +70,9 @@ class Entity:
     subtype: str | None = None
     documents: set[str] = field(default_factory=set)
     mentions: int = 0
+    located_in: str | None = None   # places and bases: the place or state they lie in
+    lat: float | None = None        # places and bases: WGS84 coordinates when the knowledge base has them
+    long: float | None = None
 
 
 @dataclass(frozen=True)
