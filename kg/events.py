@@ -411,7 +411,8 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
             if types.get(m.entity_id) != "MilitaryBase":
                 continue
             entry = kb.entries.get(m.entity_id)
-            kind = entry.kind if entry and entry.kind else "MilitaryBase"
+            kind = entry.kind if entry and entry.kind else (
+                m.subtype if m.subtype in ("AirBase", "NavalBase") else "MilitaryBase")
             located, operated = [], []
             p = view.pos(m.end)
             state = kb.nationality.get(toks[p].norm) if p < len(toks) else None

@@ -104,20 +104,25 @@ class DocumentLinker:
             elif m.entity_id in self.entities:
                 e = self.entities[m.entity_id]
             else:
-                e = self.entity(slug(m.surface), m.type, m.surface)
+                e = self.entity(m.entity_id or slug(m.surface), m.type, m.surface)
             self.add_surface(e, m.surface)
             if m.role:
-                e.roles.add(m.role)
+                e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
             if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
-            e.subtype = e.subtype or m.subtype
+            if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
+                e.subtype = e.subtype or m.subtype
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
-        """Last names of persons new to the gazetteer, to find their later short mentions."""
+        """Last names of persons new to the gazetteer, and the acronyms organizations were given
+        ('(واس)'), to find their later short mentions."""
         index = PhraseIndex()
         for m in linked:
+            if m.source == "acronym":
+                index.add(tuple(normalize(m.surface).split()), m.entity_id)
+                continue
             if m.source in ("pattern", "stanza") and m.type == "Person":
                 words = normalize(m.surface).split()
                 for k in range(1, len(words)):
@@ -178,11 +183,13 @@ class DocumentLinker:
 
 
 def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
-                     text: str) -> list[Mention]:
-    """Later short mentions ('بيسكوف') of persons first named in full in the document."""
+                     text: str, types: dict[str, str] | None = None) -> list[Mention]:
+    """Later short mentions ('بيسكوف', 'واس') of persons and organizations first named in full
+    in the document."""
     toks = sentence.tokens
+    types = types or {}
     return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
-                    _phrase_surface(toks, i, n, form, text), "Person", "short", entity_id,
+                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), "short", entity_id,
                     sentence=sentence.index)
             for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]
