@@ -81,7 +81,8 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w):
             break
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
-        if _definite(w) or (k == j and (_definite(nxt) or k + 1 in known) and nxt not in stops):
+        if _definite(w) or (k == j and nxt not in stops and (
+                _definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
             words.append(w)
             k += 1
             continue
@@ -141,7 +142,11 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     roles: list[tuple[str, str]] = []
     state = None
     j = i
+    particles = kb.words("name_particles")
     while j < len(tokens):
+        if roles and norms[j] in kb.words("title_words_in_names") and j + 1 < len(norms) \
+                and norms[j + 1] in particles:
+            break  # "الأمير سلطان بن عبدالعزيز": a name, not a second title
         t = title_at(norms, j, kb, known)
         if t is None:
             break
@@ -202,10 +207,15 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> i
         if not w.isalpha() or "\u064b" in tok.text or w in stops or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
+        if (not w.startswith("ال") and _definite(w)) or (
+                end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
+            break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
         if end > j and w not in inner_titles and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
         core += w not in particles
         end += 1
+    if core == 4 and not (end == len(tokens) or norms[end] in _COMMAS or norms[end] == "."):
+        end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
     return end
 
 
@@ -214,9 +224,11 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     'البيان الختامي' no): two words at least, the first without the article, Arabic, and an
     inner article only after a particle or when punctuation closes the name."""
     tokens, norms = sentence.tokens, sentence.norms
+    particles = kb.words("name_particles")
     if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
         return False
-    particles = kb.words("name_particles")
+    if norms[j] in ("بن", "بنت", "ال") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles):
+        return False  # "مأدبة غداء": a noun; "أسامة بن أحمد" is a name
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
@@ -269,8 +281,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         end = name_end(sentence, j, kb, by_start)
         # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
         # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
-        after_comma = norms[j - 1] in _COMMAS
-        closed = end < len(tokens) and norms[end] in _COMMAS
+        after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS
+        closed = end < len(tokens) and (norms[end] in _COMMAS or tokens[end].text in QUOTE_MARKS)
         if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma):
             m = Mention(tokens[j].index, tokens[end - 1].index + 1, tokens[j].start, tokens[end - 1].end,
                         text[tokens[j].start:tokens[end - 1].end], "Person", "pattern",
