@@ -81,6 +81,10 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w):
             break
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
+            words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
+            k += 1
+            continue
         if _definite(w) or (k == j and nxt not in stops and (
                 _definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
             words.append(w)
@@ -156,8 +160,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             served, after = _state_phrase(norms, j + 1, kb, known)
-            if served:
-                state = state or served
+            if served:  # the country served is not the envoy's own
                 j = _skip_honorifics(norms, tokens, after, kb)
     return roles, state, j
 
@@ -204,7 +207,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> i
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
-        if not w.isalpha() or "\u064b" in tok.text or w in stops or tok.index in by_start \
+        stop = w in stops and not (w == "علي" and tok.text.endswith("ي"))  # the name علي, not على
+        if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
         if (not w.startswith("ال") and _definite(w)) or (
@@ -274,7 +278,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         before = i - 2 if comma else i - 1
         # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
         # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
-        if before >= 0 and tokens[before].index + 1 in ends and not introduced and (comma or state is None):
+        conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith("و")  # "، وسفير …"
+        if before >= 0 and tokens[before].index + 1 in ends and not introduced and not conjoined \
+                and (comma or state is None):
             out.append(_with_role(ends[tokens[before].index + 1], role, state))
             free = j
             continue
