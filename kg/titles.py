@@ -231,11 +231,12 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     particles = kb.words("name_particles")
     if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
         return False
-    if norms[j] in ("بن", "بنت", "ال") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles):
-        return False  # "مأدبة غداء": a noun; "أسامة بن أحمد" is a name
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
+    if norms[j] in ("بن", "بنت", "ال") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
+                                           and not delimited):
+        return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 
@@ -278,7 +279,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         before = i - 2 if comma else i - 1
         # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
         # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
-        conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith("و")  # "، وسفير …"
+        conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text)  # "، وسفير …"
         if before >= 0 and tokens[before].index + 1 in ends and not introduced and not conjoined \
                 and (comma or state is None):
             out.append(_with_role(ends[tokens[before].index + 1], role, state))
