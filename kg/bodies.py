@@ -237,3 +237,25 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
         out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", "pattern", entity_id=known,
                            sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
+
+
+def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
+    """'وفد روسي', 'وفدا عسكريا سوريا رفيع المستوى': a delegation stands for its state (at the
+    delegation word; the meeting rules drop it when a person of that state is named)."""
+    words = kb.stem_forms("delegation_words")
+    if words.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    states = {sentence.position(m.start): m.entity_id for m in found if m.type == "State"}
+    out = []
+    for i in positions(map(words.__getitem__, norms)):
+        for k in range(i + 1, min(i + 4, len(tokens))):
+            state = kb.nationality.get(norms[k]) or states.get(k)
+            if state:
+                t = tokens[i]
+                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", "delegation",
+                                   entity_id=state, sentence=sentence.index))
+                break
+            if not norms[k].isalpha() or norms[k] in _stops(kb):
+                break
+    return out

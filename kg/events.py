@@ -98,9 +98,12 @@ class Candidate:
 class MeetingExtractor:
     """Candidate meetings of one sentence, from its trigger clauses."""
 
-    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str]):
+    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str],
+                 affiliations: dict[str, str | None] | None = None):
         self.kb = kb
         self.types = entity_types
+        self.affiliations = affiliations or {}
+        self.attendance = kb.phrases("attendance_markers")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -113,7 +116,7 @@ class MeetingExtractor:
             p = view.pos(m.start)
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
-            if self.types.get(m.entity_id) != "Person":
+            if self.types.get(m.entity_id) != "Person" and m.source != "delegation":
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
@@ -131,6 +134,8 @@ class MeetingExtractor:
             clause_kinds.setdefault(view.clause[a], []).append((a, kind))
         repeated = bool(_find_phrases(sentence, self.repetition))
         interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
+        # "حضر الاستقبال فلان وفلان": those present at an encounter told already
+        interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
         date_list = self._date_list(view)
         out = []
         trigger_clauses = sorted(clause_kinds)
@@ -141,6 +146,9 @@ class MeetingExtractor:
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
             persons = self._participants(view, c, trigger_clauses)
+            if kind == "Summit":
+                persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
+            persons = self._without_represented(persons)
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
             evidence = text[sentence.start:sentence.end]
             if date_list and first < date_list[0].start:
@@ -181,6 +189,18 @@ class MeetingExtractor:
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
+        """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
+        return [m.entity_id for m in view.mentions if self.types.get(m.entity_id) == "Organization"
+                and 0 < view.pos(m.start) - trigger <= 4 and view.clause[view.pos(m.start)] == view.clause[trigger]]
+
+    def _without_represented(self, ids: list[str]) -> list[str]:
+        """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""
+        named = {self.affiliations.get(i) for i in ids if self.types.get(i) == "Person"}
+        if None in named:
+            named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
+        return [i for i in ids if self.types.get(i) == "Person" or i not in named]
 
     def _only_date(self, view: SentenceView, k: int) -> bool:
         """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
@@ -289,8 +309,9 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             if c.participants:
                 previous_by_paragraph[para] = c
         events.extend(merged)
-    events = [e for e in events if _enough(e)]
+    events = [e for e in events if _enough(e, extractor.types)]
     events = _merge_where(events, _same_report, priority)
+    events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority)
     return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
@@ -298,10 +319,20 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
 
 
-def _enough(e: Candidate) -> bool:
+def _enough(e: Candidate, types: dict[str, str]) -> bool:
     if e.kind == "Visit":
         return len(e.participants) >= 1
+    if e.kind == "Summit" and any(types.get(p) == "Organization" for p in e.participants):
+        return True  # the summit of an organization
     return len(e.participants) >= 2
+
+
+def _same_summit(types: dict[str, str]):
+    """One article's summit of an organization and 'شارك في القمة …' are one summit."""
+    def same(u: Candidate, e: Candidate) -> bool:
+        return u.kind == e.kind == "Summit" and _compatible_dates(u.date, e.date) and any(
+            types.get(p) == "Organization" for p in u.participants + e.participants)
+    return same
 
 
 def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:

@@ -7,7 +7,8 @@ from kg.events import (MeetingExtractor, context_years, extract_bases, extract_m
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.model import Document, DocResult, Mention, evolve
-from kg.bodies import acronym_mentions, base_mentions, organization_mentions, outlet_mentions
+from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, organization_mentions,
+                       outlet_mentions)
 from kg.link import slug
 from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
@@ -39,12 +40,17 @@ def process_document(doc: Document, kb: KnowledgeBase,
         named.extend(_named_in_sentence(s, kb, text))
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
-    linked = linker.link_named(named, sentences)
+    linked = linker.fold_short_organizations(linker.link_named(named, sentences))
     short_index = linker.short_forms(linked)
     covered = _covered(linked)
     types = {e.id: e.type for e in linker.entities.values()}
     extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
     linked.extend(linker.link_named(extra, sentences))
+    for s in sentences:
+        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
+            if m.entity_id in kb.entries:
+                linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
+                linked.append(m)
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
     raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
@@ -81,7 +87,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     _resolve_pairs(views, _leaders(kb, linker.entities))
     for v in views:
         v.mentions = [m for m in v.mentions if m.entity_id]
-    extractor = MeetingExtractor(kb, types)
+    extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
     meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
     bases = extract_bases(views, kb, text, doc.doc_id, types)

@@ -115,6 +115,26 @@ class DocumentLinker:
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
+    def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
+        """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
+        name of an organization the rules found is the same organization."""
+        new = [e for e in self.entities.values() if e.type == "Organization" and e.id not in self.kb.entries]
+        if len(new) < 2:
+            return linked
+        names = {e.id: normalize(e.label_ar).split() for e in new}
+        into: dict[str, str] = {}
+        for e in new:
+            longer = [o for o in new if o.id != e.id and len(names[o.id]) > len(names[e.id])
+                      and names[o.id][:len(names[e.id])] == names[e.id]]
+            if len(longer) == 1:
+                into[e.id] = longer[0].id
+        for short, long in into.items():
+            e, host = self.entities.pop(short), self.entities[long]
+            host.mentions += e.mentions
+            host.alt_labels |= {e.label_ar} | e.alt_labels
+            host.affiliation = host.affiliation or e.affiliation
+        return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
+
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
         """Last names of persons new to the gazetteer, and the acronyms organizations were given
         ('(واس)'), to find their later short mentions."""

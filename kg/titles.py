@@ -297,9 +297,42 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             out.append(m)
             ends[m.end] = m
             free = end
-        else:
-            free = max(j, i + 1)
+            continue
+        before_name = _name_before(sentence, i, kb, by_start, ends, free) if state and not introduced else None
+        if before_name is not None:
+            out.append(_person(sentence, *before_name, text, role, state))
+            ends[out[-1].end] = out[-1]
+        free = max(j, i + 1)
     return out
+
+
+def _name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
+    """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
+    الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
+    or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
+    tokens, norms = sentence.tokens, sentence.norms
+    b = i - 1 if i >= 1 and norms[i - 1] in _COMMAS else i
+    for a in range(b - 2, max(free, b - 4) - 1, -1):
+        if a < 0:
+            break
+        prev = norms[a - 1] if a else ""
+        after_person = a and tokens[a - 1].index + 1 in ends
+        clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in _COMMAS) and len(norms[a]) > 3 else 0
+        if not (clitic or prev == "ان"):
+            continue
+        if any(tokens[k].index in by_start for k in range(a, b)):
+            return None
+        end = name_end(sentence, a + clitic, kb, by_start) if b - a > 1 else a
+        if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
+            return a, b, clitic
+    return None
+
+
+def _person(sentence: Sentence, a: int, b: int, clitic: int, text: str, role, state) -> Mention:
+    tokens = sentence.tokens
+    start = tokens[a].start + clitic
+    return Mention(tokens[a].index, tokens[b - 1].index + 1, start, tokens[b - 1].end, text[start:tokens[b - 1].end],
+                   "Person", "pattern", role=role, affiliation=state, sentence=sentence.index)
 
 
 def _with_role(m: Mention, role: str | None, state: str | None) -> Mention:
