@@ -134,6 +134,8 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             described = described or norms[k] in kb.nationality
             k += 1
         close = _bracketed(sentence, k)
+        if close is not None and described and tokens[k].text == "(":
+            close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
         if close is not None:
             a, b = k + 1, close
         elif described and form in bare_heads and not any(tokens[p].index in covered for p in range(i, k)):
@@ -173,6 +175,7 @@ def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> in
         return k + 1
     end = k + 1
     while end < len(tokens) and end - k < 3 and norms[end].isalpha() and not _definite(norms[end]) \
+            and not norms[end].startswith("و") \
             and norms[end] not in stops and tokens[end].index not in covered and not kb.triggers.starts(norms[end]):
         end += 1
     return end

@@ -112,7 +112,9 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
             return Title(normalize(title), kb.nationality.get(norms[k - 1]), k, form)
     definite = normalize(title).split()[-1].startswith("ال")
     words, state, j = _complement(norms, j, kb, known, definite)
-    if state is None and j < len(norms) and norms[j] in kb.nationality:
+    # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
+    if state is None and j < len(norms) and norms[j] in kb.nationality \
+            and (not definite or norms[j].startswith("ال")):
         state = kb.nationality[norms[j]]
         j += 1
     if j < len(norms) and norms[j] in kb.words("former_markers"):
@@ -188,8 +190,9 @@ def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
 
 def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
     """Words that end a person's name read after a title."""
-    return kb.derived("name_stops", lambda: kb.words("name_stops") | set(kb.nationality)
-                      | kb.words("counterpart_words"))
+    # an indefinite adjective may be a name: "الأمير تركي بن سعود"
+    return kb.derived("name_stops", lambda: kb.words("name_stops") | kb.words("counterpart_words")
+                      | {a for a in kb.nationality if a.startswith("ال")})
 
 
 def introducers(kb: KnowledgeBase) -> frozenset[str]:
@@ -286,6 +289,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             free = j
             continue
         end = name_end(sentence, j, kb, by_start)
+        if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
+            end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
         # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
         # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
         after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS

@@ -1,0 +1,137 @@
+"""General recognizers (issue 15), each on a sentence written for the test, not from any benchmark."""
+from kg.extract import process_document
+from kg.knowledge import load_knowledge
+from kg.model import Document
+
+KB = load_knowledge()
+
+
+def doc(text, published=None):
+    return process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
+
+
+def persons(r):
+    return {e.label_ar: e for e in r.entities.values() if e.type == "Person"}
+
+
+def of_type(r, type_):
+    return {e.label_ar: e for e in r.entities.values() if e.type == type_}
+
+
+def test_royal_title_introduces_a_person_of_unknown_nationality():
+    r = doc("وصل الأمير تركي بن سعود إلى القاهرة مساء أمس في زيارة قصيرة.")
+    assert "تركي بن سعود" in persons(r)
+    assert "الأمير" in persons(r)["تركي بن سعود"].roles
+
+
+def test_military_rank_introduces_a_person():
+    r = doc("وقال اللواء سمير الحسيني إن الوحدات انسحبت من المنطقة.")
+    assert set(persons(r)) == {"سمير الحسيني"}
+
+
+def test_any_minister_with_portfolio_and_nationality():
+    r = doc("التقى وزير الزراعة الأردني خالد الحنيفات نظراءه في المؤتمر.")
+    p = persons(r)["خالد الحنيفات"]
+    assert p.affiliation == "jordan" and "وزير الزراعة الأردني" in p.roles
+
+
+def test_minister_of_a_named_state_takes_its_affiliation():
+    r = doc("ووصل معالي وزير خارجية جمهورية العراق فؤاد الساعدي إلى باريس.")
+    assert persons(r)["فؤاد الساعدي"].affiliation == "iraq"
+
+
+def test_chain_of_titles_before_one_name():
+    r = doc("واستقبل رئيس الوزراء وزير الدفاع العراقي الفريق سالم الكعبي وفدا من رجال الأعمال.")
+    p = persons(r)["سالم الكعبي"]
+    assert p.affiliation == "iraq"
+    assert {"رئيس الوزراء", "وزير الدفاع العراقي", "الفريق"} <= p.roles
+
+
+def test_envoy_with_the_country_served_keeps_his_own_state():
+    r = doc("وأكد السفير الصيني في لبنان تشيان مينغ أن التعاون مستمر.")
+    assert persons(r)["تشيان مينغ"].affiliation == "china"
+
+
+def test_a_conjoined_title_is_a_second_person_not_apposition():
+    r = doc("وحضر اللقاء نائب الوزير سعيد الحربي، وسفير فرنسا لدى مصر جان لوران.")
+    assert {"سعيد الحربي", "جان لوران"} <= set(persons(r))
+    assert persons(r)["جان لوران"].affiliation == "france"
+
+
+def test_name_before_the_title_of_a_state():
+    r = doc("وأفاد البيان أن كريم الزبيدي نائب وزير الداخلية العراقي زار المعبر.")
+    assert persons(r)["كريم الزبيدي"].affiliation == "iraq"
+
+
+def test_words_after_a_title_that_are_no_name():
+    r = doc("وأقام وزير خارجية العراق مأدبة غداء تكريما للضيوف. وقدم للوزير، وقام بجولة في المدينة.")
+    assert persons(r) == {}
+
+
+def test_organizations_by_their_head_nouns():
+    r = doc("ودعا مجلس الأمن الدولي وحزب العدالة والتنمية إلى التهدئة، وأصدرت هيئة الأركان العامة "
+            "التركية بيانا، فيما قال الجيش الروسي إنه لم يتدخل.")
+    orgs = of_type(r, "Organization")
+    assert {"مجلس الأمن الدولي", "حزب العدالة والتنمية", "هيئة الأركان العامة التركية"} <= set(orgs)
+    assert orgs["هيئة الأركان العامة التركية"].affiliation == "turkey"
+    assert "الجيش الروسي" not in orgs  # the army named by its state stands for the state
+
+
+def test_body_inside_a_title_is_no_organization():
+    r = doc("وقال رئيس مجلس الوزراء إن الخطة جاهزة.")
+    assert of_type(r, "Organization") == {}
+
+
+def test_agency_without_quotes_and_its_acronym():
+    r = doc("ونقلت وكالة رويترز ووكالة الأنباء الأردنية (بترا) الخبر.\nوأضافت بترا أن الاجتماع انتهى.")
+    orgs = of_type(r, "Organization")
+    reuters = next(e for e in orgs.values() if "رويترز" in {e.label_ar, *e.alt_labels})
+    assert reuters.subtype == "media" and "وكالة رويترز" in {reuters.label_ar, *reuters.alt_labels}
+    petra = orgs["وكالة الأنباء الأردنية"]
+    assert "بترا" in petra.alt_labels and petra.mentions == 3 and petra.affiliation == "jordan"
+
+
+def test_outlet_named_after_a_state_in_quotes_is_no_state():
+    r = doc('وقال موقع "روسيا اليوم" إن الطائرة هبطت.')
+    assert "روسيا اليوم" in of_type(r, "Organization") and "russia" not in r.entities
+
+
+def test_named_base_with_kind_operator_and_location():
+    r = doc("وهبطت الطائرات في قاعدة النصر الجوية الفرنسية في الأردن أمس.")
+    base = next(b for b in r.bases)
+    assert r.entities[base.base].label_ar.startswith("قاعدة النصر الجوية")
+    assert base.kind == "AirBase" and base.operated_by == ["france"] and base.located_in == ["jordan"]
+
+
+def test_base_named_after_a_place_is_the_known_base_there():
+    r = doc("ورست سفينتان في قاعدة طرطوس يوم الاثنين.")
+    assert [b.base for b in r.bases] == ["tartus_naval_base"]
+    assert "tartus" not in r.entities
+
+
+def test_summit_of_an_organization_has_it_as_participant():
+    r = doc("انعقدت في 3 مارس 2024 القمة الطارئة لجامعة الدول العربية في الرياض.\n"
+            "وشارك في القمة الرئيس العراقي سالم الكعبي وأمير دولة قطر الشيخ ناصر بن علي.")
+    summits = [m for m in r.meetings if m.kind == "Summit"]
+    assert len(summits) == 1
+    assert summits[0].participants[0] == "arab_league" and len(summits[0].participants) == 3
+    assert str(summits[0].date.value) == "2024-03-03"
+
+
+def test_delegation_stands_for_its_state_until_a_person_is_named():
+    alone = doc("وصل وفد تركي رفيع إلى دمشق في 5 يناير 2024 في زيارة رسمية.")
+    assert [m.participants for m in alone.meetings] == [["turkey"]]
+    led = doc("وفي 5 يناير 2024 استقبل الرئيس السوري وفدا تركيا برئاسة اللواء كمال أوزتورك.")
+    assert "turkey" not in led.meetings[0].participants
+    assert any(r.entities[p].label_ar == "كمال أوزتورك" for r in [led] for p in led.meetings[0].participants)
+
+
+def test_attendance_is_no_new_meeting():
+    r = doc("وفي 2 مايو 2024 استقبل الرئيس السوري وزير الزراعة الأردني خالد الحنيفات. "
+            "وحضر اللقاء وزير الدفاع العراقي سالم الكعبي والسفير الصيني تشيان مينغ.")
+    assert len(r.meetings) == 1
+
+
+def test_shorter_name_of_an_organization_is_the_same_one():
+    r = doc("وأصدر مجلس التعاون لدول الخليج العربية بيانا.\nوقال مجلس التعاون إن القمة ناجحة.")
+    assert len(of_type(r, "Organization")) == 1
