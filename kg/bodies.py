@@ -230,7 +230,9 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
         after = b + (close is not None)
         kind = kinds.get(norms[after]) if after < len(tokens) else None
         end = after + 1 if kind else after
-        closed = end == len(tokens) or norms[end] in _PUNCT_AFTER_NAME or norms[end] in kb.nationality \
+        if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
+            end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
+        closed = end == len(tokens) or norms[end] in _PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
             or kind is not None or close is not None
         place = places.get(tokens[a].index)
         if not closed and not place:

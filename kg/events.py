@@ -450,6 +450,8 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
             if state:
                 operated.append(state)
                 p += 1
+            elif entry is None and toks[p - 1].norm in kb.nationality:
+                operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
             if p < len(toks) and toks[p].norm in ("في", "،"):
                 nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
                 if nxt and types.get(nxt.entity_id) in ("Place", "State"):
