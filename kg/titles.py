@@ -94,6 +94,21 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
     return words, state, k
 
 
+def _served_end(norms, k: int, kb: KnowledgeBase, known) -> int:
+    """After 'لدى/في/إلى': the country served ('جمهورية مصر العربية', 'المملكة', 'سلطنة عمان')."""
+    served, after = _state_phrase(norms, k, kb, known)
+    if served:
+        return after
+    if k in known:
+        return known[k][2]
+    forms = _lexicon_sets(kb)[2]
+    return k + 2 if any(f in forms for f in stems(norms[k])) and k + 1 in known else k + 1
+
+
+def _is_envoy(core: str, kb: KnowledgeBase) -> bool:
+    return core.split()[0].removeprefix("و") in kb.words("envoy_titles")
+
+
 def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Title | None:
     """A role title at token i, with its complement, nationality, qualifiers and the country served."""
     known = known or {}
@@ -104,12 +119,9 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
     n, title, form = hit
     j = i + n
     if normalize(title).endswith("باسم"):
-        # "المتحدث باسم الوزارة المصرية،": the body spoken for is part of the title
-        k = j
-        while k < len(norms) and k - j < 5 and norms[k] not in ("،", ",", ":"):
-            k += 1
-        if k < len(norms) and norms[k] in _COMMAS:
-            return Title(normalize(title), kb.nationality.get(norms[k - 1]), k, form)
+        # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
+        words, state, j = _complement(norms, j, kb, known, False)
+        return Title(" ".join([normalize(title), *words]), state, j, form)
     definite = normalize(title).split()[-1].startswith("ال")
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
@@ -123,8 +135,7 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
     if j < len(norms) and norms[j] in kb.words("title_qualifiers"):
         j += 1
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
-            served, after = _state_phrase(norms, j + 1, kb, known)
-            j = after if served else j + 2
+            j = _served_end(norms, j + 1, kb, known)
     core = " ".join([normalize(title), *words])
     return Title(core, state, j, form)
 
@@ -159,11 +170,12 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
-        # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy
+        # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy (not his own)
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
-            served, after = _state_phrase(norms, j + 1, kb, known)
-            if served:  # the country served is not the envoy's own
-                j = _skip_honorifics(norms, tokens, after, kb)
+            # any title before a known state ("قائد القوات الروسية في سورية"), an envoy before any
+            served = _state_phrase(norms, j + 1, kb, known)[0] or (j + 1 in known and known[j + 1][0] == "Place")
+            if served or any(_is_envoy(core, kb) for _, core in roles):
+                j = _skip_honorifics(norms, tokens, _served_end(norms, j + 1, kb, known), kb)
     return roles, state, j
 
 
@@ -201,7 +213,7 @@ def introducers(kb: KnowledgeBase) -> frozenset[str]:
                       | frozenset(kb.lexicon["counterpart_words"]))
 
 
-def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int:
+def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clitic: bool = False) -> int:
     """Where a person's name read from token j ends: up to four words besides particles
     ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
     tokens, norms = sentence.tokens, sentence.norms
@@ -214,7 +226,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> i
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
-        if (not w.startswith("ال") and _definite(w)) or (
+        if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
                 end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
             break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
         if end > j and w not in inner_titles and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
@@ -294,7 +306,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
         # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
         after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS
-        closed = end < len(tokens) and (norms[end] in _COMMAS or tokens[end].text in QUOTE_MARKS)
+        closed = end < len(tokens) and (norms[end] in (*_COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
         if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma):
             m = Mention(tokens[j].index, tokens[end - 1].index + 1, tokens[j].start, tokens[end - 1].end,
                         text[tokens[j].start:tokens[end - 1].end], "Person", "pattern",
@@ -317,7 +329,7 @@ def _name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, 
     or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
     tokens, norms = sentence.tokens, sentence.norms
     b = i - 1 if i >= 1 and norms[i - 1] in _COMMAS else i
-    for a in range(b - 2, max(free, b - 4) - 1, -1):
+    for a in range(b - 2, max(free, b - 5) - 1, -1):
         if a < 0:
             break
         prev = norms[a - 1] if a else ""
@@ -327,7 +339,7 @@ def _name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, 
             continue
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None
-        end = name_end(sentence, a + clitic, kb, by_start) if b - a > 1 else a
+        end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
         if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
             return a, b, clitic
     return None
