@@ -181,6 +181,14 @@ class MeetingExtractor:
         for m in persons:
             if m.entity_id not in ids:
                 ids.append(m.entity_id)
+        if len(ids) == 1 and min(clauses) > 0:
+            # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
+            # of an earlier clause receives what the trigger's clause brings
+            for k in range(min(clauses) - 1, -1, -1):
+                subject = [m.entity_id for m in self._persons(view, {k}) if m.entity_id not in ids]
+                if subject:
+                    ids.insert(0, subject[-1])
+                    break
         if not ids and "بين" in view.sentence.norms and any(
                 view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا"

@@ -145,6 +145,8 @@ class DocumentLinker:
                 continue
             if m.source in ("pattern", "stanza") and m.type == "Person":
                 words = normalize(m.surface).split()
+                if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
+                    index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     if len("".join(tail)) >= 4:

@@ -249,7 +249,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
-    if norms[j] in ("بن", "بنت", "ال") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
+    if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
     return not inner or (not introduced and (end - j == 2 or delimited))

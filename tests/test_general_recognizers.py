@@ -135,3 +135,11 @@ def test_attendance_is_no_new_meeting():
 def test_shorter_name_of_an_organization_is_the_same_one():
     r = doc("وأصدر مجلس التعاون لدول الخليج العربية بيانا.\nوقال مجلس التعاون إن القمة ناجحة.")
     assert len(of_type(r, "Organization")) == 1
+
+
+def test_call_received_by_the_subject_of_an_earlier_clause_and_the_given_name_after():
+    r = doc("وتلقى الأمير نايف بن أحمد، في مقر إقامته بالرياض، اتصالا هاتفيا من الرئيس اليمني "
+            "سالم الحداد. كما تلقى الأمير نايف اتصالا هاتفيا من الرئيس العراقي كريم الزبيدي.")
+    assert len(r.meetings) == 2
+    naif = next(e.id for e in r.entities.values() if e.label_ar == "نايف بن أحمد")
+    assert all(m.kind == "PhoneCall" and m.participants[0] == naif for m in r.meetings)
