@@ -93,6 +93,7 @@ class Candidate:
     sentence: Sentence
     evidence: str
     dated_list: bool = False
+    sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
 
 
 class MeetingExtractor:
@@ -104,6 +105,10 @@ class MeetingExtractor:
         self.types = entity_types
         self.affiliations = affiliations or {}
         self.attendance = kb.phrases("attendance_markers")
+        self.sideline = kb.phrases("sideline_markers")
+        self.complementizers = kb.words("complementizers")
+        self.since = kb.words("since_words")
+        self.lists = kb.words("participant_list_markers")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -137,6 +142,7 @@ class MeetingExtractor:
         # "حضر الاستقبال فلان وفلان": those present at an encounter told already
         interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
         date_list = self._date_list(view)
+        sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -145,7 +151,7 @@ class MeetingExtractor:
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses)
+            persons = self._participants(view, c, trigger_clauses, first)
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             persons = self._without_represented(persons)
@@ -159,10 +165,11 @@ class MeetingExtractor:
             if repeated:
                 continue
             date, mentioned = self._date_for(view, first)
-            out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence))
+            out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
+                                 sideline=c in sideline))
         return out
 
-    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int]) -> list[str]:
+    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int) -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
@@ -171,7 +178,7 @@ class MeetingExtractor:
                 not self._clause_has_date(view, k) or self._only_date(view, k)):
             clauses.add(k)
             k += 1
-        persons = self._persons(view, clauses)
+        persons = self._reported(view, self._persons(view, clauses), trigger)
         if not persons:
             for k in range(c - 1, -1, -1):
                 persons = self._persons(view, {k})
@@ -189,14 +196,29 @@ class MeetingExtractor:
                 if subject:
                     ids.insert(0, subject[-1])
                     break
-        if not ids and "بين" in view.sentence.norms and any(
-                view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
-            # talks between states: "مباحثات بين روسيا وتركيا"
+        if not ids and any(view.sentence.tokens[p].norm in self.lists
+                           for p, cl in enumerate(view.clause) if cl in clauses):
+            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
             states = [m.entity_id for m in view.mentions
                       if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
+        """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""
+        norms = view.sentence.norms
+        found = [p for p in range(trigger) if norms[p] in self.complementizers
+                 and view.clause[p] == view.clause[trigger]]
+        return found[-1] if found else None
+
+    def _reported(self, view: SentenceView, persons: list[Mention], trigger: int) -> list[Mention]:
+        """Who speaks ('أوضح المتحدث بيسكوف أن …') is not who met, when the report names others."""
+        c = self._complementizer_before(view, trigger)
+        if c is None:
+            return persons
+        inside = [m for m in persons if view.pos(m.start) > c]
+        return inside or persons
 
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
         """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
@@ -235,15 +257,21 @@ class MeetingExtractor:
         return best if len(best) >= 2 and all(d.date for d in best) else []
 
     def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
-        """The nearest date at or before the trigger in the sentence, else in the next clause."""
-        before = [d for d in view.dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
+        """The nearest date at or before the trigger in the sentence, else in the next clause; not a
+        date after 'منذ' (since), nor the date of a report ('قال البيان، الأربعاء، إن …')."""
+        norms = view.sentence.norms
+        said = self._complementizer_before(view, trigger)
+        dates = [d for d in view.dates if not (d.start and norms[d.start - 1] in self.since)
+                 and not (said is not None and d.start < said)]
+        before = [d for d in dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
         if before:
             d = before[-1] if any(x.start <= trigger for x in before) else before[0]
             return self._resolved_in_clause(view, d), True
-        nxt = [d for d in view.dates if view.clause[d.start] == view.clause[trigger] + 1]
+        nxt = [d for d in dates if view.clause[d.start] == view.clause[trigger] + 1]
         if nxt:
             return self._resolved_in_clause(view, nxt[0]), True
-        return None, False
+        # a report's date: the encounter is near it, but not said to be on it
+        return None, said is not None and any(d.start < said for d in view.dates)
 
     @staticmethod
     def _resolved_in_clause(view: SentenceView, d: DateMention) -> Date | None:
@@ -371,7 +399,7 @@ def _inside_visit(v: Candidate, e: Candidate) -> bool:
 def _same_undated(u: Candidate, e: Candidate) -> bool:
     """Undated mentions of the same people's encounter in one article."""
     a, b = set(u.participants), set(e.participants)
-    return u.date is None and e.date is None and (a <= b or b <= a)
+    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline)
 
 
 def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) -> bool:
@@ -386,7 +414,7 @@ def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
     out = _merge_where(events, _same_undated, priority)
     final: list[Candidate] = []
     for e in out:
-        if e.date is None and not e.has_date_mention:
+        if e.date is None and not e.has_date_mention and not e.sideline:
             hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
                      and set(e.participants) <= set(d.participants)]
             # with a place, the host must be at that place; without one, any host will do
@@ -412,6 +440,8 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 end += 1
             if end == b:
                 continue  # a bare "الاتفاق" names no treaty
+            if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
+                continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content
             form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
             label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
             parties: list[str] = []
