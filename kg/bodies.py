@@ -264,3 +264,38 @@ def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Menti
             if not norms[k].isalpha() or norms[k] in _stops(kb):
                 break
     return out
+
+
+def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """Places named by a head noun: 'منطقة القوقاز', 'قصر الاتحادية', 'مدينة نيويورك', 'البحر
+    الأسود'; a building named after a known body is the building ('قصر الكرملين')."""
+    heads = kb.stem_forms("place_heads")
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    stops = _stops(kb) | kb.words("place_name_stops")
+    bare = kb.words("place_heads_bare")
+    adjectives = kb.words("organization_adjectives")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        j = i + 1
+        if tokens[i].index in covered or norms[j] in stops or norms[j] in kb.nationality or not norms[j].isalpha():
+            continue
+        if tokens[j].index in covered:
+            if covered[tokens[j].index] != "Organization" or form.startswith("ال"):
+                continue  # "مدينة سوتشي": the gazetteer's place already
+            end = j + 1
+        elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
+            end = j + 1
+            if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
+                    and norms[end].startswith("ال") and norms[end] not in kb.nationality:
+                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is
+        elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]):
+            end = j + 1  # "مدينة نيويورك"
+        else:
+            continue
+        start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
+        out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
+                           sentence=sentence.index))
+    return out

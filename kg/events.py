@@ -181,14 +181,15 @@ class MeetingExtractor:
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if not persons:
             for k in range(c - 1, -1, -1):
-                persons = self._persons(view, {k})
+                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                persons = self._reported(view, self._persons(view, {k}), end_of_clause)
                 if persons:
                     break
         ids: list[str] = []
         for m in persons:
             if m.entity_id not in ids:
                 ids.append(m.entity_id)
-        if len(ids) == 1 and min(clauses) > 0:
+        if len(ids) == 1 and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):
@@ -261,7 +262,7 @@ class MeetingExtractor:
         date after 'منذ' (since), nor the date of a report ('قال البيان، الأربعاء، إن …')."""
         norms = view.sentence.norms
         said = self._complementizer_before(view, trigger)
-        dates = [d for d in view.dates if not (d.start and norms[d.start - 1] in self.since)
+        dates = [d for d in view.dates if self.since.isdisjoint(norms[max(0, d.start - 3):d.start])
                  and not (said is not None and d.start < said)]
         before = [d for d in dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
         if before:

@@ -8,7 +8,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.model import Document, DocResult, Mention, evolve
 from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, organization_mentions,
-                       outlet_mentions)
+                       outlet_mentions, place_mentions)
 from kg.link import slug
 from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
@@ -106,6 +106,7 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
+    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in _covered(wider)})
     inside = _covered(wider)
     found = [m for m in found if not inside.intersection(range(m.start, m.end))]
     with_roles = pattern_mentions(s, kb, text, found)

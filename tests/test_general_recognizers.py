@@ -143,3 +143,16 @@ def test_call_received_by_the_subject_of_an_earlier_clause_and_the_given_name_af
     assert len(r.meetings) == 2
     naif = next(e.id for e in r.entities.values() if e.label_ar == "نايف بن أحمد")
     assert all(m.kind == "PhoneCall" and m.participants[0] == naif for m in r.meetings)
+
+
+def test_places_by_their_head_nouns():
+    r = doc("واستقبل الرئيس ضيفه في قصر الاتحادية، وبحثا الوضع في منطقة القوقاز والبحر الأحمر "
+            "ومدينة نيويورك، فيما أعلن الكرملين دعمه. ثم زار قصر الكرملين.")
+    places = of_type(r, "Place")
+    assert {"قصر الاتحادية", "منطقة القوقاز", "البحر الأحمر", "مدينة نيويورك", "قصر الكرملين"} <= set(places)
+    assert "kremlin" in r.entities  # the body itself stays an organization where it acts
+
+
+def test_no_place_from_a_head_and_a_common_word():
+    r = doc("وأقيمت منطقة عازلة قرب مدينة كبيرة.")
+    assert of_type(r, "Place") == {}
