@@ -193,7 +193,9 @@ class MeetingExtractor:
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):
-                subject = [m.entity_id for m in self._persons(view, {k}) if m.entity_id not in ids]
+                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                subject = [m.entity_id for m in self._reported(view, self._persons(view, {k}), end_of_clause)
+                           if m.entity_id not in ids]
                 if subject:
                     ids.insert(0, subject[-1])
                     break
