@@ -453,7 +453,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 if state and state not in parties:
                     parties.append(state)
             # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
-            while end < len(toks) and end - b < 8 and toks[end].norm in ("الموقع", "الموقعه", "المبرم", "المبرمه"):
+            while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
                 end += 1
             if end < len(toks) and toks[end].norm == "بين":
                 for m in view.mentions:

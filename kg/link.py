@@ -15,9 +15,6 @@ from kg.model import Entity, Mention, evolve
 from kg.recognize import _phrase_surface
 from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
-#: Prepositions and nouns before a city that make it a location, not its government.
-_LOCATIVE = {"في", "الي", "داخل", "العاصمه", "مدينه", "نحو", "قرب", "بالقرب"}
-_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
@@ -52,7 +49,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
         before -= 1
-    if before >= 0 and norms[before] in _LOCATIVE:
+    if before >= 0 and norms[before] in kb.words("locative_words"):
         return True
     # object of a visit verb: "زار بوتين دمشق"
     return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
@@ -185,7 +182,7 @@ class DocumentLinker:
     def role_core(self, role: str) -> str:
         """'الرئيس الروسي' -> 'رئيس': the office without nationality or article."""
         words = [w for w in normalize(role).split()
-                 if w not in self.kb.nationality and w not in ("السابق", "الراحل")]
+                 if w not in self.kb.nationality and w not in self.kb.words("former_markers")]
         return " ".join(words).removeprefix("ال")
 
     def _office_of(self, m: Mention, date: str | None) -> str | None:

@@ -41,7 +41,7 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
     if j < len(norms) and norms[j] in kb.nationality:
         state = kb.nationality[norms[j]]
         j += 1
-        if j < len(norms) and norms[j] in ("السابق", "السابقه", "الراحل"):
+        if j < len(norms) and norms[j] in kb.words("former_markers"):
             j += 1
         return state, j
     return None, j
