@@ -68,14 +68,15 @@ def missing_part(s: EvalSet) -> str | None:
 
 
 def score_set(s: EvalSet, ner: str = "rules", keep: Path | None = None) -> dict:
-    """evaluate()'s result for one set, building its corpus first when it has one."""
+    """evaluate()'s result for one set, building its corpus first when it has one (with a
+    progress bar on a terminal only, as `kg build`)."""
     if s.corpus is None:
         return evaluate_file(s.graph, s.gold)
     from kg.pipeline import build
 
     with tempfile.TemporaryDirectory(prefix=f"kg-eval-{s.name}-") as tmp:
         out = keep / s.name if keep else Path(tmp)
-        build(s.corpus, out, ["ttl"], ner=ner, html=False, show_progress=False)
+        build(s.corpus, out, ["ttl"], ner=ner, html=False, show_progress=None)
         return evaluate_file(out / "graph.ttl", s.gold)
 
 
