@@ -150,9 +150,9 @@ def _print_sets(results: dict, details: bool) -> None:
             table.add_row(*row)
         console.print(table)
         m = result["meetings"]
-        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}; "
-                      f"lacking provenance: {len(result['meetings_lacking_provenance'])}; "
-                      f"duplicated nodes: {len(result['duplicated_nodes'])}; {evalsets.base_line(result)}")
+        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}, "
+                      f"lacking provenance {len(result['meetings_lacking_provenance'])}; "
+                      f"duplicated nodes: {len(result['duplicated_nodes'])}\n{evalsets.base_line(result)}")
         if details:
             for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
                 r = result[key]
