@@ -85,6 +85,9 @@ def score_sets(sets: list[EvalSet], ner: str = "rules", keep: Path | None = None
     """({set name: evaluate() result}, notices). A set with a missing folder is skipped with a
     notice under `skip_missing` (a checkout without ../shared), else it raises SetError."""
     results, notices = {}, []
+    names = [s.name for s in sets]
+    if len(set(names)) < len(names):
+        raise SetError(f"set names must differ: {', '.join(sorted(n for n in set(names) if names.count(n) > 1))} repeated")
     for s in sets:
         absent = missing_part(s)
         if absent:

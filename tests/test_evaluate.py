@@ -125,6 +125,8 @@ def test_kg_eval_check_exits_1_below_the_record_and_skips_a_missing_set_on_reque
     assert result.exit_code == 2 and "not found" in result.output and "Traceback" not in result.output
     result = CliRunner().invoke(app, ["eval", "--set", graph_set, "--set", absent, "--skip-missing"])
     assert result.exit_code == 0 and "notice: set gone skipped" in result.output
+    result = CliRunner().invoke(app, ["eval", "--set", graph_set, "--set", graph_set])
+    assert result.exit_code == 2 and "corpus repeated" in result.output
 
 
 def test_the_other_topic_gold_is_consistent_with_its_articles(tmp_path):
