@@ -154,7 +154,6 @@ class MeetingExtractor:
             persons = self._participants(view, c, trigger_clauses, first)
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
-            persons = self._without_represented(persons)
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
             evidence = text[sentence.start:sentence.end]
             if date_list and first < date_list[0].start:
@@ -228,7 +227,7 @@ class MeetingExtractor:
         return [m.entity_id for m in view.mentions if self.types.get(m.entity_id) == "Organization"
                 and 0 < view.pos(m.start) - trigger <= 4 and view.clause[view.pos(m.start)] == view.clause[trigger]]
 
-    def _without_represented(self, ids: list[str]) -> list[str]:
+    def without_represented(self, ids: list[str]) -> list[str]:
         """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""
         named = {self.affiliations.get(i) for i in ids if self.types.get(i) == "Person"}
         if None in named:
@@ -353,7 +352,9 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority)
-    return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
+    # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
+    return [Meeting(e.kind, extractor.without_represented(e.participants),
+                    Date(e.date.value) if e.date else None, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
 

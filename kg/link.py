@@ -49,8 +49,10 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
         before -= 1
-    if before >= 0 and norms[before] in kb.words("locative_words"):
-        return True
+    if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
+        return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
+    if pos and visit_at(pos - 1):
+        return True  # "الذي يزور القاهرة"
     # object of a visit verb: "زار بوتين دمشق"
     return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
 
