@@ -138,7 +138,8 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
         if close is not None:
             a, b = k + 1, close
-        elif described and form in bare_heads and not any(tokens[p].index in covered for p in range(i, k)):
+        elif described and form in bare_heads and not any(
+                tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
             a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
         elif form in bare_heads:
             a, b = k, _bare_name_end(sentence, k, kb, covered)

@@ -62,7 +62,8 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
             j = texts.index(CLOSING_QUOTE[texts[i]], i + 1)
         except ValueError:
             j = len(texts)  # never closed: quoted to the end
-        if j - i - 1 >= min_tokens:
+        wraps = i <= 1 and j >= len(texts) - 2  # a whole sentence in quotes is the excerpt's, not speech
+        if j - i - 1 >= min_tokens and not wraps:
             out.update(range(i, min(j + 1, len(texts))))
         free = j + 1
     return out

@@ -156,3 +156,25 @@ def test_places_by_their_head_nouns():
 def test_no_place_from_a_head_and_a_common_word():
     r = doc("وأقيمت منطقة عازلة قرب مدينة كبيرة.")
     assert of_type(r, "Place") == {}
+
+
+def test_written_message_in_a_sentence_the_excerpt_quotes_whole():
+    r = doc('تسلم" الرئيس العراقي كريم الزبيدي رسالة خطية من الرئيس اليمني سالم الحداد تتعلق بالتعاون بين البلدين".')
+    assert [m.kind for m in r.meetings] == ["Message"]
+
+
+def test_a_hypothetical_encounter_is_no_meeting():
+    r = doc("وربما يكون لقاء وزير الزراعة الأردني خالد الحنيفات مع الرئيس العراقي كريم الزبيدي مفيدا.")
+    assert r.meetings == []
+
+
+def test_air_force_navy_and_an_agency_named_with_a_state_adjective():
+    r = doc("ويريد سلاح الجو الأردني شراء طائرات تستقبلها البحرية الفرنسية، بحسب وكالة الأنباء السعودية.")
+    orgs = of_type(r, "Organization")
+    assert {"سلاح الجو الأردني", "البحرية الفرنسية", "وكالة الأنباء السعودية"} <= set(orgs)
+    assert "saudi_arabia" not in r.entities
+
+
+def test_a_capital_after_a_visit_verb_is_the_city():
+    r = doc("وقال الوزير الذي يزور القاهرة حاليا إن المحادثات بناءة.")
+    assert "cairo" in r.entities and "egypt" not in r.entities
