@@ -40,7 +40,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
         named.extend(_named_in_sentence(s, kb, text))
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
-    linked = linker.fold_short_organizations(linker.link_named(named, sentences))
+    linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
     short_index = linker.short_forms(linked)
     covered = _covered(linked)
     types = {e.id: e.type for e in linker.entities.values()}
@@ -102,7 +102,7 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = gazetteer_mentions(s, kb, text)
+    found = [_with_state_form(m, s, kb, text) if m.type == "State" else m for m in gazetteer_mentions(s, kb, text)]
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
@@ -123,6 +123,20 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     out.extend(named)
     out.extend(acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text))
     return out
+
+
+def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """'دولة الإمارات', 'جمهورية مصر العربية': the state named with its form and qualifiers."""
+    p, q = s.position(m.start), s.position(m.end)
+    forms = kb.words("state_forms")
+    if p and s.norms[p - 1] in forms and not s.norms[p - 1].startswith("ال") and m.surface == s.tokens[p].text:
+        p -= 1
+        while q < len(s.tokens) and s.norms[q] in kb.words("state_qualifiers"):
+            q += 1
+    if (p, q) == (s.position(m.start), s.position(m.end)):
+        return m
+    a, b = s.tokens[p], s.tokens[q - 1]
+    return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
 
 
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:

@@ -114,6 +114,33 @@ class DocumentLinker:
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
+    def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
+        """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
+        one article: new persons with the same first and last name (or the same letters) are one."""
+        new = [e for e in self.entities.values() if e.type == "Person" and e.id not in self.kb.entries]
+        if len(new) < 2:
+            return linked
+        def keys(e):
+            words = normalize(e.label_ar).split()
+            return {"".join(words), (words[0], words[-1]) if len(words) > 1 else None} - {None}
+        into: dict[str, str] = {}
+        for e in sorted(new, key=lambda e: -len(e.label_ar)):
+            host = next((o for o in new if o.id != e.id and o.id not in into and len(o.label_ar) > len(e.label_ar)
+                         and keys(o) & keys(e)), None)
+            if host is not None:
+                into[e.id] = host.id
+        return self._fold(linked, into)
+
+    def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
+        """Entities in `into` join their host: mentions, names, roles, affiliation."""
+        for short, long in into.items():
+            e, host = self.entities.pop(short), self.entities[long]
+            host.mentions += e.mentions
+            host.alt_labels |= {e.label_ar} | e.alt_labels
+            host.roles |= e.roles
+            host.affiliation = host.affiliation or e.affiliation
+        return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
+
     def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
         """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
         name of an organization the rules found is the same organization."""
@@ -127,12 +154,7 @@ class DocumentLinker:
                       and names[o.id][:len(names[e.id])] == names[e.id]]
             if len(longer) == 1:
                 into[e.id] = longer[0].id
-        for short, long in into.items():
-            e, host = self.entities.pop(short), self.entities[long]
-            host.mentions += e.mentions
-            host.alt_labels |= {e.label_ar} | e.alt_labels
-            host.affiliation = host.affiliation or e.affiliation
-        return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
+        return self._fold(linked, into)
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
         """Last names of persons new to the gazetteer, and the acronyms organizations were given

@@ -222,7 +222,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
-        stop = w in stops and not (w == "علي" and tok.text.endswith("ي"))  # the name علي, not على
+        # the name علي is no stop, the preposition على is; nor is a date part of a name
+        stop = (w in stops and not (w == "علي" and tok.text.endswith("ي"))) or w in kb.date_words()
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
@@ -231,6 +232,9 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
         if end > j and w not in inner_titles and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
+        if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
+                and not w.startswith("ال") and w not in particles:
+            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
         core += w not in particles
         end += 1
     if core == 4 and not (end == len(tokens) or norms[end] in _COMMAS or norms[end] == "."):
@@ -246,8 +250,11 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     particles = kb.words("name_particles")
     if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
         return False
+    patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
+    # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
-             and norms[k - 1] not in particles and norms[k] not in particles]
+             and norms[k - 1] not in particles and norms[k] not in particles
+             and not (patronymic and k == end - 1)]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):

@@ -178,3 +178,15 @@ def test_air_force_navy_and_an_agency_named_with_a_state_adjective():
 def test_a_capital_after_a_visit_verb_is_the_city():
     r = doc("وقال الوزير الذي يزور القاهرة حاليا إن المحادثات بناءة.")
     assert "cairo" in r.entities and "egypt" not in r.entities
+
+
+def test_the_same_new_person_named_twice_in_one_article_is_one():
+    r = doc("واستقبل وزير الزراعة الأردني خالد الحنيفات ضيوفه.\n"
+            "وقال وزير الزراعة الأردني خالد بن محمد الحنيفات إن الموسم جيد.")
+    assert [e.label_ar for e in persons(r).values()] == ["خالد بن محمد الحنيفات"]
+
+
+def test_a_state_named_with_its_form_keeps_that_name():
+    r = doc("وشارك في المؤتمر وفد من دولة الإمارات ووزير خارجية جمهورية مصر العربية فؤاد عادل.")
+    assert "دولة الإمارات" in r.entities["uae"].alt_labels
+    assert persons(r)["فؤاد عادل"].affiliation == "egypt"
