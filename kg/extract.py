@@ -1,15 +1,14 @@
 """Per-document work: a pure function of one document, the knowledge base and NER spans."""
 from __future__ import annotations
 
-from kg.dates import parse_dates
-from kg.events import (MeetingExtractor, context_years, extract_bases, extract_meetings,
-                       extract_treaties, make_view)
-from kg.knowledge import KnowledgeBase
-from kg.link import DocumentLinker, find_short_forms
-from kg.model import Document, DocResult, Mention, evolve
 from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, organization_mentions,
                        outlet_mentions, place_mentions)
-from kg.link import slug
+from kg.dates import parse_dates
+from kg.events import MeetingExtractor, context_years, extract_meetings, make_view
+from kg.facts import extract_bases, extract_treaties
+from kg.knowledge import KnowledgeBase
+from kg.link import DocumentLinker, find_short_forms, slug
+from kg.model import Document, DocResult, Mention, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
 from kg.titles import title_spans
@@ -46,11 +45,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     types = {e.id: e.type for e in linker.entities.values()}
     extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
     linked.extend(linker.link_named(extra, sentences))
-    for s in sentences:
-        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
-            if m.entity_id in kb.entries:
-                linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
-                linked.append(m)
+    linked.extend(_delegations(sentences, kb, linker, linked))
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
     raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
@@ -96,6 +91,18 @@ def process_document(doc: Document, kb: KnowledgeBase,
             if p in kb.entries:
                 linker.entity(p, "State", kb.entries[p].ar)
     return DocResult(doc, linker.entities, meetings, treaties, bases)
+
+
+def _delegations(sentences: list[Sentence], kb: KnowledgeBase, linker: DocumentLinker,
+                 linked: list[Mention]) -> list[Mention]:
+    """'وفد روسي': the delegation's state, linked without taking 'وفد' as a name of it."""
+    out = []
+    for s in sentences:
+        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
+            if m.entity_id in kb.entries:
+                linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
+                out.append(m)
+    return out
 
 
 def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
