@@ -77,7 +77,7 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
                 p += 1
             elif entry is None and toks[p - 1].norm in kb.nationality:
                 operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
-            if p < len(toks) and toks[p].norm in ("في", "،"):
+            if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
                 nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
                 if nxt and types.get(nxt.entity_id) in ("Place", "State"):
                     located.append(nxt.entity_id)
@@ -85,6 +85,8 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
                 q = view.pos(x.start)
                 if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
                     operated.append(x.entity_id)
+            if not operated and entry is None:
+                operated.extend(_described_operator(view, m, kb))
             if entry and entry.located_in and not located:
                 located.append(entry.located_in)
             if entry and entry.operated_by and not operated:
@@ -93,3 +95,15 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
                                 list(dict.fromkeys(operated)), text[view.sentence.start:view.sentence.end],
                                 [doc_id]))
     return out
+
+
+def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 8) -> list[str]:
+    """'أكبر قاعدة جوية أمريكية في الشرق الأوسط، وهي قاعدة العديد', '(معسكر السلام) أول قاعدة
+    عسكرية فرنسية': a base described near its name with an operator's adjective."""
+    toks = view.sentence.tokens
+    words = kb.stem_forms("base_words")
+    a, b = view.pos(m.start), view.pos(m.end)
+    for q in [*range(max(0, a - window), a), *range(b, min(len(toks), b + window))]:
+        if toks[q].norm in kb.nationality and any(words[toks[k].norm] for k in range(max(0, q - 2), q)):
+            return [kb.nationality[toks[q].norm]]
+    return []

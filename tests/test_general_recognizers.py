@@ -190,3 +190,13 @@ def test_a_state_named_with_its_form_keeps_that_name():
     r = doc("وشارك في المؤتمر وفد من دولة الإمارات ووزير خارجية جمهورية مصر العربية فؤاد عادل.")
     assert "دولة الإمارات" in r.entities["uae"].alt_labels
     assert persons(r)["فؤاد عادل"].affiliation == "egypt"
+
+
+def test_a_base_takes_the_operator_of_its_description_nearby():
+    r = doc("وهبطت الطائرات في أكبر قاعدة جوية روسية في المنطقة، وهي قاعدة النسر.")
+    assert [(r.entities[b.base].label_ar, b.operated_by) for b in r.bases] == [("قاعدة النسر", ["russia"])]
+
+
+def test_the_presidency_of_the_republic_is_an_organization():
+    r = doc("وذكر بيان رئاسة الجمهورية أن الاتصال تناول العلاقات.")
+    assert "رئاسة الجمهورية" in of_type(r, "Organization")
