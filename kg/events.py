@@ -94,6 +94,7 @@ class Candidate:
     evidence: str
     dated_list: bool = False
     sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
+    host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
 
 
 class MeetingExtractor:
@@ -109,6 +110,7 @@ class MeetingExtractor:
         self.complementizers = kb.words("complementizers")
         self.since = kb.words("since_words")
         self.lists = kb.words("participant_list_markers")
+        self.pronoun_triggers = kb.words("pronoun_triggers")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -164,8 +166,9 @@ class MeetingExtractor:
             if repeated:
                 continue
             date, mentioned = self._date_for(view, first)
+            pronoun = any(sentence.norms[a] in self.pronoun_triggers for a, _ in clause_kinds[c])
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline))
+                                 sideline=c in sideline, host_of_previous=pronoun))
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int) -> list[str]:
@@ -256,7 +259,8 @@ class MeetingExtractor:
                 run = [d]
             if len(run) > len(best):
                 best = list(run)
-        return best if len(best) >= 2 and all(d.date for d in best) else []
+        distinct = len({d.date.value for d in best if d.date}) >= 2  # "اليوم الأربعاء" is one day
+        return best if distinct and all(d.date for d in best) else []
 
     def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
         """The nearest date at or before the trigger in the sentence, else in the next clause; not a
@@ -317,6 +321,12 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
         a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
 
 
+def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
+    """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
+    encounters; a clause without participants of its own joins any."""
+    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
+
+
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
     return a is None or b is None or a.compatible(b)
 
@@ -326,13 +336,18 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
+    subject: str | None = None  # the first person of the sentence before
     for view in views:
         cands = extractor.candidates(view, text)
+        for c in cands:
+            if c.host_of_previous and subject and subject not in c.participants:
+                c.participants.insert(0, subject)
+        subject = next((m.entity_id for m in view.mentions if extractor.types.get(m.entity_id) == "Person"), None)
         # one sentence: candidates with compatible dates are one encounter
         merged: list[Candidate] = []
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
-                         and _compatible_dates(m.date, c.date)), None)
+                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)), None)
             if host:
                 _merge_into(host, c, priority)
             else:

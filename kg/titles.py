@@ -165,8 +165,8 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
                 and norms[j + 1] in particles:
             break  # "الأمير سلطان بن عبدالعزيز": a name, not a second title
         t = title_at(norms, j, kb, known)
-        if t is None:
-            break
+        if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
+            break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)

@@ -200,3 +200,22 @@ def test_a_base_takes_the_operator_of_its_description_nearby():
 def test_the_presidency_of_the_republic_is_an_organization():
     r = doc("وذكر بيان رئاسة الجمهورية أن الاتصال تناول العلاقات.")
     assert "رئاسة الجمهورية" in of_type(r, "Organization")
+
+
+def test_arrival_and_a_reception_whose_guest_is_the_sentence_before():
+    r = doc("وصل الرئيس العراقي كريم الزبيدي إلى عمان مساء الاثنين.\n"
+            "وكان في استقباله وزير الزراعة الأردني خالد الحنيفات واللواء سمير الحسيني.")
+    assert len(r.meetings) == 1
+    assert len(r.meetings[0].participants) == 3
+
+
+def test_a_title_after_a_preposition_is_another_person():
+    r = doc("ونقل الوزير تحيات الرئيس العراقي للملك عبدالله الثاني بن الحسين.")
+    assert "عبدالله الثاني بن الحسين" in persons(r)
+    assert persons(r)["عبدالله الثاني بن الحسين"].affiliation is None
+
+
+def test_a_letter_handed_over_during_a_reception_is_two_encounters():
+    r = doc("تسلم الرئيس العراقي كريم الزبيدي رسالة خطية من الرئيس اليمني سالم الحداد، خلال استقباله "
+            "اليوم وزير الزراعة الأردني خالد الحنيفات.")
+    assert sorted(m.kind for m in r.meetings) == ["Message", "Visit"]
