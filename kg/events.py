@@ -111,6 +111,7 @@ class MeetingExtractor:
         self.since = kb.words("since_words")
         self.lists = kb.words("participant_list_markers")
         self.pronoun_triggers = kb.words("pronoun_triggers")
+        self.speech = kb.words("speech_verbs")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -153,7 +154,7 @@ class MeetingExtractor:
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses, first)
+            persons = self._participants(view, c, trigger_clauses, first, kind)
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
@@ -171,7 +172,8 @@ class MeetingExtractor:
                                  sideline=c in sideline, host_of_previous=pronoun))
         return out
 
-    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int) -> list[str]:
+    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
+                      kind: str = "Meeting") -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
@@ -184,7 +186,8 @@ class MeetingExtractor:
         if not persons:
             for k in range(c - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
-                persons = self._reported(view, self._persons(view, {k}), end_of_clause)
+                persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
+                           if not self._speaker(view, m)]
                 if persons:
                     break
         ids: list[str] = []
@@ -197,9 +200,9 @@ class MeetingExtractor:
             for k in range(min(clauses) - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
                 subject = [m.entity_id for m in self._reported(view, self._persons(view, {k}), end_of_clause)
-                           if m.entity_id not in ids]
+                           if m.entity_id not in ids and not (kind == "Visit" and self._speaker(view, m))]
                 if subject:
-                    ids.insert(0, subject[-1])
+                    ids.insert(0, subject[0])
                     break
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
@@ -224,6 +227,13 @@ class MeetingExtractor:
             return persons
         inside = [m for m in persons if view.pos(m.start) > c]
         return inside or persons
+
+    def _speaker(self, view: SentenceView, m: Mention) -> bool:
+        """'قال المتحدث باسم الوزارة ناصر كنعاني، … حول زيارة …': the subject of a verb of saying."""
+        p = view.pos(m.start)
+        norms = view.sentence.norms
+        return any(not self.speech.isdisjoint(stems(norms[k])) for k in range(p)
+                   if view.clause[k] == view.clause[p])
 
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
         """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
