@@ -199,6 +199,14 @@ def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> lis
     return out
 
 
+def _base_reading(kb: KnowledgeBase):
+    """Kind words, words that are no base name, and the known base of each place (computed once)."""
+    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
+    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
+    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    return kinds, generic, bases_at
+
+
 def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                   places: dict[int, str]) -> list[Mention]:
     """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
@@ -206,9 +214,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
-    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
-    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    kinds, generic, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
     out: list[Mention] = []
     for i in positions(map(heads.__getitem__, norms[:-1])):
         if tokens[i].index in covered:
