@@ -16,8 +16,7 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention
-from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems
-from kg.titles import surface_without_clitic
+from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
 
 _OPEN = {**CLOSING_QUOTE, "(": ")"}
 _PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")

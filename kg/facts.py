@@ -9,8 +9,7 @@ from __future__ import annotations
 from kg.events import SentenceView, _find_phrases
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
-from kg.text import stems
-from kg.titles import surface_without_clitic
+from kg.text import stems, surface_without_clitic
 
 
 def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,

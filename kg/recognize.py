@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import Sentence, Token, positions
-from kg.titles import known_positions, pattern_mentions, role_text, surface_without_clitic, title_at
+from kg.text import Sentence, Token, positions, surface_without_clitic
+from kg.titles import known_positions, pattern_mentions, role_text, title_at
 
 __all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems
+from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 _COMMAS = ("،", ",")
 
@@ -177,18 +177,6 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
             if served or any(_is_envoy(core, kb) for _, core in roles):
                 j = _skip_honorifics(norms, tokens, _served_end(norms, j + 1, kb, known), kb)
     return roles, state, j
-
-
-def surface_without_clitic(tok: Token, form: str) -> str:
-    """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
-    if form == tok.norm:
-        return tok.text
-    letters = [i for i, ch in enumerate(tok.text) if ch.isalpha()]
-    drop = len(tok.norm) - len(form)
-    if form.startswith("ال") and not tok.norm[drop:].startswith("ال"):
-        # للرئيس -> الرئيس: the article was contracted into the clitic
-        return "ال" + tok.text[letters[drop + 2]:] if drop + 2 < len(letters) else tok.text
-    return tok.text[letters[drop]:] if drop < len(letters) else tok.text
 
 
 def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
