@@ -305,3 +305,35 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
                            sentence=sentence.index))
     return out
+
+
+def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                            named_here: bool) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'قاعدة
+    عسكرية فرنسية جديدة دائمة'. A description needs the state that operates the base or the place
+    it lies in; beside a named base in the same sentence it describes that one and is left out."""
+    heads = kb.stem_forms("base_words")
+    if named_here or heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds = kb.derived("base_reading", lambda: _base_reading(kb))[0]
+    describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        if form.startswith("ال") or tokens[i].index in covered or norms[i + 1] not in describers:
+            continue
+        k, state = i + 2, None
+        if k < len(tokens) and norms[k] in kb.nationality:
+            state, k = kb.nationality[norms[k]], k + 1
+        while k < len(tokens) and norms[k] in adjectives:
+            k += 1
+        located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
+            and covered.get(tokens[k + 1].index) in ("State", "Place")
+        if not (state or located):
+            continue
+        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=slug(surface),
+                           affiliation=state, sentence=sentence.index,
+                           subtype=kinds.get(norms[i + 1], "MilitaryBase")))
+    return out

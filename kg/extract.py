@@ -1,14 +1,16 @@
 """Per-document work: a pure function of one document, the knowledge base and NER spans."""
 from __future__ import annotations
 
-from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, organization_mentions,
-                       outlet_mentions, place_mentions)
+from dataclasses import replace
+
+from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, described_base_mentions,
+                       organization_mentions, outlet_mentions, place_mentions)
 from kg.dates import parse_dates
 from kg.events import MeetingExtractor, context_years, extract_meetings, make_view
 from kg.facts import extract_bases, extract_treaties
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms, slug
-from kg.model import Document, DocResult, Mention, evolve
+from kg.model import BaseFact, Document, DocResult, Mention, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
 from kg.titles import title_spans
@@ -85,12 +87,44 @@ def process_document(doc: Document, kb: KnowledgeBase,
     extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
     meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
-    bases = extract_bases(views, kb, text, doc.doc_id, types)
+    described = {m.entity_id for m in linked if m.source == "described"}
+    bases = _fold_described_bases(extract_bases(views, kb, text, doc.doc_id, types), described, linker, meetings)
     for t in treaties:
         for p in t.parties:
             if p in kb.entries:
                 linker.entity(p, "State", kb.entries[p].ar)
     return DocResult(doc, linker.entities, meetings, treaties, bases)
+
+
+def _fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,
+                          meetings: list) -> list[BaseFact]:
+    """One article's descriptions of a base it does not name ('قاعدة عسكرية في قطر' … 'القاعدة
+    التركية') are one base, and the named base with the same operator when there is one."""
+    if not described:
+        return bases
+    operators: dict[str, set[str]] = {}
+    for b in bases:
+        operators.setdefault(b.base, set()).update(b.operated_by)
+    into: dict[str, str] = {}
+    kept: list[str] = []  # descriptions that stand for a base of their own
+    for base in operators:
+        if base not in described:
+            continue
+        mine = operators[base]
+        host = next((h for h in operators if h not in described and mine & operators[h]), None) or next(
+            (h for h in kept if not mine or not operators[h] or mine & operators[h]), None)
+        if host is None:
+            kept.append(base)
+        else:
+            into[base] = host
+            operators[host] |= mine
+    for short, host in into.items():
+        e, h = linker.entities.pop(short), linker.entities[host]
+        h.alt_labels |= {e.label_ar} | e.alt_labels
+        h.mentions += e.mentions
+    for m in meetings:
+        m.location = into.get(m.location, m.location)
+    return [replace(b, base=into.get(b.base, b.base)) for b in bases]
 
 
 def _delegations(sentences: list[Sentence], kb: KnowledgeBase, linker: DocumentLinker,
@@ -113,6 +147,8 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
+    named_base = any(m.type == "MilitaryBase" for m in found + wider)
+    wider += described_base_mentions(s, kb, text, covered, named_base)
     wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in _covered(wider)})
     inside = _covered(wider)
     found = [m for m in found if not inside.intersection(range(m.start, m.end))]

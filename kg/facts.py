@@ -74,6 +74,8 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
             if state:
                 operated.append(state)
                 p += 1
+            elif entry is None and m.affiliation:
+                operated.append(m.affiliation)  # a described base: "قاعدة بحرية صينية"
             elif entry is None and toks[p - 1].norm in kb.nationality:
                 operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
             if p < len(toks) and toks[p].norm in kb.words("base_location_links"):

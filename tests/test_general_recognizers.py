@@ -219,3 +219,18 @@ def test_a_letter_handed_over_during_a_reception_is_two_encounters():
     r = doc("تسلم الرئيس العراقي كريم الزبيدي رسالة خطية من الرئيس اليمني سالم الحداد، خلال استقباله "
             "اليوم وزير الزراعة الأردني خالد الحنيفات.")
     assert sorted(m.kind for m in r.meetings) == ["Message", "Visit"]
+
+
+def test_a_base_described_not_named_and_its_second_description():
+    r = doc("وأعلن الوزير أن بلاده ستنشئ قاعدة عسكرية في الأردن قريبا. "
+            "وستكون القاعدة، وهي أول منشأة عسكرية روسية في المنطقة، مقرا للتدريب.")
+    assert len(r.bases) >= 1 and len({b.base for b in r.bases}) == 1
+    base = r.entities[r.bases[0].base]
+    assert base.type == "MilitaryBase" and base.label_ar == "قاعدة عسكرية"
+    assert {x for b in r.bases for x in b.located_in} == {"jordan"}
+    assert {x for b in r.bases for x in b.operated_by} == {"russia"}
+
+
+def test_a_description_beside_a_named_base_is_that_base():
+    r = doc("وهبطت الطائرات في قاعدة جوية روسية، وهي قاعدة النسر.")
+    assert [r.entities[b.base].label_ar for b in r.bases] == ["قاعدة النسر"]
