@@ -218,7 +218,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
                 end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
             break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
-        if end > j and w not in inner_titles and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
+        if end > j and w not in inner_titles and norms[end - 1] not in particles \
+                and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
@@ -290,8 +291,12 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
         # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
         conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text)  # "، وسفير …"
+        # "استقبل الملك عبدالله الثاني الرئيس محمد …": a definite title with a name of its own is
+        # the next person, not a description of the one before
+        own_name = not comma and norms[i].startswith("ال") and name_like(
+            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced)
         if before >= 0 and tokens[before].index + 1 in ends and not introduced and not conjoined \
-                and (comma or state is None):
+                and (comma or state is None) and not own_name:
             out.append(_with_role(ends[tokens[before].index + 1], role, state))
             free = j
             continue

@@ -234,3 +234,9 @@ def test_a_base_described_not_named_and_its_second_description():
 def test_a_description_beside_a_named_base_is_that_base():
     r = doc("وهبطت الطائرات في قاعدة جوية روسية، وهي قاعدة النسر.")
     assert [r.entities[b.base].label_ar for b in r.bases] == ["قاعدة النسر"]
+
+
+def test_monarch_title_and_a_title_word_inside_a_name_after_a_particle():
+    r = doc("واستقبل العاهل الأردني الملك عبدالله الثاني الرئيس محمد ولد الشيخ الغزواني.")
+    assert {"عبدالله الثاني", "محمد ولد الشيخ الغزواني"} <= set(persons(r))
+    assert persons(r)["عبدالله الثاني"].affiliation == "jordan"
