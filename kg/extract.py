@@ -31,23 +31,13 @@ def reference_date(doc: Document, raw_dates: dict) -> str | None:
 def process_document(doc: Document, kb: KnowledgeBase,
                      ner_spans: list[list[tuple[int, int, str]]] | None = None,
                      sentences: list[Sentence] | None = None) -> DocResult:
+    """Entities, meetings, treaties and bases of one article (a pure function of its inputs)."""
     text = doc.text
     sentences = sentences if sentences is not None else split_sentences(text)
     linker = DocumentLinker(kb, doc.doc_id)
 
-    # 1. recognize named mentions: gazetteer, then title patterns, then Stanza
-    named: list[Mention] = []
-    for s in sentences:
-        named.extend(_named_in_sentence(s, kb, text))
-    if ner_spans is not None:
-        named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
-    linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
-    short_index = linker.short_forms(linked)
-    covered = _covered(linked)
-    types = {e.id: e.type for e in linker.entities.values()}
-    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
-    linked.extend(linker.link_named(extra, sentences))
-    linked.extend(_delegations(sentences, kb, linker, linked))
+    # 1. recognize and link named mentions: gazetteer, the rules around it, then Stanza
+    linked = _linked_mentions(sentences, kb, text, linker, ner_spans)
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
     raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
@@ -94,6 +84,24 @@ def process_document(doc: Document, kb: KnowledgeBase,
             if p in kb.entries:
                 linker.entity(p, "State", kb.entries[p].ar)
     return DocResult(doc, linker.entities, meetings, treaties, bases)
+
+
+def _linked_mentions(sentences: list[Sentence], kb: KnowledgeBase, text: str, linker: DocumentLinker,
+                     ner_spans: list[list[tuple[int, int, str]]] | None) -> list[Mention]:
+    """Named mentions linked to entities, then the later short forms of new names and delegations."""
+    named: list[Mention] = []
+    for s in sentences:
+        named.extend(_named_in_sentence(s, kb, text))
+    if ner_spans is not None:
+        named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
+    linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
+    short_index = linker.short_forms(linked)
+    covered = _covered(linked)
+    types = {e.id: e.type for e in linker.entities.values()}
+    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
+    linked.extend(linker.link_named(extra, sentences))
+    linked.extend(_delegations(sentences, kb, linker, linked))
+    return linked
 
 
 def _fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,

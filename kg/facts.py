@@ -14,6 +14,7 @@ from kg.text import stems, surface_without_clitic
 
 def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
                      types: dict[str, str]) -> list[Treaty]:
+    """Named treaties with their parties and date."""
     words = kb.phrases("treaty_words")
     stops = kb.words("treaty_name_stops")
     out: list[Treaty] = []
@@ -58,6 +59,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
 
 def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
                   types: dict[str, str]) -> list[BaseFact]:
+    """One fact per base mention: its kind, the place it lies in and the state operating it."""
     owners = kb.words("ownership_verbs")
     out: list[BaseFact] = []
     for view in views:

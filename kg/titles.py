@@ -286,31 +286,14 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                 out.append(_with_role(m, role, state))
             free = j
             continue
-        comma = i >= 2 and norms[i - 1] in _COMMAS
-        before = i - 2 if comma else i - 1
-        # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
-        # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
-        conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text)  # "، وسفير …"
-        # "استقبل الملك عبدالله الثاني الرئيس محمد …": a definite title with a name of its own is
-        # the next person, not a description of the one before
-        own_name = not comma and norms[i].startswith("ال") and name_like(
-            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced)
-        if before >= 0 and tokens[before].index + 1 in ends and not introduced and not conjoined \
-                and (comma or state is None) and not own_name:
-            out.append(_with_role(ends[tokens[before].index + 1], role, state))
+        described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
+        if described is not None:
+            out.append(_with_role(described, role, state))
             free = j
             continue
-        end = name_end(sentence, j, kb, by_start)
-        if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
-            end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
-        # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
-        # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
-        after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS
-        closed = end < len(tokens) and (norms[end] in (*_COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
-        if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma):
-            m = Mention(tokens[j].index, tokens[end - 1].index + 1, tokens[j].start, tokens[end - 1].end,
-                        text[tokens[j].start:tokens[end - 1].end], "Person", "pattern",
-                        role=role, affiliation=state, sentence=sentence.index)
+        end = _name_after(sentence, j, kb, by_start, introduced)
+        if end is not None:
+            m = _person(sentence, j, end, 0, text, role, state)
             out.append(m)
             ends[m.end] = m
             free = end
@@ -321,6 +304,40 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
+
+
+def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,
+                      kb: KnowledgeBase, by_start: dict, ends: dict) -> Mention | None:
+    """The person a title right after describes ('وليد المعلم، وزير الخارجية'), if any.
+
+    Without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
+    أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new; so does a
+    conjoined title ("، وسفير …") and a definite one with a name of its own ("استقبل الملك عبدالله
+    الثاني الرئيس محمد …")."""
+    tokens, norms = sentence.tokens, sentence.norms
+    comma = i >= 2 and norms[i - 1] in _COMMAS
+    before = i - 2 if comma else i - 1
+    if before < 0 or tokens[before].index + 1 not in ends or introduced or not (comma or state is None):
+        return None
+    if tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text):
+        return None
+    if not comma and norms[i].startswith("ال") and name_like(
+            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
+        return None
+    return ends[tokens[before].index + 1]
+
+
+def _name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
+    """Where the name read after a title ends, or None when what follows is no name."""
+    tokens, norms = sentence.tokens, sentence.norms
+    end = name_end(sentence, j, kb, by_start)
+    if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
+        end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
+    # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
+    # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
+    after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS
+    closed = end < len(tokens) and (norms[end] in (*_COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
+    return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
 
 
 def _name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
