@@ -92,6 +92,9 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         state = state_of.get(city["countrycode"])
         if state is None or city["population"] < rules["min_population"]:
             continue
+        if (city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"]
+                and state.get("capital") != city["name"]):
+            continue
         names = arabic_names(city["alternatenames"])
         city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals}
         place = _hand_place(city, state, names, places, known, used_ids)
