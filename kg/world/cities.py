@@ -40,13 +40,13 @@ def similarity(a: str, b: str) -> float:
     return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
 
 
-def label_first(names: list[str], frequency: dict[str, int]) -> list[str]:
+def label_first(names: list[str], zipf) -> list[str]:
     """The names with the label first and without those unlike it. GeoNames lists alternate names
-    alphabetically with some noise (القدس has صهيون, البلا): the label is the name news uses most
-    (token counts of the NER corpora), else the one most like the others; a name that shares
-    no more than a third of its letter pairs with the label is left out."""
+    alphabetically with some noise (القدس has صهيون, البلا): the label is the most frequent name
+    in Arabic (درعا, not the ancient أذرعات), else the one most like the others; a name that
+    shares no more than a third of its letter pairs with the label is left out."""
     def score(n: str):
-        return (frequency.get(normalize(n), 0), sum(similarity(n, m) for m in names if m != n), " " not in n)
+        return (round(zipf(n), 1), sum(similarity(n, m) for m in names if m != n), " " not in n)
     label = max(names, key=score)
     return [label, *(n for n in names if n != label and similarity(n, label) > 1 / 3)]
 
@@ -55,27 +55,34 @@ def label_first(names: list[str], frequency: dict[str, int]) -> list[str]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str],
-             frequency: dict[str, int]) -> bool:
-    """Whether a city may be matched by this name: not taken, not too short for its size, and
-    not a corpus-common word, nor the tail of one after a clitic (فريدة), unless the city is a
-    capital or large."""
+def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf) -> bool:
+    """Whether a city may be matched by this name: not taken, not too short for its size, and,
+    unless the city is a capital or large, not a word the NER corpora tag as no place, not the
+    tail of a more frequent word after a clitic (فريدة -> ريدة, كورونا -> ورونا), not the feminine
+    of a frequent adjective (سلمية). `zipf(word)`: the word's Zipf frequency in Arabic."""
     norm, population = normalize(name), city["population"]
-    spared = population >= rules["corpus_stop_max_population"] or city.get("capital")
-    if not spared and " " not in norm and any(
-            frequency.get(c + norm, 0) >= 2 and frequency.get(c + norm, 0) > frequency.get(norm, 0)
-            for c in _CLITICS):
+    bare = norm.removeprefix("ال")
+    letters = len(bare.replace(" ", ""))
+    forms = {norm, bare, "ال" + bare}  # سفيرة is stopped with السفيرة
+    if forms & taken or letters < 3:
         return False
-    letters = len(norm.replace(" ", "").removeprefix("ال"))
-    if norm in taken or letters < 3:
+    if letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
         return False
-    if norm in weak and not spared:
+    if population >= rules["corpus_stop_max_population"] or city.get("capital"):
+        return True
+    if forms & weak:
         return False
-    return letters > rules["short_name_letters"] or population >= rules["short_name_min_population"]
+    if " " not in name:
+        own = zipf(name)
+        if any(zipf(c + name) >= own + rules["clitic_margin"] for c in _CLITICS):
+            return False
+        if name.endswith("ية") and zipf(name[:-1]) >= rules["adjective_zipf"]:
+            return False
+    return True
 
 
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
-                 weak: set[str], frequency: dict[str, int]) -> list[dict]:
+                 weak: set[str], zipf) -> list[dict]:
     """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
 
     `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
@@ -98,12 +105,12 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         names = arabic_names(city["alternatenames"])
         city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals}
         place = _hand_place(city, state, names, places, known, used_ids)
-        names = [n for n in names if _allowed(n, city, rules, used_names, weak, frequency)]
+        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf)]
         if place is not None:
             names = [place["ar"], *names]
         if not names:
             continue
-        names = label_first(names, frequency)
+        names = label_first(names, zipf)
         entry = _city_entry(city, state, names, place, used_ids)
         if place is None and city["capital"]:
             entry["capital_of"] = state["id"]
