@@ -162,6 +162,7 @@ class KnowledgeBase:
     weekdays: dict[str, int]
     version: str
     nationality_phrases: PhraseIndex = field(default_factory=PhraseIndex)  # الكوري الجنوبي -> state id
+    role_synonyms: dict[str, str] = field(default_factory=dict)  # رئيس الحكومة -> رئيس الوزراء (normalized)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key, compute):
@@ -239,7 +240,8 @@ class KnowledgeBase:
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
-        role_n = normalize(role).removeprefix("ال")
+        role_n = _role_key(role)
+        role_n = self.role_synonyms.get(role_n, role_n)
         offices = self.derived("offices", self._offices_by_role)
         return sorted({holder for holder, o in offices.get((role_n, state), ()) if o.covers(date)})
 
@@ -249,7 +251,8 @@ class KnowledgeBase:
         index: dict[tuple[str, str], list[tuple[str, Office]]] = {}
         for e in self.entries.values():
             for o in e.offices:
-                index.setdefault((normalize(o.role).removeprefix("ال"), o.of), []).append((e.id, o))
+                role = _role_key(o.role)
+                index.setdefault((self.role_synonyms.get(role, role), o.of), []).append((e.id, o))
         return index
 
 
@@ -289,8 +292,8 @@ def _build(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     nationality_phrases = PhraseIndex()
     # priority when two entries share a name: the hand gazetteer, curated lists, states, cities
     for name in SOURCES:
-        for section, items in data.get(name, {}).items():
-            for raw in items or []:
+        for section, items in _sections(data.get(name, {})):
+            for raw in items:
                 _merge(entries, _entry(section, raw))
                 for adjective in raw.get("nationality", []):
                     _add_nationality(adjective, raw["id"], nationality, nationality_phrases)
@@ -298,8 +301,8 @@ def _build(d: Path, texts: dict[str, str]) -> KnowledgeBase:
         for a in adjs:
             _add_nationality(a, state, nationality, nationality_phrases)
     for name in SOURCES:
-        for items in data.get(name, {}).values():
-            for raw in items or []:
+        for _, items in _sections(data.get(name, {})):
+            for raw in items:
                 e = entries[raw["id"]]
                 for label in [e.ar, *e.aliases]:
                     names.add(label, e.id)
@@ -316,8 +319,20 @@ def _build(d: Path, texts: dict[str, str]) -> KnowledgeBase:
             months.add(w, int(number))
     weekdays = {normalize(w): int(k) for k, ws in lexicon["weekdays"].items() for w in ws}
     version = hashlib.sha256("".join(texts[n] for n in sorted(texts)).encode()).hexdigest()[:16]
+    synonyms = {_role_key(k): _role_key(v) for k, v in (data.get("offices.yaml", {}).get("role_synonyms") or {}).items()}
     return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
-                         weekdays, version, nationality_phrases)
+                         weekdays, version, nationality_phrases, synonyms)
+
+
+def _sections(data: dict):
+    """(section, entries) of a knowledge file: the entity sections only (offices.yaml also has
+    role_synonyms)."""
+    return [(section, items or []) for section, items in data.items() if section in TYPE_OF_SECTION]
+
+
+def _role_key(role: str) -> str:
+    """How offices are compared: normalized, without the article (الرئيس = رئيس)."""
+    return normalize(role).removeprefix("ال")
 
 
 def _add_nationality(adjective: str, state: str, single: dict[str, str], phrases: PhraseIndex) -> None:

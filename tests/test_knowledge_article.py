@@ -1,6 +1,7 @@
 """A new article no list was written for: the Mauritanian foreign minister received in Beijing by
-his Chinese counterpart. Neither minister is in any list; the states, the nationality adjectives,
-Beijing and its coordinates come from the generated world lists."""
+his Chinese counterpart. The Mauritanian is in no list (the curated offices stop short of
+Mauritania's foreign ministers); the Chinese minister is in the general offices list; the states,
+the nationality adjectives and Beijing with its coordinates come from the generated world lists."""
 import pytest
 from rdflib import Graph, Namespace
 
