@@ -27,11 +27,11 @@ from rdflib import Graph, URIRef
 from kg.dates import find_published
 from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
 from kg.extract import process_document
-from kg.graph import KGR, GraphCounts, bind_prefixes, graph_blocks, rdflib_graph
+from kg.graph import KGR, GraphCounts, bind_prefixes
 from kg.knowledge import KnowledgeBase, load_knowledge
 from kg.merge import KEY_BYTES, CorpusMerger, MergedCorpus, MergeState, document_key
 from kg.model import Document, DocResult
-from kg.output import FORMATS, STREAMED, atomic_write, serialize, write_streamed
+from kg.output import write_build_record, write_outputs
 from kg.text import split_sentences
 from kg.visualize import write_html
 
@@ -565,21 +565,17 @@ def _progress(stack: ExitStack, show: bool | None, files: CorpusFiles):
 
 def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], report: BuildReport,
                   timings: Counter) -> GraphCounts:
-    """Each format atomically: Turtle and N-Triples streamed, the others through rdflib."""
-    counts = None
+    """graph.ttl and each other format atomically (kg.output's registry), then build.json."""
     t = time.perf_counter()
-    graph = per_doc = None
-    for fmt in formats:
-        target = out_dir / FORMATS[fmt][1]
-        these = GraphCounts()
-        if fmt in STREAMED:
-            write_streamed(graph_blocks(corpus, these), target, fmt)
-        else:
-            graph = graph if graph is not None else rdflib_graph(corpus, these)
-            if fmt == "trig":
-                per_doc = per_doc or per_document_graphs(graph, corpus)
-            atomic_write(target, serialize(graph, fmt, per_doc))
-        counts = counts or these
-        report.outputs.append(str(target))
+    written, counts = write_outputs(corpus, out_dir, formats)
+    digest = hashlib.sha256()
+    for d in corpus.documents():
+        digest.update(f"{d.source_file}\0{d.sha256}\n".encode())
+    write_build_record(out_dir, written, {
+        "documents": report.documents, "skipped": len(report.skipped),
+        "counts": {**{k: counts.entities[k] for k in sorted(counts.entities)}, "Meeting": counts.meetings,
+                   "Treaty": counts.treaties, "MilitaryBase facts": counts.bases, "triples": counts.triples},
+        "corpus_sha256": digest.hexdigest()})
+    report.outputs += [str(p) for p in written]
     timings["write"] = time.perf_counter() - t
     return counts
