@@ -31,6 +31,23 @@ class GraphReadError(Exception):
     """A graph file that cannot be read: one line naming the file and the problem."""
 
 
+class OutputError(Exception):
+    """The output folder cannot be used: one line naming the folder and the problem."""
+
+
+def check_output_folder(out: Path) -> None:
+    """Make sure the output folder exists and can be written, before any work is done."""
+    out = Path(out)
+    if out.exists() and not out.is_dir():
+        raise OutputError(f"{out}: not a directory (the output folder)")
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        probe = tempfile.NamedTemporaryFile(dir=out, prefix=".kg-probe-")
+        probe.close()
+    except OSError as exc:
+        raise OutputError(f"{out}: the output folder cannot be written ({exc.strerror or exc})") from None
+
+
 @dataclass
 class WriteContext:
     """What the writers of one build share: the merged corpus, the counts of the first graph

@@ -31,7 +31,7 @@ from kg.graph import KGR, GraphCounts, bind_prefixes
 from kg.knowledge import KnowledgeBase, load_knowledge
 from kg.merge import KEY_BYTES, CorpusMerger, MergedCorpus, MergeState, document_key
 from kg.model import Document, DocResult
-from kg.output import write_build_record, write_outputs
+from kg.output import atomic_write, write_build_record, write_outputs
 from kg.text import split_sentences
 from kg.visualize import write_html
 

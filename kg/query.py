@@ -79,7 +79,7 @@ def resolve(query: str, params: dict[str, str] | None = None,
             raise QueryError(f"--param {m.group(2)}: a name needs the graph to look it up")
         if m.group(2) not in resolved:
             found = names.match(value)
-            if notes is not None:
+            if notes is not None and len(found) != 1:  # say so when the name is ambiguous or unknown
                 notes.append(names.describe(m.group(2), value, found))
             resolved[m.group(2)] = " ".join(f"<{iri}>" for iri in found)
         return resolved[m.group(2)]
@@ -185,7 +185,11 @@ class Engine:
         fmt = format_of(graph_path, input_format)
         self.store = ox.Store()
         try:
-            self.store.bulk_load(path=str(graph_path), format=ox.RdfFormat.from_media_type(FORMATS[fmt].oxigraph))
+            if fmt == "trig":  # a triple held by several documents' graphs must count once
+                data = read_graph(graph_path, fmt).serialize(format="nt", encoding="utf-8")
+                self.store.load(data, format=ox.RdfFormat.N_TRIPLES)
+            else:
+                self.store.load(path=str(graph_path), format=ox.RdfFormat.from_media_type(FORMATS[fmt].oxigraph))
         except (SyntaxError, OSError, ValueError) as exc:
             first = (str(exc).strip().splitlines() or [""])[0][:200]
             raise GraphReadError(f"{graph_path}: cannot be read as {fmt} ({first})") from None
