@@ -143,8 +143,8 @@ def read_graph(path: Path, given: str | None = None) -> Graph:
     try:
         return FORMATS[fmt].read(path)
     except Exception as exc:  # each parser fails in its own way: report one line
-        first = (str(exc).strip().splitlines() or [""])[0][:200]
-        raise GraphReadError(f"{path}: cannot be read as {fmt} ({exc.__class__.__name__}: {first})") from None
+        said = " ".join(str(exc).split())[:200]
+        raise GraphReadError(f"{path}: cannot be read as {fmt} ({exc.__class__.__name__}: {said})") from None
 
 
 def write_outputs(corpus, out_dir: Path, formats: Iterable[str]) -> tuple[list[Path], object]:

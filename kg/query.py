@@ -23,6 +23,7 @@ QUERY_DIR = resources.files("kg") / "queries"
 _PARAM = re.compile(r"\{\{(?:(entity):)?(\w+)\}\}")
 ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
 ENGINES = ("rdflib", "oxigraph")
+NO_MATCH = "https://w3id.org/arabic-kg/resource/no-such-entity"
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
 
 
@@ -81,7 +82,8 @@ def resolve(query: str, params: dict[str, str] | None = None,
             found = names.match(value)
             if notes is not None and len(found) != 1:  # say so when the name is ambiguous or unknown
                 notes.append(names.describe(m.group(2), value, found))
-            resolved[m.group(2)] = " ".join(f"<{iri}>" for iri in found)
+            # an empty VALUES block breaks rdflib: no match is an IRI that names nothing
+            resolved[m.group(2)] = " ".join(f"<{iri}>" for iri in found) or f"<{NO_MATCH}>"
         return resolved[m.group(2)]
 
     return _PARAM.sub(fill, text)
