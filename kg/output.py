@@ -171,7 +171,8 @@ def write_build_record(out_dir: Path, files: list[Path], facts: dict) -> Path:
               "files": {p.name: {"bytes": p.stat().st_size, "mtime_ns": p.stat().st_mtime_ns} for p in files},
               **facts}
     target = Path(out_dir) / BUILD_RECORD
-    atomic_write(target, json.dumps(record, ensure_ascii=False, indent=1) + "\n")
+    # one line: with indent, json's pure-Python encoder leaves reference cycles behind
+    atomic_write(target, json.dumps(record, ensure_ascii=False) + "\n")
     return target
 
 

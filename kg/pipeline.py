@@ -407,7 +407,7 @@ class _Build:
         self.timings: Counter = Counter()
         self.skipped: list[Skipped] = []
         self.documents = 0
-        self.seen_files: dict[str, tuple] = {}  # per file: signature, document keys, notices
+        self.seen_files: dict[str, tuple] = {}  # per file: signature, document keys, notices, skips
 
     def run(self, resume: bool) -> BuildReport:
         o, report, timings = self.o, self.report, self.timings
@@ -500,10 +500,11 @@ class _Build:
                 # unchanged since the last build and folded there: not even read again
                 self.documents += len(rec[1])
                 self.report.notices.extend(rec[2])
+                self.skipped.extend(rec[3])  # its bad records are still skipped
                 self.seen_files[path.name] = rec
                 bar(len(rec[1]))
                 continue
-            first_notice, keys = len(self.report.notices), []
+            first_notice, first_skip, keys = len(self.report.notices), len(self.skipped), []
             for doc in iter_corpus([path], self.skipped, self.report.notices):
                 if doc.published is None:  # the dateline is part of what the text says
                     doc.published = find_published(doc.text, self.kb)
@@ -520,7 +521,8 @@ class _Build:
                 yield doc if hit is None else hit  # folded in corpus order with the fresh ones
                 t = time.perf_counter()
             if keys and signature:
-                self.seen_files[path.name] = (signature, keys, self.report.notices[first_notice:])
+                self.seen_files[path.name] = (signature, keys, self.report.notices[first_notice:],
+                                              self.skipped[first_skip:])
         self.timings["read"] += time.perf_counter() - t
 
 
