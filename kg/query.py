@@ -218,7 +218,7 @@ class Engine:
         if isinstance(res, ox.QueryTriples):
             return Result(["s", "p", "o"], [[t.subject.value, t.predicate.value, t.object.value] for t in res])
         cols = [v.value for v in res.variables]
-        return Result(cols, [[("" if row[c] is None else row[c].value) for c in cols] for row in res])
+        return Result(cols, [["" if v is None else v.value for v in row] for row in res])  # by position: fastest
 
 
 def answer(select: Callable[[str], Result], query: str, params: dict[str, str] | None = None) -> Result:
