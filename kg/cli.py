@@ -129,11 +129,12 @@ def build(
     2 bad usage (unknown option, missing or non-directory corpus path); 3 the output folder
     cannot be written.
     """
-    from kg.documents import CorpusError
+    from kg.documents import CorpusError, corpus_files
     from kg.output import OutputError, check_output_folder
     from kg.pipeline import NoDocuments, build as run_build
 
     try:
+        corpus_files(corpus)  # a bad corpus path is said before the output folder is made
         check_output_folder(out)
         report = run_build(corpus, out, [f.value for f in fmt], ner.value, html, jobs=jobs,
                            cache_dir=None if no_cache else (cache or out / ".kg-cache"),

@@ -19,7 +19,7 @@ from typing import Iterator
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines, sources_of
-from kg.packed import Ordinals, PackedStrings, Selection
+from kg.packed import Ordinals, PackedStrings, Said, Selection, Sources
 from kg.text import normalize
 
 
@@ -52,41 +52,6 @@ class _Spill:
 
 
 KEY_BYTES = 16
-
-
-class Said:
-    """Which document gave which evidence sentence of one fact: each sentence kept once, the
-    pairs as integers (a fact of a large archive has thousands of reports)."""
-    __slots__ = ("lines", "pairs")
-
-    def __init__(self) -> None:
-        self.lines: dict[str, int] = {}     # sentence -> its number, in the order first read
-        self.pairs = array("i")              # ordinal, sentence number, ordinal, sentence number, …
-
-    def add(self, ordinal: int, evidence: str) -> None:
-        for line in evidence_lines(evidence):
-            self.pairs.extend((ordinal, self.lines.setdefault(line, len(self.lines))))
-
-    def __getstate__(self):
-        return self.lines, self.pairs
-
-    def __setstate__(self, state) -> None:
-        self.lines, self.pairs = state
-
-
-class Sources:
-    """A fact's (document id, its sentences) pairs in corpus order, made when the graph is written."""
-
-    def __init__(self, doc_ids: PackedStrings, said: Said) -> None:
-        self.doc_ids, self.said = doc_ids, said
-
-    def __iter__(self) -> Iterator[tuple[str, list[str]]]:
-        text = list(self.said.lines)
-        by_doc: dict[int, dict[str, None]] = {}
-        pairs = self.said.pairs
-        for k in range(0, len(pairs), 2):
-            by_doc.setdefault(pairs[k], {})[text[pairs[k + 1]]] = None
-        return ((self.doc_ids[o], list(lines)) for o, lines in sorted(by_doc.items()))
 
 
 def document_key(doc: Document) -> bytes:
