@@ -1,0 +1,95 @@
+"""Positions of the actor network, computed once in Python and stored in the page.
+
+Each connected group of actors is laid out on its own (a seeded spring layout, so the same
+graph always gives the same picture), scaled so that a tie is about SPACING pixels long, pushed
+apart where labels would overlap, and the groups are packed in rows, largest first. Actors with
+no tie (hidden by default) sit in a grid below.
+"""
+from __future__ import annotations
+
+import math
+import statistics
+
+import networkx as nx
+
+#: The spring layout's seed: the same corpus gives the same positions on every build.
+SEED = 7
+#: Pixels a tie is long, so labels of 14-26 px stay readable and apart at zoom 1.
+SPACING = 180
+#: Room for a label: pixels per character and the height of a node with its label.
+CHAR_WIDTH, ROW_HEIGHT = 11, 60
+#: Above this many actors in a group, labels are not pushed apart (quadratic in the group).
+DEOVERLAP_LIMIT = 400
+
+
+def layout(g: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[int, int]]:
+    """Integer (x, y) per node; `labels` gives each node's widest label, to keep them apart."""
+    groups = sorted((sorted(c) for c in nx.connected_components(g) if len(c) > 1), key=lambda c: (-len(c), c[0]))
+    placed = [_group(g.subgraph(c), labels) for c in groups]
+    pos = _pack(placed)
+    alone = sorted(n for n in g if not g.degree(n))
+    bottom = max((y for _, y in pos.values()), default=0) + SPACING
+    columns = max(1, math.ceil(math.sqrt(len(alone) * 3)))
+    width = max((len(labels.get(n, "")) * CHAR_WIDTH for n in alone), default=0) + 40
+    for i, n in enumerate(alone):
+        pos[n] = ((i % columns) * width - (columns - 1) * width // 2, bottom + (i // columns) * ROW_HEIGHT)
+    return pos
+
+
+def _group(h: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
+    """One connected group laid out around (0, 0)."""
+    nodes = list(h)
+    if len(nodes) == 2:
+        return {nodes[0]: (-SPACING / 2, 0.0), nodes[1]: (SPACING / 2, 0.0)}
+    raw = nx.spring_layout(h, seed=SEED, iterations=300 if len(nodes) < 500 else 60, method="force")
+    lengths = [math.dist(raw[a], raw[b]) for a, b in h.edges()]
+    unit = SPACING / max(statistics.median(lengths), 1e-9)
+    pos = {n: [float(x * unit), float(y * unit)] for n, (x, y) in raw.items()}
+    if len(nodes) <= DEOVERLAP_LIMIT:
+        _push_apart(pos, labels)
+    return {n: (x, y) for n, (x, y) in pos.items()}
+
+
+def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int = 60) -> None:
+    """Move nodes whose label boxes overlap apart, along the axis where they overlap least."""
+    names = sorted(pos)
+    half = {n: (len(labels.get(n, "")) * CHAR_WIDTH + 20) / 2 for n in names}
+    for _ in range(rounds):
+        moved = False
+        for i, a in enumerate(names):
+            for b in names[i + 1:]:
+                (ax, ay), (bx, by) = pos[a], pos[b]
+                ox = half[a] + half[b] - abs(ax - bx)
+                oy = ROW_HEIGHT - abs(ay - by)
+                if ox <= 0 or oy <= 0:
+                    continue
+                moved = True
+                if oy < ox:
+                    step = (oy / 2 + 1) * (1 if ay >= by else -1)
+                    pos[a][1] += step
+                    pos[b][1] -= step
+                else:
+                    step = (ox / 2 + 1) * (1 if ax >= bx else -1)
+                    pos[a][0] += step
+                    pos[b][0] -= step
+        if not moved:
+            return
+
+
+def _pack(groups: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[int, int]]:
+    """Groups side by side in rows no wider than the largest group, or than a screen-shaped
+    (16:10) rectangle of their total area."""
+    boxes = []
+    for p in groups:
+        xs, ys = [x for x, _ in p.values()], [y for _, y in p.values()]
+        boxes.append((min(xs), min(ys), max(xs) - min(xs) + SPACING, max(ys) - min(ys) + SPACING))
+    limit = max([b[2] for b in boxes] + [math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
+    pos: dict[str, tuple[int, int]] = {}
+    x = y = row = 0.0
+    for p, (left, top, w, h) in zip(groups, boxes):
+        if x and x + w > limit:
+            x, y, row = 0.0, y + row, 0.0
+        for n, (nx_, ny) in p.items():
+            pos[n] = (round(x + nx_ - left), round(y + ny - top))
+        x, row = x + w, max(row, h)
+    return pos
