@@ -11,6 +11,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from kg.graph import entity_iri
 from kg.knowledge import ONTOLOGY_DIR
 from kg.merge import MergedCorpus
 from kg.model import evidence_lines
@@ -34,7 +35,6 @@ def vocabulary_labels() -> dict[str, dict[str, str]]:
     from rdflib import RDFS, Graph
 
     from kg.graph import KG
-
     onto = Graph().parse(ONTOLOGY_DIR / "kg.ttl", format="turtle")
     labels: dict[str, dict[str, str]] = {}
     for name in VOCABULARY:
@@ -101,7 +101,7 @@ def page_data(corpus: MergedCorpus, network: ActorNetwork, positions: dict, name
 
 
 def _node(e, degree: int, xy: tuple[int, int], order: dict) -> dict:
-    node = {"id": e.id, "ar": e.label_ar, "en": e.label_en or "", "c": e.type, "x": xy[0], "y": xy[1],
+    node = {"id": e.id, "iri": entity_iri(e.id, e.type)[1:-1], "ar": e.label_ar, "en": e.label_en or "", "c": e.type, "x": xy[0], "y": xy[1],
             "deg": degree, "alt": sorted(e.alt_labels), "roles": sorted(e.roles), "n": e.mentions}
     if e.affiliation in order:
         node["aff"] = order[e.affiliation]

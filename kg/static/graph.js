@@ -270,6 +270,6 @@
   network.fit({ nodes: view.nodes, animation: false });
   const scale = network.getScale();  // labels keep their size on screen at the opening zoom
   if (scale < 1) nodes.update(N.map((_, i) => ({ id: i, font: { size: fontSize(i) / scale } })));
-  window.kgView = { network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
+  window.kgView = { ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
                     positions: () => Object.fromEntries(N.map((n, i) => [n.id, network.getPositions([i])[i]])) };
 })();
