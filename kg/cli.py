@@ -20,6 +20,15 @@ class Fmt(str, Enum):
     nt = "nt"
     jsonld = "jsonld"
     trig = "trig"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+class ExportFmt(str, Enum):
+    csv = "csv"
+    graphml = "graphml"
+    gexf = "gexf"
 
 
 class NerMode(str, Enum):
@@ -37,7 +46,7 @@ def _fail(message: str, code: int) -> None:
 def build(
     corpus: Path = typer.Argument(Path("corpus"), help="Folder of articles (.txt, .html, .jsonl)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
-    fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f", help="ttl, nt, jsonld, trig (repeatable)."),
+    fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f", help="ttl, nt, jsonld, trig; graphml, gexf, csv (kg export) (repeatable)."),
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
     strict: bool = typer.Option(False, help="Fail (exit 1) when any file is skipped."),
@@ -84,6 +93,34 @@ def build(
                f"wrote {', '.join(report.outputs)}")
     if strict and report.skipped:
         raise typer.Exit(1)
+
+
+@app.command("export")
+def export(
+    out: Path = typer.Argument(..., help="File to write: .csv, .graphml or .gexf."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles the graph is built from."),
+    fmt: Optional[ExportFmt] = typer.Option(None, "--format", "-f", help="csv, graphml, gexf (default: OUT's extension)."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
+    cache: Path = typer.Option(Path("outputs/.kg-cache"), help="The build's cache: an unchanged corpus is not read again."),
+) -> None:
+    """Write the actor network for Gephi (GraphML, GEXF with start/end dates) or the meetings as a
+    spreadsheet table (CSV: one row per meeting and participant)."""
+    from kg.documents import CorpusError
+    from kg.exports import ExportError, export as run_export
+    from kg.pipeline import NoDocuments
+
+    try:
+        report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
+    except ExportError as exc:
+        _fail(str(exc), 2)
+    except CorpusError as exc:
+        _fail(str(exc), 2)
+    except (NoDocuments, OSError) as exc:
+        _fail(str(exc), 1)
+    for line in report.skipped:
+        typer.echo(f"skipped {line}", err=True)
+    typer.echo(f"wrote {out}")
 
 
 @app.command("eval")

@@ -26,6 +26,7 @@ from rdflib import Graph, URIRef
 
 from kg.dates import find_published
 from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
+from kg.exports import EXPORT_FILES, EXPORTERS
 from kg.extract import process_document
 from kg.graph import KGR, GraphCounts, bind_prefixes, graph_blocks, rdflib_graph
 from kg.knowledge import KnowledgeBase, load_knowledge
@@ -570,6 +571,10 @@ def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], repor
     t = time.perf_counter()
     graph = per_doc = None
     for fmt in formats:
+        if fmt in EXPORTERS:  # Gephi's and spreadsheets' formats, from the merged corpus (kg.exports)
+            EXPORTERS[fmt](corpus, out_dir / EXPORT_FILES[fmt])
+            report.outputs.append(str(out_dir / EXPORT_FILES[fmt]))
+            continue
         target = out_dir / FORMATS[fmt][1]
         these = GraphCounts()
         if fmt in STREAMED:
@@ -582,4 +587,4 @@ def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], repor
         counts = counts or these
         report.outputs.append(str(target))
     timings["write"] = time.perf_counter() - t
-    return counts
+    return counts or GraphCounts()
