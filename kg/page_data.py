@@ -11,6 +11,7 @@ import json
 from functools import lru_cache
 from importlib import resources
 
+from kg.geo import outlines
 from kg.graph import entity_iri
 from kg.knowledge import ONTOLOGY_DIR
 from kg.merge import MergedCorpus
@@ -94,7 +95,9 @@ def page_data(corpus: MergedCorpus, network: ActorNetwork, positions: dict, name
              for a, b, d in sorted(g.edges(data=True), key=lambda e: (order[e[0]], order[e[1]]))]
     counts = {"actors": len(nodes), "meetings": len(meetings), "documents": len(corpus.doc_ids)}
     titles = {lang: ui_strings()[lang]["title"].format(name=name, **counts) for lang in ("ar", "en")}
-    return {"name": name, "title": titles, "counts": counts, "vocabulary": vocabulary_labels(),
+    located = [(p["lat"], p["long"]) for p in places.items if p["lat"] is not None and p["long"] is not None]
+    located += [(n["lat"], n["long"]) for n in nodes if "lat" in n]
+    return {"name": name, "title": titles, "map": outlines(located), "counts": counts, "vocabulary": vocabulary_labels(),
             "ui": ui_strings(), "style": STYLE, "edgeStyle": EDGE_STYLE, "fold": search_fold(),
             "nodes": nodes, "edges": edges, "meetings": meetings, "places": places.items,
             "evidence": evidence.items, "docs": docs}

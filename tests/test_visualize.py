@@ -206,3 +206,77 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     assert base64.b64decode(data.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
     assert page.errors == [] and page.requests == []
     page.context.close()
+
+
+# --- the map ------------------------------------------------------------------------------------
+
+#: Test data: coordinates for two meeting places and a base (the knowledge base fills few today).
+COORDINATES = {"damascus": (33.51, 36.29), "moscow": (55.75, 37.62), "hmeimim_air_base": (35.41, 35.95)}
+
+
+def merged_corpus(tmp_path, coordinates: dict):
+    """The corpus merged in this process, with only the given entities located."""
+    from kg.extract import process_document
+    from kg.knowledge import load_knowledge
+    from kg.merge import CorpusMerger
+    from kg.model import Document
+    from tests.conftest import CORPUS
+
+    kb = load_knowledge()
+    merger = CorpusMerger(kb, tmp_path / "spill")
+    for i, p in enumerate(sorted(CORPUS.glob("*.txt"))):
+        merger.add(process_document(Document(p.stem, p.name, p.read_text(encoding="utf-8"), str(i) * 64), kb))
+    merged = merger.finish()
+    for e in merged.entities.values():
+        e.lat, e.long = coordinates.get(e.id, (None, None))
+    return merged
+
+
+def test_map_is_left_out_without_coordinates(tmp_path):
+    from kg.visualize import render_html
+
+    assert page_data(render_html(merged_corpus(tmp_path, {})))["map"] is None
+
+
+@needs_chromium
+def test_map_places_meetings_and_bases_by_coordinates(browser, tmp_path):
+    from kg.visualize import render_html, write_html
+
+    merged = merged_corpus(tmp_path, COORDINATES)
+    html = tmp_path / "graph.html"
+    write_html(merged, html, "corpus")
+    data = page_data(render_html(merged, "corpus"))
+    assert data["map"]["land"] and data["map"]["borders"]
+    west, south, east, north = data["map"]["box"]
+    assert all(west < lon < east and south < lat < north for lat, lon in COORDINATES.values())
+    meetings = list(merged.meetings())
+
+    def located(low=None, high=None) -> set:
+        return {m.location for m in meetings if m.location in COORDINATES and (
+            low is None or (m.date and low <= int(m.date.value[:4]) <= high))}
+
+    page = open_page(browser, html)
+    page.locator("#show-map").click()
+    assert page.locator("#network").is_hidden() and page.locator("#map").is_visible()
+    assert page.locator("#map path.land").count() == len(data["map"]["land"])
+    assert page.locator("#map circle.place").count() == len(located()) > 0
+    assert page.locator("#map polygon.base").count() == 1
+    shot(page, "graph-map.png")
+
+    # the same time range as the network: only places with meetings in it
+    page.locator("#undated").uncheck()
+    years = sorted(int(m.date.value[:4]) for m in meetings if m.date)
+    page.locator("#to").focus()
+    page.keyboard.press("End")
+    for _ in range(years[-1] - 2019):
+        page.keyboard.press("ArrowLeft")
+    assert page.locator("#map circle.place").count() == len(located(years[0], 2019))
+
+    # a place's meetings in the panel
+    place = page.locator("#map circle.place").first
+    place.click()
+    name = page.locator("#panel h2").inner_text()
+    count = sum(1 for m in meetings if m.location in COORDINATES and merged.entities[m.location].label_ar == name)
+    assert page.locator("#panel li.meeting").count() == count > 0
+    assert page.errors == [] and page.requests == []
+    page.context.close()

@@ -91,6 +91,7 @@
     const metShown = view.edges.filter((i) => c.edge[i].kind === "met").length;
     $("status").textContent = t("status", { edges: metShown, meetings: view.meetings });
     view.met = metShown;
+    drawMarkers(c.active);
   }
 
   /* ---- the side panel ---- */
@@ -143,11 +144,76 @@
       (others.length ? `<h3>${esc(t("ties"))}</h3><p>${others.join("، ")}</p>` : "");
     panel = ["edge", i];
   }
-  function refreshPanel() { if (panel) (panel[0] === "node" ? showNode : showEdge)(panel[1]); }
+  function refreshPanel() { if (panel) ({ node: showNode, edge: showEdge, place: showPlace })[panel[0]](panel[1]); }
   $("panel").addEventListener("click", (ev) => {
     const a = ev.target.closest("a.node");
     if (a) { ev.preventDefault(); select(parseInt(a.dataset.node, 10)); }
   });
+
+  /* ---- the map: meeting places and bases by their coordinates, on offline outlines ---- */
+  const G = D.map;
+  const placeName = (p) => (lang === "en" && D.places[p].en) || D.places[p].ar;
+  let project = null, unit = 1;
+  function drawMap() {
+    const svg = $("map-svg");
+    if (!G) { $("map-note").textContent = t("noCoordinates"); return; }
+    const [w, s, e, n] = G.box, k = Math.cos(((s + n) / 2) * Math.PI / 180);
+    project = (lon, lat) => [(lon - w) * k, n - lat];
+    unit = Math.max((e - w) * k, n - s) / 120;
+    svg.setAttribute("viewBox", `0 0 ${(e - w) * k} ${n - s}`);
+    const path = (flat) => {
+      let d = "";
+      for (let i = 0; i < flat.length; i += 2) {
+        const [x, y] = project(flat[i], flat[i + 1]);
+        d += (i ? "L" : "M") + x.toFixed(2) + " " + y.toFixed(2);
+      }
+      return d;
+    };
+    svg.innerHTML = G.land.map((f) => `<path class="land" d="${path(f)}Z"/>`).join("") +
+      G.lakes.map((f) => `<path class="lake" d="${path(f)}Z"/>`).join("") +
+      G.borders.map((f) => `<path class="border" d="${path(f)}"/>`).join("") + '<g id="markers"></g>';
+  }
+  function drawMarkers(active) {
+    if (!G) return;
+    const at = new Map();
+    M.forEach((m, i) => {
+      if (active[i] && m[4] >= 0 && D.places[m[4]].lat != null) {
+        if (!at.has(m[4])) at.set(m[4], []);
+        at.get(m[4]).push(i);
+      }
+    });
+    let html = "";
+    N.forEach((n, i) => {
+      if (n.c !== "MilitaryBase" || n.lat === undefined || !state.classes.MilitaryBase) return;
+      const [x, y] = project(n.long, n.lat), r = 1.8 * unit;
+      html += `<polygon class="base" data-node="${i}" points="${x},${y - r} ${x + r},${y + r * 0.8} ${x - r},${y + r * 0.8}">` +
+        `<title>${esc(label(i))}</title></polygon>`;
+    });
+    for (const [p, list] of at) {  // over the bases: a base that is a meeting place keeps both
+      const [x, y] = project(D.places[p].long, D.places[p].lat), r = unit * (1 + 0.7 * Math.sqrt(list.length));
+      html += `<circle class="place" data-place="${p}" cx="${x}" cy="${y}" r="${r}"><title>${esc(placeName(p))}: ${list.length}</title></circle>` +
+        `<text x="${x + r + unit * 0.4}" y="${y + unit * 0.6}" style="font-size:${2.2 * unit}px">${esc(placeName(p))}</text>`;
+    }
+    $("markers").innerHTML = html;
+  }
+  function showPlace(p) {
+    const list = M.map((m, i) => (m[4] === p ? i : -1)).filter((i) => i >= 0);
+    $("panel").innerHTML = `<h2>${esc(placeName(p))}</h2><h3>${esc(t("meetings"))} (${list.filter(inRange).length}/${list.length})</h3>` +
+      meetingItems(list, []);
+    panel = ["place", p];
+  }
+  $("map-svg").addEventListener("click", (ev) => {
+    const place = ev.target.closest("[data-place]"), base = ev.target.closest("[data-node]");
+    if (place) showPlace(parseInt(place.dataset.place, 10));
+    else if (base) select(parseInt(base.dataset.node, 10));
+  });
+  function showView(map) {
+    $("map").hidden = !map; $("network").hidden = map; $("legend").hidden = map;
+    $("show-map").classList.toggle("on", map); $("show-network").classList.toggle("on", !map);
+    if (!map) network.redraw();
+  }
+  $("show-map").addEventListener("click", () => showView(true));
+  $("show-network").addEventListener("click", () => showView(false));
 
   /* ---- selection, search ---- */
   function select(n) {
@@ -259,17 +325,17 @@
         `<div><svg width="30" height="10"><line x1="1" y1="5" x2="29" y2="5" stroke="${colour}" stroke-width="${k === "met" ? 3 : 2}"` +
         `${dashed ? ' stroke-dasharray="5,3"' : ""}/></svg>${esc(t(k))}</div>`).join("");
   }
-  $("lang").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; renderTexts(); apply(); refreshPanel(); });
+  $("lang").addEventListener("click", () => { lang = lang === "ar" ? "en" : "ar"; renderTexts(); drawMap(); apply(); refreshPanel(); });
   function png() { network.redraw(); return $("network").querySelector("canvas").toDataURL("image/png"); }
   $("png").addEventListener("click", () => {
     const a = document.createElement("a");
     a.href = png(); a.download = (D.name || "graph") + ".png"; a.click();
   });
 
-  renderTexts(); syncControls(); apply();
+  drawMap(); renderTexts(); syncControls(); apply();
   network.fit({ nodes: view.nodes, animation: false });
   const scale = network.getScale();  // labels keep their size on screen at the opening zoom
   if (scale < 1) nodes.update(N.map((_, i) => ({ id: i, font: { size: fontSize(i) / scale } })));
-  window.kgView = { ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
+  window.kgView = { showView, ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
                     positions: () => Object.fromEntries(N.map((n, i) => [n.id, network.getPositions([i])[i]])) };
 })();
