@@ -107,13 +107,14 @@
     return links.join("، ") + (more > 0 ? " " + esc(t("more", { n: more })) : "");
   }
   function meetingItems(list, self) {
-    const order = list.slice().sort((a, b) => (M[a][1] || "9999").localeCompare(M[b][1] || "9999") || a - b);
+    const when = (i) => M[i][1] || "9999";  // ISO dates sort as text; undated last
+    const order = list.slice().sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a - b));
     const items = order.slice(0, 300).map((i) => {
       const m = M[i];
-      const when = m[1] ? m[1] + (m[2] ? " – " + m[2] : "") : t("undatedDate");
+      const date = m[1] ? m[1] + (m[2] ? " – " + m[2] : "") : t("undatedDate");
       const partners = m[3].filter((p) => !self.includes(p)).map(nodeLink).join("، ");
       const place = m[4] >= 0 ? ((lang === "en" && D.places[m[4]].en) || D.places[m[4]].ar) : "";
-      return `<li class="meeting${inRange(i) ? "" : " out"}" data-meeting="${i}"><span class="when">${esc(when)}</span>` +
+      return `<li class="meeting${inRange(i) ? "" : " out"}" data-meeting="${i}"><span class="when">${esc(date)}</span>` +
         `<span class="kind">${esc(vocab(m[0]))}</span>` +
         (partners ? ` ${esc(t("partners"))} ${partners}` : "") + (place ? ` · ${esc(t("place"))}: ${esc(place)}` : "") +
         m[5].map((v) => `<blockquote class="evidence" lang="ar">${esc(D.evidence[v])}</blockquote>`).join("") +
@@ -336,6 +337,6 @@
   network.fit({ nodes: view.nodes, animation: false });
   const scale = network.getScale();  // labels keep their size on screen at the opening zoom
   if (scale < 1) nodes.update(N.map((_, i) => ({ id: i, font: { size: fontSize(i) / scale } })));
-  window.kgView = { showView, ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
+  window.kgView = { showView, meetingsOf: (n) => meetingsOf[n].length, ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
                     positions: () => Object.fromEntries(N.map((n, i) => [n.id, network.getPositions([i])[i]])) };
 })();
