@@ -280,3 +280,42 @@ def test_map_places_meetings_and_bases_by_coordinates(browser, tmp_path):
     assert page.locator("#panel li.meeting").count() == count > 0
     assert page.errors == [] and page.requests == []
     page.context.close()
+
+
+@needs_chromium
+def test_filters_and_a_tie_between_two_actors(browser, built, graph):
+    page = open_page(browser, built[0] / "graph.html")
+    actors = count(graph, "SELECT (COUNT(?x) AS ?n) WHERE { VALUES ?c { kg:Person kg:State kg:Organization "
+                          "kg:MilitaryBase } ?x a ?c }")
+    tied = page.evaluate("kgView.view().nodes.length")
+    assert 0 < tied < actors  # actors without any tie are hidden by default
+    page.locator("#isolated").uncheck()
+    assert page.evaluate("kgView.view().nodes.length") == actors
+    page.locator("#isolated").check()
+
+    # at least 3 meetings: only actors with 3 or more meetings stay
+    page.locator("#min").fill("3")
+    shown = page.evaluate("kgView.view().nodes.map(i => kgView.iris[i])")
+    busy = {str(r[0]) for r in graph.query(PREFIXES + """SELECT ?p WHERE { ?m a kg:Meeting ; kg:participant ?p }
+        GROUP BY ?p HAVING (COUNT(DISTINCT ?m) >= 3)""")}
+    assert shown and set(shown) <= busy
+    page.locator("#min").fill("0")
+
+    # a class filter: no state left
+    page.locator("#classes input[value=State]").uncheck()
+    states = {str(r[0]) for r in graph.query(PREFIXES + "SELECT ?x WHERE { ?x a kg:State }")}
+    shown = set(page.evaluate("kgView.view().nodes.map(i => kgView.iris[i])"))
+    assert shown and not shown & states
+    page.locator("#classes input[value=State]").check()
+
+    # a tie: the meetings between the two
+    putin, assad = (node_index(page, label_iri(graph, name)) for name in ("فلاديمير بوتين", "بشار الأسد"))
+    edge = page.evaluate(f"kgView.edges.get().find(e => (e.from === {putin} && e.to === {assad}) || "
+                         f"(e.from === {assad} && e.to === {putin})).id")
+    page.evaluate(f"kgView.network.emit('click', {{nodes: [], edges: [{edge}]}})")
+    between = count(graph, f"""SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ ?m a kg:Meeting ;
+        kg:participant <{label_iri(graph, 'فلاديمير بوتين')}>, <{label_iri(graph, 'بشار الأسد')}> }}""")
+    assert page.locator("#panel li.meeting").count() == between > 1
+    shot(page, "graph-tie.png")
+    assert page.errors == [] and page.requests == []
+    page.context.close()
