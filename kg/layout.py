@@ -17,7 +17,7 @@ SEED = 7
 #: Pixels a tie is long, so labels of 14-26 px stay readable and apart at zoom 1.
 SPACING = 180
 #: Room for a label: pixels per character and the height of a node with its label.
-CHAR_WIDTH, ROW_HEIGHT = 11, 60
+CHAR_WIDTH, ROW_HEIGHT = 12, 56
 #: Above this many actors in a group, labels are not pushed apart (quadratic in the group).
 DEOVERLAP_LIMIT = 400
 
@@ -25,8 +25,8 @@ DEOVERLAP_LIMIT = 400
 def layout(g: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[int, int]]:
     """Integer (x, y) per node; `labels` gives each node's widest label, to keep them apart."""
     groups = sorted((sorted(c) for c in nx.connected_components(g) if len(c) > 1), key=lambda c: (-len(c), c[0]))
-    placed = [_group(g.subgraph(c), labels) for c in groups]
-    pos = _pack(placed)
+    placed = [_group(_ordered(g, c), labels) for c in groups]
+    pos = _pack(placed, labels)
     alone = sorted(n for n in g if not g.degree(n))
     bottom = max((y for _, y in pos.values()), default=0) + SPACING
     columns = max(1, math.ceil(math.sqrt(len(alone) * 3)))
@@ -34,6 +34,16 @@ def layout(g: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[int, int]]:
     for i, n in enumerate(alone):
         pos[n] = ((i % columns) * width - (columns - 1) * width // 2, bottom + (i // columns) * ROW_HEIGHT)
     return pos
+
+
+def _ordered(g: nx.Graph, nodes: list[str]) -> nx.Graph:
+    """The group as a graph of its own, nodes and edges in sorted order: a subgraph view of a
+    few nodes iterates them in a set's order, which changes with Python's hash seed (and the
+    spring layout with it)."""
+    h = nx.Graph()
+    h.add_nodes_from(nodes)
+    h.add_edges_from(sorted(tuple(sorted(e)) for e in g.subgraph(nodes).edges()))
+    return h
 
 
 def _group(h: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[float, float]]:
@@ -76,13 +86,15 @@ def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int
             return
 
 
-def _pack(groups: list[dict[str, tuple[float, float]]]) -> dict[str, tuple[int, int]]:
+def _pack(groups: list[dict[str, tuple[float, float]]], labels: dict[str, str]) -> dict[str, tuple[int, int]]:
     """Groups side by side in rows no wider than the largest group, or than a screen-shaped
     (16:10) rectangle of their total area."""
     boxes = []
-    for p in groups:
-        xs, ys = [x for x, _ in p.values()], [y for _, y in p.values()]
-        boxes.append((min(xs), min(ys), max(xs) - min(xs) + SPACING, max(ys) - min(ys) + SPACING))
+    for p in groups:  # each group's box holds its labels, with a tie's length of room around
+        half = {n: (len(labels.get(n, "")) * CHAR_WIDTH + 20) / 2 for n in p}
+        left, right = min(x - half[n] for n, (x, _) in p.items()), max(x + half[n] for n, (x, _) in p.items())
+        ys = [y for _, y in p.values()]
+        boxes.append((left, min(ys), right - left + SPACING / 2, max(ys) - min(ys) + SPACING))
     limit = max([b[2] for b in boxes] + [math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
     pos: dict[str, tuple[int, int]] = {}
     x = y = row = 0.0

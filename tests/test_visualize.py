@@ -35,12 +35,17 @@ def test_html_has_no_remote_or_dangling_references(built):
 
 
 def test_layout_is_stored_and_the_same_on_every_build(built, tmp_path):
-    from kg.pipeline import build
+    """A build in another process, with another hash seed, stores the same positions."""
+    import os
+    import subprocess
+    import sys
 
     from tests.conftest import CORPUS
 
     first = page_data((built[0] / "graph.html").read_text(encoding="utf-8"))
-    build(CORPUS, tmp_path, ["ttl"], ner="rules", html=True, show_progress=False)
+    env = dict(os.environ, PYTHONHASHSEED="4242")
+    subprocess.run([sys.executable, "-c", "from kg.cli import main; main()", "build", str(CORPUS), "--out",
+                    str(tmp_path), "--ner", "rules", "--no-cache"], check=True, env=env, capture_output=True)
     again = page_data((tmp_path / "graph.html").read_text(encoding="utf-8"))
     positions = {n["id"]: (n["x"], n["y"]) for n in first["nodes"]}
     assert positions == {n["id"]: (n["x"], n["y"]) for n in again["nodes"]}

@@ -335,8 +335,8 @@
 
   drawMap(); renderTexts(); syncControls(); apply();
   network.fit({ nodes: view.nodes, animation: false });
-  const scale = network.getScale();  // labels keep their size on screen at the opening zoom
-  if (scale < 1) nodes.update(N.map((_, i) => ({ id: i, font: { size: fontSize(i) / scale } })));
+  const scale = network.getScale();  // at the opening zoom no label is under 13 px on screen
+  if (scale < 1) nodes.update(N.map((_, i) => ({ id: i, font: { size: Math.max(fontSize(i), 13 / scale) } })));
   window.kgView = { showView, meetingsOf: (n) => meetingsOf[n].length, ids: N.map((n) => n.id), iris: N.map((n) => n.iri), network, nodes, edges, state, view: () => view, select, png, matches: (q) => matches(q).map((n) => N[n].id),
                     positions: () => Object.fromEntries(N.map((n, i) => [n.id, network.getPositions([i])[i]])) };
 })();
