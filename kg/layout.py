@@ -16,8 +16,9 @@ import networkx as nx
 SEED = 7
 #: Pixels a tie is long, so labels of 14-26 px stay readable and apart at zoom 1.
 SPACING = 180
-#: Room for a label: pixels per character and the height of a node with its label.
-CHAR_WIDTH, ROW_HEIGHT = 12, 56
+#: Room for a label: pixels per character, and the height of a node with its label under it
+#: (a 14-26 px node, a label of up to 22 px at the opening zoom, a gap).
+CHAR_WIDTH, ROW_HEIGHT = 12, 76
 #: Above this many actors in a group, labels are not pushed apart (quadratic in the group).
 DEOVERLAP_LIMIT = 400
 
@@ -61,7 +62,8 @@ def _group(h: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[float, float]
 
 
 def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int = 60) -> None:
-    """Move nodes whose label boxes overlap apart, along the axis where they overlap least."""
+    """Move nodes whose label boxes overlap apart: up and down when that is the much shorter way,
+    else sideways."""
     names = sorted(pos)
     half = {n: (len(labels.get(n, "")) * CHAR_WIDTH + 20) / 2 for n in names}
     for _ in range(rounds):
@@ -74,7 +76,7 @@ def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int
                 if ox <= 0 or oy <= 0:
                     continue
                 moved = True
-                if oy < ox:
+                if oy < ox / 3:  # sideways by preference: screens are wider than tall
                     step = (oy / 2 + 1) * (1 if ay >= by else -1)
                     pos[a][1] += step
                     pos[b][1] -= step
@@ -87,15 +89,15 @@ def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int
 
 
 def _pack(groups: list[dict[str, tuple[float, float]]], labels: dict[str, str]) -> dict[str, tuple[int, int]]:
-    """Groups side by side in rows no wider than the largest group, or than a screen-shaped
-    (16:10) rectangle of their total area."""
+    """Groups side by side in rows as wide as the widest group, a screen-shaped (16:10)
+    rectangle as tall as the tallest one, or one of their total area, whichever is widest."""
     boxes = []
     for p in groups:  # each group's box holds its labels, with a tie's length of room around
         half = {n: (len(labels.get(n, "")) * CHAR_WIDTH + 20) / 2 for n in p}
         left, right = min(x - half[n] for n, (x, _) in p.items()), max(x + half[n] for n, (x, _) in p.items())
         ys = [y for _, y in p.values()]
         boxes.append((left, min(ys), right - left + SPACING / 2, max(ys) - min(ys) + SPACING))
-    limit = max([b[2] for b in boxes] + [math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
+    limit = max([b[2] for b in boxes] + [1.6 * max(b[3] for b in boxes), math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
     pos: dict[str, tuple[int, int]] = {}
     x = y = row = 0.0
     for p, (left, top, w, h) in zip(groups, boxes):
