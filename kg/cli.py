@@ -125,48 +125,78 @@ def export(
 
 @app.command("eval")
 def eval_(
-    graph: Path = typer.Argument(Path("outputs/graph.ttl"), help="A Turtle graph following the contract."),
-    gold: Path = typer.Option(Path("tests/gold"), help="Folder of gold .json files."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    graph: Optional[Path] = typer.Argument(None, help="A Turtle graph following the contract "
+                                           "(default outputs/graph.ttl; sets with a corpus need none)."),
+    gold: Optional[Path] = typer.Option(None, help="Folder of gold .json files for GRAPH (default tests/gold)."),
+    sets: List[str] = typer.Option([], "--set", help="NAME=GOLD[@GRAPH_OR_CORPUS], repeatable: GOLD is a gold "
+                                   "folder or a set folder with gold/ and corpus/ (its corpus is built)."),
+    ner: NerMode = typer.Option(NerMode.rules, help="Recognizers for the corpora eval builds."),
+    skip_missing: bool = typer.Option(False, help="Skip a set whose folder is absent, with a notice."),
+    check: Optional[Path] = typer.Option(None, help="Quality record (benchmarks/quality.json): exit 1 when "
+                                         "an F1 falls more than 0.02 below it."),
+    record: Optional[Path] = typer.Option(None, help="Write the sets' F1s into this quality record."),
+    keep: Optional[Path] = typer.Option(None, help="Keep each built graph in KEEP/NAME/graph.ttl."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full results as JSON, by set."),
     details: bool = typer.Option(False, help="List missed and spurious items."),
 ) -> None:
-    """Precision, recall and F1 of GRAPH against gold annotations."""
+    """Precision, recall and F1 against gold annotations: one table per set."""
     import json
 
-    from kg.evaluate import evaluate_file, summary_rows
+    from kg import evalsets
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
     try:
-        result = evaluate_file(graph, gold)
+        specs = [evalsets.parse_set(spec, graph) for spec in sets] or [
+            evalsets.EvalSet("gold", gold or Path("tests/gold"), graph=graph or Path("outputs/graph.ttl"))]
+        recorded = evalsets.load_record(check) if check else None
+        results, notices = evalsets.score_sets(specs, ner.value, keep, skip_missing)
+    except evalsets.SetError as exc:
+        _fail(str(exc), 2)
     except FileNotFoundError as exc:
         _fail(str(exc), 2)
-    except Exception as exc:  # a file that is no Turtle
-        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    except Exception as exc:  # a graph that is no Turtle
+        _fail(f"cannot be scored ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    for line in notices:
+        typer.echo(f"notice: {line}", err=True)
+    if record:
+        from kg.output import atomic_write
+
+        previous = evalsets.load_record(record) if record.is_file() else None
+        atomic_write(record, evalsets.record_json(results, previous))
     if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        _print_sets(results, details)
+    if recorded is not None:
+        problems = evalsets.regressions(evalsets.f1_record(results), recorded)
+        for line in problems:
+            typer.echo(f"regression: {line}", err=True)
+        if problems:
+            raise typer.Exit(1)
+
+
+def _print_sets(results: dict, details: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("what", "precision", "recall", "F1")
-    for row in summary_rows(result):
-        table.add_row(*row)
+    from kg import evalsets
+
     console = Console()
-    console.print(table)
-    m = result["meetings"]
-    console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}; "
-                  f"lacking provenance: {len(result['meetings_lacking_provenance'])}; "
-                  f"duplicated nodes: {len(result['duplicated_nodes'])}")
-    for gid, b in result["bases"].items():
-        console.print(f"base {gid}: " + (f"location right: {b['location_right']}, operator right: {b['operator_right']}"
-                                          if b["found"] else "not found"))
-    if details:
-        for key in ("actors", "Place", "MilitaryBase", "meetings", "treaties"):
-            if result[key]["missed"] or result[key]["spurious"]:
-                console.print(f"[bold]{key}[/] missed: {result[key]['missed']}\n  spurious: {result[key]['spurious']}")
-        if result["duplicated_nodes"]:
-            console.print(f"duplicated: {result['duplicated_nodes']}")
+    for name, result in results.items():
+        table = Table("what", "precision", "recall", "F1", title=f"set {name}", title_justify="left")
+        for row in evalsets.table_rows(result):
+            table.add_row(*row)
+        console.print(table)
+        m = result["meetings"]
+        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}, "
+                      f"lacking provenance {len(result['meetings_lacking_provenance'])}; "
+                      f"duplicated nodes: {len(result['duplicated_nodes'])}\n{evalsets.base_line(result)}")
+        if details:
+            for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
+                r = result[key]
+                console.print(f"[bold]{key}[/] P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
+                              f"\n  missed: {r['missed']}\n  spurious: {r['spurious']}")
+            if result["duplicated_nodes"]:
+                console.print(f"duplicated: {result['duplicated_nodes']}")
 
 
 @app.command()
