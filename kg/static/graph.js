@@ -283,7 +283,8 @@
   const span = Math.max(1, maxYear - minYear), every = Math.ceil((span + 1) / 12);
   for (let y = minYear; y <= maxYear; y++) {
     $("years").insertAdjacentHTML("beforeend", `<option value="${y}"></option>`);
-    if ((y - minYear) % every === 0 || y === maxYear) {
+    const tick = (y - minYear) % every === 0, last = y === maxYear && (y - minYear) % every >= every / 2;
+    if (tick || last) {
       $("ticks").insertAdjacentHTML("beforeend", `<span style="left:calc(8px + (100% - 16px) * ${(y - minYear) / span})">${y}</span>`);
     }
   }
