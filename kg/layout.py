@@ -21,6 +21,11 @@ SPACING = 180
 CHAR_WIDTH, ROW_HEIGHT = 12, 76
 #: Above this many actors in a group, labels are not pushed apart (quadratic in the group).
 DEOVERLAP_LIMIT = 400
+#: Actors of a group the spring layout places; the others are set around their neighbours.
+#: networkx lays out 500 or more with scipy's sparse matrices (not a kg dependency), and its
+#: dense solver's time and memory grow with the square.
+SPRING_LIMIT = 450
+GOLDEN_ANGLE = math.pi * (3 - math.sqrt(5))
 
 
 def layout(g: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[int, int]]:
@@ -52,13 +57,37 @@ def _group(h: nx.Graph, labels: dict[str, str]) -> dict[str, tuple[float, float]
     nodes = list(h)
     if len(nodes) == 2:
         return {nodes[0]: (-SPACING / 2, 0.0), nodes[1]: (SPACING / 2, 0.0)}
-    raw = nx.spring_layout(h, seed=SEED, iterations=300 if len(nodes) < 500 else 60, method="force")
-    lengths = [math.dist(raw[a], raw[b]) for a, b in h.edges()]
+    core = h
+    if len(nodes) > SPRING_LIMIT:  # the best-connected actors by the spring, the rest around them
+        keep = sorted(nodes, key=lambda n: (-h.degree(n), n))[:SPRING_LIMIT]
+        core = _ordered(h, sorted(keep))
+        core.remove_nodes_from([n for n in keep if not core.degree(n)])
+    raw = nx.spring_layout(core, seed=SEED, iterations=300 if len(core) < 200 else 100, method="force")
+    lengths = [math.dist(raw[a], raw[b]) for a, b in core.edges()]
     unit = SPACING / max(statistics.median(lengths), 1e-9)
     pos = {n: [float(x * unit), float(y * unit)] for n, (x, y) in raw.items()}
+    _place_around(h, pos)
     if len(nodes) <= DEOVERLAP_LIMIT:
         _push_apart(pos, labels)
     return {n: (x, y) for n, (x, y) in pos.items()}
+
+
+def _place_around(h: nx.Graph, pos: dict[str, list[float]]) -> None:
+    """Actors the spring left out, around the first placed neighbour, in sorted order: the k-th
+    one on a spiral (golden angle, a tie's length and more), the same on every build."""
+    queue = sorted(pos)
+    while queue:
+        nxt = []
+        for placed in queue:
+            k = 0
+            for n in sorted(h[placed]):
+                if n not in pos:
+                    angle, radius = k * GOLDEN_ANGLE, SPACING * (1 + 0.15 * k)
+                    x, y = pos[placed]
+                    pos[n] = [x + radius * math.cos(angle), y + radius * math.sin(angle)]
+                    nxt.append(n)
+                    k += 1
+        queue = nxt
 
 
 def _push_apart(pos: dict[str, list[float]], labels: dict[str, str], rounds: int = 60) -> None:

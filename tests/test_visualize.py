@@ -75,6 +75,22 @@ def test_label_boxes_of_linked_actors_mostly_apart(built):
     assert clashes == 0
 
 
+def test_a_large_group_is_laid_out_without_scipy_and_the_same_twice():
+    """Past SPRING_LIMIT actors, the best connected are laid out by the spring and the others
+    set around them: every actor gets a place, the same on a second run, almost all distinct."""
+    import networkx as nx
+
+    from kg.layout import SPRING_LIMIT, layout
+
+    g = nx.relabel_nodes(nx.barabasi_albert_graph(SPRING_LIMIT + 300, 2, seed=3), lambda n: f"a{n:05d}")
+    g.add_nodes_from(["lonely1", "lonely2"])
+    labels = {n: "فلاديمير بوتين" for n in g}
+    first = layout(g, labels)
+    assert first == layout(g, labels)
+    assert set(first) == set(g)
+    assert len(set(first.values())) > 0.99 * len(g)
+
+
 # --- in the browser ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
