@@ -20,7 +20,7 @@ SPACING = 180
 #: (a 14-26 px node, a label of up to 22 px at the opening zoom, a gap).
 CHAR_WIDTH, ROW_HEIGHT = 12, 76
 #: Above this many actors in a group, labels are not pushed apart (quadratic in the group).
-DEOVERLAP_LIMIT = 400
+DEOVERLAP_LIMIT = 200
 #: Actors of a group the spring layout places; the others are set around their neighbours.
 #: networkx lays out 500 or more with scipy's sparse matrices (not a kg dependency), and its
 #: dense solver's time and memory grow with the square.

@@ -170,6 +170,9 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     assert page.evaluate("kgView.network.getSelectedNodes()") == [node_index(page, assad)]
     assert "بشار الأسد" in page.locator("#panel h2").inner_text()
     shot(page, "graph-search.png")
+    assad_id = page.evaluate(f"kgView.ids[{node_index(page, assad)}]")
+    for typed in ("Assad", "bashar al-assad", "بشّار", "الأسـد"):  # English, shadda, tatweel
+        assert page.evaluate(f"kgView.matches({typed!r})")[0] == assad_id, typed
 
     # the year range: visible met-with ties are the pairs of actors that met in those years
     years = sorted({int(str(row[0])[:4]) for row in graph.query(PREFIXES + "SELECT ?d WHERE { ?m a kg:Meeting ; kg:date ?d }")})
