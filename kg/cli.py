@@ -21,6 +21,15 @@ class Fmt(str, Enum):
     nt = "nt"
     jsonld = "jsonld"
     trig = "trig"
+    graphml = "graphml"
+    gexf = "gexf"
+    csv = "csv"
+
+
+class ExportFmt(str, Enum):
+    csv = "csv"
+    graphml = "graphml"
+    gexf = "gexf"
 
 
 class InputFormat(str, Enum):
@@ -112,7 +121,8 @@ def build(
     corpus: Path = typer.Argument(Path("corpus"), help="Folder of articles (.txt, .html, .jsonl)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
     fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f",
-                                  help="Also write this format (repeatable); graph.ttl is always written."),
+                                  help="Also write this format (repeatable); graph.ttl is always written. "
+                                  "graphml, gexf: the actor network for Gephi; csv: meetings.csv (see kg export)."),
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
     strict: bool = typer.Option(False, help="Fail (exit 1) when any file or record is skipped."),
@@ -167,6 +177,34 @@ def build(
         names = ", ".join(line.split(": ", 1)[0] for line in report.skipped[:5])
         more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
         _fail(f"--strict: {len(report.skipped)} skipped: {names}{more}", EXIT_FAILED)
+
+
+@app.command("export")
+def export(
+    out: Path = typer.Argument(..., help="File to write: .csv, .graphml or .gexf."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles the graph is built from."),
+    fmt: Optional[ExportFmt] = typer.Option(None, "--format", "-f", help="csv, graphml, gexf (default: OUT's extension)."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
+    cache: Path = typer.Option(Path("outputs/.kg-cache"), help="The build's cache: an unchanged corpus is not read again."),
+) -> None:
+    """Write the actor network for Gephi (GraphML, GEXF with start/end dates) or the meetings as a
+    spreadsheet table (CSV: one row per meeting and participant)."""
+    from kg.documents import CorpusError
+    from kg.exports import ExportError, export as run_export
+    from kg.pipeline import NoDocuments
+
+    try:
+        report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
+    except (ExportError, CorpusError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except NoDocuments as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_FAILED)
+    for line in report.skipped:
+        typer.echo(f"skipped {line}", err=True)
+    typer.echo(f"wrote {out}")
 
 
 def _inside(path: Path, folder: Path) -> bool:
