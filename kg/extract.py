@@ -96,9 +96,16 @@ def _linked_mentions(sentences: list[Sentence], kb: KnowledgeBase, text: str, li
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
     linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
     short_index = linker.short_forms(linked)
-    covered = _covered(linked)
+    # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
+    covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
     types = {e.id: e.type for e in linker.entities.values()}
     extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
+    if extra:
+        taken = _covered(extra)
+        dropped = {m.entity_id for m in linked if not taken.isdisjoint(range(m.start, m.end))}
+        linked = [m for m in linked if taken.isdisjoint(range(m.start, m.end))]
+        for entity_id in dropped - {m.entity_id for m in linked}:
+            linker.entities.pop(entity_id, None)
     linked.extend(linker.link_named(extra, sentences))
     linked.extend(_delegations(sentences, kb, linker, linked))
     return linked
@@ -164,6 +171,8 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
     out = [role_by_start.get(m.start, m) for m in found]
     persons = [m for m in with_roles if m.source == "pattern"]
+    taken = _covered(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
+    out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
     in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}

@@ -143,17 +143,19 @@ class DocumentLinker:
 
     def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
         """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
-        name of an organization the rules found is the same organization."""
-        new = [e for e in self.entities.values() if e.type == "Organization" and e.id not in self.kb.entries]
-        if len(new) < 2:
+        name of an organization the rules found is the organization (found or known) it begins."""
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        new = [e for e in orgs if e.id not in self.kb.entries]
+        if not new or len(orgs) < 2:
             return linked
-        names = {e.id: normalize(e.label_ar).split() for e in new}
+        names = {e.id: [normalize(n).split() for n in {e.label_ar, *e.alt_labels}] for e in orgs}
         into: dict[str, str] = {}
         for e in new:
-            longer = [o for o in new if o.id != e.id and len(names[o.id]) > len(names[e.id])
-                      and names[o.id][:len(names[e.id])] == names[e.id]]
+            short = normalize(e.label_ar).split()
+            longer = {o.id for o in orgs if o.id != e.id and o.id not in into and any(
+                len(n) > len(short) and n[:len(short)] == short for n in names[o.id])}
             if len(longer) == 1:
-                into[e.id] = longer[0].id
+                into[e.id] = longer.pop()
         return self._fold(linked, into)
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
 from kg.text import Sentence, Token, positions, surface_without_clitic
-from kg.titles import known_positions, pattern_mentions, role_text, title_at
+from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
 
 __all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
@@ -68,9 +68,10 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     norms = sentence.norms
     at = known_positions(sentence, [m for m in known or [] if m.type != "Person"])
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
+    free = 0  # first position after the last title read: "نائب رئيس الدولة" holds no "رئيس الدولة"
     for i in positions(may_start):
         tok = tokens[i]
-        if tok.index in covered:
+        if tok.index in covered or i < free:
             continue
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
@@ -102,9 +103,11 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                    "Person", "pair", sentence=sentence.index))
             continue
         found = title_at(norms, i, kb, at)
+        free = found.end if found else free
         if found and found.state:
             j = found.end
-            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
+            named = title_chain(sentence, i, kb, at, text)[2]  # "أمير دولة قطر الشيخ ناصر": more titles, a name
+            if any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons) for k in (j, named)):
                 continue  # a title before a known name, handled by pattern_mentions
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,

@@ -116,6 +116,10 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
         words, state, j = _complement(norms, j, kb, known, False)
         return Title(" ".join([normalize(title), *words]), state, j, form)
+    if normalize(title) in kb.words("title_prefixes") and j < len(norms) and kb.titles.starts(norms[j]):
+        inner = title_at(norms, j, kb, known)  # "نائب رئيس دولة الإمارات": the deputy's office
+        if inner is not None:
+            return Title(normalize(title) + " " + inner.core, inner.state, inner.end, form)
     definite = normalize(title).split()[-1].startswith("ال")
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
@@ -155,6 +159,8 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     j = i
     particles = kb.words("name_particles")
     while j < len(tokens):
+        if j in known and known[j][0] == "Person":
+            break  # "الأمير محمد بن سلمان" as the gazetteer writes him, title and all
         if roles and norms[j] in kb.words("title_words_in_names") and j + 1 < len(norms) \
                 and norms[j + 1] in particles:
             break  # "الأمير سلطان بن عبدالعزيز": a name, not a second title
@@ -209,8 +215,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     intro = introducers(kb)
     out: list[Mention] = []
     free = 0  # first token after the last title and name read
+    inside = {p for p, (kind, _, end) in at.items() if kind == "Person" for p in range(p + 1, end)}
     for i in positions(kb.titles.forms_of(norms)):
-        if i < free:
+        if i < free or i in inside:
             continue
         roles, state, j = title_chain(sentence, i, kb, at, text)
         if not roles:
@@ -221,6 +228,15 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             m = by_start[tokens[j].index]
             if m.type == "Person" and not introduced:
                 out.append(_with_role(m, role, state))
+            # "الأمير نايف بن أحمد": a place's name after a title is a person's given name
+            end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced) \
+                if m.type == "Place" and m.end - m.start == 1 and j + 1 < len(norms) \
+                and norms[j + 1] in kb.words("patronymic_particles") else None
+            if end is not None and end > j + 1:
+                out.append(person_mention(sentence, j, end, 0, text, role, state))
+                ends[out[-1].end] = out[-1]
+                free = end
+                continue
             free = j
             continue
         described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)

@@ -83,12 +83,12 @@ def test_body_inside_a_title_is_no_organization():
 
 
 def test_agency_without_quotes_and_its_acronym():
-    r = doc("ونقلت وكالة رويترز ووكالة الأنباء الأردنية (بترا) الخبر.\nوأضافت بترا أن الاجتماع انتهى.")
+    r = doc("ونقلت وكالة رويترز ووكالة الأنباء الكازاخستانية الرسمية (كازنا) الخبر.\nوأضافت كازنا أن الاجتماع انتهى.")
     orgs = of_type(r, "Organization")
     reuters = next(e for e in orgs.values() if "رويترز" in {e.label_ar, *e.alt_labels})
     assert reuters.subtype == "media" and "وكالة رويترز" in {reuters.label_ar, *reuters.alt_labels}
-    petra = orgs["وكالة الأنباء الأردنية"]
-    assert "بترا" in petra.alt_labels and petra.mentions == 3 and petra.affiliation == "jordan"
+    agency = orgs["وكالة الأنباء الكازاخستانية الرسمية"]
+    assert "كازنا" in agency.alt_labels and agency.mentions == 3 and agency.affiliation == "kazakhstan"
 
 
 def test_outlet_named_after_a_state_in_quotes_is_no_state():
@@ -147,9 +147,9 @@ def test_call_received_by_the_subject_of_an_earlier_clause_and_the_given_name_af
 
 def test_places_by_their_head_nouns():
     r = doc("واستقبل الرئيس ضيفه في قصر الاتحادية، وبحثا الوضع في منطقة القوقاز والبحر الأحمر "
-            "ومدينة نيويورك، فيما أعلن الكرملين دعمه. ثم زار قصر الكرملين.")
+            "ومدينة زرقاوان، فيما أعلن الكرملين دعمه. ثم زار قصر الكرملين.")
     places = of_type(r, "Place")
-    assert {"قصر الاتحادية", "منطقة القوقاز", "البحر الأحمر", "مدينة نيويورك", "قصر الكرملين"} <= set(places)
+    assert {"قصر الاتحادية", "منطقة القوقاز", "البحر الأحمر", "مدينة زرقاوان", "قصر الكرملين"} <= set(places)
     assert "kremlin" in r.entities  # the body itself stays an organization where it acts
 
 
@@ -210,9 +210,9 @@ def test_arrival_and_a_reception_whose_guest_is_the_sentence_before():
 
 
 def test_a_title_after_a_preposition_is_another_person():
-    r = doc("ونقل الوزير تحيات الرئيس العراقي للملك عبدالله الثاني بن الحسين.")
-    assert "عبدالله الثاني بن الحسين" in persons(r)
-    assert persons(r)["عبدالله الثاني بن الحسين"].affiliation is None
+    r = doc("ونقل الوزير تحيات الرئيس العراقي للملك سعد الرابع بن فهد.")
+    assert "سعد الرابع بن فهد" in persons(r)
+    assert persons(r)["سعد الرابع بن فهد"].affiliation is None
 
 
 def test_a_letter_handed_over_during_a_reception_is_two_encounters():
@@ -237,6 +237,6 @@ def test_a_description_beside_a_named_base_is_that_base():
 
 
 def test_monarch_title_and_a_title_word_inside_a_name_after_a_particle():
-    r = doc("واستقبل العاهل الأردني الملك عبدالله الثاني الرئيس محمد ولد الشيخ الغزواني.")
-    assert {"عبدالله الثاني", "محمد ولد الشيخ الغزواني"} <= set(persons(r))
-    assert persons(r)["عبدالله الثاني"].affiliation == "jordan"
+    r = doc("واستقبل العاهل الأردني الملك سعد الرابع الرئيس محمد ولد الشيخ الحسين.")
+    assert {"سعد الرابع", "محمد ولد الشيخ الحسين"} <= set(persons(r))
+    assert persons(r)["سعد الرابع"].affiliation == "jordan"
