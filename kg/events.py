@@ -179,7 +179,7 @@ class MeetingExtractor:
         last = max(view.clause) if view.clause else 0
         k = c + 1
         while k <= last and k not in trigger_clauses and (
-                not self._clause_has_date(view, k) or self._only_date(view, k)):
+                not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1
         persons = self._reported(view, self._persons(view, clauses), trigger)
@@ -246,6 +246,11 @@ class MeetingExtractor:
         if None in named:
             named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
+
+    def _circumstance(self, view: SentenceView, k: int) -> bool:
+        """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
+        return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
+                       ("Person", "State", "Organization") for m in view.mentions)
 
     def _only_date(self, view: SentenceView, k: int) -> bool:
         """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""

@@ -158,7 +158,8 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = [_with_state_form(m, s, kb, text) if m.type == "State" else m for m in gazetteer_mentions(s, kb, text)]
+    found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
+             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
@@ -183,6 +184,23 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     out.extend(named)
     out.extend(acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text))
     return out
+
+
+def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """A known person as the text names them: without a title the gazetteer wrote with the name
+    ('الأمير فيصل بن فرحان' -> 'فيصل بن فرحان', so the title is read as one), and with the
+    lineage the text adds ('فيصل بن فرحان بن عبدالله')."""
+    p, q = s.position(m.start), s.position(m.end)
+    hit = kb.titles.match_at(s.norms, p, kb.titles.starts(s.norms[p]) or None)
+    if hit and p + hit[0] < q - 1:
+        p += hit[0]
+    particles = kb.words("patronymic_particles")
+    while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
+        q += 2
+    if (p, q) == (s.position(m.start), s.position(m.end)):
+        return m
+    a, b = s.tokens[p], s.tokens[q - 1]
+    return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
 
 
 def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

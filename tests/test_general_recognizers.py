@@ -240,3 +240,16 @@ def test_monarch_title_and_a_title_word_inside_a_name_after_a_particle():
     r = doc("واستقبل العاهل الأردني الملك سعد الرابع الرئيس محمد ولد الشيخ الحسين.")
     assert {"سعد الرابع", "محمد ولد الشيخ الحسين"} <= set(persons(r))
     assert persons(r)["سعد الرابع"].affiliation == "jordan"
+
+
+def test_a_known_person_named_with_more_lineage_and_a_guest_after_a_place_and_date_clause():
+    r = doc("استقبل الرئيس بشار حافظ الأسد، في قصر الشعب بدمشق اليوم، وزير الزراعة الأردني خالد الحنيفات.",
+            "2010-05-04")
+    assert len(r.meetings) == 1 and len(r.meetings[0].participants) == 2
+
+
+def test_a_known_person_keeps_the_lineage_the_text_adds_and_not_the_gazetteer_title():
+    r = doc("واستقبل ولي العهد الأمير محمد بن سلمان بن عبدالعزيز وزير الزراعة الأردني خالد الحنيفات.")
+    mbs = r.entities["mohammed_bin_salman"]
+    assert "محمد بن سلمان بن عبدالعزيز" in {mbs.label_ar, *mbs.alt_labels}
+    assert "ولي العهد" in mbs.roles
