@@ -337,3 +337,27 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
                            affiliation=state, sentence=sentence.index,
                            subtype=kinds.get(norms[i + 1], "MilitaryBase")))
     return out
+
+
+def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """A state by its formal name: 'الجمهورية الإسلامية الإيرانية', 'المملكة الأردنية الهاشمية'
+    (a form of state, qualifiers, the state's adjective)."""
+    forms = kb.stem_forms("state_forms")
+    if forms.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    qualifiers = kb.words("state_qualifiers")
+    out = []
+    for i in positions(map(forms.__getitem__, norms[:-1])):
+        form = next((f for f in forms[norms[i]] if f.startswith("ال")), None)
+        if form is None or tokens[i].index in covered:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and norms[k] in qualifiers and norms[k] not in kb.nationality:
+            k += 1
+        if k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال") \
+                and not any(tokens[p].index in covered for p in range(i, k + 1)):
+            start, end, cs, ce, surface = _span(sentence, i, k + 1, text, form)
+            out.append(Mention(start, end, cs, ce, surface, "State", "gazetteer",
+                               entity_id=kb.nationality[norms[k]], sentence=sentence.index))
+    return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, described_base_mentions,
-                       organization_mentions, outlet_mentions, place_mentions)
+                       formal_state_mentions, organization_mentions, outlet_mentions, place_mentions)
 from kg.dates import parse_dates
 from kg.events import MeetingExtractor, context_years, extract_meetings, make_view
 from kg.facts import extract_bases, extract_treaties
@@ -160,6 +160,8 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
     found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
              if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
+    covered = {i: m.type for m in found for i in range(m.start, m.end)}
+    found += formal_state_mentions(s, kb, text, covered)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)

@@ -253,3 +253,8 @@ def test_a_known_person_keeps_the_lineage_the_text_adds_and_not_the_gazetteer_ti
     mbs = r.entities["mohammed_bin_salman"]
     assert "محمد بن سلمان بن عبدالعزيز" in {mbs.label_ar, *mbs.alt_labels}
     assert "ولي العهد" in mbs.roles
+
+
+def test_a_state_by_its_formal_name():
+    r = doc("وقال سفير المملكة الأردنية الهاشمية في بغداد إن العلاقات جيدة.")
+    assert "المملكة الأردنية الهاشمية" in {r.entities["jordan"].label_ar, *r.entities["jordan"].alt_labels}
