@@ -95,6 +95,7 @@ def _linked_mentions(sentences: list[Sentence], kb: KnowledgeBase, text: str, li
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
     linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
+    linked = linker.fold_overread_names(linked)
     short_index = linker.short_forms(linked)
     # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
     covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])

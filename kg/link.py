@@ -131,6 +131,34 @@ class DocumentLinker:
                 into[e.id] = host.id
         return self._fold(linked, into)
 
+    def fold_overread_names(self, linked: list[Mention]) -> list[Mention]:
+        """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
+        first word is another person's short name (family name, or given name before بن) is that
+        person, and the word after it no name."""
+        persons = [e for e in self.entities.values() if e.type == "Person"]
+        short: dict[str, set[str]] = {}
+        for e in persons:
+            words = normalize(e.label_ar).split()
+            if len(words) > 1:
+                short.setdefault(words[-1], set()).add(e.id)
+                if words[1] in self.kb.words("patronymic_particles"):
+                    short.setdefault(words[0], set()).add(e.id)
+        into: dict[str, str] = {}
+        for m in linked:
+            words = normalize(m.surface).split()
+            e = self.entities.get(m.entity_id or "")
+            if m.source == "pattern" and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
+                owners = short.get(words[0], set()) - {m.entity_id}
+                if len(owners) == 1:
+                    into[m.entity_id] = owners.pop()
+        if not into:
+            return linked
+        for short_id in into:
+            self.entities.pop(short_id)
+        return [evolve(m, entity_id=into[m.entity_id], end=m.start + 1, surface=m.surface.split()[0],
+                       char_end=m.char_start + len(m.surface.split()[0])) if m.entity_id in into else m
+                for m in linked]
+
     def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
         """Entities in `into` join their host: mentions, names, roles, affiliation."""
         for short, long in into.items():

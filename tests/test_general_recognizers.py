@@ -258,3 +258,8 @@ def test_a_known_person_keeps_the_lineage_the_text_adds_and_not_the_gazetteer_ti
 def test_a_state_by_its_formal_name():
     r = doc("وقال سفير المملكة الأردنية الهاشمية في بغداد إن العلاقات جيدة.")
     assert "المملكة الأردنية الهاشمية" in {r.entities["jordan"].label_ar, *r.entities["jordan"].alt_labels}
+
+
+def test_a_short_name_after_a_title_does_not_swallow_the_next_word():
+    r = doc("وتلقى الرئيس العراقي كريم الزبيدي رسالة. وتمنى الوزير للرئيس الزبيدي بموفور الصحة.")
+    assert set(persons(r)) == {"كريم الزبيدي"}
