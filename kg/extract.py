@@ -147,8 +147,11 @@ def _delegations(sentences: list[Sentence], kb: KnowledgeBase, linker: DocumentL
                  linked: list[Mention]) -> list[Mention]:
     """'وفد روسي': the delegation's state, linked without taking 'وفد' as a name of it."""
     out = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for x in linked:
+        by_sentence.setdefault(x.sentence, []).append(x)
     for s in sentences:
-        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
+        for m in delegation_mentions(s, kb, by_sentence.get(s.index, [])):
             if m.entity_id in kb.entries:
                 linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
                 out.append(m)
@@ -179,9 +182,10 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
-    orgs = [m for m in organization_mentions(s, kb, text, covered)
-            if m.affiliation or m.start not in in_titles]
+    orgs = organization_mentions(s, kb, text, covered)
+    if any(not m.affiliation for m in orgs):
+        in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
+        orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)
