@@ -308,34 +308,49 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
 
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
-                            named_here: bool) -> list[Mention]:
-    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'قاعدة
-    عسكرية فرنسية جديدة دائمة'. A description needs the state that operates the base or the place
-    it lies in; beside a named base in the same sentence it describes that one and is left out."""
-    heads = kb.stem_forms("base_words")
+                            named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
+    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
+    that operates the base or the place it lies in; beside a named base in the same sentence it
+    describes that one and is left out."""
+    heads = kb.stem_forms("described_base_heads")
     if named_here or heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    kinds = kb.derived("base_reading", lambda: _base_reading(kb))[0]
+    kinds, _, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
     describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
     out: list[Mention] = []
     for i in positions(map(heads.__getitem__, norms[:-1])):
         form = heads[norms[i]][0]
-        if form.startswith("ال") or tokens[i].index in covered or norms[i + 1] not in describers:
+        definite = form.startswith("ال")
+        if tokens[i].index in covered:
             continue
-        k, state = i + 2, None
-        if k < len(tokens) and norms[k] in kb.nationality:
-            state, k = kb.nationality[norms[k]], k + 1
-        while k < len(tokens) and norms[k] in adjectives:
+        k, state, kind = i + 1, None, None
+        # a kind and the operator's adjective, in either order, agreeing with the head's article
+        while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") == definite:
+            bare = norms[k][2:] if definite else norms[k]
+            if state is None and norms[k] in kb.nationality:
+                state = kb.nationality[norms[k]]
+            elif kind is None and bare in describers:
+                kind = kinds.get(bare, "MilitaryBase")
+            else:
+                break
+            k += 1
+        if k == i + 1:
+            continue
+        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
             k += 1
         located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
             and covered.get(tokens[k + 1].index) in ("State", "Place")
-        if not (state or located):
+        if not (state or located) or (definite and not state):
             continue
         start, end, cs, ce, surface = _span(sentence, i, k, text, form)
-        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=slug(surface),
-                           affiliation=state, sentence=sentence.index,
-                           subtype=kinds.get(norms[i + 1], "MilitaryBase")))
+        # in a place the gazetteer knows a base of that kind in: that base
+        known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
+        if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
+            known = None
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=known or slug(surface),
+                           affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
 

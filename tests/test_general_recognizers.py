@@ -263,3 +263,9 @@ def test_a_state_by_its_formal_name():
 def test_a_short_name_after_a_title_does_not_swallow_the_next_word():
     r = doc("وتلقى الرئيس العراقي كريم الزبيدي رسالة. وتمنى الوزير للرئيس الزبيدي بموفور الصحة.")
     assert set(persons(r)) == {"كريم الزبيدي"}
+
+
+def test_a_definite_description_joins_the_known_base_of_its_operator():
+    r = doc("وأكد المسؤول أن القاعدة الروسية البحرية في محافظة طرطوس ستتوسع. وقال إن قاعدة حميميم الجوية باقية.")
+    assert {b.base for b in r.bases} == {"tartus_naval_base", "hmeimim_air_base"}
+    assert "القاعدة الروسية البحرية" in r.entities["tartus_naval_base"].alt_labels
