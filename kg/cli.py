@@ -216,7 +216,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 @app.command("eval", epilog="Example: kg eval outputs/graph.ttl --gold tests/gold --details")
 def eval_(
-    graph: Optional[Path] = typer.Argument(None, help="A Turtle graph following the contract "
+    graph: Optional[Path] = typer.Argument(None, help="A graph following the contract, any format kg writes "
                                            "(default outputs/graph.ttl; sets with a corpus need none)."),
     gold: Optional[Path] = typer.Option(None, help="Folder of gold .json files for GRAPH (default tests/gold)."),
     sets: List[str] = typer.Option([], "--set", help="NAME=GOLD[@GRAPH_OR_CORPUS], repeatable: GOLD is a gold "
