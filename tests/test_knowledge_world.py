@@ -122,3 +122,27 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
         del os.environ["KG_CACHE_DIR"]
     assert "test_body" not in first.entries and "test_body" in second.entries
     assert first.version != second.version
+
+
+@pytest.mark.parametrize("role,state,date,holder", [
+    ("الرئيس", "china", "2020-06", "xi_jinping"),
+    ("رئيس الحكومة", "morocco", "2019-05-01", "saadeddine_othmani"),     # a synonym of رئيس الوزراء
+    ("رئيس مجلس الوزراء", "egypt", "2020", "mostafa_madbouly"),
+    ("وزير الخارجية", "china", "2023-03-01", "qin_gang"),                # between Wang Yi's two terms
+    ("الملك", "saudi_arabia", "2014-06-01", "king_abdullah_saudi"),
+    ("وزيرة الخارجية", "united_states", "2012-01-10", "hillary_clinton"),
+    ("وزير الخارجية والمغتربين", "syria", "2021-03-01", "faisal_mekdad"),  # a hand gazetteer office
+])
+def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
+    assert KB.holders(role, state, date) == [holder]
+
+
+def test_every_office_names_a_known_state_and_a_consistent_tenure():
+    offices = yaml.safe_load((ONTOLOGY_DIR / "offices.yaml").read_text(encoding="utf-8"))["persons"]
+    for person in offices:
+        for o in person["offices"]:
+            assert KB.entries[o["of"]].type == "State", person["id"]
+            assert "to" not in o or str(o["from"]) <= str(o["to"]), person["id"]
+    # a hand gazetteer person listed again keeps its own offices and gains the curated ones
+    putin_roles = {o.role for o in KB.entries["vladimir_putin"].offices}
+    assert putin_roles == {"رئيس", "رئيس الوزراء"}
