@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> None:
     others = [e for section, items in gazetteer.items() if section != "places" for e in items or []]
     for name in ("organizations.yaml", "offices.yaml"):
         if (d / name).exists():
-            others += [e for items in read_yaml(d / name).values() for e in items or []]
+            others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
     taken = entry_names(states) | entry_names(others) | flat_words(read_yaml(d / "lexicon.yaml"))
     if args.ner_corpus:
         candidates = _all_city_names()
