@@ -6,10 +6,13 @@ from kg.events import (MeetingExtractor, context_years, extract_bases, extract_m
                        extract_treaties, make_view)
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
-from kg.model import Document, DocResult, Mention
-from kg.recognize import (body_mentions, gazetteer_mentions, outlet_mentions, pattern_mentions,
-                          role_descriptions, stanza_mentions)
+from kg.model import Document, DocResult, Mention, evolve
+from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, organization_mentions,
+                       outlet_mentions, place_mentions)
+from kg.link import slug
+from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
+from kg.titles import title_spans
 
 
 def _covered(mentions: list[Mention]) -> set[int]:
@@ -34,21 +37,20 @@ def process_document(doc: Document, kb: KnowledgeBase,
     # 1. recognize named mentions: gazetteer, then title patterns, then Stanza
     named: list[Mention] = []
     for s in sentences:
-        found = gazetteer_mentions(s, kb, text)
-        with_roles = pattern_mentions(s, kb, text, found)
-        role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
-        named.extend(role_by_start.get(m.start, m) for m in found)
-        named.extend(m for m in with_roles if m.source == "pattern")
-        covered = _covered(found)
-        named.extend(outlet_mentions(s, kb, text, covered))
-        named.extend(body_mentions(s, kb, text, covered))
+        named.extend(_named_in_sentence(s, kb, text))
     if ner_spans is not None:
         named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
-    linked = linker.link_named(named, sentences)
+    linked = linker.fold_short_organizations(linker.link_named(named, sentences))
     short_index = linker.short_forms(linked)
     covered = _covered(linked)
-    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text)]
+    types = {e.id: e.type for e in linker.entities.values()}
+    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
     linked.extend(linker.link_named(extra, sentences))
+    for s in sentences:
+        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
+            if m.entity_id in kb.entries:
+                linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
+                linked.append(m)
 
     # 2. dates per sentence, then role descriptions resolved at the sentence's date
     raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
@@ -69,7 +71,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
         when = next((d.date.value for d in dates if d.date), ref)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])
-        for r in role_descriptions(s, kb, _covered(mentions), persons, text):
+        for r in role_descriptions(s, kb, _covered(mentions), persons, text, mentions):
             if r.source == "pair":
                 mentions.append(r)
                 continue
@@ -85,7 +87,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     _resolve_pairs(views, _leaders(kb, linker.entities))
     for v in views:
         v.mentions = [m for m in v.mentions if m.entity_id]
-    extractor = MeetingExtractor(kb, types)
+    extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
     meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
     bases = extract_bases(views, kb, text, doc.doc_id, types)
@@ -94,6 +96,33 @@ def process_document(doc: Document, kb: KnowledgeBase,
             if p in kb.entries:
                 linker.entity(p, "State", kb.entries[p].ar)
     return DocResult(doc, linker.entities, meetings, treaties, bases)
+
+
+def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
+    """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
+    organizations and their acronyms. An outlet or base named after a known place or state
+    ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
+    found = gazetteer_mentions(s, kb, text)
+    covered = {i: m.type for m in found for i in range(m.start, m.end)}
+    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
+    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
+    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in _covered(wider)})
+    inside = _covered(wider)
+    found = [m for m in found if not inside.intersection(range(m.start, m.end))]
+    with_roles = pattern_mentions(s, kb, text, found)
+    role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
+    out = [role_by_start.get(m.start, m) for m in found]
+    persons = [m for m in with_roles if m.source == "pattern"]
+    out.extend(persons)
+    covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
+    in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
+    orgs = [m for m in organization_mentions(s, kb, text, covered)
+            if m.affiliation or m.start not in in_titles]
+    named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
+             for m in wider + orgs]
+    out.extend(named)
+    out.extend(acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text))
+    return out
 
 
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
