@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import HEADER, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
+from kg.world import HEADER, person_name_words, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
 from kg.world.cities import world_cities
 from kg.world.states import cldr_states, resolve_shared_adjectives
 
@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> None:
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
         _write_stop(stop_path, stop)
     taken |= {_norm(w) for w in stop.get("common_words") or []}
-    weak = {_norm(w) for w in stop.get("from_ner_corpora") or []}
+    weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
     from functools import partial
 
     from wordfreq import zipf_frequency
