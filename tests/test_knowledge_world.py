@@ -146,3 +146,22 @@ def test_every_office_names_a_known_state_and_a_consistent_tenure():
     # a hand gazetteer person listed again keeps its own offices and gains the curated ones
     putin_roles = {o.role for o in KB.entries["vladimir_putin"].offices}
     assert putin_roles == {"رئيس", "رئيس الوزراء"}
+
+
+def _persons(text: str, published: str) -> set[str]:
+    from kg.extract import process_document
+    from kg.model import Document
+    r = process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
+    return {e.id for e in r.entities.values() if e.type == "Person"}
+
+
+def test_a_deputys_title_is_not_read_as_the_office_holder():
+    # with dated offices loaded, "وزير الخارجية الصيني" in 2024 is Wang Yi; his deputy is not
+    found = _persons("وقال نائب وزير الخارجية الصيني في بيان إن المحادثات كانت بناءة.", "2024-05-10")
+    assert "wang_yi" not in found
+    assert "wang_yi" in _persons("وقال وزير الخارجية الصيني في بيان إن المحادثات كانت بناءة.", "2024-05-10")
+
+
+def test_a_title_before_an_honorific_and_a_name_is_that_person_not_the_holder():
+    found = _persons("واستقبل أمير دولة الكويت الشيخ فهد السالم الوفد في 3 مارس 2024.", "2024-03-03")
+    assert "mishal_al_ahmad" not in found and len(found) == 1
