@@ -165,3 +165,17 @@ def test_a_deputys_title_is_not_read_as_the_office_holder():
 def test_a_title_before_an_honorific_and_a_name_is_that_person_not_the_holder():
     found = _persons("واستقبل أمير دولة الكويت الشيخ فهد السالم الوفد في 3 مارس 2024.", "2024-03-03")
     assert "mishal_al_ahmad" not in found and len(found) == 1
+
+
+def test_the_cache_keeps_only_the_latest_compiled_knowledge_bases(tmp_path):
+    from kg.knowledge_cache import KEEP, cached
+
+    for n in range(KEEP + 2):
+        (tmp_path / f"knowledge-old{n}.pickle").write_bytes(b"stale")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path)
+    try:
+        kb = cached(ONTOLOGY_DIR, lambda d, texts: {"built": sorted(texts)})
+    finally:
+        del os.environ["KG_CACHE_DIR"]
+    assert "lexicon.yaml" in kb["built"]
+    assert len(list(tmp_path.glob("knowledge-*.pickle"))) == KEEP
