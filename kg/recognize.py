@@ -51,6 +51,14 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
+def _past_honorifics(norms, j: int, kb: KnowledgeBase) -> int:
+    """The first token from j on that is neither an honorific nor a one-word title (الشيخ، الأمير)."""
+    honorifics = kb.words("honorifics")
+    while j < len(norms) and (norms[j] in honorifics or (kb.titles.match_at(norms, j) or (0,))[0] == 1):
+        j += 1
+    return j
+
+
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                       persons: set[int] | None = None, text: str = "",
                       known: list[Mention] | None = None) -> list[Mention]:
@@ -68,10 +76,11 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     norms = sentence.norms
     at = known_positions(sentence, [m for m in known or [] if m.type != "Person"])
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
+    deputies = kb.words("deputy_titles")
     for i in positions(may_start):
         tok = tokens[i]
-        if tok.index in covered:
-            continue
+        if tok.index in covered or (i and norms[i - 1] in deputies):
+            continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
             if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
@@ -104,7 +113,8 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
         found = title_at(norms, i, kb, at)
         if found and found.state:
             j = found.end
-            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
+            k = _past_honorifics(norms, j, kb)  # "أمير دولة قطر الشيخ تميم": the name comes after الشيخ
+            if k < len(tokens) and tokens[k].index in (covered if persons is None else persons):
                 continue  # a title before a known name, handled by pattern_mentions
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
