@@ -94,7 +94,9 @@ def main() -> None:
     args = ap.parse_args()
     from kg.query import Engine
 
-    report: dict = {"articles": args.articles}
+    import os
+
+    report: dict = {"articles": args.articles, "load_average_before": os.getloadavg()[0]}
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         graph = args.graph
@@ -122,6 +124,7 @@ def main() -> None:
                 print("oxigraph serve:", flush=True)
                 engines["oxigraph serve"] = in_server(graph, tmp, args.repeat)
         report["engines"] = engines
+        report["load_average_after"] = os.getloadavg()[0]
         report["turtle_mb"] = round(graph.stat().st_size / 1e6, 1)
     RESULTS.mkdir(parents=True, exist_ok=True)
     (RESULTS / "queries.json").write_text(json.dumps(report, indent=1, ensure_ascii=False), encoding="utf-8")
@@ -136,7 +139,9 @@ def to_markdown(report: dict) -> str:
              f"{report['turtle_mb']} MB of Turtle)", "",
              "Seconds per query (`kg.query.answer`: name parameters resolved, query run, rows read), on this "
              "2-core machine; in process and in the server the fastest of the runs, with the slowest in "
-             "brackets; rdflib one run.", "",
+             "brackets; rdflib one run." + (f" The machine is shared: its load average was "
+             f"{report['load_average_before']:.1f} before and {report['load_average_after']:.1f} after the runs."
+             if "load_average_after" in report else ""), "",
              f"| query | rows | {head} |", "|---|---|" + "---|" * len(engines)]
     for name in names:
         cells = []

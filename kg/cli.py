@@ -80,7 +80,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 def _read_graph(path: Path, input_format: "InputFormat | None"):
     """The graph file as rdflib reads it; one line and exit 2 (missing) or 1 (unreadable) otherwise;
     a warning when the output folder's last build did not write it."""
-    from kg.output import GraphReadError, format_of, read_graph
+    from kg.output import GraphReadError, read_graph
 
     _check_graph_file(path, input_format)
     try:

@@ -180,8 +180,9 @@ def serve(graph_path: Path, bind: str = "127.0.0.1:7878", location: Path | None 
     try:
         with tempfile.TemporaryFile() as log:
             load_store(graph_path, store, input_format)
-            child = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", bind,
-                                      "--union-default-graph"], stdout=subprocess.DEVNULL, stderr=log,
+            # everything is in the default graph (a .trig is loaded flattened): no union to compute
+            child = subprocess.Popen([oxigraph_binary(), "serve-read-only", "--location", str(store), "--bind", bind],
+                                     stdout=subprocess.DEVNULL, stderr=log,
                                      preexec_fn=_die_with_parent)
             _wait_until_up(child, bind, log, wait)
             ready(f"http://{bind}")
