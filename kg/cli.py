@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from kg.output import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build a knowledge graph from Arabic news articles, query it and look at it.",
                   epilog="Example: kg build corpus --out outputs && kg query outputs/graph.ttl timeline")
@@ -16,18 +18,9 @@ app.add_typer(ner_app, name="ner")
 app.add_typer(models_app, name="models")
 
 
-class Fmt(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
-
-
-class InputFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
+#: --format and --input-format choices come from kg.output's registry: a format added there is a choice here
+Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
+InputFormat = Enum("InputFormat", {name: name for name, f in FORMATS.items() if f.read}, type=str)
 
 
 class Engine(str, Enum):
