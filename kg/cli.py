@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from kg.output import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build a knowledge graph from Arabic news articles, query it and look at it.",
                   epilog="Example: kg build corpus --out outputs && kg query outputs/graph.ttl timeline")
@@ -16,27 +18,10 @@ app.add_typer(ner_app, name="ner")
 app.add_typer(models_app, name="models")
 
 
-class Fmt(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
-    graphml = "graphml"
-    gexf = "gexf"
-    csv = "csv"
-
-
-class ExportFmt(str, Enum):
-    csv = "csv"
-    graphml = "graphml"
-    gexf = "gexf"
-
-
-class InputFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
+#: --format and --input-format choices come from kg.output's registry: a format added there is a choice here
+Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
+InputFormat = Enum("InputFormat", {name: name for name, f in FORMATS.items() if f.read}, type=str)
+ExportFmt = Enum("ExportFmt", {name: name for name, f in FORMATS.items() if not f.read}, type=str)
 
 
 class Engine(str, Enum):
@@ -89,7 +74,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 def _read_graph(path: Path, input_format: "InputFormat | None"):
     """The graph file as rdflib reads it; one line and exit 2 (missing) or 1 (unreadable) otherwise;
     a warning when the output folder's last build did not write it."""
-    from kg.output import GraphReadError, format_of, read_graph
+    from kg.output import GraphReadError, read_graph
 
     _check_graph_file(path, input_format)
     try:
