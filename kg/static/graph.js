@@ -170,9 +170,12 @@
       }
       return d;
     };
-    svg.innerHTML = G.land.map((f) => `<path class="land" d="${path(f)}Z"/>`).join("") +
+    const [width, height] = [(e - w) * k, n - s];  // outlines are cut at the box, the rest is sea
+    svg.innerHTML = `<clipPath id="box"><rect width="${width}" height="${height}"/></clipPath><g clip-path="url(#box)">` +
+      G.land.map((f) => `<path class="land" d="${path(f)}Z"/>`).join("") +
       G.lakes.map((f) => `<path class="lake" d="${path(f)}Z"/>`).join("") +
-      G.borders.map((f) => `<path class="border" d="${path(f)}"/>`).join("") + '<g id="markers"></g>';
+      G.borders.map((f) => `<path class="border" d="${path(f)}"/>`).join("") +
+      `</g><rect class="frame" width="${width}" height="${height}"/><g id="markers"></g>`;
   }
   function drawMarkers(active) {
     if (!G) return;
