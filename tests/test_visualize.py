@@ -207,7 +207,9 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     item = page.locator("#panel li.meeting:not(.out)").first
     date = item.locator(".when").inner_text().strip()
     evidence = item.locator("blockquote.evidence").first.inner_text().strip()
-    source = item.locator(".sources span, .sources a").first.inner_text().strip()
+    first_source = item.locator(".sources li.source").first
+    source = first_source.get_attribute("data-file")
+    assert source in first_source.inner_text()  # the file name is shown, after the headline if known
     found = graph.query(PREFIXES + """SELECT ?m WHERE { ?m kg:participant ?p ; kg:date ?d ; kg:evidence ?e ;
         prov:wasDerivedFrom ?doc . ?doc kg:sourceFile ?f . FILTER(STR(?d) = ?date && STR(?e) = ?ev && STR(?f) = ?file) }""",
                         initBindings={"p": putin, "date": Literal(date), "ev": Literal(evidence), "file": Literal(source)})

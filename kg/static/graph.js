@@ -97,14 +97,14 @@
   /* ---- the side panel ---- */
   let panel = null; // what it shows: ["node", n] or ["edge", e]
   function nodeLink(n) { return `<a class="node" data-node="${n}">${esc(label(n))}</a>`; }
-  function sources(m) {
-    const links = m[6].map((d) => {
+  function sources(m) {  // each: the headline when known, and the file name (a link when there is a URL)
+    const items = m[6].map((d) => {
       const [file, url, title] = D.docs[d];
-      const text = esc(title || file);
-      return url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${text}</a>` : `<span>${text}</span>`;
+      const name = url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(file)}</a>` : `<span class="file">${esc(file)}</span>`;
+      return `<li class="source" data-file="${esc(file)}">` + (title ? `<q lang="ar">${esc(title)}</q> ` : "") + name + "</li>";
     });
     const more = m[7] - m[6].length;
-    return links.join("، ") + (more > 0 ? " " + esc(t("more", { n: more })) : "");
+    return items.join("") + (more > 0 ? `<li class="muted">${esc(t("more", { n: more }))}</li>` : "");
   }
   function meetingItems(list, self) {
     const when = (i) => M[i][1] || "9999";  // ISO dates sort as text; undated last
@@ -118,7 +118,7 @@
         `<span class="kind">${esc(vocab(m[0]))}</span>` +
         (partners ? ` ${esc(t("partners"))} ${partners}` : "") + (place ? ` · ${esc(t("place"))}: ${esc(place)}` : "") +
         m[5].map((v) => `<blockquote class="evidence" lang="ar">${esc(D.evidence[v])}</blockquote>`).join("") +
-        `<div class="sources">${esc(t("sources"))}: ${sources(m)}</div></li>`;
+        `<div class="sources">${esc(t("sources"))}:<ul>${sources(m)}</ul></div></li>`;
     });
     const more = order.length - items.length;
     return `<ol class="meetings">${items.join("")}</ol>` + (more > 0 ? `<p class="muted">${esc(t("moreMeetings", { n: more }))}</p>` : "");
