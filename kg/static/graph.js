@@ -95,6 +95,7 @@
   }
 
   /* ---- the side panel ---- */
+  const PANEL_MEETINGS = 150;  // listed at once, by date (a browser lays out more slowly than the script runs)
   let panel = null; // what it shows: ["node", n] or ["edge", e]
   function nodeLink(n) { return `<a class="node" data-node="${n}">${esc(label(n))}</a>`; }
   function sources(m) {  // each: the headline when known, and the file name (a link when there is a URL)
@@ -109,7 +110,7 @@
   function meetingItems(list, self) {
     const when = (i) => M[i][1] || "9999";  // ISO dates sort as text; undated last
     const order = list.slice().sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a - b));
-    const items = order.slice(0, 300).map((i) => {
+    const items = order.slice(0, PANEL_MEETINGS).map((i) => {
       const m = M[i];
       const date = m[1] ? m[1] + (m[2] ? " – " + m[2] : "") : t("undatedDate");
       const partners = m[3].filter((p) => !self.includes(p)).map(nodeLink).join("، ");
