@@ -65,11 +65,14 @@ def load_pipeline(model_dir: Path | None = None, threads: int | None = None, qua
     """The NER tagger: the local model (kg's fast backend, or Stanza's own Pipeline with
     backend="stanza"), else Stanza's official model through its Pipeline, pre-tokenized.
 
-    threads defaults to the cores this process may use; quantize to what the model card chose.
+    threads defaults to $KG_NER_THREADS, else 1: on 2 shared cores a second torch thread made
+    tagging 9 times slower (benchmarks/ner_speed.py, README); never more than the cores this
+    process may use. quantize defaults to what the model card chose.
     """
     import torch
 
-    torch.set_num_threads(threads or available_cores())
+    wanted = threads or int(os.environ.get("KG_NER_THREADS", "1") or 1)
+    torch.set_num_threads(max(1, min(wanted, available_cores())))
     local = Path(model_dir) if model_dir else local_model_dir()
     if local_model_available(local) and backend == "fast":
         if quantize is None:

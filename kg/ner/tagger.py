@@ -54,15 +54,39 @@ class NerTagger:
 
         import warnings
 
-        order = sorted(range(len(sentences)), key=lambda i: len(sentences[i]))
+        order = sorted((i for i, s in enumerate(sentences) if s), key=lambda i: len(sentences[i]))
         tags: list[list[str] | None] = [None] * len(sentences)
         with torch.inference_mode(), warnings.catch_warnings():
             warnings.simplefilter("ignore")  # quantized LSTMs warn on every call
             for batch in _length_batches(order, sentences):
-                predicted = self.trainer.predict(self._batch([sentences[i] for i in batch]))
+                predicted = self._predict(self._batch([sentences[i] for i in batch]))
                 for i, seq in zip(batch, predicted):
                     tags[i] = list(seq)
         return [t or [] for t in tags]
+
+    def _predict(self, batch) -> list[list[str]]:
+        """Trainer.predict's work, with the CRF's Viterbi run on the whole batch at once."""
+        from stanza.models.common import utils
+        from stanza.models.common.vocab import VOCAB_PREFIX_SIZE
+        from stanza.models.ner.trainer import fix_singleton_tags, unpack_batch
+
+        inputs, orig_idx, word_orig_idx, char_orig_idx, sentlens, wordlens, charlens, charoffsets = \
+            unpack_batch(batch, "cpu")
+        word, wordchars, wordchars_mask, chars, tags = inputs
+        _, logits, trans = self.trainer.model(word, wordchars, wordchars_mask, tags, word_orig_idx, sentlens,
+                                              wordlens, chars, charoffsets, charlens, char_orig_idx)
+        paths = batched_viterbi(logits[0], trans[0], sentlens).clamp(min=VOCAB_PREFIX_SIZE).tolist()
+        names = self._tag_names(logits[0].shape[-1])
+        seqs = [fix_singleton_tags([names[t] for t in path[:n]]) for path, n in zip(paths, sentlens)]
+        return utils.unsort(seqs, orig_idx)
+
+    def _tag_names(self, count: int) -> list[str]:
+        """Tag id -> tag, unmapped once through Stanza's vocab (as Trainer.predict does per token)."""
+        if getattr(self, "_names", None) is None:
+            vocab, column = self.trainer.vocab["tag"], self.trainer.args.get("predict_tagset") or 0
+            unmapped = [vocab.unmap([(i,)])[0] for i in range(count)]  # prefix ids (pad, unk) unmap to []
+            self._names = [(x[column] if x else "O") if isinstance(x, (list, tuple)) else x for x in unmapped]
+        return self._names
 
     def _batch(self, sentences: list[list[str]]):
         """One batch in the form Stanza's NER DataLoader yields, built without a Document."""
@@ -73,6 +97,29 @@ class NerTagger:
         data = [[[w, ("O",)] for w in s] for s in sentences]
         loader.data = [loader.preprocess(data, loader.vocab, loader.args)]
         return loader[0]
+
+
+def batched_viterbi(scores, transitions, lengths: list[int]):
+    """Best tag path of every sentence of a padded batch (B x T x C scores, C x C transitions):
+    stanza.models.common.crf.viterbi_decode, one time step for all sentences at once."""
+    import torch
+
+    lengths_t = torch.tensor(lengths)
+    trellis = scores[:, 0]
+    backpointers = []
+    for t in range(1, scores.shape[1]):
+        best, pointer = (trellis.unsqueeze(2) + transitions).max(1)
+        trellis = torch.where((lengths_t > t).unsqueeze(1), scores[:, t] + best, trellis)
+        backpointers.append(pointer)
+    current = trellis.argmax(1)
+    path = torch.zeros(scores.shape[:2], dtype=torch.long)
+    for t in range(scores.shape[1] - 1, -1, -1):
+        started = lengths_t > t
+        path[:, t] = torch.where(started, current, 0)
+        if t > 0:
+            previous = backpointers[t - 1].gather(1, current.unsqueeze(1)).squeeze(1)
+            current = torch.where(started, previous, current)
+    return path
 
 
 def _length_batches(order: list[int], sentences: list[list[str]]):

@@ -12,8 +12,7 @@ from pathlib import Path
 from typing import Callable
 
 from kg.ner.card import attribution, write_card
-from kg.ner.data import Corpus
-from kg.ner.train import TrainResult, train_model
+from kg.ner.train import TrainResult, dev_file, train_model
 
 #: Quantization is kept while it costs less than this much overall F1 (0.5 point).
 MAX_QUANTIZATION_LOSS = 0.005
@@ -43,10 +42,16 @@ def keep_quantization(plain: dict[str, dict], quantized: dict[str, dict]) -> boo
 def train_and_document(train: list[Path], dev: Path, out_dir: Path, steps: int, extra_tests: list[Path],
                        progress: Callable[[int, int], None] | None = None, **options) -> dict:
     """Train on the given sets, score every test split, decide on quantization, write the card."""
+    result: TrainResult = train_model(train, dev, out_dir, max_steps=steps, progress=progress, **options)
+    return document_model(out_dir, train, dev, steps, extra_tests, result, options)
+
+
+def document_model(out_dir: Path, train: list[Path], dev: Path, steps: int, extra_tests: list[Path],
+                   result: TrainResult, options: dict) -> dict:
+    """Score a trained model on every test split, decide on quantization, write its card."""
     import stanza
     import torch
 
-    result: TrainResult = train_model(train, dev, out_dir, max_steps=steps, progress=progress, **options)
     tests = test_splits(train, extra_tests)
     plain = score_splits(out_dir, tests, quantize=False)
     quantized = score_splits(out_dir, tests, quantize=True)
@@ -59,7 +64,7 @@ def train_and_document(train: list[Path], dev: Path, out_dir: Path, steps: int, 
         "summary": "Stanza's NER tagger trained by `kg ner train` on the sets below, "
                    "tags PER, ORG and GPE; used by `kg build --ner stanza`.",
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-        "data": result.data, "dev": str(Corpus(Path(dev)).folder if Path(dev).is_dir() else dev),
+        "data": result.data, "dev": str(dev_file(dev)),
         "steps": steps, "best_step": best_step,
         "dev_f1": result.dev_f1, "curve": result.curve, "seconds": round(result.seconds),
         "stanza": stanza.__version__, "torch": torch.__version__,
