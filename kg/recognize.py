@@ -119,21 +119,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
 
 def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],
                     text: str, covered: set[int]) -> list[Mention]:
-    """Stanza's spans that no gazetteer or pattern mention covers, as new-entity mentions."""
-    from kg.stanza_ner import NER_LABEL_TO_CLASS
+    """Stanza's spans that no rule covers, as new-entity mentions: the policy is kg.ner.union's."""
+    from kg.ner import union
 
-    out: list[Mention] = []
-    for sentence, sent_spans in zip(sentences, spans):
-        toks = sentence.tokens
-        for a, b, label in sent_spans:
-            cls = NER_LABEL_TO_CLASS.get(label)
-            if cls != "Person" or b - a < 2:
-                continue  # unknown organizations and places stay out: too noisy untrained
-            if any(toks[k].index in covered for k in range(a, b)):
-                continue
-            if not all(t.norm.isalpha() and _is_arabic(t.text) for t in toks[a:b]):
-                continue
-            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
-                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
-                               sentence=sentence.index))
-    return out
+    return union.stanza_mentions(sentences, spans, text, covered)
