@@ -115,10 +115,12 @@ class PhraseIndex:
 
     def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
         """Longest phrase starting at token i: (length, value, first form used) or None."""
+        second = norms[i + 1] if i + 1 < len(norms) else None
         for form in first_forms or [norms[i]]:
             for toks, value in self._by_first.get(form, ()):
                 n = len(toks)
-                if tuple(norms[i + 1:i + n]) == toks[1:]:
+                # the second word rules out most phrases of a common first word (عبد، محمد) cheaply
+                if n == 1 or (toks[1] == second and tuple(norms[i + 2:i + n]) == toks[2:]):
                     return n, value, form
         return None
 

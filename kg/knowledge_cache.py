@@ -18,6 +18,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+#: compiled knowledge bases kept in the cache folder (several checkouts may share it)
+KEEP = 4
 _CODE = [Path(__file__).with_name(n) for n in ("knowledge.py", "knowledge_cache.py", "text.py")]
 
 
@@ -64,5 +66,13 @@ def _write(path: Path, kb: object) -> None:
         with os.fdopen(fd, "wb") as f:
             pickle.dump(kb, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        _prune(path.parent, KEEP)
     except OSError:
         return
+
+
+def _prune(folder: Path, keep: int) -> None:
+    """Drop all but the `keep` most recent compiled knowledge bases (each edit makes a new one)."""
+    files = sorted(folder.glob("knowledge-*.pickle"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[keep:]:
+        old.unlink(missing_ok=True)

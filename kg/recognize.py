@@ -68,11 +68,12 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     norms = sentence.norms
     at = known_positions(sentence, [m for m in known or [] if m.type != "Person"])
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
+    deputies = kb.words("deputy_titles")
     free = 0  # first position after the last title read: "نائب رئيس الدولة" holds no "رئيس الدولة"
     for i in positions(may_start):
         tok = tokens[i]
-        if tok.index in covered or i < free:
-            continue
+        if tok.index in covered or i < free or (i and norms[i - 1] in deputies):
+            continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
             if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
@@ -118,21 +119,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
 
 def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],
                     text: str, covered: set[int]) -> list[Mention]:
-    """Stanza's spans that no gazetteer or pattern mention covers, as new-entity mentions."""
-    from kg.stanza_ner import NER_LABEL_TO_CLASS
+    """Stanza's spans that no rule covers, as new-entity mentions: the policy is kg.ner.union's."""
+    from kg.ner import union
 
-    out: list[Mention] = []
-    for sentence, sent_spans in zip(sentences, spans):
-        toks = sentence.tokens
-        for a, b, label in sent_spans:
-            cls = NER_LABEL_TO_CLASS.get(label)
-            if cls != "Person" or b - a < 2:
-                continue  # unknown organizations and places stay out: too noisy untrained
-            if any(toks[k].index in covered for k in range(a, b)):
-                continue
-            if not all(t.norm.isalpha() and _is_arabic(t.text) for t in toks[a:b]):
-                continue
-            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
-                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
-                               sentence=sentence.index))
-    return out
+    return union.stanza_mentions(sentences, spans, text, covered)

@@ -44,15 +44,12 @@ def test_both_ministers_with_their_states_and_the_dated_meeting_in_beijing(graph
     assert (graph.resource(KGR + "state/mauritania").identifier, None, None) in graph
 
 
-@pytest.mark.xfail(reason="geo:lat/geo:long are written by the graph (another helper's work, "
-                          "kg/graph.py); the knowledge base has them: see test_knowledge_world", strict=False)
 def test_beijing_has_its_coordinates_in_the_graph(graph):
     beijing = graph.resource(KGR + "place/beijing").identifier
     assert abs(float(graph.value(beijing, GEO.lat)) - 39.9) < 0.1
     assert abs(float(graph.value(beijing, GEO.long)) - 116.4) < 0.1
 
 
-@pytest.mark.xfail(reason="ولد (son of) inside a name is the recognizers' work (kg/recognize.py)", strict=False)
 def test_the_mauritanian_minister_has_his_full_name(graph):
     from rdflib.namespace import RDFS
     labels = {str(o) for p in _person_of(graph, "mauritania") for o in graph.objects(p, RDFS.label)}

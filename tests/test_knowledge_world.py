@@ -122,3 +122,60 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
         del os.environ["KG_CACHE_DIR"]
     assert "test_body" not in first.entries and "test_body" in second.entries
     assert first.version != second.version
+
+
+@pytest.mark.parametrize("role,state,date,holder", [
+    ("الرئيس", "china", "2020-06", "xi_jinping"),
+    ("رئيس الحكومة", "morocco", "2019-05-01", "saadeddine_othmani"),     # a synonym of رئيس الوزراء
+    ("رئيس مجلس الوزراء", "egypt", "2020", "mostafa_madbouly"),
+    ("وزير الخارجية", "china", "2023-03-01", "qin_gang"),                # between Wang Yi's two terms
+    ("الملك", "saudi_arabia", "2014-06-01", "king_abdullah_saudi"),
+    ("وزيرة الخارجية", "united_states", "2012-01-10", "hillary_clinton"),
+    ("وزير الخارجية والمغتربين", "syria", "2021-03-01", "faisal_mekdad"),  # a hand gazetteer office
+])
+def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
+    assert KB.holders(role, state, date) == [holder]
+
+
+def test_every_office_names_a_known_state_and_a_consistent_tenure():
+    offices = yaml.safe_load((ONTOLOGY_DIR / "offices.yaml").read_text(encoding="utf-8"))["persons"]
+    for person in offices:
+        for o in person["offices"]:
+            assert KB.entries[o["of"]].type == "State", person["id"]
+            assert "to" not in o or str(o["from"]) <= str(o["to"]), person["id"]
+    # a hand gazetteer person listed again keeps its own offices and gains the curated ones
+    putin_roles = {o.role for o in KB.entries["vladimir_putin"].offices}
+    assert putin_roles == {"رئيس", "رئيس الوزراء"}
+
+
+def _persons(text: str, published: str) -> set[str]:
+    from kg.extract import process_document
+    from kg.model import Document
+    r = process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
+    return {e.id for e in r.entities.values() if e.type == "Person"}
+
+
+def test_a_deputys_title_is_not_read_as_the_office_holder():
+    # with dated offices loaded, "وزير الخارجية الصيني" in 2024 is Wang Yi; his deputy is not
+    found = _persons("وقال نائب وزير الخارجية الصيني في بيان إن المحادثات كانت بناءة.", "2024-05-10")
+    assert "wang_yi" not in found
+    assert "wang_yi" in _persons("وقال وزير الخارجية الصيني في بيان إن المحادثات كانت بناءة.", "2024-05-10")
+
+
+def test_a_title_before_an_honorific_and_a_name_is_that_person_not_the_holder():
+    found = _persons("واستقبل أمير دولة الكويت الشيخ فهد السالم الوفد في 3 مارس 2024.", "2024-03-03")
+    assert "mishal_al_ahmad" not in found and len(found) == 1
+
+
+def test_the_cache_keeps_only_the_latest_compiled_knowledge_bases(tmp_path):
+    from kg.knowledge_cache import KEEP, cached
+
+    for n in range(KEEP + 2):
+        (tmp_path / f"knowledge-old{n}.pickle").write_bytes(b"stale")
+    os.environ["KG_CACHE_DIR"] = str(tmp_path)
+    try:
+        kb = cached(ONTOLOGY_DIR, lambda d, texts: {"built": sorted(texts)})
+    finally:
+        del os.environ["KG_CACHE_DIR"]
+    assert "lexicon.yaml" in kb["built"]
+    assert len(list(tmp_path.glob("knowledge-*.pickle"))) == KEEP

@@ -71,5 +71,16 @@ def entry_names(entries: list[dict]) -> set[str]:
     return {normalize(n) for e in entries for n in [e["ar"], *e.get("aliases", []), *e.get("nationality", [])]}
 
 
+def person_name_words(entries: list[dict]) -> set[str]:
+    """The words of the known persons' names (نايف، سلمان، تميم…): a small town of that name
+    would be read in every sentence naming such a person."""
+    words = set()
+    for e in entries:
+        if "offices" in e or "affiliation" in e and "subtype" not in e:
+            for name in [e["ar"], *e.get("aliases", [])]:
+                words |= {t.norm for t in tokenize(name) if len(t.norm) > 2}
+    return words - {"عبد", "ابو", "ال"}
+
+
 def first_tokens(names: set[str]) -> set[str]:
     return {t.norm for n in names for t in tokenize(n)[:1]}

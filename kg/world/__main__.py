@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import HEADER, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
+from kg.world import HEADER, person_name_words, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
 from kg.world.cities import world_cities
 from kg.world.states import cldr_states, resolve_shared_adjectives
 
@@ -30,14 +30,14 @@ def main(argv: list[str] | None = None) -> None:
     others = [e for section, items in gazetteer.items() if section != "places" for e in items or []]
     for name in ("organizations.yaml", "offices.yaml"):
         if (d / name).exists():
-            others += [e for items in read_yaml(d / name).values() for e in items or []]
+            others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
     taken = entry_names(states) | entry_names(others) | flat_words(read_yaml(d / "lexicon.yaml"))
     if args.ner_corpus:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
         _write_stop(stop_path, stop)
     taken |= {_norm(w) for w in stop.get("common_words") or []}
-    weak = {_norm(w) for w in stop.get("from_ner_corpora") or []}
+    weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
     from functools import partial
 
     from wordfreq import zipf_frequency

@@ -56,10 +56,10 @@ _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
 def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf) -> bool:
-    """Whether a city may be matched by this name: not taken, not too short for its size, and,
-    unless the city is a capital or large, not a word the NER corpora tag as no place, not the
-    tail of a more frequent word after a clitic (فريدة -> ريدة, كورونا -> ورونا), not the feminine
-    of a frequent adjective (سلمية). `zipf(word)`: the word's Zipf frequency in Arabic."""
+    """Whether a city may be matched by this name: not taken, not too short for its size, not a
+    clitic away from a more frequent word nor an adjective (unless the city is a capital), and not
+    a word the NER corpora tag as no place (unless the city is large). `zipf(word)`: the word's
+    Zipf frequency in Arabic."""
     norm, population = normalize(name), city["population"]
     bare = norm.removeprefix("ال")
     letters = len(bare.replace(" ", ""))
@@ -68,17 +68,42 @@ def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str]
         return False
     if letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
         return False
-    if population >= rules["corpus_stop_max_population"] or city.get("capital"):
+    if city.get("capital"):
         return True
-    if forms & weak:
+    if " " not in name and (_clitic_collision(name, zipf, rules["clitic_margin"])
+                            or _adjective(name, zipf, rules["adjective_zipf"])):
         return False
-    if " " not in name:
-        own = zipf(name)
-        if any(zipf(c + name) >= own + rules["clitic_margin"] for c in _CLITICS):
-            return False
-        if name.endswith("ية") and zipf(name[:-1]) >= rules["adjective_zipf"]:
-            return False
-    return True
+    return population >= rules["corpus_stop_max_population"] or not forms & weak
+
+
+def _frequency(word: str, zipf) -> float:
+    """The Zipf frequency of a word under the spellings normalization folds together (رقه/رقة,
+    ان/أن/إن)."""
+    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word}
+    if word[:1] == "ا":
+        variants |= {"أ" + word[1:], "إ" + word[1:]}
+    return max(zipf(v) for v in variants)
+
+
+def _clitic_collision(name: str, zipf, margin: float) -> bool:
+    """A clitic-aware matcher would take a more frequent word for this name: ورقة for و + رقه,
+    فريدة for ف + ريدة, and و + أن for the city وان (Van)."""
+    own = _frequency(name, zipf)
+    bare = "ا" + name[1:] if name[0] in "أإآ" else name  # بابها is ب + ابها (أبها) to the matcher
+    if any(_frequency(c + n, zipf) >= own + margin for c in _CLITICS for n in {name, bare}):
+        return True
+    return name[0] in _CLITICS and len(name) > 3 and _frequency(name[1:], zipf) >= own + margin \
+        or name[0] == "و" and _frequency(name[1:], zipf) >= own + margin
+
+
+def _adjective(name: str, zipf, threshold: float) -> bool:
+    """The name is a frequent adjective: its masculine (سلمية -> سلمي) or its feminine
+    (بحري -> بحرية, الكردي -> الكردية) is that frequent too."""
+    if name.endswith("ية"):
+        return _frequency(name[:-1], zipf) >= threshold
+    if name.endswith("ي"):
+        return _frequency(name + "ة", zipf) >= threshold
+    return False
 
 
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
