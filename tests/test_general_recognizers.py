@@ -269,3 +269,9 @@ def test_a_definite_description_joins_the_known_base_of_its_operator():
     r = doc("وأكد المسؤول أن القاعدة الروسية البحرية في محافظة طرطوس ستتوسع. وقال إن قاعدة حميميم الجوية باقية.")
     assert {b.base for b in r.bases} == {"tartus_naval_base", "hmeimim_air_base"}
     assert "القاعدة الروسية البحرية" in r.entities["tartus_naval_base"].alt_labels
+
+
+def test_the_author_of_a_byline_is_a_person():
+    r = doc("الأحد 05-05-2024 10:12 | كتب: جمعة عبد الحميد |\nوصل الرئيس العراقي كريم الزبيدي إلى عمان.")
+    assert "جمعة عبد الحميد" in persons(r)
+    assert persons(r)["جمعة عبد الحميد"].roles == set()
