@@ -85,8 +85,18 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     return k, None
 
 
+def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:
+    """The state whose capital a body sits in: 'وزارة الخارجية بطهران', '… في القاهرة'."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if k < len(tokens) and norms[k] in kb.words("locative_words"):
+        k += 1
+    place = places.get(tokens[k].index) if k < len(tokens) else None
+    entry = kb.entries.get(place) if place else None
+    return entry.capital_of if entry else None
+
+
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
-                          covered: dict[int, str]) -> list[Mention]:
+                          covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     heads = kb.derived("organization_head_forms", lambda: StemForms(
         kb.words("organization_heads") | kb.words("state_body_heads")))
@@ -102,15 +112,20 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         form = heads[norms[i]][0]
         k, state = _organization_end(sentence, i, kb, covered)
+        adjective = state is not None
+        # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
+        seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
+        state = state or seat
         if k == i + 1 or (form in need_state and state is None):
             continue
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
-        if normalize(" ".join(norms[i + 1:k - (state is not None)])) in generic and state is None:
+        if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
         start, end, cs, ce, surface = _span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
-                           sentence=sentence.index, subtype="government" if state else None))
+                           sentence=sentence.index, subtype="government" if state else None,
+                           entity_id=f"{slug(surface)}_{seat}" if seat else None))
         free = k
     return out
 

@@ -188,7 +188,7 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    orgs = organization_mentions(s, kb, text, covered)
+    orgs = organization_mentions(s, kb, text, covered, places)
     if any(not m.affiliation for m in orgs):
         in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
         orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]

@@ -275,3 +275,9 @@ def test_the_author_of_a_byline_is_a_person():
     r = doc("الأحد 05-05-2024 10:12 | كتب: جمعة عبد الحميد |\nوصل الرئيس العراقي كريم الزبيدي إلى عمان.")
     assert "جمعة عبد الحميد" in persons(r)
     assert persons(r)["جمعة عبد الحميد"].roles == set()
+
+
+def test_a_ministry_in_a_capital_is_that_state_s_and_its_own_node():
+    r = doc("والتقى الوزيران في مبنى وزارة الخارجية بطهران.\nثم زار الوفد وزارة الخارجية في القاهرة.")
+    orgs = [e for e in r.entities.values() if e.type == "Organization"]
+    assert sorted(e.affiliation for e in orgs) == ["egypt", "iran"]
