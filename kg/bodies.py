@@ -16,8 +16,7 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention
-from kg.text import CLOSING_QUOTE, QUOTE_MARKS, Sentence, normalize, positions, stems
-from kg.titles import surface_without_clitic
+from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
 
 _OPEN = {**CLOSING_QUOTE, "(": ")"}
 _PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
@@ -199,6 +198,14 @@ def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> lis
     return out
 
 
+def _base_reading(kb: KnowledgeBase):
+    """Kind words, words that are no base name, and the known base of each place (computed once)."""
+    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
+    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
+    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    return kinds, generic, bases_at
+
+
 def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                   places: dict[int, str]) -> list[Mention]:
     """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
@@ -206,9 +213,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
-    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
-    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    kinds, generic, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
     out: list[Mention] = []
     for i in positions(map(heads.__getitem__, norms[:-1])):
         if tokens[i].index in covered:
@@ -299,4 +304,60 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
         out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
                            sentence=sentence.index))
+    return out
+
+
+def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                            named_here: bool) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'قاعدة
+    عسكرية فرنسية جديدة دائمة'. A description needs the state that operates the base or the place
+    it lies in; beside a named base in the same sentence it describes that one and is left out."""
+    heads = kb.stem_forms("base_words")
+    if named_here or heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds = kb.derived("base_reading", lambda: _base_reading(kb))[0]
+    describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        if form.startswith("ال") or tokens[i].index in covered or norms[i + 1] not in describers:
+            continue
+        k, state = i + 2, None
+        if k < len(tokens) and norms[k] in kb.nationality:
+            state, k = kb.nationality[norms[k]], k + 1
+        while k < len(tokens) and norms[k] in adjectives:
+            k += 1
+        located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
+            and covered.get(tokens[k + 1].index) in ("State", "Place")
+        if not (state or located):
+            continue
+        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=slug(surface),
+                           affiliation=state, sentence=sentence.index,
+                           subtype=kinds.get(norms[i + 1], "MilitaryBase")))
+    return out
+
+
+def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """A state by its formal name: 'الجمهورية الإسلامية الإيرانية', 'المملكة الأردنية الهاشمية'
+    (a form of state, qualifiers, the state's adjective)."""
+    forms = kb.stem_forms("state_forms")
+    if forms.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    qualifiers = kb.words("state_qualifiers")
+    out = []
+    for i in positions(map(forms.__getitem__, norms[:-1])):
+        form = next((f for f in forms[norms[i]] if f.startswith("ال")), None)
+        if form is None or tokens[i].index in covered:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and norms[k] in qualifiers and norms[k] not in kb.nationality:
+            k += 1
+        if k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال") \
+                and not any(tokens[p].index in covered for p in range(i, k + 1)):
+            start, end, cs, ce, surface = _span(sentence, i, k + 1, text, form)
+            out.append(Mention(start, end, cs, ce, surface, "State", "gazetteer",
+                               entity_id=kb.nationality[norms[k]], sentence=sentence.index))
     return out

@@ -7,6 +7,8 @@ from typing import List, Optional
 
 import typer
 
+from kg.output import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build a knowledge graph from Arabic news articles, query it and look at it.",
                   epilog="Example: kg build corpus --out outputs && kg query outputs/graph.ttl timeline")
@@ -16,27 +18,10 @@ app.add_typer(ner_app, name="ner")
 app.add_typer(models_app, name="models")
 
 
-class Fmt(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
-    graphml = "graphml"
-    gexf = "gexf"
-    csv = "csv"
-
-
-class ExportFmt(str, Enum):
-    csv = "csv"
-    graphml = "graphml"
-    gexf = "gexf"
-
-
-class InputFormat(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
+#: --format and --input-format choices come from kg.output's registry: a format added there is a choice here
+Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
+InputFormat = Enum("InputFormat", {name: name for name, f in FORMATS.items() if f.read}, type=str)
+ExportFmt = Enum("ExportFmt", {name: name for name, f in FORMATS.items() if not f.read}, type=str)
 
 
 class Engine(str, Enum):
@@ -89,7 +74,7 @@ def _main(version: bool = typer.Option(False, "--version", callback=_version, is
 def _read_graph(path: Path, input_format: "InputFormat | None"):
     """The graph file as rdflib reads it; one line and exit 2 (missing) or 1 (unreadable) otherwise;
     a warning when the output folder's last build did not write it."""
-    from kg.output import GraphReadError, format_of, read_graph
+    from kg.output import GraphReadError, read_graph
 
     _check_graph_file(path, input_format)
     try:
@@ -216,7 +201,7 @@ def _inside(path: Path, folder: Path) -> bool:
 
 @app.command("eval", epilog="Example: kg eval outputs/graph.ttl --gold tests/gold --details")
 def eval_(
-    graph: Optional[Path] = typer.Argument(None, help="A Turtle graph following the contract "
+    graph: Optional[Path] = typer.Argument(None, help="A graph following the contract, any format kg writes "
                                            "(default outputs/graph.ttl; sets with a corpus need none)."),
     gold: Optional[Path] = typer.Option(None, help="Folder of gold .json files for GRAPH (default tests/gold)."),
     sets: List[str] = typer.Option([], "--set", help="NAME=GOLD[@GRAPH_OR_CORPUS], repeatable: GOLD is a gold "
@@ -431,41 +416,79 @@ def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
 
 @ner_app.command("train", epilog="Example: kg ner train --train train.txt --dev val.txt --test test.txt")
 def ner_train(
-    train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),
-    dev: Path = typer.Option(..., help="BIO file for model selection."),
+    train: list[Path] = typer.Option(..., help="Training set: a corpus folder (train/val/test.txt) "
+                                     "or a BIO file; repeat for several sets."),
+    dev: Path = typer.Option(..., help="Dev split that chooses the checkpoint: a BIO file or a corpus folder (its val.txt)."),
     out: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir)."),
     steps: int = typer.Option(2500, help="Training steps."),
-    test: Optional[Path] = typer.Option(None, help="BIO file to score the model on afterwards."),
+    test: list[Path] = typer.Option([], help="Extra BIO test files (each corpus folder's test.txt is scored anyway)."),
 ) -> None:
-    """Train a Stanza NER model offline with Stanza's own trainer."""
+    """Train a Stanza NER model offline with Stanza's own trainer; writes its model card."""
     from kg import stanza_ner
+    from kg.ner.workflow import train_and_document
 
+    for p in [*train, dev, *test]:
+        if not p.exists():
+            _fail(f"{p}: no such file or folder", 2)
     target = out or stanza_ner.local_model_dir()
-    for p in (train, dev):
-        if not p.is_file():
-            _fail(f"{p}: no such file", 2)
+    with _progress(f"training Stanza NER, {steps} steps") as progress:
+        try:
+            card = train_and_document(train, dev, target, steps, test, progress=progress)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc), 2)
+    typer.echo(f"model written to {target} ({card['seconds']} s, best dev F1 {card['dev_f1']} "
+               f"at step {card['best_step']}, quantized: {card['quantize']})")
+    from kg.ner.scoring import f1_line
+
+    for name, scores in card["tests"].items():
+        typer.echo(f"entity F1 on {name}: {f1_line(scores)}")
+
+
+def _progress(label: str):
+    """A progress callback (step, total) on a terminal; a no-op in pipes and CI."""
     import sys
-    from contextlib import nullcontext
+    from contextlib import contextmanager, nullcontext
 
-    from rich.console import Console
+    if not sys.stderr.isatty():
+        return nullcontext(None)
 
-    status = Console(stderr=True).status(f"training Stanza NER, {steps} steps") if sys.stderr.isatty() \
-        else nullcontext()
-    with status:
-        result = stanza_ner.train_model(train, dev, target, max_steps=steps)
-    typer.echo(f"model written to {result.model_path}")
-    if test:
-        scores = stanza_ner.evaluate_model(test, target)
-        typer.echo("entity F1 on test: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k != "tp_fp_fn"))
+    @contextmanager
+    def bar():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as prog:
+            task = prog.add_task(label, total=None)
+            yield lambda step, total: prog.update(task, completed=step, total=total)
+
+    return bar()
 
 
 @ner_app.command("eval", epilog="Example: kg ner eval test.txt")
 def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
-    """Entity F1 of the local model on a BIO test file (PER, GPE, ORG)."""
+    """Entity precision/recall/F1 of the local model on a BIO test file (PER, ORG, GPE)."""
     from kg import stanza_ner
 
-    scores = stanza_ner.evaluate_model(test, model)
-    typer.echo(", ".join(f"{k} {v}" for k, v in scores.items()))
+    if not test.is_file():
+        _fail(f"{test}: no such file", 2)
+    try:
+        scores = stanza_ner.evaluate_model(test, model)
+    except FileNotFoundError as exc:
+        _fail(str(exc), 1)
+    for label, s in scores.items():
+        typer.echo(f"{label}\tP {s['precision']:.3f}\tR {s['recall']:.3f}\tF1 {s['f1']:.3f}\t(gold {s['gold']})")
+
+
+@ner_app.command("info")
+def ner_info(model: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir).")) -> None:
+    """Print the model card of the local NER model: data, licences, training, scores."""
+    from kg import stanza_ner
+    from kg.ner.card import CARD_MD
+
+    folder = model or stanza_ner.local_model_dir()
+    card = folder / CARD_MD
+    if not card.is_file():
+        _fail(f"{folder}: no model card (train one with `make model` or `kg ner train`)", 1)
+    typer.echo(card.read_text(encoding="utf-8"), nl=False)
 
 
 @models_app.command("download", epilog="Example: kg models download")

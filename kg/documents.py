@@ -95,7 +95,7 @@ class _Page:
             self.skip += 1
         if tag in self.BLOCKS:
             self.parts.append("\n")
-        if tag in ("title", "h1") and f"{tag}" not in self.fields:
+        if tag in ("title", "h1") and tag not in self.fields:
             self.inside, self.fields[tag] = tag, ""
         rel = (attrs.get("rel") or "").lower().split()
         if tag == "link" and "canonical" in rel and attrs.get("href"):

@@ -13,8 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Date, Meeting, Mention, Treaty
-from kg.recognize import surface_without_clitic
+from kg.model import Date, Meeting, Mention
 from kg.text import CLOSING_QUOTE, TEXT, Sentence, positions, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
@@ -95,6 +94,7 @@ class Candidate:
     evidence: str
     dated_list: bool = False
     sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
+    host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
 
 
 class MeetingExtractor:
@@ -110,6 +110,8 @@ class MeetingExtractor:
         self.complementizers = kb.words("complementizers")
         self.since = kb.words("since_words")
         self.lists = kb.words("participant_list_markers")
+        self.pronoun_triggers = kb.words("pronoun_triggers")
+        self.speech = kb.words("speech_verbs")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -152,7 +154,7 @@ class MeetingExtractor:
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses, first)
+            persons = self._participants(view, c, trigger_clauses, first, kind)
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
@@ -165,24 +167,27 @@ class MeetingExtractor:
             if repeated:
                 continue
             date, mentioned = self._date_for(view, first)
+            pronoun = any(sentence.norms[a] in self.pronoun_triggers for a, _ in clause_kinds[c])
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline))
+                                 sideline=c in sideline, host_of_previous=pronoun))
         return out
 
-    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int) -> list[str]:
+    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
+                      kind: str = "Meeting") -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
         while k <= last and k not in trigger_clauses and (
-                not self._clause_has_date(view, k) or self._only_date(view, k)):
+                not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if not persons:
             for k in range(c - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
-                persons = self._reported(view, self._persons(view, {k}), end_of_clause)
+                persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
+                           if not self._speaker(view, m)]
                 if persons:
                     break
         ids: list[str] = []
@@ -195,9 +200,9 @@ class MeetingExtractor:
             for k in range(min(clauses) - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
                 subject = [m.entity_id for m in self._reported(view, self._persons(view, {k}), end_of_clause)
-                           if m.entity_id not in ids]
+                           if m.entity_id not in ids and not (kind == "Visit" and self._speaker(view, m))]
                 if subject:
-                    ids.insert(0, subject[-1])
+                    ids.insert(0, subject[0])
                     break
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
@@ -223,6 +228,13 @@ class MeetingExtractor:
         inside = [m for m in persons if view.pos(m.start) > c]
         return inside or persons
 
+    def _speaker(self, view: SentenceView, m: Mention) -> bool:
+        """'قال المتحدث باسم الوزارة ناصر كنعاني، … حول زيارة …': the subject of a verb of saying."""
+        p = view.pos(m.start)
+        norms = view.sentence.norms
+        return any(not self.speech.isdisjoint(stems(norms[k])) for k in range(p)
+                   if view.clause[k] == view.clause[p])
+
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
         """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
         return [m.entity_id for m in view.mentions if self.types.get(m.entity_id) == "Organization"
@@ -234,6 +246,11 @@ class MeetingExtractor:
         if None in named:
             named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
+
+    def _circumstance(self, view: SentenceView, k: int) -> bool:
+        """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
+        return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
+                       ("Person", "State", "Organization") for m in view.mentions)
 
     def _only_date(self, view: SentenceView, k: int) -> bool:
         """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
@@ -257,7 +274,8 @@ class MeetingExtractor:
                 run = [d]
             if len(run) > len(best):
                 best = list(run)
-        return best if len(best) >= 2 and all(d.date for d in best) else []
+        distinct = len({d.date.value for d in best if d.date}) >= 2  # "اليوم الأربعاء" is one day
+        return best if distinct and all(d.date for d in best) else []
 
     def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
         """The nearest date at or before the trigger in the sentence, else in the next clause; not a
@@ -318,6 +336,12 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
         a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
 
 
+def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
+    """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
+    encounters; a clause without participants of its own joins any."""
+    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
+
+
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
     return a is None or b is None or a.compatible(b)
 
@@ -327,13 +351,18 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
+    subject: str | None = None  # the first person of the sentence before
     for view in views:
         cands = extractor.candidates(view, text)
+        for c in cands:
+            if c.host_of_previous and subject and subject not in c.participants:
+                c.participants.insert(0, subject)
+        subject = next((m.entity_id for m in view.mentions if extractor.types.get(m.entity_id) == "Person"), None)
         # one sentence: candidates with compatible dates are one encounter
         merged: list[Candidate] = []
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
-                         and _compatible_dates(m.date, c.date)), None)
+                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)), None)
             if host:
                 _merge_into(host, c, priority)
             else:
@@ -429,88 +458,6 @@ def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
                 continue
         final.append(e)
     return final
-
-
-def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
-                     types: dict[str, str]) -> list[Treaty]:
-    words = kb.phrases("treaty_words")
-    stops = kb.words("treaty_name_stops")
-    out: list[Treaty] = []
-    for view in views:
-        toks = view.sentence.tokens
-        for a, b, _ in _find_phrases(view.sentence, words):
-            end = b
-            while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
-                    and not any(d.start == end for d in view.dates):
-                end += 1
-            if end == b:
-                continue  # a bare "الاتفاق" names no treaty
-            if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
-                continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content
-            form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
-            label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
-            parties: list[str] = []
-            for t in toks[a:end]:
-                state = kb.nationality.get(t.norm)
-                if state and state not in parties:
-                    parties.append(state)
-            # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
-            while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
-                end += 1
-            if end < len(toks) and toks[end].norm == "بين":
-                for m in view.mentions:
-                    p = view.pos(m.start)
-                    if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
-                            and m.entity_id not in parties:
-                        parties.append(m.entity_id)
-                for t in toks[end:]:
-                    if view.clause[t.index - toks[0].index] != view.clause[end]:
-                        break
-                    state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
-                    if state and state not in parties:
-                        parties.append(state)
-            dates = [d for d in view.dates if d.start >= end and view.clause[d.start] == view.clause[a] and d.date]
-            out.append(Treaty(label, parties, dates[0].date if dates else None,
-                              text[view.sentence.start:view.sentence.end], [doc_id]))
-    return out
-
-
-def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
-                  types: dict[str, str]) -> list[BaseFact]:
-    owners = kb.words("ownership_verbs")
-    out: list[BaseFact] = []
-    for view in views:
-        toks = view.sentence.tokens
-        for m in view.mentions:
-            if types.get(m.entity_id) != "MilitaryBase":
-                continue
-            entry = kb.entries.get(m.entity_id)
-            kind = entry.kind if entry and entry.kind else (
-                m.subtype if m.subtype in ("AirBase", "NavalBase") else "MilitaryBase")
-            located, operated = [], []
-            p = view.pos(m.end)
-            state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
-            if state:
-                operated.append(state)
-                p += 1
-            elif entry is None and toks[p - 1].norm in kb.nationality:
-                operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
-            if p < len(toks) and toks[p].norm in ("في", "،"):
-                nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
-                if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-                    located.append(nxt.entity_id)
-            for x in view.mentions:
-                q = view.pos(x.start)
-                if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
-                    operated.append(x.entity_id)
-            if entry and entry.located_in and not located:
-                located.append(entry.located_in)
-            if entry and entry.operated_by and not operated:
-                operated.append(entry.operated_by)
-            out.append(BaseFact(m.entity_id, kind, list(dict.fromkeys(located)),
-                                list(dict.fromkeys(operated)), text[view.sentence.start:view.sentence.end],
-                                [doc_id]))
-    return out
 
 
 def context_years(sentences: list[Sentence], raw_dates: dict[int, list[DateMention]]) -> dict[int, int | None]:

@@ -30,9 +30,6 @@ CSV_COLUMNS = ("meeting", "date", "start_date", "end_date", "kind", "participant
 #: Excel refuses cells longer than this; a meeting's source list is cut there, with a count.
 CELL_LIMIT = 32_000
 #: Output file name of each export format in a build's output folder.
-EXPORT_FILES = {"graphml": "graph.graphml", "gexf": "graph.gexf", "csv": "meetings.csv"}
-
-
 def day_span(d: Date) -> tuple[str, str]:
     """First and last day (ISO) that a date of any precision covers, range ends included."""
     first = d.value + {"year": "-01-01", "month": "-01", "day": ""}[d.precision]
@@ -73,7 +70,7 @@ def export_network(corpus: MergedCorpus) -> nx.Graph:
 
 
 def write_graphml(corpus: MergedCorpus, path: Path) -> None:
-    from kg.output import atomic_file
+    from kg.output import FORMATS, atomic_file
 
     with atomic_file(path) as f:
         nx.write_graphml(export_network(corpus), f, encoding="utf-8")
@@ -81,7 +78,7 @@ def write_graphml(corpus: MergedCorpus, path: Path) -> None:
 
 def write_gexf(corpus: MergedCorpus, path: Path) -> None:
     """GEXF 1.2 with start/end on the edges (and on actors, their first and last meeting)."""
-    from kg.output import atomic_file
+    from kg.output import FORMATS, atomic_file
 
     g = export_network(corpus)
     for _, _, data in g.edges(data=True):
@@ -146,7 +143,7 @@ def _cell(names) -> str:
 
 def write_csv(corpus: MergedCorpus, path: Path, bom: bool = False) -> None:
     """The meetings × participants table; `bom` starts the file with U+FEFF for Excel."""
-    from kg.output import atomic_file
+    from kg.output import FORMATS, atomic_file
 
     with atomic_file(path) as f:
         text = io.TextIOWrapper(f, encoding="utf-8-sig" if bom else "utf-8", newline="")
@@ -179,14 +176,14 @@ def export(corpus_dir: Path, out: Path, fmt: str | None = None, bom: bool = Fals
     import shutil
     import tempfile
 
-    from kg.output import atomic_file
+    from kg.output import FORMATS, atomic_file
     from kg.pipeline import build
 
     fmt = export_format(out, fmt)
     with tempfile.TemporaryDirectory(prefix="kg-export-") as tmp:
         report = build(corpus_dir, Path(tmp), [fmt], ner=ner, html=False, cache_dir=cache_dir,
                        show_progress=show_progress)
-        with open(Path(tmp) / EXPORT_FILES[fmt], "rb") as src, atomic_file(out) as dst:
+        with open(Path(tmp) / FORMATS[fmt].file, "rb") as src, atomic_file(out) as dst:
             if bom and fmt == "csv":
                 dst.write("\ufeff".encode("utf-8"))
             shutil.copyfileobj(src, dst)

@@ -19,6 +19,8 @@ RESOLUTION = "l"
 MARGIN, MIN_WIDTH, MIN_HEIGHT = 4.0, 24.0, 16.0
 #: Width over height of the map's box once projected (the page's map pane is wider than tall).
 ASPECT = 1.5
+#: Degrees beyond the box where shapes are pressed flat (the page clips them at the box).
+EDGE = 1.0
 #: Points of a shape closer than this (degrees) to the last one kept are dropped.
 MIN_STEP = 0.08
 
@@ -62,7 +64,8 @@ def _shapes(name: str, box, levels: set[int] | None) -> list[list[float]]:
             continue
         # outside the box, a shape runs along its edge (drawn beyond the view): Eurasia costs
         # a few hundred points instead of thousands, and land stays land
-        clamped = np.column_stack((np.clip(xy[:, 0], west - 1, east + 1), np.clip(xy[:, 1], south - 1, north + 1)))
+        clamped = np.column_stack((np.clip(xy[:, 0], west - EDGE, east + EDGE),
+                                   np.clip(xy[:, 1], south - EDGE, north + EDGE)))
         out.append(_thin(clamped))
     return out
 

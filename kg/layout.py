@@ -126,7 +126,8 @@ def _pack(groups: list[dict[str, tuple[float, float]]], labels: dict[str, str]) 
         left, right = min(x - half[n] for n, (x, _) in p.items()), max(x + half[n] for n, (x, _) in p.items())
         ys = [y for _, y in p.values()]
         boxes.append((left, min(ys), right - left + SPACING / 2, max(ys) - min(ys) + SPACING))
-    limit = max([b[2] for b in boxes] + [1.6 * max(b[3] for b in boxes), math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
+    limit = max([b[2] for b in boxes] + [1.6 * max((b[3] for b in boxes), default=0),
+                                         math.sqrt(1.6 * sum(b[2] * b[3] for b in boxes))])
     pos: dict[str, tuple[int, int]] = {}
     x = y = row = 0.0
     for p, (left, top, w, h) in zip(groups, boxes):

@@ -114,25 +114,77 @@ class DocumentLinker:
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
-    def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
-        """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
-        name of an organization the rules found is the same organization."""
-        new = [e for e in self.entities.values() if e.type == "Organization" and e.id not in self.kb.entries]
+    def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
+        """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
+        one article: new persons with the same first and last name (or the same letters) are one."""
+        new = [e for e in self.entities.values() if e.type == "Person" and e.id not in self.kb.entries]
         if len(new) < 2:
             return linked
-        names = {e.id: normalize(e.label_ar).split() for e in new}
+        def keys(e):
+            words = normalize(e.label_ar).split()
+            return {"".join(words), (words[0], words[-1]) if len(words) > 1 else None} - {None}
         into: dict[str, str] = {}
-        for e in new:
-            longer = [o for o in new if o.id != e.id and len(names[o.id]) > len(names[e.id])
-                      and names[o.id][:len(names[e.id])] == names[e.id]]
-            if len(longer) == 1:
-                into[e.id] = longer[0].id
+        for e in sorted(new, key=lambda e: -len(e.label_ar)):
+            host = next((o for o in new if o.id != e.id and o.id not in into and len(o.label_ar) > len(e.label_ar)
+                         and keys(o) & keys(e)), None)
+            if host is not None:
+                into[e.id] = host.id
+        return self._fold(linked, into)
+
+    def fold_overread_names(self, linked: list[Mention]) -> list[Mention]:
+        """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
+        first word is another person's short name (family name, or given name before بن) is that
+        person, and the word after it no name."""
+        persons = [e for e in self.entities.values() if e.type == "Person"]
+        short: dict[str, set[str]] = {}
+        for e in persons:
+            words = normalize(e.label_ar).split()
+            if len(words) > 1:
+                short.setdefault(words[-1], set()).add(e.id)
+                if words[1] in self.kb.words("patronymic_particles"):
+                    short.setdefault(words[0], set()).add(e.id)
+        into: dict[str, str] = {}
+        for m in linked:
+            words = normalize(m.surface).split()
+            e = self.entities.get(m.entity_id or "")
+            if m.source == "pattern" and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
+                owners = short.get(words[0], set()) - {m.entity_id}
+                if len(owners) == 1:
+                    into[m.entity_id] = owners.pop()
+        if not into:
+            return linked
+        for short_id in into:
+            self.entities.pop(short_id)
+        return [evolve(m, entity_id=into[m.entity_id], end=m.start + 1, surface=m.surface.split()[0],
+                       char_end=m.char_start + len(m.surface.split()[0])) if m.entity_id in into else m
+                for m in linked]
+
+    def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
+        """Entities in `into` join their host: mentions, names, roles, affiliation."""
         for short, long in into.items():
             e, host = self.entities.pop(short), self.entities[long]
             host.mentions += e.mentions
             host.alt_labels |= {e.label_ar} | e.alt_labels
+            host.roles |= e.roles
             host.affiliation = host.affiliation or e.affiliation
         return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
+
+    def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
+        """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
+        name of an organization the rules found is the organization (found or known) it begins."""
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        new = [e for e in orgs if e.id not in self.kb.entries]
+        if not new or len(orgs) < 2:
+            return linked
+        names = {e.id: [normalize(n).split() for n in {e.label_ar, *e.alt_labels}] for e in orgs}
+        into: dict[str, str] = {}
+        for e in new:
+            short = normalize(e.label_ar).split()
+            longer = {o.id for o in orgs if o.id != e.id and o.id not in into and any(
+                len(n) > len(short) and n[:len(short)] == short for n in names[o.id])}
+            if len(longer) == 1:
+                into[e.id] = longer.pop()
+        return self._fold(linked, into)
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
         """Last names of persons new to the gazetteer, and the acronyms organizations were given

@@ -14,16 +14,20 @@ import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Callable, Iterable, Iterator, NamedTuple
+from typing import IO, TYPE_CHECKING, Callable, Iterable, Iterator, NamedTuple
 
-from rdflib import Dataset, Graph, URIRef
+if TYPE_CHECKING:  # rdflib is imported where a graph is made: the CLI reads FORMATS at start-up
+    from rdflib import Graph
 
 
 class Format(NamedTuple):
-    """How one format is written into an output folder and read back."""
+    """How one format is written into an output folder and read back.
+
+    A new format is one line: `FORMATS["graphml"] = Format("graph.graphml", write_graphml)`;
+    `write(ctx, path)` gets the build's WriteContext (ctx.corpus, ctx.blocks(), ctx.graph())."""
     file: str                                        # its file name in the output folder
     write: Callable[["WriteContext", Path], None]    # writes the corpus's graph to the path, atomically
-    read: Callable[[Path], Graph]                     # the file as an rdflib Graph
+    read: Callable[[Path], Graph] | None = None      # the file as an rdflib Graph (RDF formats)
     oxigraph: str | None = None                       # media type pyoxigraph loads directly (RDF formats)
 
 
@@ -93,6 +97,8 @@ def _write_rdflib(fmt: str) -> Callable[[WriteContext, Path], None]:
 
 def _read_rdflib(name: str) -> Callable[[Path], Graph]:
     def read(path: Path) -> Graph:
+        from rdflib import Dataset, Graph
+
         if name == "trig":  # every named graph, and the default graph, as one graph
             ds = Dataset()
             ds.parse(path, format="trig")
@@ -114,6 +120,22 @@ FORMATS: dict[str, Format] = {
     "jsonld": Format("graph.jsonld", _write_rdflib("jsonld"), _read_rdflib("json-ld"), "application/ld+json"),
     "trig": Format("graph.trig", _write_rdflib("trig"), _read_rdflib("trig"), "application/trig"),
 }
+
+
+def _export(name: str):
+    """A writer of kg.exports (Gephi's and spreadsheets' formats: no RDF, not read back)."""
+    def write(ctx: WriteContext, path: Path) -> None:
+        from kg.exports import EXPORTERS
+
+        EXPORTERS[name](ctx.corpus, path)
+    return write
+
+
+FORMATS.update({
+    "graphml": Format("graph.graphml", _export("graphml")),
+    "gexf": Format("graph.gexf", _export("gexf")),
+    "csv": Format("meetings.csv", _export("csv")),
+})
 RDFLIB_NAMES = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 BUILD_RECORD = "build.json"
 
@@ -121,14 +143,15 @@ BUILD_RECORD = "build.json"
 def format_of(path: Path, given: str | None = None) -> str:
     """The format of a graph file: `given` (--input-format), else its extension."""
     if given:
-        if given not in FORMATS:
+        if given not in FORMATS or FORMATS[given].read is None:
             raise GraphReadError(f"--input-format {given}: one of {', '.join(FORMATS)}")
         return given
     suffix = Path(path).suffix.lower().lstrip(".")
     aliases = {"turtle": "ttl", "json": "jsonld", "json-ld": "jsonld", "ntriples": "nt"}
     fmt = aliases.get(suffix, suffix)
-    if fmt not in FORMATS:
-        raise GraphReadError(f"{path}: unknown graph format '.{suffix}' (kg reads {', '.join(FORMATS)}; "
+    if fmt not in FORMATS or FORMATS[fmt].read is None:
+        readable = ", ".join(name for name, f in FORMATS.items() if f.read)
+        raise GraphReadError(f"{path}: unknown graph format '.{suffix}' (kg reads {readable}; "
                              "or give --input-format)")
     return fmt
 
@@ -306,6 +329,8 @@ def serialize(graph: Graph, fmt: str, per_document: dict[str, Graph] | None = No
     """The graph in one of rdflib's formats; trig puts each document's facts in a named graph and
     what no document holds (the gazetteer's entities named by a fact) in the default graph, so
     that the union of its graphs is the whole graph."""
+    from rdflib import Dataset, URIRef
+
     if fmt == "trig":
         ds = Dataset()
         for prefix, ns in graph.namespaces():

@@ -26,7 +26,6 @@ from rdflib import Graph, URIRef
 
 from kg.dates import find_published
 from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
-from kg.exports import EXPORT_FILES, EXPORTERS
 from kg.extract import process_document
 from kg.graph import KGR, GraphCounts, bind_prefixes
 from kg.knowledge import KnowledgeBase, load_knowledge
@@ -570,10 +569,7 @@ def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], repor
                   timings: Counter) -> GraphCounts:
     """graph.ttl and each other format atomically (kg.output's registry), then build.json."""
     t = time.perf_counter()
-    written, counts = write_outputs(corpus, out_dir, [f for f in formats if f not in EXPORTERS])
-    for fmt in (f for f in formats if f in EXPORTERS):  # Gephi's and spreadsheets' formats (kg.exports)
-        EXPORTERS[fmt](corpus, out_dir / EXPORT_FILES[fmt])
-        written.append(out_dir / EXPORT_FILES[fmt])
+    written, counts = write_outputs(corpus, out_dir, formats)
     digest = hashlib.sha256()
     for d in corpus.documents():
         digest.update(f"{d.source_file}\0{d.sha256}\n".encode())

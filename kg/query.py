@@ -151,14 +151,14 @@ class NameIndex:
         return f"{param}={value} matched {len(found)} {'entities' if len(found) > 1 else 'entity'}: {shown}"
 
 
-def check_read_only(sparql: str) -> None:
-    """Parse the query; refuse SPARQL Update; report syntax errors with their position."""
+def check_read_only(sparql: str) -> str:
+    """Parse the query; refuse SPARQL Update; report syntax errors with their position.
+    Returns the query's form: SelectQuery, AskQuery, ConstructQuery or DescribeQuery."""
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 
     try:
-        parseQuery(sparql)
-        return
+        return parseQuery(sparql)[1].name
     except ParseException as exc:
         error = exc
     try:

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import Sentence, Token, positions
-from kg.titles import known_positions, pattern_mentions, role_text, surface_without_clitic, title_at
+from kg.text import Sentence, Token, positions, surface_without_clitic
+from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
 
 __all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
@@ -51,14 +51,6 @@ def _is_arabic(word: str) -> bool:
     return any("\u0600" <= ch <= "\u06ff" for ch in word)
 
 
-def _past_honorifics(norms, j: int, kb: KnowledgeBase) -> int:
-    """The first token from j on that is neither an honorific nor a one-word title (الشيخ، الأمير)."""
-    honorifics = kb.words("honorifics")
-    while j < len(norms) and (norms[j] in honorifics or (kb.titles.match_at(norms, j) or (0,))[0] == 1):
-        j += 1
-    return j
-
-
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                       persons: set[int] | None = None, text: str = "",
                       known: list[Mention] | None = None) -> list[Mention]:
@@ -77,9 +69,10 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     at = known_positions(sentence, [m for m in known or [] if m.type != "Person"])
     may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
     deputies = kb.words("deputy_titles")
+    free = 0  # first position after the last title read: "نائب رئيس الدولة" holds no "رئيس الدولة"
     for i in positions(may_start):
         tok = tokens[i]
-        if tok.index in covered or (i and norms[i - 1] in deputies):
+        if tok.index in covered or i < free or (i and norms[i - 1] in deputies):
             continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
@@ -111,10 +104,11 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                    "Person", "pair", sentence=sentence.index))
             continue
         found = title_at(norms, i, kb, at)
+        free = found.end if found else free
         if found and found.state:
             j = found.end
-            k = _past_honorifics(norms, j, kb)  # "أمير دولة قطر الشيخ تميم": the name comes after الشيخ
-            if k < len(tokens) and tokens[k].index in (covered if persons is None else persons):
+            named = title_chain(sentence, i, kb, at, text)[2]  # "أمير دولة قطر الشيخ ناصر": more titles, a name
+            if any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons) for k in (j, named)):
                 continue  # a title before a known name, handled by pattern_mentions
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
@@ -125,21 +119,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
 
 def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],
                     text: str, covered: set[int]) -> list[Mention]:
-    """Stanza's spans that no gazetteer or pattern mention covers, as new-entity mentions."""
-    from kg.stanza_ner import NER_LABEL_TO_CLASS
+    """Stanza's spans that no rule covers, as new-entity mentions: the policy is kg.ner.union's."""
+    from kg.ner import union
 
-    out: list[Mention] = []
-    for sentence, sent_spans in zip(sentences, spans):
-        toks = sentence.tokens
-        for a, b, label in sent_spans:
-            cls = NER_LABEL_TO_CLASS.get(label)
-            if cls != "Person" or b - a < 2:
-                continue  # unknown organizations and places stay out: too noisy untrained
-            if any(toks[k].index in covered for k in range(a, b)):
-                continue
-            if not all(t.norm.isalpha() and _is_arabic(t.text) for t in toks[a:b]):
-                continue
-            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
-                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
-                               sentence=sentence.index))
-    return out
+    return union.stanza_mentions(sentences, spans, text, covered)

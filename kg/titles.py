@@ -14,9 +14,8 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems
-
-_COMMAS = ("،", ",")
+from kg.names import COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, person_mention
+from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
 @dataclass
@@ -27,11 +26,6 @@ class Title:
     state: str | None
     end: int
     form: str
-
-
-def _definite(word: str) -> bool:
-    """'الخارجية', 'والدفاع', 'بالجمهورية', 'للأمم': the word, after clitics, carries the article."""
-    return any(f.startswith("ال") for f in stems(word))
 
 
 def _lexicon_sets(kb: KnowledgeBase):
@@ -122,6 +116,10 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
         words, state, j = _complement(norms, j, kb, known, False)
         return Title(" ".join([normalize(title), *words]), state, j, form)
+    if normalize(title) in kb.words("title_prefixes") and j < len(norms) and kb.titles.starts(norms[j]):
+        inner = title_at(norms, j, kb, known)  # "نائب رئيس دولة الإمارات": the deputy's office
+        if inner is not None:
+            return Title(normalize(title) + " " + inner.core, inner.state, inner.end, form)
     definite = normalize(title).split()[-1].startswith("ال")
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
@@ -161,12 +159,14 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     j = i
     particles = kb.words("name_particles")
     while j < len(tokens):
+        if j in known and known[j][0] == "Person":
+            break  # "الأمير محمد بن سلمان" as the gazetteer writes him, title and all
         if roles and norms[j] in kb.words("title_words_in_names") and j + 1 < len(norms) \
                 and norms[j + 1] in particles:
             break  # "الأمير سلطان بن عبدالعزيز": a name, not a second title
         t = title_at(norms, j, kb, known)
-        if t is None:
-            break
+        if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
+            break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
@@ -179,18 +179,6 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     return roles, state, j
 
 
-def surface_without_clitic(tok: Token, form: str) -> str:
-    """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
-    if form == tok.norm:
-        return tok.text
-    letters = [i for i, ch in enumerate(tok.text) if ch.isalpha()]
-    drop = len(tok.norm) - len(form)
-    if form.startswith("ال") and not tok.norm[drop:].startswith("ال"):
-        # للرئيس -> الرئيس: the article was contracted into the clitic
-        return "ال" + tok.text[letters[drop + 2]:] if drop + 2 < len(letters) else tok.text
-    return tok.text[letters[drop]:] if drop < len(letters) else tok.text
-
-
 def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
     """The title as written (with its nationality), without clitics or trailing commas."""
     end = j
@@ -200,59 +188,10 @@ def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
     return (first + text[tokens[i].end:tokens[end - 1].end]).strip()
 
 
-def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
-    """Words that end a person's name read after a title."""
-    # an indefinite adjective may be a name: "الأمير تركي بن سعود"
-    return kb.derived("name_stops", lambda: kb.words("name_stops") | kb.words("counterpart_words")
-                      | {a for a in kb.nationality if a.startswith("ال")})
-
-
 def introducers(kb: KnowledgeBase) -> frozenset[str]:
     """Titles that introduce a name without being the person's role ('برئاسة', 'نظيره')."""
     return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"])
                       | frozenset(kb.lexicon["counterpart_words"]))
-
-
-def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clitic: bool = False) -> int:
-    """Where a person's name read from token j ends: up to four words besides particles
-    ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
-    tokens, norms = sentence.tokens, sentence.norms
-    stops, particles = _name_stops(kb), kb.words("name_particles")
-    inner_titles = kb.words("title_words_in_names")
-    end, core = j, 0
-    while end < len(tokens) and core < 4 and end - j < 7:
-        tok, w = tokens[end], norms[end]
-        stop = w in stops and not (w == "علي" and tok.text.endswith("ي"))  # the name علي, not على
-        if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
-                or kb.triggers.match_at(norms, end):
-            break
-        if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
-                end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
-            break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
-        if end > j and w not in inner_titles and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
-            break
-        core += w not in particles
-        end += 1
-    if core == 4 and not (end == len(tokens) or norms[end] in _COMMAS or norms[end] == "."):
-        end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
-    return end
-
-
-def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:
-    """Whether tokens j..end read as a person's name, not a phrase ('مولود تشاوش أوغلو' yes,
-    'البيان الختامي' no): two words at least, the first without the article, Arabic, and an
-    inner article only after a particle or when punctuation closes the name."""
-    tokens, norms = sentence.tokens, sentence.norms
-    particles = kb.words("name_particles")
-    if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
-        return False
-    inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
-             and norms[k - 1] not in particles and norms[k] not in particles]
-    delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
-    if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
-                                           and not delimited):
-        return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
-    return not inner or (not introduced and (end - j == 2 or delimited))
 
 
 def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple[str, str, int]]:
@@ -276,8 +215,9 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     intro = introducers(kb)
     out: list[Mention] = []
     free = 0  # first token after the last title and name read
+    inside = {p for p, (kind, _, end) in at.items() if kind == "Person" for p in range(p + 1, end)}
     for i in positions(kb.titles.forms_of(norms)):
-        if i < free:
+        if i < free or i in inside:
             continue
         roles, state, j = title_chain(sentence, i, kb, at, text)
         if not roles:
@@ -288,68 +228,56 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             m = by_start[tokens[j].index]
             if m.type == "Person" and not introduced:
                 out.append(_with_role(m, role, state))
+            # "الأمير نايف بن أحمد": a place's name after a title is a person's given name
+            end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced) \
+                if m.type == "Place" and m.end - m.start == 1 and j + 1 < len(norms) \
+                and norms[j + 1] in kb.words("patronymic_particles") else None
+            if end is not None and end > j + 1:
+                out.append(person_mention(sentence, j, end, 0, text, role, state))
+                ends[out[-1].end] = out[-1]
+                free = end
+                continue
             free = j
             continue
-        comma = i >= 2 and norms[i - 1] in _COMMAS
-        before = i - 2 if comma else i - 1
-        # without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
-        # أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new
-        conjoined = tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text)  # "، وسفير …"
-        if before >= 0 and tokens[before].index + 1 in ends and not introduced and not conjoined \
-                and (comma or state is None):
-            out.append(_with_role(ends[tokens[before].index + 1], role, state))
+        described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
+        if described is not None:
+            out.append(_with_role(described, role, state))
             free = j
             continue
-        end = name_end(sentence, j, kb, by_start)
-        if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
-            end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
-        # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
-        # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
-        after_comma = norms[j - 1] in _COMMAS or tokens[j - 1].text in QUOTE_MARKS
-        closed = end < len(tokens) and (norms[end] in (*_COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
-        if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma):
-            m = Mention(tokens[j].index, tokens[end - 1].index + 1, tokens[j].start, tokens[end - 1].end,
-                        text[tokens[j].start:tokens[end - 1].end], "Person", "pattern",
-                        role=role, affiliation=state, sentence=sentence.index)
+        end = name_after(sentence, j, kb, by_start, introduced)
+        if end is not None:
+            m = person_mention(sentence, j, end, 0, text, role, state)
             out.append(m)
             ends[m.end] = m
             free = end
             continue
-        before_name = _name_before(sentence, i, kb, by_start, ends, free) if state and not introduced else None
+        before_name = name_before(sentence, i, kb, by_start, ends, free) if state and not introduced else None
         if before_name is not None:
-            out.append(_person(sentence, *before_name, text, role, state))
+            out.append(person_mention(sentence, *before_name, text, role, state))
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
 
 
-def _name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
-    """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
-    الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
-    or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
+def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,
+                      kb: KnowledgeBase, by_start: dict, ends: dict) -> Mention | None:
+    """The person a title right after describes ('وليد المعلم، وزير الخارجية'), if any.
+
+    Without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
+    أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new; so does a
+    conjoined title ("، وسفير …") and a definite one with a name of its own ("استقبل الملك عبدالله
+    الثاني الرئيس محمد …")."""
     tokens, norms = sentence.tokens, sentence.norms
-    b = i - 1 if i >= 1 and norms[i - 1] in _COMMAS else i
-    for a in range(b - 2, max(free, b - 5) - 1, -1):
-        if a < 0:
-            break
-        prev = norms[a - 1] if a else ""
-        after_person = a and tokens[a - 1].index + 1 in ends
-        clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in _COMMAS) and len(norms[a]) > 3 else 0
-        if not (clitic or prev == "ان"):
-            continue
-        if any(tokens[k].index in by_start for k in range(a, b)):
-            return None
-        end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
-        if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
-            return a, b, clitic
-    return None
-
-
-def _person(sentence: Sentence, a: int, b: int, clitic: int, text: str, role, state) -> Mention:
-    tokens = sentence.tokens
-    start = tokens[a].start + clitic
-    return Mention(tokens[a].index, tokens[b - 1].index + 1, start, tokens[b - 1].end, text[start:tokens[b - 1].end],
-                   "Person", "pattern", role=role, affiliation=state, sentence=sentence.index)
+    comma = i >= 2 and norms[i - 1] in _COMMAS
+    before = i - 2 if comma else i - 1
+    if before < 0 or tokens[before].index + 1 not in ends or introduced or not (comma or state is None):
+        return None
+    if tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text):
+        return None
+    if not comma and norms[i].startswith("ال") and name_like(
+            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
+        return None
+    return ends[tokens[before].index + 1]
 
 
 def _with_role(m: Mention, role: str | None, state: str | None) -> Mention:

@@ -169,3 +169,9 @@ def test_signed_agreement_in_the_accusative_and_an_anaphoric_one():
     r = result("وقعت مصر والأردن اتفاقاً يقضي بتوسيع التعاون في مجال الطاقة.\n"
                "وشملت الاتفاقية إنشاء خط للغاز.")
     assert [t.label for t in r.treaties] == ["اتفاقاً يقضي بتوسيع التعاون"]
+
+
+def test_the_speaker_before_a_mentioned_visit_is_no_participant():
+    ms = meetings("وقال المتحدث باسم الكرملين دميتري بيسكوف، اليوم، حول زيارة الرئيس السوري إلى موسكو، "
+                  "إنها ناجحة.", "2020-03-02")
+    assert [parts for _, parts, _, _ in ms] == [["bashar_al_assad"]]

@@ -115,3 +115,14 @@ def test_day_span_covers_each_precision():
     assert day_span(Date("2024")) == ("2024-01-01", "2024-12-31")
     assert day_span(Date("2024-02")) == ("2024-02-01", "2024-02-29")
     assert day_span(Date("2023-02-19", end="2023-02-22")) == ("2023-02-19", "2023-02-22")
+
+
+def test_a_long_source_list_stays_inside_an_excel_cell():
+    from kg.exports import CELL_LIMIT, _cell
+
+    names = [f"{i:06d}_article.txt" for i in range(5000)]
+    cell = _cell(names)
+    assert len(cell) <= CELL_LIMIT + 10 and cell.endswith(")")
+    kept = cell.split("; ")[:-1]
+    assert kept == names[:len(kept)] and cell.split("; ")[-1] == f"(+{len(names) - len(kept)})"
+    assert _cell(names[:3]) == "; ".join(names[:3])

@@ -91,6 +91,17 @@ def test_a_large_group_is_laid_out_without_scipy_and_the_same_twice():
     assert len(set(first.values())) > 0.99 * len(g)
 
 
+def test_a_network_without_ties_or_actors_is_laid_out():
+    import networkx as nx
+
+    from kg.layout import layout
+
+    assert layout(nx.Graph(), {}) == {}
+    alone = nx.Graph()
+    alone.add_nodes_from(["a", "b", "c"])
+    assert len(set(layout(alone, {}).values())) == 3
+
+
 # --- in the browser ----------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -207,7 +218,9 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     item = page.locator("#panel li.meeting:not(.out)").first
     date = item.locator(".when").inner_text().strip()
     evidence = item.locator("blockquote.evidence").first.inner_text().strip()
-    source = item.locator(".sources span, .sources a").first.inner_text().strip()
+    first_source = item.locator(".sources li.source").first
+    source = first_source.get_attribute("data-file")
+    assert source in first_source.inner_text()  # the file name is shown, after the headline if known
     found = graph.query(PREFIXES + """SELECT ?m WHERE { ?m kg:participant ?p ; kg:date ?d ; kg:evidence ?e ;
         prov:wasDerivedFrom ?doc . ?doc kg:sourceFile ?f . FILTER(STR(?d) = ?date && STR(?e) = ?ev && STR(?f) = ?file) }""",
                         initBindings={"p": putin, "date": Literal(date), "ev": Literal(evidence), "file": Literal(source)})
@@ -228,6 +241,22 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     data = page.evaluate("kgView.png()")
     assert data.startswith("data:image/png;base64,")
     assert base64.b64decode(data.split(",", 1)[1])[:8] == b"\x89PNG\r\n\x1a\n"
+    assert page.errors == [] and page.requests == []
+    page.context.close()
+
+
+@needs_chromium
+def test_a_corpus_without_actors_gives_a_page_that_opens(browser, tmp_path):
+    from kg.pipeline import build
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "a.txt").write_text("كان الطقس جميلا اليوم في المدينة.\n", encoding="utf-8")
+    build(tmp_path / "c", tmp_path / "o", ["ttl"], ner="rules", html=True, show_progress=False)
+    page = open_page(browser, tmp_path / "o" / "graph.html")
+    assert page.evaluate("kgView.view().nodes.length") == 0
+    assert page.locator("#time").is_hidden()  # no dated meeting: no time range
+    page.locator("#show-map").click()
+    assert page.locator("#map-note").inner_text()
     assert page.errors == [] and page.requests == []
     page.context.close()
 

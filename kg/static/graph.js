@@ -95,21 +95,22 @@
   }
 
   /* ---- the side panel ---- */
+  const PANEL_MEETINGS = 150;  // listed at once, by date (a browser lays out more slowly than the script runs)
   let panel = null; // what it shows: ["node", n] or ["edge", e]
   function nodeLink(n) { return `<a class="node" data-node="${n}">${esc(label(n))}</a>`; }
-  function sources(m) {
-    const links = m[6].map((d) => {
+  function sources(m) {  // each: the headline when known, and the file name (a link when there is a URL)
+    const items = m[6].map((d) => {
       const [file, url, title] = D.docs[d];
-      const text = esc(title || file);
-      return url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${text}</a>` : `<span>${text}</span>`;
+      const name = url ? `<a href="${esc(url)}" target="_blank" rel="noopener noreferrer">${esc(file)}</a>` : `<span class="file">${esc(file)}</span>`;
+      return `<li class="source" data-file="${esc(file)}">` + (title ? `<q lang="ar">${esc(title)}</q> ` : "") + name + "</li>";
     });
     const more = m[7] - m[6].length;
-    return links.join("، ") + (more > 0 ? " " + esc(t("more", { n: more })) : "");
+    return items.join("") + (more > 0 ? `<li class="muted">${esc(t("more", { n: more }))}</li>` : "");
   }
   function meetingItems(list, self) {
     const when = (i) => M[i][1] || "9999";  // ISO dates sort as text; undated last
     const order = list.slice().sort((a, b) => (when(a) < when(b) ? -1 : when(a) > when(b) ? 1 : a - b));
-    const items = order.slice(0, 300).map((i) => {
+    const items = order.slice(0, PANEL_MEETINGS).map((i) => {
       const m = M[i];
       const date = m[1] ? m[1] + (m[2] ? " – " + m[2] : "") : t("undatedDate");
       const partners = m[3].filter((p) => !self.includes(p)).map(nodeLink).join("، ");
@@ -118,7 +119,7 @@
         `<span class="kind">${esc(vocab(m[0]))}</span>` +
         (partners ? ` ${esc(t("partners"))} ${partners}` : "") + (place ? ` · ${esc(t("place"))}: ${esc(place)}` : "") +
         m[5].map((v) => `<blockquote class="evidence" lang="ar">${esc(D.evidence[v])}</blockquote>`).join("") +
-        `<div class="sources">${esc(t("sources"))}: ${sources(m)}</div></li>`;
+        `<div class="sources">${esc(t("sources"))}:<ul>${sources(m)}</ul></div></li>`;
     });
     const more = order.length - items.length;
     return `<ol class="meetings">${items.join("")}</ol>` + (more > 0 ? `<p class="muted">${esc(t("moreMeetings", { n: more }))}</p>` : "");
@@ -170,9 +171,12 @@
       }
       return d;
     };
-    svg.innerHTML = G.land.map((f) => `<path class="land" d="${path(f)}Z"/>`).join("") +
+    const [width, height] = [(e - w) * k, n - s];  // outlines are cut at the box, the rest is sea
+    svg.innerHTML = `<clipPath id="box"><rect width="${width}" height="${height}"/></clipPath><g clip-path="url(#box)">` +
+      G.land.map((f) => `<path class="land" d="${path(f)}Z"/>`).join("") +
       G.lakes.map((f) => `<path class="lake" d="${path(f)}Z"/>`).join("") +
-      G.borders.map((f) => `<path class="border" d="${path(f)}"/>`).join("") + '<g id="markers"></g>';
+      G.borders.map((f) => `<path class="border" d="${path(f)}"/>`).join("") +
+      `</g><rect class="frame" width="${width}" height="${height}"/><g id="markers"></g>`;
   }
   function drawMarkers(active) {
     if (!G) return;
