@@ -281,3 +281,8 @@ def test_a_ministry_in_a_capital_is_that_state_s_and_its_own_node():
     r = doc("والتقى الوزيران في مبنى وزارة الخارجية بطهران.\nثم زار الوفد وزارة الخارجية في القاهرة.")
     orgs = [e for e in r.entities.values() if e.type == "Organization"]
     assert sorted(e.affiliation for e in orgs) == ["egypt", "iran"]
+
+
+def test_a_new_base_without_a_place_of_its_own_lies_where_the_sentence_is():
+    r = doc("ووصل الرئيس العراقي كريم الزبيدي إلى القاهرة حيث سيفتتح قاعدة النسر الجوية.")
+    assert [b.located_in for b in r.bases] == [["cairo"]]
