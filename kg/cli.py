@@ -21,6 +21,7 @@ app.add_typer(models_app, name="models")
 #: --format and --input-format choices come from kg.output's registry: a format added there is a choice here
 Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
 InputFormat = Enum("InputFormat", {name: name for name, f in FORMATS.items() if f.read}, type=str)
+ExportFmt = Enum("ExportFmt", {name: name for name, f in FORMATS.items() if not f.read}, type=str)
 
 
 class Engine(str, Enum):
@@ -105,7 +106,8 @@ def build(
     corpus: Path = typer.Argument(Path("corpus"), help="Folder of articles (.txt, .html, .jsonl)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
     fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f",
-                                  help="Also write this format (repeatable); graph.ttl is always written."),
+                                  help="Also write this format (repeatable); graph.ttl is always written. "
+                                  "graphml, gexf: the actor network for Gephi; csv: meetings.csv (see kg export)."),
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
     strict: bool = typer.Option(False, help="Fail (exit 1) when any file or record is skipped."),
@@ -162,6 +164,34 @@ def build(
         _fail(f"--strict: {len(report.skipped)} skipped: {names}{more}", EXIT_FAILED)
 
 
+@app.command("export")
+def export(
+    out: Path = typer.Argument(..., help="File to write: .csv, .graphml or .gexf."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles the graph is built from."),
+    fmt: Optional[ExportFmt] = typer.Option(None, "--format", "-f", help="csv, graphml, gexf (default: OUT's extension)."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
+    cache: Path = typer.Option(Path("outputs/.kg-cache"), help="The build's cache: an unchanged corpus is not read again."),
+) -> None:
+    """Write the actor network for Gephi (GraphML, GEXF with start/end dates) or the meetings as a
+    spreadsheet table (CSV: one row per meeting and participant)."""
+    from kg.documents import CorpusError
+    from kg.exports import ExportError, export as run_export
+    from kg.pipeline import NoDocuments
+
+    try:
+        report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
+    except (ExportError, CorpusError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except NoDocuments as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_FAILED)
+    for line in report.skipped:
+        typer.echo(f"skipped {line}", err=True)
+    typer.echo(f"wrote {out}")
+
+
 def _inside(path: Path, folder: Path) -> bool:
     try:
         return path.resolve().is_relative_to(folder.resolve())
@@ -171,50 +201,81 @@ def _inside(path: Path, folder: Path) -> bool:
 
 @app.command("eval", epilog="Example: kg eval outputs/graph.ttl --gold tests/gold --details")
 def eval_(
-    graph: Path = typer.Argument(Path("outputs/graph.ttl"), help="A Turtle graph following the contract."),
-    gold: Path = typer.Option(Path("tests/gold"), help="Folder of gold .json files."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    graph: Optional[Path] = typer.Argument(None, help="A graph following the contract, any format kg writes "
+                                           "(default outputs/graph.ttl; sets with a corpus need none)."),
+    gold: Optional[Path] = typer.Option(None, help="Folder of gold .json files for GRAPH (default tests/gold)."),
+    sets: List[str] = typer.Option([], "--set", help="NAME=GOLD[@GRAPH_OR_CORPUS], repeatable: GOLD is a gold "
+                                   "folder or a set folder with gold/ and corpus/ (its corpus is built)."),
+    ner: NerMode = typer.Option(NerMode.rules, help="Recognizers for the corpora eval builds."),
+    skip_missing: bool = typer.Option(False, help="Skip a set whose folder is absent, with a notice."),
+    check: Optional[Path] = typer.Option(None, help="Quality record (benchmarks/quality.json): exit 1 when "
+                                         "an F1 falls more than 0.02 below it."),
+    record: Optional[Path] = typer.Option(None, help="Write the sets' F1s into this quality record."),
+    keep: Optional[Path] = typer.Option(None, help="Keep each built graph in KEEP/NAME/graph.ttl."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full results as JSON, by set."),
     details: bool = typer.Option(False, help="List missed and spurious items."),
 ) -> None:
-    """Precision, recall and F1 of GRAPH (any format kg writes) against gold annotations."""
+    """Precision, recall and F1 against gold annotations: one table per set."""
     import json
 
-    from kg.evaluate import evaluate_file, summary_rows
+    from kg import evalsets
     from kg.output import GraphReadError
 
-    _check_graph_file(graph, None)
     try:
-        result = evaluate_file(graph, gold)
+        specs = [evalsets.parse_set(spec, graph) for spec in sets] or [
+            evalsets.EvalSet("gold", gold or Path("tests/gold"), graph=graph or Path("outputs/graph.ttl"))]
+        recorded = evalsets.load_record(check) if check else None
+        results, notices = evalsets.score_sets(specs, ner.value, keep, skip_missing)
+    except evalsets.SetError as exc:
+        _fail(str(exc), 2)
     except GraphReadError as exc:
         _fail(str(exc), EXIT_FAILED)
     except FileNotFoundError as exc:
         _fail(str(exc), 2)
-    except Exception as exc:  # a file that is no Turtle
-        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    except Exception as exc:  # a graph that is no Turtle
+        _fail(f"cannot be scored ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    for line in notices:
+        typer.echo(f"notice: {line}", err=True)
+    if record:
+        from kg.output import atomic_write
+
+        previous = evalsets.load_record(record) if record.is_file() else None
+        atomic_write(record, evalsets.record_json(results, previous))
     if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        _print_sets(results, details)
+    if recorded is not None:
+        problems = evalsets.regressions(evalsets.f1_record(results), recorded)
+        for line in problems:
+            typer.echo(f"regression: {line}", err=True)
+        if problems:
+            raise typer.Exit(1)
+
+
+def _print_sets(results: dict, details: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("what", "precision", "recall", "F1")
-    for row in summary_rows(result):
-        table.add_row(*row)
+    from kg import evalsets
+
     console = Console()
-    console.print(table)
-    m = result["meetings"]
-    console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}; "
-                  f"lacking provenance: {len(result['meetings_lacking_provenance'])}; "
-                  f"duplicated nodes: {len(result['duplicated_nodes'])}")
-    for gid, b in result["bases"].items():
-        console.print(f"base {gid}: " + (f"location right: {b['location_right']}, operator right: {b['operator_right']}"
-                                          if b["found"] else "not found"))
-    if details:
-        for key in ("actors", "Place", "MilitaryBase", "meetings", "treaties"):
-            if result[key]["missed"] or result[key]["spurious"]:
-                console.print(f"[bold]{key}[/] missed: {result[key]['missed']}\n  spurious: {result[key]['spurious']}")
-        if result["duplicated_nodes"]:
-            console.print(f"duplicated: {result['duplicated_nodes']}")
+    for name, result in results.items():
+        table = Table("what", "precision", "recall", "F1", title=f"set {name}", title_justify="left")
+        for row in evalsets.table_rows(result):
+            table.add_row(*row)
+        console.print(table)
+        m = result["meetings"]
+        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}, "
+                      f"lacking provenance {len(result['meetings_lacking_provenance'])}; "
+                      f"duplicated nodes: {len(result['duplicated_nodes'])}\n{evalsets.base_line(result)}")
+        if details:
+            for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
+                r = result[key]
+                console.print(f"[bold]{key}[/] P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
+                              f"\n  missed: {r['missed']}\n  spurious: {r['spurious']}")
+            if result["duplicated_nodes"]:
+                console.print(f"duplicated: {result['duplicated_nodes']}")
 
 
 @app.command(epilog="Examples: kg query outputs/graph.ttl meetings-between -p a=Putin -p b=الأسد\n\n"
@@ -355,41 +416,79 @@ def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
 
 @ner_app.command("train", epilog="Example: kg ner train --train train.txt --dev val.txt --test test.txt")
 def ner_train(
-    train: Path = typer.Option(..., help="BIO file, one token per line (first tag used)."),
-    dev: Path = typer.Option(..., help="BIO file for model selection."),
+    train: list[Path] = typer.Option(..., help="Training set: a corpus folder (train/val/test.txt) "
+                                     "or a BIO file; repeat for several sets."),
+    dev: Path = typer.Option(..., help="Dev split that chooses the checkpoint: a BIO file or a corpus folder (its val.txt)."),
     out: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir)."),
     steps: int = typer.Option(2500, help="Training steps."),
-    test: Optional[Path] = typer.Option(None, help="BIO file to score the model on afterwards."),
+    test: list[Path] = typer.Option([], help="Extra BIO test files (each corpus folder's test.txt is scored anyway)."),
 ) -> None:
-    """Train a Stanza NER model offline with Stanza's own trainer."""
+    """Train a Stanza NER model offline with Stanza's own trainer; writes its model card."""
     from kg import stanza_ner
+    from kg.ner.workflow import train_and_document
 
+    for p in [*train, dev, *test]:
+        if not p.exists():
+            _fail(f"{p}: no such file or folder", 2)
     target = out or stanza_ner.local_model_dir()
-    for p in (train, dev):
-        if not p.is_file():
-            _fail(f"{p}: no such file", 2)
+    with _progress(f"training Stanza NER, {steps} steps") as progress:
+        try:
+            card = train_and_document(train, dev, target, steps, test, progress=progress)
+        except (FileNotFoundError, ValueError) as exc:
+            _fail(str(exc), 2)
+    typer.echo(f"model written to {target} ({card['seconds']} s, best dev F1 {card['dev_f1']} "
+               f"at step {card['best_step']}, quantized: {card['quantize']})")
+    from kg.ner.scoring import f1_line
+
+    for name, scores in card["tests"].items():
+        typer.echo(f"entity F1 on {name}: {f1_line(scores)}")
+
+
+def _progress(label: str):
+    """A progress callback (step, total) on a terminal; a no-op in pipes and CI."""
     import sys
-    from contextlib import nullcontext
+    from contextlib import contextmanager, nullcontext
 
-    from rich.console import Console
+    if not sys.stderr.isatty():
+        return nullcontext(None)
 
-    status = Console(stderr=True).status(f"training Stanza NER, {steps} steps") if sys.stderr.isatty() \
-        else nullcontext()
-    with status:
-        result = stanza_ner.train_model(train, dev, target, max_steps=steps)
-    typer.echo(f"model written to {result.model_path}")
-    if test:
-        scores = stanza_ner.evaluate_model(test, target)
-        typer.echo("entity F1 on test: " + ", ".join(f"{k} {v}" for k, v in scores.items() if k != "tp_fp_fn"))
+    @contextmanager
+    def bar():
+        from rich.progress import Progress
+
+        with Progress(transient=True) as prog:
+            task = prog.add_task(label, total=None)
+            yield lambda step, total: prog.update(task, completed=step, total=total)
+
+    return bar()
 
 
 @ner_app.command("eval", epilog="Example: kg ner eval test.txt")
 def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
-    """Entity F1 of the local model on a BIO test file (PER, GPE, ORG)."""
+    """Entity precision/recall/F1 of the local model on a BIO test file (PER, ORG, GPE)."""
     from kg import stanza_ner
 
-    scores = stanza_ner.evaluate_model(test, model)
-    typer.echo(", ".join(f"{k} {v}" for k, v in scores.items()))
+    if not test.is_file():
+        _fail(f"{test}: no such file", 2)
+    try:
+        scores = stanza_ner.evaluate_model(test, model)
+    except FileNotFoundError as exc:
+        _fail(str(exc), 1)
+    for label, s in scores.items():
+        typer.echo(f"{label}\tP {s['precision']:.3f}\tR {s['recall']:.3f}\tF1 {s['f1']:.3f}\t(gold {s['gold']})")
+
+
+@ner_app.command("info")
+def ner_info(model: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir).")) -> None:
+    """Print the model card of the local NER model: data, licences, training, scores."""
+    from kg import stanza_ner
+    from kg.ner.card import CARD_MD
+
+    folder = model or stanza_ner.local_model_dir()
+    card = folder / CARD_MD
+    if not card.is_file():
+        _fail(f"{folder}: no model card (train one with `make model` or `kg ner train`)", 1)
+    typer.echo(card.read_text(encoding="utf-8"), nl=False)
 
 
 @models_app.command("download", epilog="Example: kg models download")

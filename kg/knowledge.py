@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +15,14 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 #: "من" in "من 19 إلى 22 فبراير": the one word before a day that can begin a date.
 RANGE_OPENER = "من"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
-                   "places": "Place", "bases": "MilitaryBase"}
+                   "places": "Place", "bases": "MilitaryBase", "cities": "Place"}
+#: The knowledge files, by priority: when two entries share a name the earlier file's wins, and
+#: entries with the same id are merged, the earlier file's fields first. gazetteer.yaml is kept
+#: by hand; organizations.yaml and offices.yaml are curated lists; states.yaml and cities.yaml
+#: are generated from CLDR and GeoNames by `python -m kg.world`.
+SOURCES = ("gazetteer.yaml", "organizations.yaml", "offices.yaml", "states.yaml", "cities.yaml")
+#: Every file whose text the knowledge base is built from (its version and cache key).
+KNOWLEDGE_FILES = ("lexicon.yaml", *SOURCES)
 
 
 def norm_tokens(phrase: str) -> tuple[str, ...]:
@@ -108,10 +115,12 @@ class PhraseIndex:
 
     def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
         """Longest phrase starting at token i: (length, value, first form used) or None."""
+        second = norms[i + 1] if i + 1 < len(norms) else None
         for form in first_forms or [norms[i]]:
             for toks, value in self._by_first.get(form, ()):
                 n = len(toks)
-                if tuple(norms[i + 1:i + n]) == toks[1:]:
+                # the second word rules out most phrases of a common first word (عبد، محمد) cheaply
+                if n == 1 or (toks[1] == second and tuple(norms[i + 2:i + n]) == toks[2:]):
                     return n, value, form
         return None
 
@@ -154,6 +163,8 @@ class KnowledgeBase:
     months: PhraseIndex                # month name -> number
     weekdays: dict[str, int]
     version: str
+    nationality_phrases: PhraseIndex = field(default_factory=PhraseIndex)  # الكوري الجنوبي -> state id
+    role_synonyms: dict[str, str] = field(default_factory=dict)  # رئيس الحكومة -> رئيس الوزراء (normalized)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key, compute):
@@ -231,15 +242,20 @@ class KnowledgeBase:
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
-        role_n = normalize(role).removeprefix("ال")
-        found = []
+        role_n = _role_key(role)
+        role_n = self.role_synonyms.get(role_n, role_n)
+        offices = self.derived("offices", self._offices_by_role)
+        return sorted({holder for holder, o in offices.get((role_n, state), ()) if o.covers(date)})
+
+    def _offices_by_role(self) -> dict[tuple[str, str], list[tuple[str, Office]]]:
+        """(normalized role without ال, state id) -> (holder id, office): the few thousand
+        entries with offices, not every city, are looked at per question."""
+        index: dict[tuple[str, str], list[tuple[str, Office]]] = {}
         for e in self.entries.values():
             for o in e.offices:
-                if normalize(o.role).removeprefix("ال") != role_n or o.of != state:
-                    continue
-                if o.covers(date):
-                    found.append(e.id)
-        return sorted(set(found))
+                role = _role_key(o.role)
+                index.setdefault((self.role_synonyms.get(role, role), o.of), []).append((e.id, o))
+        return index
 
 
 def _entry(section: str, raw: dict) -> GazetteerEntry:
@@ -255,29 +271,46 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
 
 
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
+    """The knowledge base of an ontologies folder: from the compiled cache when its sources are
+    unchanged (see kg.knowledge_cache), else parsed and indexed, then cached."""
     return _load(str(Path(directory or ONTOLOGY_DIR).resolve()))
 
 
 @lru_cache(maxsize=4)
 def _load(directory: str) -> KnowledgeBase:
-    d = Path(directory)
-    gaz_text = (d / "gazetteer.yaml").read_text(encoding="utf-8")
-    lex_text = (d / "lexicon.yaml").read_text(encoding="utf-8")
+    from kg.knowledge_cache import cached
+
+    return cached(Path(directory), _build)
+
+
+def _build(d: Path, texts: dict[str, str]) -> KnowledgeBase:
+    """Parse the YAML sources and index them. `texts`: file name -> its text (those present)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
-    gazetteer = yaml.load(gaz_text, Loader=loader)
-    lexicon = yaml.load(lex_text, Loader=loader)
+    data = {name: yaml.load(text, Loader=loader) or {} for name, text in texts.items()}
+    lexicon = data["lexicon.yaml"]
     entries: dict[str, GazetteerEntry] = {}
     names = PhraseIndex()
-    for section, items in gazetteer.items():
-        for raw in items or []:
-            e = _entry(section, raw)
-            entries[e.id] = e
-            for label in [e.ar, *e.aliases]:
-                names.add(label, e.id)
+    nationality: dict[str, str] = {}
+    nationality_phrases = PhraseIndex()
+    # priority when two entries share a name: the hand gazetteer, curated lists, states, cities
+    for name in SOURCES:
+        for section, items in _sections(data.get(name, {})):
+            for raw in items:
+                _merge(entries, _entry(section, raw))
+                for adjective in raw.get("nationality", []):
+                    _add_nationality(adjective, raw["id"], nationality, nationality_phrases)
+    for state, adjs in (lexicon.get("nationalities") or {}).items():
+        for a in adjs:
+            _add_nationality(a, state, nationality, nationality_phrases)
+    for name in SOURCES:
+        for _, items in _sections(data.get(name, {})):
+            for raw in items:
+                e = entries[raw["id"]]
+                for label in [e.ar, *e.aliases]:
+                    names.add(label, e.id)
     titles = PhraseIndex()
     for t in lexicon["titles"]:
         titles.add(t, t)
-    nationality = {normalize(a): state for state, adjs in lexicon["nationalities"].items() for a in adjs}
     triggers = PhraseIndex()
     for kind, words in lexicon["meeting_triggers"].items():
         for w in words:
@@ -287,6 +320,43 @@ def _load(directory: str) -> KnowledgeBase:
         for w in words:
             months.add(w, int(number))
     weekdays = {normalize(w): int(k) for k, ws in lexicon["weekdays"].items() for w in ws}
-    version = hashlib.sha256((gaz_text + lex_text).encode()).hexdigest()[:16]
+    version = hashlib.sha256("".join(texts[n] for n in sorted(texts)).encode()).hexdigest()[:16]
+    synonyms = {_role_key(k): _role_key(v) for k, v in (data.get("offices.yaml", {}).get("role_synonyms") or {}).items()}
     return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
-                         weekdays, version)
+                         weekdays, version, nationality_phrases, synonyms)
+
+
+def _sections(data: dict):
+    """(section, entries) of a knowledge file: the entity sections only (offices.yaml also has
+    role_synonyms)."""
+    return [(section, items or []) for section, items in data.items() if section in TYPE_OF_SECTION]
+
+
+def _role_key(role: str) -> str:
+    """How offices are compared: normalized, without the article (الرئيس = رئيس)."""
+    return normalize(role).removeprefix("ال")
+
+
+def _add_nationality(adjective: str, state: str, single: dict[str, str], phrases: PhraseIndex) -> None:
+    """One-word adjectives go to the dict the recognizers read token by token; longer ones
+    (الكوري الجنوبي) to a phrase index. The first state to claim a form keeps it."""
+    toks = norm_tokens(adjective)
+    if len(toks) == 1:
+        single.setdefault(toks[0], state)
+    elif toks and not phrases.match_at(list(toks), 0):
+        phrases.add(toks, state)
+
+
+def _merge(entries: dict[str, GazetteerEntry], new: GazetteerEntry) -> None:
+    """Add an entry, or fold it into the one with its id loaded before (an earlier source wins
+    for every field it sets; aliases, offices and roles are joined)."""
+    old = entries.get(new.id)
+    if old is None:
+        entries[new.id] = new
+        return
+    for f in fields(GazetteerEntry):
+        mine, theirs = getattr(old, f.name), getattr(new, f.name)
+        if isinstance(mine, list):
+            mine.extend(x for x in theirs if x not in mine and x != old.ar)
+        elif mine is None and theirs is not None:
+            setattr(old, f.name, theirs)

@@ -120,6 +120,22 @@ FORMATS: dict[str, Format] = {
     "jsonld": Format("graph.jsonld", _write_rdflib("jsonld"), _read_rdflib("json-ld"), "application/ld+json"),
     "trig": Format("graph.trig", _write_rdflib("trig"), _read_rdflib("trig"), "application/trig"),
 }
+
+
+def _export(name: str):
+    """A writer of kg.exports (Gephi's and spreadsheets' formats: no RDF, not read back)."""
+    def write(ctx: WriteContext, path: Path) -> None:
+        from kg.exports import EXPORTERS
+
+        EXPORTERS[name](ctx.corpus, path)
+    return write
+
+
+FORMATS.update({
+    "graphml": Format("graph.graphml", _export("graphml")),
+    "gexf": Format("graph.gexf", _export("gexf")),
+    "csv": Format("meetings.csv", _export("csv")),
+})
 RDFLIB_NAMES = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "trig": "trig"}
 BUILD_RECORD = "build.json"
 

@@ -448,7 +448,7 @@ class _Build:
             counts = _write_graphs(corpus, o.out_dir, o.formats, report, timings)
             if o.html:
                 t = time.perf_counter()
-                write_html(corpus, o.out_dir / "graph.html")
+                write_html(corpus, o.out_dir / "graph.html", o.corpus_dir.resolve().name)
                 report.outputs.append(str(o.out_dir / "graph.html"))
                 timings["html"] = time.perf_counter() - t
         report.entities = {k: counts.entities[k] for k in sorted(counts.entities)}

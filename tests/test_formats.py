@@ -10,6 +10,7 @@ from kg.output import FORMATS
 from tests.conftest import CORPUS, GOLD
 
 runner = CliRunner()
+RDF_FORMATS = {name: f for name, f in FORMATS.items() if f.read}  # the graph formats kg reads back
 
 
 @pytest.fixture(scope="module")
@@ -43,12 +44,12 @@ def _answers(path, engine="rdflib"):
 
 
 def test_every_format_gives_the_same_answers(every_format):
-    assert sorted(p.name for p in every_format.glob("graph.*")) == sorted(f.file for f in FORMATS.values())
+    assert {p.name for p in every_format.iterdir()} >= {f.file for f in FORMATS.values()}
     turtle = _answers(every_format / "graph.ttl")
-    assert json.loads(turtle["eval"])["meetings"]["matched"] >= 20 and "conforms" in turtle["validate"]
-    for fmt in FORMATS:
+    assert json.loads(turtle["eval"])["gold"]["meetings"]["matched"] >= 20 and "conforms" in turtle["validate"]
+    for fmt in RDF_FORMATS:
         for engine in ("rdflib", "oxigraph"):
-            said = _answers(every_format / FORMATS[fmt].file, engine)
+            said = _answers(every_format / RDF_FORMATS[fmt].file, engine)
             assert said == turtle, (fmt, engine)
 
 

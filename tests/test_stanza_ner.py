@@ -15,7 +15,7 @@ TEMPLATES = [
 ]
 
 
-def _corpus(path, n, seed):
+def _corpus(path, n, seed, place_tag="GPE"):
     rng = random.Random(seed)
     lines = []
     for _ in range(n):
@@ -24,7 +24,7 @@ def _corpus(path, n, seed):
             if word == "{P}":
                 lines += [f"{name[0]} B-PERS", f"{name[1]} I-PERS"]
             elif word == "{G}":
-                lines.append(f"{place} B-GPE")
+                lines.append(f"{place} B-{place_tag}")
             else:
                 lines.append(f"{word} O")
         lines.append("")
@@ -32,21 +32,84 @@ def _corpus(path, n, seed):
     return path
 
 
+def _corpus_folder(folder, seed, place_tag):
+    """A training set as kg ner train takes it: train/val/test splits, README and LICENSE."""
+    folder.mkdir()
+    for name, n, k in (("train", 60, 0), ("val", 15, 1), ("test", 20, 2)):
+        _corpus(folder / f"{name}.txt", n, seed + k, place_tag)
+    (folder / "LICENSE").write_text("MIT License\n\nCopyright (c) the tests\n", encoding="utf-8")
+    (folder / "README.md").write_text(f"# {folder.name}\n\n## Licence and attribution\n\nCredit: set {seed}.\n",
+                                      encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
+    """Two sets (one tags places LOC, mapped to GPE) trained together, scored and carded."""
+    from kg.ner.workflow import train_and_document
+
     d = tmp_path_factory.mktemp("ner")
-    train = _corpus(d / "train.txt", 120, 1)
-    dev = _corpus(d / "dev.txt", 20, 2)
-    stanza_ner.train_model(train, dev, d / "model", max_steps=150, eval_interval=50, hidden_dim=32)
+    sets = [_corpus_folder(d / "set-a", 1, "GPE"), _corpus_folder(d / "set-b", 11, "LOC")]
+    train_and_document(sets, sets[0], d / "model", 150, [], eval_interval=50, hidden_dim=32)
     return d / "model"
+
+
+def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+    from kg.ner.card import read_card
+
+    card = read_card(tiny_model)
+    assert [d["name"] for d in card["data"]] == ["set-a", "set-b"]
+    assert card["data"][1]["GPE"] == 60  # set-b's LOC places were trained as GPE
+    assert set(card["tests"]) == {"set-a", "set-b"}
+    assert card["tests"]["set-b"]["PER"]["f1"] > 0.8
+    assert card["curve"] and card["curve"][-1][0] == 150
+    info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
+    assert info.exit_code == 0
+    assert "MIT License" in info.stdout and "Credit: set 11." in info.stdout
+    assert "| set-b |" in info.stdout
+
+
+def test_ner_info_without_a_card_is_one_line(tmp_path):
+    from typer.testing import CliRunner
+
+    from kg.cli import app
+
+    result = CliRunner().invoke(app, ["ner", "info", "--model", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "no model card" in result.output and "Traceback" not in result.output
+
+
+def test_fast_backend_tags_as_stanzas_own_pipeline(tiny_model):
+    """Length-sorted batches give the same tags as Stanza's Pipeline on the same sentences."""
+    from kg.ner.data import read_bio
+
+    sentences = [[t for t, _ in s] for s in read_bio(tiny_model.parent / "set-a" / "test.txt")]
+    sentences.append(sentences[0] * 6)  # one long sentence among short ones
+    fast = stanza_ner.load_pipeline(tiny_model, quantize=False)
+    own = stanza_ner.load_pipeline(tiny_model, backend="stanza")
+    assert isinstance(fast, stanza_ner.NerTagger)
+    assert stanza_ner.tag_sentences(fast, sentences) == stanza_ner.tag_sentences(own, sentences)
+
+
+def test_quantized_model_keeps_its_scores(tiny_model):
+    plain = stanza_ner.evaluate_model(tiny_model / ".." / "set-a" / "test.txt", tiny_model, quantize=False)
+    quantized = stanza_ner.evaluate_model(tiny_model / ".." / "set-a" / "test.txt", tiny_model, quantize=True)
+    assert quantized["ALL"]["f1"] >= plain["ALL"]["f1"] - 0.05
+    assert quantized["PER"]["gold"] == plain["PER"]["gold"] > 0
 
 
 def test_wojood_tags_are_mapped_and_bio_repaired(tmp_path):
     f = tmp_path / "w.txt"
-    f.write_text("مجلس B-ORG\nالأمن I-ORG\nالأسد I-ORG B-PERS\n$#$ O\nفي O\nنابلس B-GPE\nسكرتير B-OCC\n\n",
+    f.write_text("مجلس B-ORG\nالأمن I-ORG\nالأسد I-ORG B-PERS\n$#$ O\nفي O\nنابلس B-GPE\nسكرتير B-OCC\n"
+                 "الجليل B-LOC\nالأعلى I-LOC\nفي O\nكانون B-DATE\nالثاني I-DATE\nقال O\nرامي I-PERS\n\n",
                  encoding="utf-8")
     assert stanza_ner.read_bio(f) == [[("مجلس", "B-ORG"), ("الأمن", "I-ORG"), ("الأسد", "I-ORG"),
-                                       ("في", "O"), ("نابلس", "B-GPE"), ("سكرتير", "O")]]
+                                       ("في", "O"), ("نابلس", "B-GPE"), ("سكرتير", "O"),
+                                       ("الجليل", "B-GPE"), ("الأعلى", "I-GPE"), ("في", "O"),
+                                       ("كانون", "O"), ("الثاني", "O"), ("قال", "O"), ("رامي", "B-PER")]]
 
 
 def test_trained_model_loads_in_a_real_pipeline_and_tags_names(tiny_model):
@@ -92,3 +155,23 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() == tmp_path  # `make model` trains into the checkout's models/
     monkeypatch.setattr(stanza_ner, "PROJECT_MODELS", tmp_path / "missing")
     assert stanza_ner.models_dir() != tmp_path / "missing"
+
+
+def test_union_policy_admits_long_persons_and_organizations_not_covered_spans():
+    from kg.ner import union
+    from kg.text import split_sentences
+
+    text = "قال سامي الخطيب إن منظمة الصحة العالمية وبيروت و UN Office رحبت بزيارة كريم ."
+    sentence = split_sentences(text)[0]
+    words = [t.text for t in sentence.tokens]
+    at = words.index
+    spans = [(at("سامي"), at("سامي") + 2, "PER"), (at("منظمة"), at("منظمة") + 3, "ORG"),
+             (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("UN"), at("UN") + 2, "ORG"),
+             (at("كريم"), at("كريم") + 1, "PER")]
+    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
+                                                    ("منظمة الصحة العالمية", "Organization")]
+    covered = {sentence.tokens[at("الخطيب")].index}
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["منظمة الصحة العالمية"]
+    persons_only = union.UnionPolicy(classes=("Person",))
+    assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]

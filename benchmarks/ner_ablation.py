@@ -1,0 +1,147 @@
+"""Ablation of kg's recognizers on gold sets: rules alone, Stanza alone, and unions of the two.
+
+    python benchmarks/ner_ablation.py                         # ../shared/unseen and the other-topic dev set
+    python benchmarks/ner_ablation.py --set name=CORPUS_PARENT --model DIR
+
+A set is a folder with corpus/ and gold/ (kg eval's gold format). Each configuration builds
+the corpus in this process (no cache) and scores it with kg eval; the table gives actor
+precision and recall per type (Person, Organization, State) and for all actors.
+
+- rules: gazetteer, title patterns, outlets, bodies, role descriptions; no Stanza.
+- stanza alone: Stanza's spans are the only named mentions (every type, any length); a span
+  the gazetteer also finds takes the gazetteer's id and class (so a capital can still become
+  its state), any other GPE becomes a Place; no title patterns, no role descriptions.
+- union (policy): the rules, then the Stanza spans that kg.ner.union's policy admits.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from kg import extract  # noqa: E402
+from kg.evaluate import evaluate_file  # noqa: E402
+from kg.model import Mention  # noqa: E402
+from kg.ner import union  # noqa: E402
+
+TYPES = ("Person", "Organization", "State")
+UNIONS = {
+    "union: persons": union.UnionPolicy(classes=("Person",)),
+    "union: persons + organizations (default)": union.DEFAULT_POLICY,
+    "union: persons + organizations + places": union.UnionPolicy(classes=("Person", "Organization", "Place")),
+    "union: persons + organizations, one word too": union.UnionPolicy(min_tokens=1),
+}
+
+
+def default_sets() -> dict[str, Path]:
+    candidates = {"unseen": ROOT.parent / "shared" / "unseen",
+                  "other-topic dev": ROOT.parent / "benchset" / "benchmarks" / "sets" / "other" / "dev"}
+    candidates["unseen"] = next((p for p in (candidates["unseen"], Path("/work/shared/unseen")) if p.is_dir()),
+                                candidates["unseen"])
+    other = Path("/work/wt/benchset/benchmarks/sets/other/dev")
+    if not candidates["other-topic dev"].is_dir() and other.is_dir():
+        candidates["other-topic dev"] = other
+    return {k: v for k, v in candidates.items() if (v / "corpus").is_dir() and (v / "gold").is_dir()}
+
+
+@contextmanager
+def stanza_alone(kb):
+    """Swap the rules out of kg.extract for the length of a build (this process only)."""
+    saved = {name: getattr(extract, name) for name in
+             ("gazetteer_mentions", "pattern_mentions", "outlet_mentions", "body_mentions",
+              "role_descriptions", "stanza_mentions")}
+    real_gazetteer = saved["gazetteer_mentions"]
+
+    def spans_only(sentences, spans, text, covered):
+        out = []
+        for sentence, sent_spans in zip(sentences, spans):
+            known = real_gazetteer(sentence, kb, text)
+            for a, b, label in sent_spans:
+                first, end = sentence.tokens[a].index, sentence.tokens[b - 1].index + 1
+                inside = [m for m in known if first <= m.start and m.end <= end]
+                if inside:
+                    out.extend(inside)
+                    continue
+                cls = union.LABEL_TO_CLASS.get(label)
+                if cls:
+                    toks = sentence.tokens
+                    out.append(Mention(first, end, toks[a].start, toks[b - 1].end,
+                                       text[toks[a].start:toks[b - 1].end], cls, "stanza",
+                                       sentence=sentence.index))
+        return out
+
+    extract.gazetteer_mentions = lambda s, kb, text: []
+    extract.pattern_mentions = lambda s, kb, text, found: list(found)
+    extract.outlet_mentions = extract.body_mentions = lambda *a: []
+    extract.role_descriptions = lambda *a: []
+    extract.stanza_mentions = spans_only
+    try:
+        yield
+    finally:
+        for name, fn in saved.items():
+            setattr(extract, name, fn)
+
+
+def run(corpus: Path, ner: str, kb) -> dict:
+    from kg.pipeline import build
+
+    with tempfile.TemporaryDirectory() as tmp:
+        build(corpus, Path(tmp) / "out", ner=ner, html=False, kb=kb, show_progress=False,
+              cache_dir=Path(tmp) / "cache")
+        return evaluate_file(Path(tmp) / "out" / "graph.ttl", corpus.parent / "gold")
+
+
+def row(name: str, result: dict) -> str:
+    cells = [f"{result[t]['precision']:.3f} / {result[t]['recall']:.3f}" for t in TYPES]
+    a = result["actors"]
+    return f"| {name} | " + " | ".join(cells) + f" | {a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f} |"
+
+
+def main() -> None:
+    from kg.pipeline import load_knowledge
+
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", action="append", default=[], help="name=FOLDER with corpus/ and gold/")
+    ap.add_argument("--model", type=Path, help="model folder (default: the local model)")
+    ap.add_argument("--json", type=Path, help="also write every result here")
+    args = ap.parse_args()
+    if args.model:
+        os.environ["KG_MODELS_DIR"] = str(args.model.resolve().parent)
+    sets = dict(s.split("=", 1) for s in args.set) if args.set else default_sets()
+    kb = load_knowledge()
+    results: dict = {}
+    for name, folder in sets.items():
+        corpus = Path(folder) / "corpus"
+        print(f"\n{name} ({len(list(corpus.iterdir()))} articles): actor precision / recall\n")
+        print("| configuration | Person | Organization | State | all actors P / R / F1 |")
+        print("|---|---|---|---|---|")
+        runs = {"rules alone": lambda: run(corpus, "rules", kb)}
+        with stanza_alone(kb):
+            runs["stanza alone"] = (lambda r: (lambda: r))(run(corpus, "stanza", kb))
+        for label, policy in UNIONS.items():
+            runs[label] = (lambda p: lambda: _with_policy(p, corpus, kb))(policy)
+        results[name] = {}
+        for label, fn in runs.items():
+            results[name][label] = fn()
+            print(row(label, results[name][label]), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(results, ensure_ascii=False, indent=1), encoding="utf-8")
+
+
+def _with_policy(policy, corpus: Path, kb) -> dict:
+    saved, union.policy = union.policy, policy
+    try:
+        return run(corpus, "stanza", kb)
+    finally:
+        union.policy = saved
+
+
+if __name__ == "__main__":
+    main()

