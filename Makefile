@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export KG_MODELS_DIR ?= $(CURDIR)/models
 DATA ?= ../shared/data
-NER_STEPS ?= 3500
+NER_STEPS ?= 3000
 
 .PHONY: build test install chromium model eval bench clean
 
