@@ -174,4 +174,8 @@ def test_union_policy_admits_long_persons_and_organizations_not_covered_spans():
     covered = {sentence.tokens[at("الخطيب")].index}
     assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["منظمة الصحة العالمية"]
     persons_only = union.UnionPolicy(classes=("Person",))
+    text = "التقى الوزير وألكسندر نوفاك ووليد المعلم ."
+    sentence = split_sentences(text)[0]
+    found = union.stanza_mentions([sentence], [[(2, 4, "PER"), (4, 6, "PER")]], text, set())
+    assert [m.surface for m in found] == ["ألكسندر نوفاك", "ووليد المعلم"]  # و+hamza is the conjunction
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]
