@@ -157,22 +157,25 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() != tmp_path / "missing"
 
 
-def test_union_policy_admits_long_persons_and_organizations_not_covered_spans():
+def test_union_policy_admits_long_persons_and_organizations_and_places_not_covered_spans():
     from kg.ner import union
     from kg.text import split_sentences
 
-    text = "قال سامي الخطيب إن منظمة الصحة العالمية وبيروت و UN Office رحبت بزيارة كريم ."
+    text = "قال سامي الخطيب إن منظمة الصحة العالمية وبيروت وجبل لبنان و UN Office رحبت بزيارة كريم ."
     sentence = split_sentences(text)[0]
     words = [t.text for t in sentence.tokens]
     at = words.index
     spans = [(at("سامي"), at("سامي") + 2, "PER"), (at("منظمة"), at("منظمة") + 3, "ORG"),
-             (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("UN"), at("UN") + 2, "ORG"),
+             (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("وجبل"), at("وجبل") + 2, "GPE"),
+             (at("UN"), at("UN") + 2, "ORG"),
              (at("كريم"), at("كريم") + 1, "PER")]
     found = union.stanza_mentions([sentence], [spans], text, covered=set())
     assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
-                                                    ("منظمة الصحة العالمية", "Organization")]
+                                                    ("منظمة الصحة العالمية", "Organization"),
+                                                    ("وجبل لبنان", "Place")]  # a GPE: a place, never a state
     covered = {sentence.tokens[at("الخطيب")].index}
-    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["منظمة الصحة العالمية"]
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == [
+        "منظمة الصحة العالمية", "وجبل لبنان"]
     persons_only = union.UnionPolicy(classes=("Person",))
     text = "التقى الوزير وألكسندر نوفاك ووليد المعلم ."
     sentence = split_sentences(text)[0]
