@@ -68,7 +68,7 @@ def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
     assert card["curve"] and card["curve"][-1][0] == 150
     info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
     assert info.exit_code == 0
-    assert "MIT License" in info.stdout and "Credit: set 11." in info.stdout
+    assert "| set-b | MIT |" in info.stdout and "Credit: set 11." in info.stdout
     assert "| set-b |" in info.stdout
 
 

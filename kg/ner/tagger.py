@@ -92,7 +92,50 @@ class NerTagger:
         return self._names
 
     def _batch(self, sentences: list[list[str]]):
-        """One batch in the form Stanza's NER DataLoader yields, built without a Document."""
+        """One batch in the form Stanza's NER DataLoader yields, built without a Document.
+
+        With the distinct-word character model, the words' character rows stay in sentence
+        order (no per-batch sort of every token, the loader's costliest step) and each word's
+        character ids are looked up once per tagger.
+        """
+        import torch
+
+        if not isinstance(getattr(self.trainer.model, "charmodel", None), _distinct_word_chars_class()):
+            return self._stanza_batch(sentences)
+        order = sorted(range(len(sentences)), key=lambda i: -len(sentences[i]))
+        words = [sentences[i] for i in order]
+        sentlens = [len(w) for w in words]
+        flat = [w for sent in words for w in sent]
+        rows: dict[str, int] = {}
+        inverse = torch.tensor([rows.setdefault(w, len(rows)) for w in flat])
+        ids = [self._char_ids(w) for w in rows]
+        distinct = torch.zeros(len(ids), max(map(len, ids)), dtype=torch.long)
+        for r, row in enumerate(ids):
+            distinct[r, :len(row)] = torch.tensor(row)
+        wordchars = distinct[inverse]
+        tags = torch.full((len(words), sentlens[0], 1), self._o_id, dtype=torch.long)
+        for r, n in enumerate(sentlens):
+            tags[r, n:] = 0  # padding
+        return (words, wordchars, wordchars.eq(0), None, tags, order, None, None, sentlens,
+                [len(w) for w in flat], None, None)
+
+    def _char_ids(self, word: str) -> list[int]:
+        ids = self._chars.get(word)
+        if ids is None:
+            chars = word.lower() if self.trainer.args.get("char_lowercase") else word
+            ids = self._chars[word] = self.trainer.vocab["char"].map(list(chars))
+        return ids
+
+    @functools.cached_property
+    def _chars(self) -> dict[str, list[int]]:
+        return {}
+
+    @functools.cached_property
+    def _o_id(self) -> int:
+        return self.trainer.vocab["tag"].map([("O",)])[0][0]
+
+    def _stanza_batch(self, sentences: list[list[str]]):
+        """The batch as Stanza's own DataLoader builds it (for character models kg does not wrap)."""
         from stanza.models.ner.data import DataLoader
 
         loader = DataLoader.__new__(DataLoader)
@@ -136,7 +179,9 @@ def _distinct_word_chars_class():
             per_row = h[-2:].transpose(0, 1).contiguous().view(n, -1)
             rank = torch.empty_like(order)
             rank[order] = torch.arange(n)
-            res = tensor_unsort(per_row[rank[inverse]], word_orig_idx)
+            res = per_row[rank[inverse]]
+            if word_orig_idx is not None:  # Stanza's loader sorted the words by length
+                res = tensor_unsort(res, word_orig_idx)
             res = pack_sequence(res.split(sentlens))
             return pad_packed_sequence(res, batch_first=True)[0] if inner.pad else res
 
