@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
 
 _OPEN = {**CLOSING_QUOTE, "(": ")"}
@@ -123,7 +123,7 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
         start, end, cs, ce, surface = _span(sentence, i, k, text, form)
-        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+        out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,
                            entity_id=f"{slug(surface)}_{seat}" if seat else None))
         free = k
@@ -165,12 +165,12 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             continue
         start, end, cs, ce, surface = _span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
-        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+        out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="media", entity_id=slug(surface)))
         if a == k and close is None:
             # "وكالة رويترز": the agency is named with and without its media word
             start, end, cs, ce, whole = _span(sentence, i, b, text, form)
-            out.append(Mention(start, end, cs, ce, whole, "Organization", "alias", affiliation=state,
+            out.append(Mention(start, end, cs, ce, whole, "Organization", MentionSource.ALIAS, affiliation=state,
                                sentence=sentence.index, subtype="media", entity_id=slug(surface)))
     return out
 
@@ -208,7 +208,7 @@ def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> lis
             close = _bracketed(sentence, p, max_len=2)
             if close is not None:
                 start, end, cs, ce, surface = _span(sentence, p + 1, close, text)
-                out.append(Mention(start, end, cs, ce, surface, "Organization", "acronym",
+                out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.ACRONYM,
                                    entity_id=m.entity_id, sentence=sentence.index, subtype=m.subtype))
     return out
 
@@ -260,7 +260,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
             continue
         start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
         known = bases_at.get(place) if place else None
-        out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", "pattern", entity_id=known,
+        out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", MentionSource.PATTERN, entity_id=known,
                            sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
@@ -279,7 +279,7 @@ def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Menti
             state = kb.nationality.get(norms[k]) or states.get(k)
             if state:
                 t = tokens[i]
-                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", "delegation",
+                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", MentionSource.DELEGATION,
                                    entity_id=state, sentence=sentence.index))
                 break
             if not norms[k].isalpha() or norms[k] in _stops(kb):
@@ -317,7 +317,7 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         else:
             continue
         start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
-        out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
+        out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
     return out
 
@@ -364,7 +364,7 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
         known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
         if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
             known = None
-        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=known or slug(surface),
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", MentionSource.DESCRIBED, entity_id=known or slug(surface),
                            affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
@@ -388,6 +388,6 @@ def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, cove
         if k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال") \
                 and not any(tokens[p].index in covered for p in range(i, k + 1)):
             start, end, cs, ce, surface = _span(sentence, i, k + 1, text, form)
-            out.append(Mention(start, end, cs, ce, surface, "State", "gazetteer",
+            out.append(Mention(start, end, cs, ce, surface, "State", MentionSource.GAZETTEER,
                                entity_id=kb.nationality[norms[k]], sentence=sentence.index))
     return out

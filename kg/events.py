@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
-from kg.model import Date, Meeting, Mention
+from kg.model import Date, Meeting, Mention, MentionSource
 from kg.text import CLOSING_QUOTE, TEXT, Sentence, positions, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
@@ -125,7 +125,7 @@ class MeetingExtractor:
             p = view.pos(m.start)
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
-            if self.types.get(m.entity_id) != "Person" and m.source != "delegation":
+            if self.types.get(m.entity_id) != "Person" and m.source != MentionSource.DELEGATION:
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue

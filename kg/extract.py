@@ -10,7 +10,7 @@ from kg.events import MeetingExtractor, context_years, extract_meetings, make_vi
 from kg.facts import extract_bases, extract_treaties
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms, slug
-from kg.model import BaseFact, Document, DocResult, Mention, evolve
+from kg.model import BaseFact, Document, DocResult, Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
 from kg.text import Sentence, normalize, split_sentences
 from kg.titles import title_spans
@@ -59,7 +59,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])
         for r in role_descriptions(s, kb, _covered(mentions), persons, text, mentions):
-            if r.source == "pair":
+            if r.source == MentionSource.PAIR:
                 mentions.append(r)
                 continue
             resolved = linker.resolve_role(r, when, previous + mentions)
@@ -77,7 +77,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
     meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
-    described = {m.entity_id for m in linked if m.source == "described" and m.entity_id not in kb.entries}
+    described = {m.entity_id for m in linked if m.source == MentionSource.DESCRIBED and m.entity_id not in kb.entries}
     bases = _fold_described_bases(extract_bases(views, kb, text, doc.doc_id, types), described, linker, meetings)
     for t in treaties:
         for p in t.parties:
@@ -181,9 +181,9 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     inside = _covered(wider)
     found = [m for m in found if not inside.intersection(range(m.start, m.end))]
     with_roles = pattern_mentions(s, kb, text, found)
-    role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
+    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
     out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == "pattern"]
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
     taken = _covered(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
     out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)
@@ -261,8 +261,8 @@ def _resolve_pairs(views, leaders: set[str]) -> None:
     for v in views:
         resolved = []
         for m in sorted(v.mentions, key=lambda m: m.start):
-            if m.source == "pair":
-                resolved.extend(replace(p, start=m.start, end=m.end, source="pair-of") for p in recent[-2:])
+            if m.source == MentionSource.PAIR:
+                resolved.extend(replace(p, start=m.start, end=m.end, source=MentionSource.PAIR_OF) for p in recent[-2:])
                 continue
             resolved.append(m)
             if m.entity_id in leaders:

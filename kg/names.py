@@ -4,7 +4,7 @@ before a state's title ('أن يونس بك يفكيروف نائب وزير ا�
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import QUOTE_MARKS, Sentence, stems
 
 COMMAS = ("،", ",")
@@ -111,4 +111,4 @@ def person_mention(sentence: Sentence, a: int, b: int, clitic: int, text: str, r
     tokens = sentence.tokens
     start = tokens[a].start + clitic
     return Mention(tokens[a].index, tokens[b - 1].index + 1, start, tokens[b - 1].end, text[start:tokens[b - 1].end],
-                   "Person", "pattern", role=role, affiliation=state, sentence=sentence.index)
+                   "Person", MentionSource.PATTERN, role=role, affiliation=state, sentence=sentence.index)
