@@ -414,6 +414,15 @@ def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command(epilog="Example: kg stages")
+def stages() -> None:
+    """Print the extraction stages in order, with the items each requires and provides."""
+    from kg.extract import STAGES
+    from kg.stages import describe
+
+    typer.echo(describe(STAGES))
+
+
 @ner_app.command("train", epilog="Example: kg ner train --train train.txt --dev val.txt --test test.txt")
 def ner_train(
     train: list[Path] = typer.Option(..., help="Training set: a corpus folder (train/val/test.txt) "
