@@ -9,10 +9,11 @@ from __future__ import annotations
 
 from kg.bodies import delegation_mentions
 from kg.dates import parse_dates
-from kg.events import MeetingExtractor, context_years, extract_meetings, make_view
+from kg.events import MeetingExtractor, context_years, make_view
 from kg.facts import extract_bases, extract_treaties, fold_described_bases
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
+from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.recognize import role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
