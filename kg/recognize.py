@@ -83,25 +83,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                sentence=sentence.index))
             continue
         if norms[i] in pairs:
-            # "الرئيسان الروسي والسوري": two offices
-            states, j = [], i + 1
-            while j < len(norms):
-                s, j2 = _nationality_after(norms, j, kb)
-                if s is None and j < len(norms) and norms[j].startswith("و"):
-                    s, j2 = _nationality_after([norms[j][1:]], 0, kb)
-                    j2 = j + 1 if s else j
-                if not s:
-                    break
-                states.append(s)
-                j = j2
-            role = "رئيس" if norms[i].startswith("الرئيس") or norms[i].startswith("الرؤساء") else None
-            for s in states:
-                out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
-                                   tok.text, "Person", MentionSource.ROLE, role=role, affiliation=s,
-                                   sentence=sentence.index))
-            if not states:
-                out.append(Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
-                                   "Person", MentionSource.PAIR, sentence=sentence.index))
+            out.extend(_pair_mentions(sentence, i, kb))
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
@@ -115,6 +97,30 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,
                                sentence=sentence.index))
     return out
+
+
+def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mention]:
+    """'الرئيسان الروسي والسوري': one office per nationality after the pair word; without any,
+    a pair ('الزعيمان') the two leaders named before will resolve."""
+    tokens, norms, tok = sentence.tokens, sentence.norms, sentence.tokens[i]
+    states, j = [], i + 1
+    while j < len(norms):
+        s, j2 = _nationality_after(norms, j, kb)
+        if s is None and j < len(norms) and norms[j].startswith("و"):
+            s, j2 = _nationality_after([norms[j][1:]], 0, kb)
+            j2 = j + 1 if s else j
+        if not s:
+            break
+        states.append(s)
+        j = j2
+    role = next((title for title, starts in kb.lexicon["pair_titles"].items()
+                 if norms[i].startswith(tuple(starts))), None)
+    if not states:
+        return [Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
+                        "Person", MentionSource.PAIR, sentence=sentence.index)]
+    return [Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
+                    tok.text, "Person", MentionSource.ROLE, role=role, affiliation=s, sentence=sentence.index)
+            for s in states]
 
 
 def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],

@@ -1,8 +1,9 @@
 """Names one sentence gives, read by the gazetteer and the rules around it (a stage of kg.extract)."""
 from __future__ import annotations
 
-from kg.bodies import (acronym_mentions, base_mentions, described_base_mentions, formal_state_mentions,
-                       organization_mentions, outlet_mentions, place_mentions)
+from kg.bases import base_mentions, described_base_mentions
+from kg.bodies import (acronym_mentions, formal_state_mentions, organization_mentions, outlet_mentions,
+                       place_mentions)
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource, evolve
