@@ -260,7 +260,8 @@ class MeetingExtractor:
     def _only_date(self, view: SentenceView, k: int) -> bool:
         """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
         in_dates = {p for d in view.dates for p in range(d.start, d.end)}
-        return all(p in in_dates or view.sentence.tokens[p].norm in ("يوم", "في", "وفي", "بتاريخ", "،", ",", "/")
+        fillers = self.kb.words("date_clause_words") | {"،", ",", "/"}
+        return all(p in in_dates or view.sentence.tokens[p].norm in fillers
                    for p, cl in enumerate(view.clause) if cl == k)
 
     def _clause_has_date(self, view: SentenceView, k: int) -> bool:
@@ -271,8 +272,9 @@ class MeetingExtractor:
         toks = view.sentence.tokens
         best: list[DateMention] = []
         run: list[DateMention] = []
+        links = self.kb.words("date_list_links") | {"و", "،", ",", ".", "/"}
         for d in view.dates:
-            if run and all(toks[p].norm in ("و", "،", ",", "في", "عام", ".", "/") or toks[p].norm == ""
+            if run and all(toks[p].norm in links or toks[p].norm == ""
                            for p in range(run[-1].end, d.start)):
                 run.append(d)
             else:
@@ -313,11 +315,12 @@ class MeetingExtractor:
                   and self.types.get(m.entity_id) in ("Place", "MilitaryBase")]
         toks = view.sentence.tokens
         if kind == "Visit":
+            to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
             for m in view.mentions:
                 p = view.pos(m.start)
                 if p > trigger and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
-                        toks[p - 1].norm == "الي" or toks[p - 1].norm.startswith("زار")
-                        or (p > 1 and toks[p - 2].norm.startswith("زار"))):
+                        toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
+                        or (p > 1 and toks[p - 2].norm.startswith(visited))):
                     places.append(m)
         if not places:
             return None

@@ -45,7 +45,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
             # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
             while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
                 end += 1
-            if end < len(toks) and toks[end].norm == "بين":
+            if end < len(toks) and toks[end].norm in kb.words("treaty_party_links"):
                 for m in view.mentions:
                     p = view.pos(m.start)
                     if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \

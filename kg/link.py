@@ -54,7 +54,8 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
     # object of a visit verb: "زار بوتين دمشق"
-    return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
+    visited = tuple(kb.words("visit_verb_stems"))
+    return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
 
 
 class DocumentLinker:
