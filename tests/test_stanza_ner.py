@@ -182,3 +182,18 @@ def test_union_policy_admits_long_persons_and_organizations_and_places_not_cover
     found = union.stanza_mentions([sentence], [[(2, 4, "PER"), (4, 6, "PER")]], text, set())
     assert [m.surface for m in found] == ["ألكسندر نوفاك", "ووليد المعلم"]  # و+hamza is the conjunction
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]
+
+
+def test_stanza_is_a_backend_found_by_name_behind_the_one_protocol(tiny_model):
+    from kg.ner.backend import NerBackend, UnknownBackend, backend_class, backend_names, load_backend
+
+    assert "stanza" in backend_names()
+    backend = load_backend("stanza", model_dir=tiny_model, quantize=False)
+    assert isinstance(backend, NerBackend) and backend.name == "stanza"
+    sentences = [["قال", "كريم", "منصور", "إن", "الوفد", "وصل", "إلى", "بيروت", "."], ["قال"]]
+    assert backend.tag(sentences) == stanza_ner.tag_sentences(stanza_ner.load_pipeline(tiny_model), sentences)
+    assert (1, 3, "PER") in backend.tag(sentences)[0]
+    assert backend_class("stanza").available() == (stanza_ner.local_model_available()
+                                                   or stanza_ner.official_model_available())
+    with pytest.raises(UnknownBackend, match="unknown NER backend 'camel' \\(known: .*stanza"):
+        load_backend("camel")
