@@ -111,7 +111,7 @@ def against(rev: str, corpus: Path, tmp: Path, repeat: int) -> dict:
 
 
 def html_settles(path: Path) -> dict:
-    """Open graph.html in headless Chromium offline; time until vis-network stabilizes."""
+    """Open graph.html in headless Chromium offline; time until the page is drawn and answers."""
     from playwright.sync_api import sync_playwright
 
     chromium = shutil.which("chromium")
@@ -122,11 +122,9 @@ def html_settles(path: Path) -> dict:
         page.on("pageerror", lambda e: errors.append(str(e)))
         t = time.perf_counter()
         page.goto(path.as_uri())
-        page.wait_for_function("typeof network !== 'undefined'", timeout=120000)
-        page.wait_for_function("network.physics.stabilized === true || network.physics.physicsEnabled === false",
-                               timeout=120000)
+        page.wait_for_function("window.kgView !== undefined", timeout=120000)  # positions are stored: no physics
         settled = time.perf_counter() - t
-        nodes = page.evaluate("nodes.length")
+        nodes = page.evaluate("kgView.ids.length")
         browser.close()
     return {"settle_seconds": round(settled, 2), "nodes": nodes, "errors": errors}
 

@@ -38,8 +38,8 @@ print(json.dumps({"seconds": time.perf_counter() - t, "documents": r.documents, 
 
 def measure_server(ttl: Path, n: int, tmp: Path) -> dict:
     """Push graph.ttl into `oxigraph serve` on 127.0.0.1 and time every bundled query there."""
-    from kg.query import bundled, resolve
-    from kg.remote import push, query, start_server
+    from kg.query import answer, bundled
+    from kg.remote import Endpoint, push, start_server
 
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -52,8 +52,8 @@ def measure_server(ttl: Path, n: int, tmp: Path) -> dict:
         timings = {}
         for name in bundled():
             t = time.perf_counter()
-            rows = query(f"http://127.0.0.1:{port}/query",
-                         resolve(name, {"a": "بوتين", "b": "الأسد", "name": "لافروف"})).rows
+            rows = answer(Endpoint(f"http://127.0.0.1:{port}/query").select, name,
+                          {"a": "بوتين", "b": "الأسد", "name": "لافروف"}).rows
             timings[name] = {"seconds": round(time.perf_counter() - t, 3), "rows": len(rows)}
     finally:
         server.terminate()

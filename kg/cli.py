@@ -7,19 +7,43 @@ from typing import List, Optional
 
 import typer
 
+from kg.output import FORMATS
+
 app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Build a knowledge graph from Arabic news articles, query it and look at it.")
+                  help="Build a knowledge graph from Arabic news articles, query it and look at it.",
+                  epilog="Example: kg build corpus --out outputs && kg query outputs/graph.ttl timeline")
 ner_app = typer.Typer(help="Train and evaluate the Stanza NER model.", no_args_is_help=True)
 models_app = typer.Typer(help="Manage NER models.", no_args_is_help=True)
 app.add_typer(ner_app, name="ner")
 app.add_typer(models_app, name="models")
 
 
-class Fmt(str, Enum):
-    ttl = "ttl"
-    nt = "nt"
-    jsonld = "jsonld"
-    trig = "trig"
+#: --format and --input-format choices come from kg.output's registry: a format added there is a choice here
+Fmt = Enum("Fmt", {name: name for name in FORMATS}, type=str)
+InputFormat = Enum("InputFormat", {name: name for name, f in FORMATS.items() if f.read}, type=str)
+ExportFmt = Enum("ExportFmt", {name: name for name, f in FORMATS.items() if not f.read}, type=str)
+
+
+class Engine(str, Enum):
+    rdflib = "rdflib"
+    oxigraph = "oxigraph"
+
+
+class OutputFormat(str, Enum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+
+
+class Executor(str, Enum):
+    local = "local"
+    dask = "dask"
+
+
+#: Exit codes (README "Exit codes"): 0 success, 1 the work failed (no document read, a skip under
+#: --strict, an unreadable graph, a server error), 2 bad usage, 3 the output folder is unusable.
+EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 1, 2, 3
 
 
 class NerMode(str, Enum):
@@ -33,45 +57,97 @@ def _fail(message: str, code: int) -> None:
     raise typer.Exit(code)
 
 
-@app.command()
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"kg {version('kg')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="Print kg's version and exit.")) -> None:
+    """Build a knowledge graph from Arabic news articles, query it and look at it."""
+
+
+def _read_graph(path: Path, input_format: "InputFormat | None"):
+    """The graph file as rdflib reads it; one line and exit 2 (missing) or 1 (unreadable) otherwise;
+    a warning when the output folder's last build did not write it."""
+    from kg.output import GraphReadError, read_graph
+
+    _check_graph_file(path, input_format)
+    try:
+        return read_graph(path, input_format.value if input_format else None)
+    except GraphReadError as exc:
+        _fail(str(exc), EXIT_FAILED)
+
+
+def _check_graph_file(path: Path, input_format: "InputFormat | None") -> None:
+    from kg.output import GraphReadError, format_of, stale_warning
+
+    if not path.is_file():
+        _fail(f"{path}: no such file", EXIT_USAGE)
+    try:
+        format_of(path, input_format.value if input_format else None)
+    except GraphReadError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    warning = stale_warning(path)
+    if warning:
+        typer.echo(f"kg: warning: {warning}", err=True)
+
+
+INPUT_FORMAT_HELP = "Format of GRAPH (default: by its extension)."
+
+
+@app.command(epilog="Examples: kg build corpus --out outputs --format jsonld --format trig\n\n"
+                     "kg build /data/articles --out /data/kg --jobs 2 --strict")
 def build(
     corpus: Path = typer.Argument(Path("corpus"), help="Folder of articles (.txt, .html, .jsonl)."),
     out: Path = typer.Option(Path("outputs"), "--out", "-o", help="Output folder."),
-    fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f", help="ttl, nt, jsonld, trig (repeatable)."),
+    fmt: List[Fmt] = typer.Option([Fmt.ttl], "--format", "-f",
+                                  help="Also write this format (repeatable); graph.ttl is always written. "
+                                  "graphml, gexf: the actor network for Gephi; csv: meetings.csv (see kg export)."),
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
-    strict: bool = typer.Option(False, help="Fail (exit 1) when any file is skipped."),
+    strict: bool = typer.Option(False, help="Fail (exit 1) when any file or record is skipped."),
     jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extract documents in N parallel processes."),
     cache: Optional[Path] = typer.Option(None, help="Cache folder for incremental builds (default: OUT/.kg-cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every document anew."),
-    executor: str = typer.Option("local", help="local (this machine) or dask (a Dask cluster)."),
+    executor: Executor = typer.Option(Executor.local, help="local (this machine) or dask (a Dask cluster)."),
     scheduler: Optional[str] = typer.Option(None, help="Dask scheduler address, tcp://HOST:8786 "
                                             "(default with --executor dask: a LocalCluster)."),
 ) -> None:
-    """Read CORPUS and write graph.ttl (and graph.html) to --out.
+    """Read CORPUS and write graph.ttl (and graph.html, other formats, build.json) to --out.
 
     Exit codes: 0 success; 1 no document could be read (or a skip under --strict);
-    2 bad usage (unknown option, missing or non-directory corpus path).
+    2 bad usage (unknown option, missing or non-directory corpus path); 3 the output folder
+    cannot be written.
     """
-    from kg.documents import CorpusError
+    from kg.documents import CorpusError, corpus_files
+    from kg.output import OutputError, check_output_folder
     from kg.pipeline import NoDocuments, build as run_build
 
-    if not fmt:
-        fmt = [Fmt.ttl]
     try:
-        if executor not in ("local", "dask"):
-            _fail(f"--executor {executor}: local or dask", 2)
+        corpus_files(corpus)  # a bad corpus path is said before the output folder is made
+        check_output_folder(out)
         report = run_build(corpus, out, [f.value for f in fmt], ner.value, html, jobs=jobs,
                            cache_dir=None if no_cache else (cache or out / ".kg-cache"),
-                           executor=executor, scheduler=scheduler)
+                           executor=executor.value, scheduler=scheduler)
     except CorpusError as exc:
-        _fail(str(exc), 2)
+        _fail(str(exc), EXIT_USAGE)
+    except OutputError as exc:
+        _fail(str(exc), EXIT_OUTPUT)
     except NoDocuments as exc:
-        _fail(str(exc), 1)
-    except FileNotFoundError as exc:
-        _fail(str(exc), 1)
-    except (OSError, TimeoutError) as exc:  # a Dask scheduler that cannot be reached
-        _fail(f"executor {executor}: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
+        _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        if exc.filename and _inside(Path(exc.filename), out):  # the output folder failed mid-build
+            _fail(f"{out}: cannot write {exc.filename} ({exc.strerror or exc})", EXIT_OUTPUT)
+        if exc.filename:
+            _fail(f"{exc.filename}: {exc.strerror or exc}", EXIT_FAILED)
+        _fail(f"executor {executor.value}: {exc.__class__.__name__}: {str(exc)[:200]}", EXIT_FAILED)
+    except TimeoutError as exc:  # a Dask scheduler that cannot be reached
+        _fail(f"executor {executor.value}: {exc.__class__.__name__}: {str(exc)[:200]}", EXIT_FAILED)
     for line in report.skipped:
         typer.echo(f"skipped {line}", err=True)
     for line in report.notices:
@@ -83,98 +159,173 @@ def build(
                f"bases {report.bases}, triples {report.triples}, {report.seconds} s\n"
                f"wrote {', '.join(report.outputs)}")
     if strict and report.skipped:
-        raise typer.Exit(1)
+        names = ", ".join(line.split(": ", 1)[0] for line in report.skipped[:5])
+        more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
+        _fail(f"--strict: {len(report.skipped)} skipped: {names}{more}", EXIT_FAILED)
 
 
-@app.command("eval")
+@app.command("export")
+def export(
+    out: Path = typer.Argument(..., help="File to write: .csv, .graphml or .gexf."),
+    corpus: Path = typer.Option(Path("corpus"), "--corpus", help="Folder of articles the graph is built from."),
+    fmt: Optional[ExportFmt] = typer.Option(None, "--format", "-f", help="csv, graphml, gexf (default: OUT's extension)."),
+    bom: bool = typer.Option(False, "--bom", help="Start the CSV with a UTF-8 byte-order mark (for Excel)."),
+    ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
+    cache: Path = typer.Option(Path("outputs/.kg-cache"), help="The build's cache: an unchanged corpus is not read again."),
+) -> None:
+    """Write the actor network for Gephi (GraphML, GEXF with start/end dates) or the meetings as a
+    spreadsheet table (CSV: one row per meeting and participant)."""
+    from kg.documents import CorpusError
+    from kg.exports import ExportError, export as run_export
+    from kg.pipeline import NoDocuments
+
+    try:
+        report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
+    except (ExportError, CorpusError) as exc:
+        _fail(str(exc), EXIT_USAGE)
+    except NoDocuments as exc:
+        _fail(str(exc), EXIT_FAILED)
+    except OSError as exc:
+        _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_FAILED)
+    for line in report.skipped:
+        typer.echo(f"skipped {line}", err=True)
+    typer.echo(f"wrote {out}")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(folder.resolve())
+    except OSError:
+        return False
+
+
+@app.command("eval", epilog="Example: kg eval outputs/graph.ttl --gold tests/gold --details")
 def eval_(
-    graph: Path = typer.Argument(Path("outputs/graph.ttl"), help="A Turtle graph following the contract."),
-    gold: Path = typer.Option(Path("tests/gold"), help="Folder of gold .json files."),
-    as_json: bool = typer.Option(False, "--json", help="Print the full result as JSON."),
+    graph: Optional[Path] = typer.Argument(None, help="A graph following the contract, any format kg writes "
+                                           "(default outputs/graph.ttl; sets with a corpus need none)."),
+    gold: Optional[Path] = typer.Option(None, help="Folder of gold .json files for GRAPH (default tests/gold)."),
+    sets: List[str] = typer.Option([], "--set", help="NAME=GOLD[@GRAPH_OR_CORPUS], repeatable: GOLD is a gold "
+                                   "folder or a set folder with gold/ and corpus/ (its corpus is built)."),
+    ner: NerMode = typer.Option(NerMode.rules, help="Recognizers for the corpora eval builds."),
+    skip_missing: bool = typer.Option(False, help="Skip a set whose folder is absent, with a notice."),
+    check: Optional[Path] = typer.Option(None, help="Quality record (benchmarks/quality.json): exit 1 when "
+                                         "an F1 falls more than 0.02 below it."),
+    record: Optional[Path] = typer.Option(None, help="Write the sets' F1s into this quality record."),
+    keep: Optional[Path] = typer.Option(None, help="Keep each built graph in KEEP/NAME/graph.ttl."),
+    as_json: bool = typer.Option(False, "--json", help="Print the full results as JSON, by set."),
     details: bool = typer.Option(False, help="List missed and spurious items."),
 ) -> None:
-    """Precision, recall and F1 of GRAPH against gold annotations."""
+    """Precision, recall and F1 against gold annotations: one table per set."""
     import json
 
-    from kg.evaluate import evaluate_file, summary_rows
+    from kg import evalsets
+    from kg.output import GraphReadError
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
     try:
-        result = evaluate_file(graph, gold)
+        specs = [evalsets.parse_set(spec, graph) for spec in sets] or [
+            evalsets.EvalSet("gold", gold or Path("tests/gold"), graph=graph or Path("outputs/graph.ttl"))]
+        recorded = evalsets.load_record(check) if check else None
+        results, notices = evalsets.score_sets(specs, ner.value, keep, skip_missing)
+    except evalsets.SetError as exc:
+        _fail(str(exc), 2)
+    except GraphReadError as exc:
+        _fail(str(exc), EXIT_FAILED)
     except FileNotFoundError as exc:
         _fail(str(exc), 2)
-    except Exception as exc:  # a file that is no Turtle
-        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    except Exception as exc:  # a graph that is no Turtle
+        _fail(f"cannot be scored ({exc.__class__.__name__}: {str(exc)[:200]})", 1)
+    for line in notices:
+        typer.echo(f"notice: {line}", err=True)
+    if record:
+        from kg.output import atomic_write
+
+        previous = evalsets.load_record(record) if record.is_file() else None
+        atomic_write(record, evalsets.record_json(results, previous))
     if as_json:
-        typer.echo(json.dumps(result, ensure_ascii=False, indent=1))
-        return
+        typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
+    else:
+        _print_sets(results, details)
+    if recorded is not None:
+        problems = evalsets.regressions(evalsets.f1_record(results), recorded)
+        for line in problems:
+            typer.echo(f"regression: {line}", err=True)
+        if problems:
+            raise typer.Exit(1)
+
+
+def _print_sets(results: dict, details: bool) -> None:
     from rich.console import Console
     from rich.table import Table
 
-    table = Table("what", "precision", "recall", "F1")
-    for row in summary_rows(result):
-        table.add_row(*row)
+    from kg import evalsets
+
     console = Console()
-    console.print(table)
-    m = result["meetings"]
-    console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}; "
-                  f"lacking provenance: {len(result['meetings_lacking_provenance'])}; "
-                  f"duplicated nodes: {len(result['duplicated_nodes'])}")
-    for gid, b in result["bases"].items():
-        console.print(f"base {gid}: " + (f"location right: {b['location_right']}, operator right: {b['operator_right']}"
-                                          if b["found"] else "not found"))
-    if details:
-        for key in ("actors", "Place", "MilitaryBase", "meetings", "treaties"):
-            if result[key]["missed"] or result[key]["spurious"]:
-                console.print(f"[bold]{key}[/] missed: {result[key]['missed']}\n  spurious: {result[key]['spurious']}")
-        if result["duplicated_nodes"]:
-            console.print(f"duplicated: {result['duplicated_nodes']}")
+    for name, result in results.items():
+        table = Table("what", "precision", "recall", "F1", title=f"set {name}", title_justify="left")
+        for row in evalsets.table_rows(result):
+            table.add_row(*row)
+        console.print(table)
+        m = result["meetings"]
+        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}, "
+                      f"lacking provenance {len(result['meetings_lacking_provenance'])}; "
+                      f"duplicated nodes: {len(result['duplicated_nodes'])}\n{evalsets.base_line(result)}")
+        if details:
+            for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
+                r = result[key]
+                console.print(f"[bold]{key}[/] P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
+                              f"\n  missed: {r['missed']}\n  spurious: {r['spurious']}")
+            if result["duplicated_nodes"]:
+                console.print(f"duplicated: {result['duplicated_nodes']}")
 
 
-@app.command()
+@app.command(epilog="Examples: kg query outputs/graph.ttl meetings-between -p a=Putin -p b=الأسد\n\n"
+                     "kg query outputs/graph.jsonld timeline --engine oxigraph --format csv\n\n"
+                     "kg query --endpoint http://127.0.0.1:7878/query actor-profile -p name=Lavrov")
 def query(
-    target: str = typer.Argument(..., help="A Turtle graph written by kg build (or the query, with --endpoint)."),
+    target: str = typer.Argument(..., help="A graph written by kg build (or the query, with --endpoint)."),
     sparql: Optional[str] = typer.Argument(None, help="A .rq file, a bundled query name or an inline query."),
     param: List[str] = typer.Option([], "--param", "-p", help="name=value for {{name}} in the query."),
-    fmt: Optional[str] = typer.Option(None, "--format", help="csv, tsv or json (default: a table on a terminal, tsv in a pipe)."),
-    engine: str = typer.Option("rdflib", help="rdflib or oxigraph (pyoxigraph, for large graphs)."),
+    fmt: Optional[OutputFormat] = typer.Option(None, "--format",
+                                               help="Default: a table on a terminal, tsv in a pipe."),
+    engine: Engine = typer.Option(Engine.rdflib, help="oxigraph (pyoxigraph) is the fast one for large graphs."),
+    input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP),
     endpoint: Optional[str] = typer.Option(None, help="Query a SPARQL endpoint instead of a file "
                                            "(Oxigraph: http://HOST:7878/query)."),
 ) -> None:
     """Run a read-only SPARQL query: kg query GRAPH QUERY, or kg query --endpoint URL QUERY.
-    Bundled: timeline, meetings-between, actor-profile, bases, treaties, most-connected."""
+    Bundled: timeline, meetings-between, actor-profile, bases, treaties, most-connected.
+    Exit codes: 0 success; 1 the graph or the server failed; 2 bad usage or a bad query."""
     import sys
 
-    from kg.query import QueryError, render, resolve, run
+    from kg.output import GraphReadError
+    from kg.query import Engine as LocalEngine, QueryError, answer, render
+    from kg.remote import Endpoint, RemoteError
 
-    if endpoint:
-        graph, sparql = None, sparql or target
-    else:
-        graph = Path(target)
-        if sparql is None:
-            _fail("a query is needed: kg query GRAPH QUERY", 2)
-        if not graph.is_file():
-            _fail(f"{graph}: no such file", 2)
     params = {}
     for p in param:
         if "=" not in p:
-            _fail(f"--param {p}: expected name=value", 2)
+            _fail(f"--param {p}: expected name=value", EXIT_USAGE)
         k, v = p.split("=", 1)
         params[k] = v
-    from kg.remote import RemoteError, query as remote_query
-
+    if not endpoint:
+        if sparql is None:
+            _fail("a query is needed: kg query GRAPH QUERY", EXIT_USAGE)
+        _check_graph_file(Path(target), input_format)
     try:
-        text = resolve(sparql, params)
-        result = remote_query(endpoint, text) if endpoint else run(graph, text, engine)
+        if endpoint:
+            source = Endpoint(endpoint).select
+            sparql = sparql or target
+        else:
+            source = LocalEngine(Path(target), engine.value, input_format.value if input_format else None).select
+        result = answer(source, sparql, params)
     except QueryError as exc:
-        _fail(str(exc), 2)
-    except RemoteError as exc:
-        _fail(str(exc), 1)
-    except Exception as exc:  # an unreadable graph or an engine's own failure
-        _fail(f"{graph}: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
-    fmt = fmt or ("table" if sys.stdout.isatty() else "tsv")
-    if fmt == "table":
+        _fail(str(exc), EXIT_USAGE)
+    except (RemoteError, GraphReadError) as exc:
+        _fail(str(exc), EXIT_FAILED)
+    for note in result.notes:
+        typer.echo(f"kg: {note}", err=True)
+    fmt_name = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
+    if fmt_name == "table":
         from rich.console import Console
         from rich.table import Table
 
@@ -184,13 +335,10 @@ def query(
         Console().print(table)
         typer.echo(f"{len(result.rows)} rows")
         return
-    try:
-        typer.echo(render(result, fmt), nl=False)
-    except QueryError as exc:
-        _fail(str(exc), 2)
+    typer.echo(render(result, fmt_name), nl=False)
 
 
-@app.command()
+@app.command(epilog="Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:7878/store")
 def push(
     graph: Path = typer.Argument(Path("outputs/graph.ttl")),
     endpoint: str = typer.Option(..., help="Graph Store Protocol URL (Oxigraph: http://HOST:7878/store; "
@@ -198,55 +346,50 @@ def push(
     graph_iri: Optional[str] = typer.Option(None, "--graph", help="Named graph IRI (default graph if absent)."),
     merge: bool = typer.Option(False, help="Add to the graph instead of replacing it."),
 ) -> None:
-    """Load GRAPH into a SPARQL server through the SPARQL 1.1 Graph Store Protocol."""
+    """Load GRAPH (any format kg writes) into a SPARQL server through the SPARQL 1.1 Graph Store Protocol."""
+    from kg.output import GraphReadError
     from kg.remote import RemoteError, push as run_push
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
+    _check_graph_file(graph, None)
     try:
         sent = run_push(graph, endpoint, graph_iri, replace=not merge)
-    except RemoteError as exc:
-        _fail(str(exc), 1)
+    except (RemoteError, GraphReadError) as exc:
+        _fail(str(exc), EXIT_FAILED)
     typer.echo(f"{'merged into' if merge else 'replaced'} {graph_iri or 'the default graph'} at {endpoint} "
                f"({sent} bytes)")
 
 
-@app.command()
+@app.command(epilog="Example: kg serve outputs/graph.ttl --bind 127.0.0.1:7878")
 def serve(
     graph: Path = typer.Argument(Path("outputs/graph.ttl")),
     bind: str = typer.Option("127.0.0.1:7878", help="Host and port."),
-    location: Optional[Path] = typer.Option(None, help="Store folder (default: a fresh temporary one)."),
+    location: Optional[Path] = typer.Option(None, help="Store folder, kept (default: a temporary one, removed "
+                                            "when kg serve stops)."),
+    input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP),
 ) -> None:
-    """Serve GRAPH read-only with Oxigraph: SPARQL at http://BIND/query and its web UI at http://BIND/."""
-    import tempfile
+    """Serve GRAPH read-only with Oxigraph: SPARQL at http://BIND/query and its web UI at http://BIND/.
 
-    from kg.remote import RemoteError, load_store, oxigraph_binary
+    Ctrl-C or SIGTERM stops the server and removes the temporary store. Exit codes: 0 stopped;
+    1 the server could not start (the port is taken, the graph cannot be loaded); 2 bad usage."""
+    from kg.output import GraphReadError
+    from kg.remote import RemoteError, serve as run_serve
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
-    store = location or Path(tempfile.mkdtemp(prefix="kg-store-"))
+    _check_graph_file(graph, input_format)
     try:
-        load_store(graph, store)
-        binary = oxigraph_binary()
-    except RemoteError as exc:
-        _fail(str(exc), 1)
-    typer.echo(f"serving {graph} at http://{bind}/ (SPARQL: http://{bind}/query); Ctrl-C stops")
-    import subprocess
-
-    try:
-        subprocess.run([binary, "serve-read-only", "--location", str(store), "--bind", bind], check=False)
-    except KeyboardInterrupt:
-        pass
+        run_serve(graph, bind, location, input_format.value if input_format else None,
+                  ready=lambda url: typer.echo(f"serving {graph} at {url}/ (SPARQL: {url}/query); "
+                                               "Ctrl-C stops", err=False))
+    except (RemoteError, GraphReadError) as exc:
+        _fail(str(exc), EXIT_FAILED)
 
 
-@app.command()
-def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = 10) -> None:
-    """Counts by class and the top actors by degree and betweenness centrality."""
-    from kg.stats import graph_stats
+@app.command(epilog="Example: kg stats outputs/graph.ttl --top 5")
+def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = typer.Option(10, min=1),
+          input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP)) -> None:
+    """Counts by class and the top actors by degree and betweenness centrality (any format kg writes)."""
+    from kg.stats import stats_of
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
-    s = graph_stats(graph, top)
+    s = stats_of(_read_graph(graph, input_format), top)
     for cls, n in s["classes"].items():
         typer.echo(f"{cls:14} {n}")
     typer.echo("\ntop by degree:")
@@ -257,28 +400,21 @@ def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = 10
         typer.echo(f"  {v:.3f}  {label}")
 
 
-@app.command()
-def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl"))) -> None:
+@app.command(epilog="Example: kg validate outputs/graph.trig")
+def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
+             input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP)) -> None:
     """Check GRAPH against the contract's SHACL shapes (ontologies/shapes.ttl). Exit 1 on violations."""
-    from rdflib import Graph
-
     from kg.validate import validate as run_validate
 
-    if not graph.is_file():
-        _fail(f"{graph}: no such file", 2)
-    try:
-        g = Graph().parse(graph, format="turtle")
-    except Exception as exc:
-        _fail(f"{graph}: cannot be read as Turtle ({exc.__class__.__name__})", 1)
-    violations = run_validate(g)
+    violations = run_validate(_read_graph(graph, input_format))
     for v in violations:
         typer.echo(str(v))
     typer.echo(f"{graph}: {'conforms' if not violations else f'{len(violations)} violations'}")
     if violations:
-        raise typer.Exit(1)
+        raise typer.Exit(EXIT_FAILED)
 
 
-@ner_app.command("train")
+@ner_app.command("train", epilog="Example: kg ner train --train train.txt --dev val.txt --test test.txt")
 def ner_train(
     train: list[Path] = typer.Option(..., help="Training set: a corpus folder (train/val/test.txt) "
                                      "or a BIO file; repeat for several sets."),
@@ -327,7 +463,7 @@ def _progress(label: str):
     return bar()
 
 
-@ner_app.command("eval")
+@ner_app.command("eval", epilog="Example: kg ner eval test.txt")
 def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
     """Entity precision/recall/F1 of the local model on a BIO test file (PER, ORG, GPE)."""
     from kg import stanza_ner
@@ -355,7 +491,7 @@ def ner_info(model: Optional[Path] = typer.Option(None, help="Model folder (defa
     typer.echo(card.read_text(encoding="utf-8"), nl=False)
 
 
-@models_app.command("download")
+@models_app.command("download", epilog="Example: kg models download")
 def models_download() -> None:
     """Fetch Stanza's official Arabic models (needs network access to Stanza's model hub)."""
     from kg import stanza_ner

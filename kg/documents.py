@@ -64,41 +64,121 @@ def _looks_cp1256(data: bytes) -> bool:
     return bool(letters) and arabic / len(letters) > 0.6
 
 
-def _html_to_text(text: str) -> str:
-    from html.parser import HTMLParser
+class _Page:
+    """What an HTML page gives: its text (scripts and styles dropped), headline and canonical URL."""
 
-    class _Text(HTMLParser):
-        def __init__(self):
-            super().__init__()
-            self.parts, self.skip = [], 0
+    BLOCKS = ("p", "br", "div", "h1", "h2", "h3", "li", "title")
 
-        def handle_starttag(self, tag, attrs):
-            if tag in ("script", "style"):
-                self.skip += 1
-            if tag in ("p", "br", "div", "h1", "h2", "h3", "li", "title"):
-                self.parts.append("\n")
+    def __init__(self, html: str) -> None:
+        from html.parser import HTMLParser
 
-        def handle_endtag(self, tag):
-            if tag in ("script", "style") and self.skip:
-                self.skip -= 1
+        page = self
+        self.parts: list[str] = []
+        self.fields: dict[str, str] = {}
+        self.skip, self.inside = 0, None
 
-        def handle_data(self, data):
-            if not self.skip:
-                self.parts.append(data)
+        class _Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                page.start(tag, dict(attrs))
 
-    p = _Text()
-    p.feed(text)
-    return re.sub(r"\n\s*\n+", "\n\n", "".join(p.parts)).strip()
+            def handle_endtag(self, tag):
+                page.end(tag)
+
+            def handle_data(self, data):
+                page.data(data)
+
+        _Parser().feed(html)
+        self.text = re.sub(r"\n\s*\n+", "\n\n", "".join(self.parts)).strip()
+
+    def start(self, tag: str, attrs: dict) -> None:
+        if tag in ("script", "style"):
+            self.skip += 1
+        if tag in self.BLOCKS:
+            self.parts.append("\n")
+        if tag in ("title", "h1") and tag not in self.fields:
+            self.inside, self.fields[tag] = tag, ""
+        rel = (attrs.get("rel") or "").lower().split()
+        if tag == "link" and "canonical" in rel and attrs.get("href"):
+            self.fields.setdefault("canonical", attrs["href"].strip())
+        if tag == "meta" and attrs.get("property") in ("og:url", "og:title") and attrs.get("content"):
+            self.fields.setdefault(attrs["property"], attrs["content"].strip())
+
+    def end(self, tag: str) -> None:
+        if tag in ("script", "style") and self.skip:
+            self.skip -= 1
+        if tag == self.inside:
+            self.inside = None
+
+    def data(self, data: str) -> None:
+        if self.skip:
+            return
+        self.parts.append(data)
+        if self.inside:
+            self.fields[self.inside] += data
+
+    @property
+    def title(self) -> str | None:
+        """The headline: the page's <h1>, else og:title, else <title>."""
+        for key in ("h1", "og:title", "title"):
+            value = " ".join(self.fields.get(key, "").split())
+            if value:
+                return value
+        return None
+
+    @property
+    def url(self) -> str | None:
+        return self.fields.get("canonical") or self.fields.get("og:url")
 
 
-def _document(name: str, text: str, published: str | None = None, url: str | None = None) -> Document:
+#: A first line longer than this, or ending as a sentence ends, is no headline.
+HEADLINE_CHARS = 150
+
+
+def headline(text: str) -> str | None:
+    """A plain-text article's headline: its first line when that is short, does not end as a
+    sentence does and is followed by more text."""
+    lines = text.strip().split("\n")
+    first = lines[0].strip()
+    if len(lines) < 2 or not first or len(first) > HEADLINE_CHARS or first[-1] in ".!?؟:؛;،,":
+        return None
+    return first
+
+
+def _document(name: str, text: str, published: str | None = None, url: str | None = None,
+              title: str | None = None) -> Document:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     sha = hashlib.sha256(text.encode("utf-8")).hexdigest()
-    return Document(doc_id_for(name), name, text, sha, published, url)
+    return Document(doc_id_for(name), name, text, sha, published, url, title)
 
 
-def read_file(path: Path) -> tuple[list[Document], list[str]]:
-    """Documents in one file (a .jsonl holds many) and notices; raises ValueError when unusable."""
+def _text_field(rec: dict, *keys: str) -> str | None:
+    for key in keys:
+        value = rec.get(key)
+        if isinstance(value, str) and value.strip():
+            return " ".join(value.split())
+    return None
+
+
+def read_jsonl(path: Path, text: str) -> tuple[list[Document], list[Skipped]]:
+    """One article per line ({"id", "text", "published"?, "url"?, "title"?}); a bad line is skipped."""
+    docs, bad = [], []
+    for n, line in enumerate(text.splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            rec = json.loads(line)
+            if not isinstance(rec.get("text"), str) or not rec["text"].strip():
+                raise ValueError("no text")
+            docs.append(_document(str(rec["id"]), rec["text"], _text_field(rec, "published"),
+                                  _text_field(rec, "url"), _text_field(rec, "title", "headline")))
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
+            bad.append(Skipped(f"{path.name}:{n}", f"bad record ({exc.__class__.__name__}: {exc})"))
+    return docs, bad
+
+
+def read_file(path: Path, bad: list[Skipped] | None = None) -> tuple[list[Document], list[str]]:
+    """Documents in one file (a .jsonl holds many) and notices; raises ValueError when unusable.
+    A .jsonl's bad records go to `bad` (skipped like files; the others are read)."""
     if path.is_symlink() and not path.exists():
         raise ValueError("broken symbolic link")
     if not path.is_file():
@@ -113,23 +193,23 @@ def read_file(path: Path) -> tuple[list[Document], list[str]]:
     text, notice = decode(data)
     notices = [f"{path.name}: {notice}"] if notice else []
     if path.suffix == ".jsonl":
-        docs = []
-        for n, line in enumerate(text.splitlines(), 1):
-            if not line.strip():
-                continue
-            try:
-                rec = json.loads(line)
-                docs.append(_document(str(rec["id"]), rec["text"], rec.get("published"), rec.get("url")))
-            except (ValueError, KeyError, TypeError) as exc:
-                notices.append(f"{path.name}:{n}: skipped line ({exc.__class__.__name__}: {exc})")
+        docs, bad_records = read_jsonl(path, text)
+        if not docs and bad_records:
+            raise ValueError(f"no readable record ({len(bad_records)} bad, the first: {bad_records[0].reason})")
+        if bad is not None:
+            bad.extend(bad_records)
         return docs, notices
+    url = title = None
     if path.suffix in (".html", ".htm") or re.match(r"\s*<(!doctype|html)", text[:200], re.I):
-        text = _html_to_text(text)
+        page = _Page(text)
+        text, url, title = page.text, page.url, page.title
+    else:
+        title = headline(text)
     if not text.strip():
         raise ValueError("empty file" if not data else "no text (whitespace only)")
     if not re.search("[\u0600-\u06ff]", text):
         notices.append(f"{path.name}: no Arabic text; read as is")
-    return [_document(path.name, text)], notices
+    return [_document(path.name, text, url=url, title=title)], notices
 
 
 class CorpusFiles:
@@ -166,7 +246,7 @@ def iter_corpus(files: Iterable[Path], skipped: list[Skipped], notices: list[str
             skipped.append(Skipped(path.name, f"not an article file ({path.suffix or 'no extension'})"))
             continue
         try:
-            found, notes = read_file(path)
+            found, notes = read_file(path, skipped)
         except (ValueError, OSError) as exc:
             skipped.append(Skipped(path.name, str(exc)))
             continue

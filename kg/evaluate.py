@@ -258,9 +258,9 @@ def _gold_id_by_name(view: GraphView, node, names_by_id) -> str:
 
 
 def evaluate_file(path: Path, gold_dir: Path) -> dict:
-    g = Graph()
-    g.parse(path, format="turtle")
-    return evaluate(g, gold_dir)
+    from kg.output import read_graph  # any format kg writes
+
+    return evaluate(read_graph(path), gold_dir)
 
 
 def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:

@@ -13,8 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Date, Meeting, Mention, Treaty
-from kg.recognize import surface_without_clitic
+from kg.model import Date, Meeting, Mention
 from kg.text import CLOSING_QUOTE, TEXT, Sentence, positions, stems
 
 FAMILY = {"PhoneCall": "phone", "Message": "message"}
@@ -62,7 +61,8 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
             j = texts.index(CLOSING_QUOTE[texts[i]], i + 1)
         except ValueError:
             j = len(texts)  # never closed: quoted to the end
-        if j - i - 1 >= min_tokens:
+        wraps = i <= 1 and j >= len(texts) - 2  # a whole sentence in quotes is the excerpt's, not speech
+        if j - i - 1 >= min_tokens and not wraps:
             out.update(range(i, min(j + 1, len(texts))))
         free = j + 1
     return out
@@ -93,14 +93,26 @@ class Candidate:
     sentence: Sentence
     evidence: str
     dated_list: bool = False
+    sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
+    host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
+    relative_day: bool = False      # dated only by a day word left unresolved ("قام اليوم بزيارة")
 
 
 class MeetingExtractor:
     """Candidate meetings of one sentence, from its trigger clauses."""
 
-    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str]):
+    def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str],
+                 affiliations: dict[str, str | None] | None = None):
         self.kb = kb
         self.types = entity_types
+        self.affiliations = affiliations or {}
+        self.attendance = kb.phrases("attendance_markers")
+        self.sideline = kb.phrases("sideline_markers")
+        self.complementizers = kb.words("complementizers")
+        self.since = kb.words("since_words")
+        self.lists = kb.words("participant_list_markers")
+        self.pronoun_triggers = kb.words("pronoun_triggers")
+        self.speech = kb.words("speech_verbs")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
@@ -113,7 +125,7 @@ class MeetingExtractor:
             p = view.pos(m.start)
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
-            if self.types.get(m.entity_id) != "Person":
+            if self.types.get(m.entity_id) != "Person" and m.source != "delegation":
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
@@ -131,7 +143,10 @@ class MeetingExtractor:
             clause_kinds.setdefault(view.clause[a], []).append((a, kind))
         repeated = bool(_find_phrases(sentence, self.repetition))
         interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
+        # "حضر الاستقبال فلان وفلان": those present at an encounter told already
+        interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
         date_list = self._date_list(view)
+        sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -140,7 +155,9 @@ class MeetingExtractor:
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses)
+            persons = self._participants(view, c, trigger_clauses, first, kind)
+            if kind == "Summit":
+                persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
             evidence = text[sentence.start:sentence.end]
             if date_list and first < date_list[0].start:
@@ -151,36 +168,98 @@ class MeetingExtractor:
             if repeated:
                 continue
             date, mentioned = self._date_for(view, first)
-            out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence))
+            pronoun = any(sentence.norms[a] in self.pronoun_triggers for a, _ in clause_kinds[c])
+            relative = mentioned and date is None and self._relative_only(view, first)
+            out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
+                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative))
         return out
 
-    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int]) -> list[str]:
+    def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
+                      kind: str = "Meeting") -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
         while k <= last and k not in trigger_clauses and (
-                not self._clause_has_date(view, k) or self._only_date(view, k)):
+                not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1
-        persons = self._persons(view, clauses)
+        persons = self._reported(view, self._persons(view, clauses), trigger)
         if not persons:
             for k in range(c - 1, -1, -1):
-                persons = self._persons(view, {k})
+                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
+                           if not self._speaker(view, m)]
                 if persons:
                     break
         ids: list[str] = []
         for m in persons:
             if m.entity_id not in ids:
                 ids.append(m.entity_id)
-        if not ids and "بين" in view.sentence.norms and any(
-                view.sentence.tokens[p].norm == "بين" for p, cl in enumerate(view.clause) if cl in clauses):
-            # talks between states: "مباحثات بين روسيا وتركيا"
+        if len(ids) == 1 and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
+            # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
+            # of an earlier clause receives what the trigger's clause brings
+            for k in range(min(clauses) - 1, -1, -1):
+                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                subject = [m.entity_id for m in self._reported(view, self._persons(view, {k}), end_of_clause)
+                           if m.entity_id not in ids and not (kind == "Visit" and self._speaker(view, m))]
+                if subject:
+                    ids.insert(0, subject[0])
+                    break
+        if not ids and any(view.sentence.tokens[p].norm in self.lists
+                           for p, cl in enumerate(view.clause) if cl in clauses):
+            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
             states = [m.entity_id for m in view.mentions
                       if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
+        """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""
+        norms = view.sentence.norms
+        found = [p for p in range(trigger) if norms[p] in self.complementizers
+                 and view.clause[p] == view.clause[trigger]]
+        return found[-1] if found else None
+
+    def _reported(self, view: SentenceView, persons: list[Mention], trigger: int) -> list[Mention]:
+        """Who speaks ('أوضح المتحدث بيسكوف أن …') is not who met, when the report names others."""
+        c = self._complementizer_before(view, trigger)
+        if c is None:
+            return persons
+        inside = [m for m in persons if view.pos(m.start) > c]
+        return inside or persons
+
+    def _speaker(self, view: SentenceView, m: Mention) -> bool:
+        """'قال المتحدث باسم الوزارة ناصر كنعاني، … حول زيارة …': the subject of a verb of saying."""
+        p = view.pos(m.start)
+        norms = view.sentence.norms
+        return any(not self.speech.isdisjoint(stems(norms[k])) for k in range(p)
+                   if view.clause[k] == view.clause[p])
+
+    def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
+        """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
+        return [m.entity_id for m in view.mentions if self.types.get(m.entity_id) == "Organization"
+                and 0 < view.pos(m.start) - trigger <= 4 and view.clause[view.pos(m.start)] == view.clause[trigger]]
+
+    def without_represented(self, ids: list[str]) -> list[str]:
+        """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""
+        named = {self.affiliations.get(i) for i in ids if self.types.get(i) == "Person"}
+        if None in named:
+            named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
+        return [i for i in ids if self.types.get(i) == "Person" or i not in named]
+
+    def _relative_only(self, view: SentenceView, trigger: int) -> bool:
+        """The sentence dates the trigger only by a relative day ('اليوم') the article cannot
+        resolve, not by a report's date."""
+        said = self._complementizer_before(view, trigger)
+        own = [d for d in view.dates if said is None or d.start > said]
+        return bool(own) and len(own) == len(view.dates) and all(d.date is None and d.month is None for d in own)
+
+    def _circumstance(self, view: SentenceView, k: int) -> bool:
+        """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
+        return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
+                       ("Person", "State", "Organization") for m in view.mentions)
 
     def _only_date(self, view: SentenceView, k: int) -> bool:
         """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
@@ -204,18 +283,25 @@ class MeetingExtractor:
                 run = [d]
             if len(run) > len(best):
                 best = list(run)
-        return best if len(best) >= 2 and all(d.date for d in best) else []
+        distinct = len({d.date.value for d in best if d.date}) >= 2  # "اليوم الأربعاء" is one day
+        return best if distinct and all(d.date for d in best) else []
 
     def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
-        """The nearest date at or before the trigger in the sentence, else in the next clause."""
-        before = [d for d in view.dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
+        """The nearest date at or before the trigger in the sentence, else in the next clause; not a
+        date after 'منذ' (since), nor the date of a report ('قال البيان، الأربعاء، إن …')."""
+        norms = view.sentence.norms
+        said = self._complementizer_before(view, trigger)
+        dates = [d for d in view.dates if self.since.isdisjoint(norms[max(0, d.start - 3):d.start])
+                 and not (said is not None and d.start < said)]
+        before = [d for d in dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
         if before:
             d = before[-1] if any(x.start <= trigger for x in before) else before[0]
             return self._resolved_in_clause(view, d), True
-        nxt = [d for d in view.dates if view.clause[d.start] == view.clause[trigger] + 1]
+        nxt = [d for d in dates if view.clause[d.start] == view.clause[trigger] + 1]
         if nxt:
             return self._resolved_in_clause(view, nxt[0]), True
-        return None, False
+        # a report's date: the encounter is near it, but not said to be on it
+        return None, said is not None and any(d.start < said for d in view.dates)
 
     @staticmethod
     def _resolved_in_clause(view: SentenceView, d: DateMention) -> Date | None:
@@ -253,10 +339,17 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
     if b.date and (not a.date or len(b.date.value) > len(a.date.value)
                    or (a.date.end and not b.date.end and a.date.compatible(b.date))):
         a.date = b.date  # the more precise date; a day inside a visit's range names the meeting
+    a.relative_day = (a.relative_day or not a.has_date_mention) and (b.relative_day or not b.has_date_mention)
     a.has_date_mention = a.has_date_mention or b.has_date_mention
     a.location = a.location or b.location
     if b.evidence not in a.evidence:
         a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
+
+
+def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
+    """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
+    encounters; a clause without participants of its own joins any."""
+    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
 
 
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
@@ -268,13 +361,18 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
+    subject: str | None = None  # the first person of the sentence before
     for view in views:
         cands = extractor.candidates(view, text)
+        for c in cands:
+            if c.host_of_previous and subject and subject not in c.participants:
+                c.participants.insert(0, subject)
+        subject = next((m.entity_id for m in view.mentions if extractor.types.get(m.entity_id) == "Person"), None)
         # one sentence: candidates with compatible dates are one encounter
         merged: list[Candidate] = []
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
-                         and _compatible_dates(m.date, c.date)), None)
+                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)), None)
             if host:
                 _merge_into(host, c, priority)
             else:
@@ -289,19 +387,32 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             if c.participants:
                 previous_by_paragraph[para] = c
         events.extend(merged)
-    events = [e for e in events if _enough(e)]
+    events = [e for e in events if _enough(e, extractor.types)]
     events = _merge_where(events, _same_report, priority)
+    events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority)
-    return [Meeting(e.kind, e.participants, Date(e.date.value) if e.date else None, e.location,
+    # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
+    return [Meeting(e.kind, extractor.without_represented(e.participants),
+                    Date(e.date.value) if e.date else None, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
 
 
-def _enough(e: Candidate) -> bool:
+def _enough(e: Candidate, types: dict[str, str]) -> bool:
     if e.kind == "Visit":
         return len(e.participants) >= 1
+    if e.kind == "Summit" and any(types.get(p) == "Organization" for p in e.participants):
+        return True  # the summit of an organization
     return len(e.participants) >= 2
+
+
+def _same_summit(types: dict[str, str]):
+    """One article's summit of an organization and 'شارك في القمة …' are one summit."""
+    def same(u: Candidate, e: Candidate) -> bool:
+        return u.kind == e.kind == "Summit" and _compatible_dates(u.date, e.date) and any(
+            types.get(p) == "Organization" for p in u.participants + e.participants)
+    return same
 
 
 def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:
@@ -332,7 +443,7 @@ def _inside_visit(v: Candidate, e: Candidate) -> bool:
 def _same_undated(u: Candidate, e: Candidate) -> bool:
     """Undated mentions of the same people's encounter in one article."""
     a, b = set(u.participants), set(e.participants)
-    return u.date is None and e.date is None and (a <= b or b <= a)
+    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline)
 
 
 def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) -> bool:
@@ -347,7 +458,7 @@ def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
     out = _merge_where(events, _same_undated, priority)
     final: list[Candidate] = []
     for e in out:
-        if e.date is None and not e.has_date_mention:
+        if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline:
             hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
                      and set(e.participants) <= set(d.participants)]
             # with a place, the host must be at that place; without one, any host will do
@@ -357,83 +468,6 @@ def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
                 continue
         final.append(e)
     return final
-
-
-def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
-                     types: dict[str, str]) -> list[Treaty]:
-    words = kb.phrases("treaty_words")
-    stops = kb.words("treaty_name_stops")
-    out: list[Treaty] = []
-    for view in views:
-        toks = view.sentence.tokens
-        for a, b, _ in _find_phrases(view.sentence, words):
-            end = b
-            while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
-                    and not any(d.start == end for d in view.dates):
-                end += 1
-            if end == b:
-                continue  # a bare "الاتفاق" names no treaty
-            form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
-            label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
-            parties: list[str] = []
-            for t in toks[a:end]:
-                state = kb.nationality.get(t.norm)
-                if state and state not in parties:
-                    parties.append(state)
-            # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
-            while end < len(toks) and end - b < 8 and toks[end].norm in ("الموقع", "الموقعه", "المبرم", "المبرمه"):
-                end += 1
-            if end < len(toks) and toks[end].norm == "بين":
-                for m in view.mentions:
-                    p = view.pos(m.start)
-                    if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
-                            and m.entity_id not in parties:
-                        parties.append(m.entity_id)
-                for t in toks[end:]:
-                    if view.clause[t.index - toks[0].index] != view.clause[end]:
-                        break
-                    state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
-                    if state and state not in parties:
-                        parties.append(state)
-            dates = [d for d in view.dates if d.start >= end and view.clause[d.start] == view.clause[a] and d.date]
-            out.append(Treaty(label, parties, dates[0].date if dates else None,
-                              text[view.sentence.start:view.sentence.end], [doc_id]))
-    return out
-
-
-def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
-                  types: dict[str, str]) -> list[BaseFact]:
-    owners = kb.words("ownership_verbs")
-    out: list[BaseFact] = []
-    for view in views:
-        toks = view.sentence.tokens
-        for m in view.mentions:
-            if types.get(m.entity_id) != "MilitaryBase":
-                continue
-            entry = kb.entries.get(m.entity_id)
-            kind = entry.kind if entry and entry.kind else "MilitaryBase"
-            located, operated = [], []
-            p = view.pos(m.end)
-            state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
-            if state:
-                operated.append(state)
-                p += 1
-            if p < len(toks) and toks[p].norm in ("في", "،"):
-                nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
-                if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-                    located.append(nxt.entity_id)
-            for x in view.mentions:
-                q = view.pos(x.start)
-                if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
-                    operated.append(x.entity_id)
-            if entry and entry.located_in and not located:
-                located.append(entry.located_in)
-            if entry and entry.operated_by and not operated:
-                operated.append(entry.operated_by)
-            out.append(BaseFact(m.entity_id, kind, list(dict.fromkeys(located)),
-                                list(dict.fromkeys(operated)), text[view.sentence.start:view.sentence.end],
-                                [doc_id]))
-    return out
 
 
 def context_years(sentences: list[Sentence], raw_dates: dict[int, list[DateMention]]) -> dict[int, int | None]:

@@ -7,24 +7,28 @@ writes (JSON-LD, TriG).
 """
 from __future__ import annotations
 
+import calendar
 import itertools
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Iterable, Iterator, Sequence
+from decimal import Decimal
+from typing import Iterable, Iterator
 from urllib.parse import quote
 
 from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
 from rdflib.namespace import PROV, SKOS
 
 from kg.merge import MergedCorpus
-from kg.model import Date, evidence_lines
+from kg.model import Date, evidence_lines, sources_of
 
 KG = Namespace("https://w3id.org/arabic-kg/ontology#")
 KGR = Namespace("https://w3id.org/arabic-kg/resource/")
 WD = Namespace("http://www.wikidata.org/entity/")
+GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 PREFIXES = (("kg", KG), ("kgr", KGR), ("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("xsd", XSD),
-            ("owl", OWL), ("rdf", RDF))
+            ("owl", OWL), ("rdf", RDF), ("geo", GEO))
 PATH_OF_TYPE = {"Person": "person", "State": "state", "Organization": "org", "Place": "place",
                 "MilitaryBase": "base"}
 KIND_CLASS = {"Visit", "PhoneCall", "Talks", "Message", "Summit"}
@@ -56,8 +60,11 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 A, LABEL, ALT = iri(str(RDF.type)), iri(str(RDFS.label)), iri(str(SKOS.altLabel))
 P = {name: iri(str(KG[name])) for name in (
     "sourceFile", "sha256", "published", "url", "mentionedIn", "affiliation", "role", "subtype",
-    "participant", "date", "location", "party", "locatedIn", "operatedBy", "evidence")}
+    "participant", "date", "location", "party", "locatedIn", "operatedBy", "evidence", "title",
+    "startDate", "endDate")}
 SAME_AS, DERIVED = iri(str(OWL.sameAs)), iri(str(PROV.wasDerivedFrom))
+QUALIFIED, PROV_ENTITY, DERIVATION = (iri(str(PROV[n])) for n in ("qualifiedDerivation", "entity", "Derivation"))
+LAT, LONG = iri(str(GEO.lat)), iri(str(GEO.long))
 CLASS = {name: iri(str(KG[name])) for name in (*ENTITY_CLASSES, "Document", "Meeting", "Treaty",
                                               "AirBase", "NavalBase", *KIND_CLASS)}
 
@@ -79,6 +86,32 @@ def date_literal(d: Date) -> str:
     return literal(d.value, datatype=str(datatype))
 
 
+def date_span(d: Date) -> tuple[str, str]:
+    """The first and last day a date covers: a year, a month, a day, or a range's last day."""
+    v = d.value
+    if d.precision == "year":
+        return f"{v}-01-01", f"{v}-12-31"
+    if d.precision == "month":
+        year, month = int(v[:4]), int(v[5:7])
+        return f"{v}-01", f"{v}-{calendar.monthrange(year, month)[1]:02d}"
+    return v, d.end if d.end and d.end > v else v
+
+
+def dated(d: Date) -> list[tuple[str, str]]:
+    """kg:date to the text's precision, and kg:startDate/kg:endDate (xsd:date) that sort and compare."""
+    start, end = date_span(d)
+    day = str(XSD.date)
+    return [(P["date"], date_literal(d)), (P["startDate"], literal(start, datatype=day)),
+            (P["endDate"], literal(end, datatype=day))]
+
+
+def decimal_literal(x: float) -> str:
+    return literal(format(Decimal(repr(float(x))), "f"), datatype=str(XSD.decimal))
+
+
+_URL = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*://\S+")
+
+
 @dataclass
 class GraphCounts:
     """What a build reports: entities by class, events and triples written."""
@@ -98,8 +131,10 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         po = [(A, CLASS["Document"]), (P["sourceFile"], literal(d.source_file)), (P["sha256"], literal(d.sha256))]
         if d.published:
             po.append((P["published"], literal(d.published, datatype=str(XSD.date))))
-        if d.url:
-            po.append((P["url"], literal(d.url)))
+        if d.url and _URL.fullmatch(d.url):
+            po.append((P["url"], iri.__wrapped__(d.url)))
+        if getattr(d, "title", None):
+            po.append((P["title"], literal(d.title, "ar")))
         counts.triples += len(po)
         yield doc_iri(d.doc_id), po
     bases = {b.base: b for b in corpus.bases if b.base in node}
@@ -127,12 +162,17 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             tail += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
         if e.subtype:
             tail.append((P["subtype"], literal(e.subtype)))
+        within = [p for p in (base.located_in if base else ()) if p in node]
+        if e.located_in in node and e.located_in not in within and e.located_in != e.id:
+            within.append(e.located_in)
+        tail += [(P["locatedIn"], node[p]) for p in within]
+        if e.lat is not None and e.long is not None:
+            tail += [(LAT, decimal_literal(e.lat)), (LONG, decimal_literal(e.long))]
         if base:
             counts.bases += 1
-            tail += [(P["locatedIn"], node[p]) for p in base.located_in if p in node]
             tail += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
             counts.triples += len(po) + len(tail)
-            yield node[e.id], itertools.chain(po, mentioned, tail, _provenance(base.evidence, base.documents, counts))
+            yield from _with_provenance(node[e.id], itertools.chain(po, mentioned, tail), base, counts)
             continue
         counts.triples += len(po) + len(tail)
         yield node[e.id], itertools.chain(po, mentioned, tail)
@@ -146,13 +186,13 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             po.append((A, CLASS[m.kind]))
         po += [(P["participant"], node[p]) for p in m.participants if p in node]
         if m.date:
-            po.append((P["date"], date_literal(m.date)))
+            po += dated(m.date)
         if m.location and m.location in node:
             po.append((P["location"], node[m.location]))
         suffix = f"-{seen[key]}" if seen[key] > 1 else ""
         counts.triples += len(po)
-        yield (iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}"),  # one each: not cached
-               itertools.chain(po, _provenance(m.evidence, m.documents, counts)))
+        subject = iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}")  # one each: not cached
+        yield from _with_provenance(subject, po, m, counts)
     for t in corpus.treaties:
         counts.treaties += 1
         key = t.date.value[:4] + "-" if t.date else ""
@@ -160,9 +200,9 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         po += [(ALT, literal(alt, "ar")) for alt in sorted(t.alt_labels)]
         po += [(P["party"], node[p]) for p in t.parties if p in node]
         if t.date:
-            po.append((P["date"], date_literal(t.date)))
+            po += dated(t.date)
         counts.triples += len(po)
-        yield iri(f"{KGR}treaty/{key}{_slug(t.label)}"), itertools.chain(po, _provenance(t.evidence, t.documents, counts))
+        yield from _with_provenance(iri(f"{KGR}treaty/{key}{_slug(t.label)}"), po, t, counts)
 
 
 def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int],
@@ -172,12 +212,23 @@ def _mentioned_in(corpus: MergedCorpus, ordinals: Iterable[int],
         yield P["mentionedIn"], tuple(corpus.doc_ids.terms(chunk, DOC_IRI_START, ">"))
 
 
-def _provenance(evidence: str, documents: Sequence[str], counts: GraphCounts) -> Iterator[tuple[str, str]]:
-    """Evidence sentences, then the sources, streamed (a meeting may have thousands)."""
-    lines = dict.fromkeys(evidence_lines(evidence))
-    counts.triples += len(lines) + len(documents)
-    return itertools.chain([(P["evidence"], literal(line, "ar")) for line in lines],
-                           ((DERIVED, doc_iri(d)) for d in documents))
+def _with_provenance(subject: str, po: Iterable[tuple[str, str]], fact, counts: GraphCounts) -> Iterator[Block]:
+    """The fact's block with its evidence sentences and sources, then one qualified derivation per
+    source (PROV-O) that says which sentences were read from that document.
+
+    A derivation is named after the fact and the document (`…/source/DOC`), not a blank node, so
+    every format kg writes reads back to the same graph."""
+    sources = sources_of(fact)
+    lines = dict.fromkeys(evidence_lines(fact.evidence))
+    derivations = [f"{subject[:-1]}/source/{doc}>" for doc, _ in sources]
+    counts.triples += len(lines) + len(fact.documents) + len(sources)
+    yield subject, itertools.chain(po, [(P["evidence"], literal(line, "ar")) for line in lines],
+                                   ((DERIVED, doc_iri(doc)) for doc in fact.documents),
+                                   [(QUALIFIED, d) for d in derivations])
+    for derivation, (doc, said) in zip(derivations, sources):
+        counts.triples += 2 + len(said)
+        yield derivation, [(A, DERIVATION), (PROV_ENTITY, doc_iri(doc))] + [(P["evidence"], literal(x, "ar"))
+                                                                           for x in said]
 
 
 def rdflib_graph(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Graph:

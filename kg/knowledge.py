@@ -1,13 +1,10 @@
 """The knowledge base: gazetteer and lexicons from ontologies/, indexed for matching."""
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
-
-import yaml
 
 from kg.text import Sentence, normalize, positions, stems, tokenize
 
@@ -15,7 +12,14 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 #: "من" in "من 19 إلى 22 فبراير": the one word before a day that can begin a date.
 RANGE_OPENER = "من"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
-                   "places": "Place", "bases": "MilitaryBase"}
+                   "places": "Place", "bases": "MilitaryBase", "cities": "Place"}
+#: The knowledge files, by priority: when two entries share a name the earlier file's wins, and
+#: entries with the same id are merged, the earlier file's fields first. gazetteer.yaml is kept
+#: by hand; organizations.yaml and offices.yaml are curated lists; states.yaml and cities.yaml
+#: are generated from CLDR and GeoNames by `python -m kg.world`.
+SOURCES = ("gazetteer.yaml", "organizations.yaml", "offices.yaml", "states.yaml", "cities.yaml")
+#: Every file whose text the knowledge base is built from (its version and cache key).
+KNOWLEDGE_FILES = ("lexicon.yaml", *SOURCES)
 
 
 def norm_tokens(phrase: str) -> tuple[str, ...]:
@@ -108,10 +112,12 @@ class PhraseIndex:
 
     def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
         """Longest phrase starting at token i: (length, value, first form used) or None."""
+        second = norms[i + 1] if i + 1 < len(norms) else None
         for form in first_forms or [norms[i]]:
             for toks, value in self._by_first.get(form, ()):
                 n = len(toks)
-                if tuple(norms[i + 1:i + n]) == toks[1:]:
+                # the second word rules out most phrases of a common first word (عبد، محمد) cheaply
+                if n == 1 or (toks[1] == second and tuple(norms[i + 2:i + n]) == toks[2:]):
                     return n, value, form
         return None
 
@@ -154,6 +160,8 @@ class KnowledgeBase:
     months: PhraseIndex                # month name -> number
     weekdays: dict[str, int]
     version: str
+    nationality_phrases: PhraseIndex = field(default_factory=PhraseIndex)  # الكوري الجنوبي -> state id
+    role_synonyms: dict[str, str] = field(default_factory=dict)  # رئيس الحكومة -> رئيس الوزراء (normalized)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key, compute):
@@ -231,62 +239,36 @@ class KnowledgeBase:
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
-        role_n = normalize(role).removeprefix("ال")
-        found = []
+        role_n = _role_key(role)
+        role_n = self.role_synonyms.get(role_n, role_n)
+        offices = self.derived("offices", self._offices_by_role)
+        return sorted({holder for holder, o in offices.get((role_n, state), ()) if o.covers(date)})
+
+    def _offices_by_role(self) -> dict[tuple[str, str], list[tuple[str, Office]]]:
+        """(normalized role without ال, state id) -> (holder id, office): the few thousand
+        entries with offices, not every city, are looked at per question."""
+        index: dict[tuple[str, str], list[tuple[str, Office]]] = {}
         for e in self.entries.values():
             for o in e.offices:
-                if normalize(o.role).removeprefix("ال") != role_n or o.of != state:
-                    continue
-                if o.covers(date):
-                    found.append(e.id)
-        return sorted(set(found))
-
-
-def _entry(section: str, raw: dict) -> GazetteerEntry:
-    offices = [Office(o["role"], o["of"], str(o["from"]), str(o["to"]) if o.get("to") else None)
-               for o in raw.get("offices", [])]
-    return GazetteerEntry(
-        id=raw["id"], type=TYPE_OF_SECTION[section], ar=raw["ar"], en=raw.get("en"),
-        aliases=list(raw.get("aliases", [])), wikidata=raw.get("wikidata"),
-        affiliation=raw.get("affiliation"), offices=offices, roles=list(raw.get("roles", [])),
-        capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
-        operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
-        lat=raw.get("lat"), long=raw.get("long"))
+                role = _role_key(o.role)
+                index.setdefault((self.role_synonyms.get(role, role), o.of), []).append((e.id, o))
+        return index
 
 
 def load_knowledge(directory: Path | None = None) -> KnowledgeBase:
+    """The knowledge base of an ontologies folder: from the compiled cache when its sources are
+    unchanged (see kg.knowledge_cache), else parsed and indexed, then cached."""
     return _load(str(Path(directory or ONTOLOGY_DIR).resolve()))
 
 
 @lru_cache(maxsize=4)
 def _load(directory: str) -> KnowledgeBase:
-    d = Path(directory)
-    gaz_text = (d / "gazetteer.yaml").read_text(encoding="utf-8")
-    lex_text = (d / "lexicon.yaml").read_text(encoding="utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
-    gazetteer = yaml.load(gaz_text, Loader=loader)
-    lexicon = yaml.load(lex_text, Loader=loader)
-    entries: dict[str, GazetteerEntry] = {}
-    names = PhraseIndex()
-    for section, items in gazetteer.items():
-        for raw in items or []:
-            e = _entry(section, raw)
-            entries[e.id] = e
-            for label in [e.ar, *e.aliases]:
-                names.add(label, e.id)
-    titles = PhraseIndex()
-    for t in lexicon["titles"]:
-        titles.add(t, t)
-    nationality = {normalize(a): state for state, adjs in lexicon["nationalities"].items() for a in adjs}
-    triggers = PhraseIndex()
-    for kind, words in lexicon["meeting_triggers"].items():
-        for w in words:
-            triggers.add(w, kind)
-    months = PhraseIndex()
-    for number, words in lexicon["months"].items():
-        for w in words:
-            months.add(w, int(number))
-    weekdays = {normalize(w): int(k) for k, ws in lexicon["weekdays"].items() for w in ws}
-    version = hashlib.sha256((gaz_text + lex_text).encode()).hexdigest()[:16]
-    return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
-                         weekdays, version)
+    from kg.knowledge_build import build_knowledge
+    from kg.knowledge_cache import cached
+
+    return cached(Path(directory), build_knowledge)
+
+
+def _role_key(role: str) -> str:
+    """How offices are compared: normalized, without the article (الرئيس = رئيس)."""
+    return normalize(role).removeprefix("ال")

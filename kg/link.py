@@ -15,9 +15,6 @@ from kg.model import Entity, Mention, evolve
 from kg.recognize import _phrase_surface
 from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
-#: Prepositions and nouns before a city that make it a location, not its government.
-_LOCATIVE = {"في", "الي", "داخل", "العاصمه", "مدينه", "نحو", "قرب", "بالقرب"}
-_LOCATIVE_CLITICS = ("ب", "ل", "وب", "ول", "فب")
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
     "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z", "ع": "a",
@@ -52,8 +49,10 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
         before -= 1
-    if before >= 0 and norms[before] in _LOCATIVE:
-        return True
+    if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
+        return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
+    if pos and visit_at(pos - 1):
+        return True  # "الذي يزور القاهرة"
     # object of a visit verb: "زار بوتين دمشق"
     return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
 
@@ -104,22 +103,101 @@ class DocumentLinker:
             elif m.entity_id in self.entities:
                 e = self.entities[m.entity_id]
             else:
-                e = self.entity(slug(m.surface), m.type, m.surface)
+                e = self.entity(m.entity_id or slug(m.surface), m.type, m.surface)
             self.add_surface(e, m.surface)
             if m.role:
-                e.roles.add(m.role)
+                e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
             if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
-            e.subtype = e.subtype or m.subtype
+            if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
+                e.subtype = e.subtype or m.subtype
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
+    def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
+        """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
+        one article: new persons with the same first and last name (or the same letters) are one."""
+        new = [e for e in self.entities.values() if e.type == "Person" and e.id not in self.kb.entries]
+        if len(new) < 2:
+            return linked
+        def keys(e):
+            words = normalize(e.label_ar).split()
+            return {"".join(words), (words[0], words[-1]) if len(words) > 1 else None} - {None}
+        into: dict[str, str] = {}
+        for e in sorted(new, key=lambda e: -len(e.label_ar)):
+            host = next((o for o in new if o.id != e.id and o.id not in into and len(o.label_ar) > len(e.label_ar)
+                         and keys(o) & keys(e)), None)
+            if host is not None:
+                into[e.id] = host.id
+        return self._fold(linked, into)
+
+    def fold_overread_names(self, linked: list[Mention]) -> list[Mention]:
+        """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
+        first word is another person's short name (family name, or given name before بن) is that
+        person, and the word after it no name."""
+        persons = [e for e in self.entities.values() if e.type == "Person"]
+        short: dict[str, set[str]] = {}
+        for e in persons:
+            words = normalize(e.label_ar).split()
+            if len(words) > 1:
+                short.setdefault(words[-1], set()).add(e.id)
+                if words[1] in self.kb.words("patronymic_particles"):
+                    short.setdefault(words[0], set()).add(e.id)
+        into: dict[str, str] = {}
+        for m in linked:
+            words = normalize(m.surface).split()
+            e = self.entities.get(m.entity_id or "")
+            if m.source == "pattern" and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
+                owners = short.get(words[0], set()) - {m.entity_id}
+                if len(owners) == 1:
+                    into[m.entity_id] = owners.pop()
+        if not into:
+            return linked
+        for short_id in into:
+            self.entities.pop(short_id)
+        return [evolve(m, entity_id=into[m.entity_id], end=m.start + 1, surface=m.surface.split()[0],
+                       char_end=m.char_start + len(m.surface.split()[0])) if m.entity_id in into else m
+                for m in linked]
+
+    def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
+        """Entities in `into` join their host: mentions, names, roles, affiliation."""
+        for short, long in into.items():
+            e, host = self.entities.pop(short), self.entities[long]
+            host.mentions += e.mentions
+            host.alt_labels |= {e.label_ar} | e.alt_labels
+            host.roles |= e.roles
+            host.affiliation = host.affiliation or e.affiliation
+        return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
+
+    def fold_short_organizations(self, linked: list[Mention]) -> list[Mention]:
+        """'مجلس التعاون' after 'مجلس التعاون لدول الخليج العربية' in one article: the shorter
+        name of an organization the rules found is the organization (found or known) it begins."""
+        orgs = [e for e in self.entities.values() if e.type == "Organization"]
+        new = [e for e in orgs if e.id not in self.kb.entries]
+        if not new or len(orgs) < 2:
+            return linked
+        names = {e.id: [normalize(n).split() for n in {e.label_ar, *e.alt_labels}] for e in orgs}
+        into: dict[str, str] = {}
+        for e in new:
+            short = normalize(e.label_ar).split()
+            longer = {o.id for o in orgs if o.id != e.id and o.id not in into and any(
+                len(n) > len(short) and n[:len(short)] == short for n in names[o.id])}
+            if len(longer) == 1:
+                into[e.id] = longer.pop()
+        return self._fold(linked, into)
+
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
-        """Last names of persons new to the gazetteer, to find their later short mentions."""
+        """Last names of persons new to the gazetteer, and the acronyms organizations were given
+        ('(واس)'), to find their later short mentions."""
         index = PhraseIndex()
         for m in linked:
+            if m.source == "acronym":
+                index.add(tuple(normalize(m.surface).split()), m.entity_id)
+                continue
             if m.source in ("pattern", "stanza") and m.type == "Person":
                 words = normalize(m.surface).split()
+                if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
+                    index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     if len("".join(tail)) >= 4:
@@ -158,7 +236,7 @@ class DocumentLinker:
     def role_core(self, role: str) -> str:
         """'الرئيس الروسي' -> 'رئيس': the office without nationality or article."""
         words = [w for w in normalize(role).split()
-                 if w not in self.kb.nationality and w not in ("السابق", "الراحل")]
+                 if w not in self.kb.nationality and w not in self.kb.words("former_markers")]
         return " ".join(words).removeprefix("ال")
 
     def _office_of(self, m: Mention, date: str | None) -> str | None:
@@ -178,11 +256,13 @@ class DocumentLinker:
 
 
 def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
-                     text: str) -> list[Mention]:
-    """Later short mentions ('بيسكوف') of persons first named in full in the document."""
+                     text: str, types: dict[str, str] | None = None) -> list[Mention]:
+    """Later short mentions ('بيسكوف', 'واس') of persons and organizations first named in full
+    in the document."""
     toks = sentence.tokens
+    types = types or {}
     return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
-                    _phrase_surface(toks, i, n, form, text), "Person", "short", entity_id,
+                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), "short", entity_id,
                     sentence=sentence.index)
             for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]

@@ -18,8 +18,8 @@ from typing import Iterator
 
 from kg.events import family, places_compatible
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines
-from kg.packed import Ordinals, PackedStrings, Selection
+from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines, sources_of
+from kg.packed import Ordinals, PackedStrings, Said, Selection, Sources
 from kg.text import normalize
 
 
@@ -70,6 +70,7 @@ class _Host:
     evidence: dict[str, None]
     latest: int = -1                 # documents come in corpus order: the last one folded
     folded: array | None = None      # sorted ordinals of the fold, once undated reports are merged
+    said: Said = field(default_factory=Said)
 
     def has(self, ordinal: int) -> bool:
         """Does a report of this document already support the meeting? Documents come in corpus
@@ -93,8 +94,10 @@ class MergeState:
     hosts: list[_Host] = field(default_factory=list)
     treaties: list[Treaty] = field(default_factory=list)
     treaty_docs: list[array] = field(default_factory=list)               # ordinals, per treaty
+    treaty_said: list[Said] = field(default_factory=list)
     bases: dict[str, BaseFact] = field(default_factory=dict)
     base_docs: dict[str, array] = field(default_factory=dict)            # ordinals, per base
+    base_said: dict[str, Said] = field(default_factory=dict)
     documents: _Spill | None = None
     undated: _Spill | None = None
 
@@ -133,18 +136,23 @@ class CorpusMerger:
             n = _fold_treaty(st.treaties, t)
             if n == len(st.treaty_docs):
                 st.treaty_docs.append(array("i"))
+                st.treaty_said.append(Said())
             _add_ordinal(st.treaty_docs[n], ordinal)
+            st.treaty_said[n].add(ordinal, t.evidence)
         for b in result.bases:
             _fold_base(st.bases, b)
             _add_ordinal(st.base_docs.setdefault(b.base, array("i")), ordinal)
+            st.base_said.setdefault(b.base, Said()).add(ordinal, b.evidence)
 
     def _fold_dated(self, m: Meeting, ordinal: int) -> None:
         for h in self.state.hosts:
             if not h.has(ordinal) and _same_event(h.meeting, m, self.located_in):
                 _absorb(h, m, ordinal)
                 return
-        self.state.hosts.append(_Host(replace(m, participants=list(m.participants), documents=[]),
-                                      array("i", [ordinal]), dict.fromkeys(evidence_lines(m.evidence)), ordinal))
+        host = _Host(replace(m, participants=list(m.participants), documents=[]),
+                     array("i", [ordinal]), dict.fromkeys(evidence_lines(m.evidence)), ordinal)
+        host.said.add(ordinal, m.evidence)
+        self.state.hosts.append(host)
 
     # --- the merged corpus --------------------------------------------------------------------
     def finish(self) -> "MergedCorpus":
@@ -180,10 +188,11 @@ class CorpusMerger:
         for h in st.hosts:
             h.meeting.evidence = "\n".join(h.evidence)
             h.meeting.documents = Selection(doc_ids, h.ordinals)
-        for t, ordinals in zip(st.treaties, st.treaty_docs):
-            t.documents = Selection(doc_ids, ordinals)
+            h.meeting.sources = Sources(doc_ids, h.said)
+        for t, ordinals, said in zip(st.treaties, st.treaty_docs, st.treaty_said):
+            t.documents, t.sources = Selection(doc_ids, ordinals), Sources(doc_ids, said)
         for key, b in st.bases.items():
-            b.documents = Selection(doc_ids, st.base_docs[key])
+            b.documents, b.sources = Selection(doc_ids, st.base_docs[key]), Sources(doc_ids, st.base_said[key])
         hosts = sorted((h.meeting for h in st.hosts), key=lambda m: (m.date.value, m.documents[0], m.sentence))
         treaties = st.treaties
         bases = [st.bases[k] for k in sorted(st.bases)]
@@ -233,9 +242,9 @@ class MergedCorpus:
     def to_corpus(self) -> Corpus:
         """Everything in memory (for tests and small corpora)."""
         entities = {k: replace(e, documents=set(self.documents_of(k))) for k, e in self.entities.items()}
-        meetings = [replace(m, documents=list(m.documents)) for m in self.meetings()]
-        treaties = [replace(t, documents=list(t.documents)) for t in self.treaties]
-        bases = [replace(b, documents=list(b.documents)) for b in self.bases]
+        meetings = [replace(m, documents=list(m.documents), sources=sources_of(m)) for m in self.meetings()]
+        treaties = [replace(t, documents=list(t.documents), sources=sources_of(t)) for t in self.treaties]
+        bases = [replace(b, documents=list(b.documents), sources=sources_of(b)) for b in self.bases]
         return Corpus(list(self.documents()), entities, meetings, treaties, bases)
 
 
@@ -298,6 +307,7 @@ def _short_form_aliases(entities: dict[str, Entity]) -> dict[str, str]:
 def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
     """Report b, from the document `ordinal`, joins the host."""
     a = host.meeting
+    host.said.add(ordinal, b.evidence)
     if b.date and a.date and len(b.date.value) > len(a.date.value):
         # the more precise report leads (kind, participants' order), as if it had come first
         lead = replace(b, participants=list(b.participants), documents=[], location=b.location or a.location)

@@ -15,6 +15,7 @@ class Document:
     sha256: str
     published: str | None = None   # ISO date when the text or the input gives one
     url: str | None = None
+    title: str | None = None       # the headline: a .jsonl record's title, an HTML page's <title> or <h1>
 
 
 @dataclass(frozen=True, init=False)
@@ -54,6 +55,17 @@ def evolve(m: Mention, **changes) -> Mention:
 def evidence_lines(evidence: str) -> list[str]:
     """The sentences of a fact's evidence (one per line), stripped, blank lines left out."""
     return [line.strip() for line in evidence.split("\n") if line.strip()]
+
+
+def sources_of(fact) -> list[tuple[str, list[str]]]:
+    """(document id, the evidence sentences read from it) per source of a meeting, treaty or base.
+
+    A fact read from one document has all its evidence from it; a merged fact says which
+    sentence came from which document (`sources`, filled by the merge)."""
+    if fact.sources is not None:
+        return list(fact.sources)
+    lines = list(dict.fromkeys(evidence_lines(fact.evidence)))
+    return [(d, lines) for d in fact.documents]
 
 
 @dataclass
@@ -104,6 +116,7 @@ class Meeting:
     sentence: int = -1
     paragraph: int = -1
     date_unresolved: bool = False   # the text gives a date kg could not resolve ("أيلول الماضي")
+    sources: object = None           # (document id, sentences) pairs: kg.merge.Sources
 
 
 @dataclass
@@ -114,6 +127,7 @@ class Treaty:
     evidence: str
     documents: list[str]
     alt_labels: set[str] = field(default_factory=set)
+    sources: object = None           # (document id, sentences) pairs: kg.merge.Sources
 
 
 @dataclass
@@ -124,6 +138,7 @@ class BaseFact:
     operated_by: list[str]
     evidence: str
     documents: list[str]
+    sources: object = None           # (document id, sentences) pairs: kg.merge.Sources
 
 
 @dataclass

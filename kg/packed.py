@@ -101,3 +101,40 @@ class Ordinals:
             else:
                 gap |= (byte & 0x7F) << shift
                 shift += 7
+
+
+class Said:
+    """Which document gave which evidence sentence of one fact: each sentence kept once, the
+    pairs as integers (a fact of a large archive has thousands of reports)."""
+    __slots__ = ("lines", "pairs")
+
+    def __init__(self) -> None:
+        self.lines: dict[str, int] = {}     # sentence -> its number, in the order first read
+        self.pairs = array("i")              # ordinal, sentence number, ordinal, sentence number, …
+
+    def add(self, ordinal: int, evidence: str) -> None:
+        from kg.model import evidence_lines  # kg.model imports kg.text; packed stays import-light
+
+        for line in evidence_lines(evidence):
+            self.pairs.extend((ordinal, self.lines.setdefault(line, len(self.lines))))
+
+    def __getstate__(self):
+        return self.lines, self.pairs
+
+    def __setstate__(self, state) -> None:
+        self.lines, self.pairs = state
+
+
+class Sources:
+    """A fact's (document id, its sentences) pairs in corpus order, made when the graph is written."""
+
+    def __init__(self, doc_ids: PackedStrings, said: Said) -> None:
+        self.doc_ids, self.said = doc_ids, said
+
+    def __iter__(self) -> Iterator[tuple[str, list[str]]]:
+        text = list(self.said.lines)
+        by_doc: dict[int, dict[str, None]] = {}
+        pairs = self.said.pairs
+        for k in range(0, len(pairs), 2):
+            by_doc.setdefault(pairs[k], {})[text[pairs[k + 1]]] = None
+        return ((self.doc_ids[o], list(lines)) for o, lines in sorted(by_doc.items()))

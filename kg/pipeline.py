@@ -27,11 +27,11 @@ from rdflib import Graph, URIRef
 from kg.dates import find_published
 from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
 from kg.extract import process_document
-from kg.graph import KGR, GraphCounts, bind_prefixes, graph_blocks, rdflib_graph
+from kg.graph import KGR, GraphCounts, bind_prefixes
 from kg.knowledge import KnowledgeBase, load_knowledge
 from kg.merge import KEY_BYTES, CorpusMerger, MergedCorpus, MergeState, document_key
 from kg.model import Document, DocResult
-from kg.output import FORMATS, STREAMED, atomic_write, serialize, write_streamed
+from kg.output import atomic_write, write_build_record, write_outputs
 from kg.text import split_sentences
 from kg.visualize import write_html
 
@@ -407,7 +407,7 @@ class _Build:
         self.timings: Counter = Counter()
         self.skipped: list[Skipped] = []
         self.documents = 0
-        self.seen_files: dict[str, tuple] = {}  # per file: signature, document keys, notices
+        self.seen_files: dict[str, tuple] = {}  # per file: signature, document keys, notices, skips
 
     def run(self, resume: bool) -> BuildReport:
         o, report, timings = self.o, self.report, self.timings
@@ -448,7 +448,7 @@ class _Build:
             counts = _write_graphs(corpus, o.out_dir, o.formats, report, timings)
             if o.html:
                 t = time.perf_counter()
-                write_html(corpus, o.out_dir / "graph.html")
+                write_html(corpus, o.out_dir / "graph.html", o.corpus_dir.resolve().name)
                 report.outputs.append(str(o.out_dir / "graph.html"))
                 timings["html"] = time.perf_counter() - t
         report.entities = {k: counts.entities[k] for k in sorted(counts.entities)}
@@ -500,10 +500,11 @@ class _Build:
                 # unchanged since the last build and folded there: not even read again
                 self.documents += len(rec[1])
                 self.report.notices.extend(rec[2])
+                self.skipped.extend(rec[3])  # its bad records are still skipped
                 self.seen_files[path.name] = rec
                 bar(len(rec[1]))
                 continue
-            first_notice, keys = len(self.report.notices), []
+            first_notice, first_skip, keys = len(self.report.notices), len(self.skipped), []
             for doc in iter_corpus([path], self.skipped, self.report.notices):
                 if doc.published is None:  # the dateline is part of what the text says
                     doc.published = find_published(doc.text, self.kb)
@@ -520,7 +521,8 @@ class _Build:
                 yield doc if hit is None else hit  # folded in corpus order with the fresh ones
                 t = time.perf_counter()
             if keys and signature:
-                self.seen_files[path.name] = (signature, keys, self.report.notices[first_notice:])
+                self.seen_files[path.name] = (signature, keys, self.report.notices[first_notice:],
+                                              self.skipped[first_skip:])
         self.timings["read"] += time.perf_counter() - t
 
 
@@ -565,21 +567,17 @@ def _progress(stack: ExitStack, show: bool | None, files: CorpusFiles):
 
 def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], report: BuildReport,
                   timings: Counter) -> GraphCounts:
-    """Each format atomically: Turtle and N-Triples streamed, the others through rdflib."""
-    counts = None
+    """graph.ttl and each other format atomically (kg.output's registry), then build.json."""
     t = time.perf_counter()
-    graph = per_doc = None
-    for fmt in formats:
-        target = out_dir / FORMATS[fmt][1]
-        these = GraphCounts()
-        if fmt in STREAMED:
-            write_streamed(graph_blocks(corpus, these), target, fmt)
-        else:
-            graph = graph if graph is not None else rdflib_graph(corpus, these)
-            if fmt == "trig":
-                per_doc = per_doc or per_document_graphs(graph, corpus)
-            atomic_write(target, serialize(graph, fmt, per_doc))
-        counts = counts or these
-        report.outputs.append(str(target))
+    written, counts = write_outputs(corpus, out_dir, formats)
+    digest = hashlib.sha256()
+    for d in corpus.documents():
+        digest.update(f"{d.source_file}\0{d.sha256}\n".encode())
+    write_build_record(out_dir, written, {
+        "documents": report.documents, "skipped": len(report.skipped),
+        "counts": {**{k: counts.entities[k] for k in sorted(counts.entities)}, "Meeting": counts.meetings,
+                   "Treaty": counts.treaties, "MilitaryBase facts": counts.bases, "triples": counts.triples},
+        "corpus_sha256": digest.hexdigest()})
+    report.outputs += [str(p) for p in written]
     timings["write"] = time.perf_counter() - t
     return counts

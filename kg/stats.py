@@ -30,8 +30,14 @@ def actor_graph(g: Graph) -> nx.Graph:
 
 
 def graph_stats(path: Path, top: int = 10) -> dict:
-    g = Graph()
-    g.parse(path, format="turtle")
+    """Stats of a graph file in any format kg writes."""
+    from kg.output import read_graph
+
+    return stats_of(read_graph(path), top)
+
+
+def stats_of(g: Graph, top: int = 10) -> dict:
+    """Instances of each contract class, and the actors most central in the meeting network."""
     counts = Counter()
     for cls in CLASSES:
         counts[cls] = len(set(g.subjects(RDF.type, KG[cls])))

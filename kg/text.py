@@ -90,6 +90,18 @@ def stems(norm: str) -> tuple[str, ...]:
     return tuple(forms)
 
 
+def surface_without_clitic(tok: Token, form: str) -> str:
+    """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
+    if form == tok.norm:
+        return tok.text
+    letters = [i for i, ch in enumerate(tok.text) if ch.isalpha()]
+    drop = len(tok.norm) - len(form)
+    if form.startswith("ال") and not tok.norm[drop:].startswith("ال"):
+        # للرئيس -> الرئيس: the article was contracted into the clitic
+        return "ال" + tok.text[letters[drop + 2]:] if drop + 2 < len(letters) else tok.text
+    return tok.text[letters[drop]:] if drop < len(letters) else tok.text
+
+
 NORM = attrgetter("norm")
 TEXT = attrgetter("text")
 

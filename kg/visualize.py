@@ -1,127 +1,122 @@
-"""The actor network as a self-contained HTML page (pyvis), which opens offline."""
+"""The actor network, laid out once in Python, as a self-contained page that opens offline.
+
+The page (kg/static/graph.*) is vis-network with physics off: positions come from a seeded
+networkx layout stored in the file, so every opening shows the same picture at once. The data
+it reads (actors, meetings with evidence and sources, documents) is one JSON object made by
+kg.page_data; vis-network is inlined from pyvis's bundled copy, so no request leaves the page.
+"""
 from __future__ import annotations
 
-import itertools
 import json
 import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
 import networkx as nx
-from pyvis.network import Network
 
 from kg.merge import MergedCorpus
+from kg.model import Meeting
 
-STYLE = {  # class -> (colour, shape)
+#: Classes drawn as nodes, with their colour and vis-network shape (the legend draws the same).
+STYLE = {
     "Person": ("#e07a5f", "dot"), "State": ("#3d5a80", "diamond"),
     "Organization": ("#81b29a", "square"), "MilitaryBase": ("#6d597a", "triangle"),
 }
+#: Edge kinds: colour and whether the line is dashed.
+EDGE_STYLE = {"met": ("#c0392b", False), "treaty": ("#2a9d8f", True),
+              "operates": ("#6d597a", False), "affiliated": ("#9a9a9a", True)}
 
 
-#: Sources listed in a node's tooltip; the rest are counted.
-MAX_SOURCES = 10
+@dataclass
+class ActorNetwork:
+    """Actors and bases as nodes of `graph`; each edge keeps the kinds of tie and the indices
+    of its meetings in `meetings` (every merged meeting, dated ones first, in timeline order)."""
+    graph: nx.Graph
+    meetings: list[Meeting] = field(default_factory=list)
 
 
-def actor_network(corpus: MergedCorpus) -> nx.Graph:
-    """Actors and bases as nodes; met-with, party-to-treaty, operates and affiliated edges."""
+def build_network(corpus: MergedCorpus) -> ActorNetwork:
+    """Met-with edges from meetings, party-to-treaty, operates-base and affiliated-with ties."""
     g = nx.Graph()
     ents = corpus.entities
-    for e in ents.values():
+    for e in sorted(ents.values(), key=lambda e: e.id):
         if e.type in STYLE:
             g.add_node(e.id)
-    def link(a, b, kind, note):
-        if a in g and b in g and a != b:
-            data = g.get_edge_data(a, b) or {"kinds": set(), "notes": set(), "weight": 0}
-            data["kinds"].add(kind)
-            data["notes"].add(note)
-            data["weight"] += 1
-            g.add_edge(a, b, **data)
-    for m in corpus.meetings():
-        where = ents[m.location].label_ar if m.location in ents else ""
-        note = f"{m.kind} {m.date.value if m.date else 'بلا تاريخ'} {where}".strip()
+    meetings = list(corpus.meetings())
+
+    def tie(a: str, b: str, kind: str, meeting: int | None = None, treaty: str | None = None) -> None:
+        if a not in g or b not in g or a == b:
+            return
+        if not g.has_edge(a, b):
+            g.add_edge(a, b, kinds=set(), meetings=[], treaties=[])
+        data = g.edges[a, b]
+        data["kinds"].add(kind)
+        if meeting is not None:
+            data["meetings"].append(meeting)
+        if treaty and treaty not in data["treaties"]:
+            data["treaties"].append(treaty)
+
+    for n, m in enumerate(meetings):
         for i, a in enumerate(m.participants):
             for b in m.participants[i + 1:]:
-                link(a, b, "met-with", note)
+                tie(a, b, "met", meeting=n)
     for t in corpus.treaties:
         for i, a in enumerate(t.parties):
             for b in t.parties[i + 1:]:
-                link(a, b, "treaty", t.label)
-    for b in corpus.bases:
-        for s in b.operated_by:
-            link(s, b.base, "operates", "operates base")
+                tie(a, b, "treaty", treaty=t.label)
+    for base in corpus.bases:
+        for s in base.operated_by:
+            tie(s, base.base, "operates")
     for e in ents.values():
         if e.type == "Person" and e.affiliation:
-            link(e.id, e.affiliation, "affiliated", "affiliated with")
-    return g
+            tie(e.id, e.affiliation, "affiliated")
+    return ActorNetwork(g, meetings)
 
 
-@lru_cache(maxsize=None)
-def _template_env(template_dir: str):
-    """pyvis's Jinja environment with compiled templates kept on disk: compiling them anew
-    costs more than drawing a small network."""
-    from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
-    from platformdirs import user_cache_dir
+def actor_network(corpus: MergedCorpus) -> nx.Graph:
+    """The network alone (exports and statistics need no meetings list)."""
+    return build_network(corpus).graph
 
-    cache = None
-    try:
-        folder = Path(user_cache_dir("kg")) / "jinja"
-        folder.mkdir(parents=True, exist_ok=True)
-        cache = FileSystemBytecodeCache(str(folder))
-    except OSError:
-        pass
-    return Environment(loader=FileSystemLoader(template_dir), bytecode_cache=cache)
+
+def _static(name: str) -> str:
+    return (resources.files("kg") / "static" / name).read_text(encoding="utf-8")
 
 
 def _vis_js() -> str:
-    """vis-network's standalone script as pyvis ships it, to inline instead of a CDN link."""
+    """vis-network's standalone script as pyvis ships it, inlined instead of a CDN link."""
     root = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 
-def render_html(corpus: MergedCorpus) -> str:
-    g = actor_network(corpus)
-    centrality = nx.degree_centrality(g) if len(g) > 1 else {n: 0 for n in g}
-    net = Network(height="800px", width="100%", cdn_resources="in_line", directed=False,
-                  heading="")
-    net.templateEnv = _template_env(net.template_dir)
-    shown = {n: list(itertools.islice(corpus.documents_of(n), MAX_SOURCES)) for n in g.nodes}
-    wanted = {d for ds in shown.values() for d in ds}
-    files = {d.doc_id: d.source_file for d in corpus.documents() if d.doc_id in wanted}
-    for node in sorted(g.nodes):
-        e = corpus.entities[node]
-        colour, shape = STYLE[e.type]
-        more = len(corpus.entity_docs.get(node, ())) - len(shown[node])
-        sources = ", ".join(sorted(files.get(d, d) for d in shown[node])) + (f" (+{more})" if more > 0 else "")
-        title = "\n".join(filter(None, [
-            f"{e.label_ar} ({e.type})", e.label_en, "أدوار: " + "، ".join(sorted(e.roles)) if e.roles else "",
-            f"mentions: {e.mentions}", "sources: " + sources]))
-        net.add_node(node, label=e.label_ar, title=title, color=colour, shape=shape,
-                     size=12 + 40 * centrality.get(node, 0))
-    for a, b, data in sorted(g.edges(data=True)):
-        net.add_edge(a, b, value=data["weight"], title="\n".join(sorted(set(data["notes"]))),
-                     color="#c0392b" if "met-with" in data["kinds"] else "#b0b0b0")
-    net.set_options(json.dumps({"physics": {"stabilization": {"iterations": 200}},
-                                "nodes": {"font": {"face": "Arial, Tahoma", "size": 16}},
-                                "interaction": {"hover": True}}))
-    html = net.generate_html()
-    html = _offline(html)
-    legend = "".join(f'<span style="margin:0 8px;color:{c}">&#9679; {k}</span>' for k, (c, _) in STYLE.items())
-    return html.replace("<body>", f'<body dir="rtl"><div id="legend" style="font-family:sans-serif">{legend}</div>', 1)
+_SCRIPT_END = re.compile(r"</(script)", re.IGNORECASE)
 
 
-def _offline(html: str) -> str:
-    """Inline vis-network and drop every remote or lib/ reference pyvis leaves."""
-    html = re.sub(r'<script[^>]+src="https?://[^"]+"[^>]*>\s*</script>', "", html)
-    html = re.sub(r'<link[^>]+href="https?://[^"]+"[^>]*/?>', "", html)
-    html = re.sub(r'<script[^>]+src="lib/[^"]+"[^>]*>\s*</script>', "", html)
-    html = re.sub(r"<!--(?:(?!-->).)*(?:node_modules|lib/)(?:(?!-->).)*-->", "", html, flags=re.S)
-    if "vis.DataSet" in html and "vis-network" not in html[:html.find("vis.DataSet")]:
-        html = html.replace("</head>", "<script>" + _vis_js() + "</script></head>", 1)
+def _script_safe(text: str) -> str:
+    """Text that cannot close the <script> element it is inlined into."""
+    return _SCRIPT_END.sub(r"<\\/\1", text)
+
+
+def render_html(corpus: MergedCorpus, name: str = "corpus") -> str:
+    """The whole page as one string: template, style, scripts and data inlined."""
+    from kg.layout import layout
+    from kg.page_data import page_data
+
+    network = build_network(corpus)
+    widest = {n: max(corpus.entities[n].label_ar, corpus.entities[n].label_en or "", key=len) for n in network.graph}
+    data = page_data(corpus, network, layout(network.graph, widest), name)
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    parts = {"TITLE": data["title"]["ar"], "CSS": _static("graph.css"), "VIS": _script_safe(_vis_js()),
+             "DATA": payload.replace("<", "\\u003c"), "JS": _script_safe(_static("graph.js"))}
+    html = _static("graph.html")
+    for key, value in parts.items():  # one pass each; the values are never searched again
+        head, _, tail = html.partition("{{" + key + "}}")
+        html = head + (value.replace("&", "&amp;").replace("<", "&lt;") if key == "TITLE" else value) + tail
     return html
 
 
-def write_html(corpus: MergedCorpus, path: Path) -> None:
+def write_html(corpus: MergedCorpus, path: Path, name: str | None = None) -> None:
+    """graph.html, atomically; `name` (the corpus folder's name by default) heads the title."""
     from kg.output import atomic_write
 
-    atomic_write(path, render_html(corpus))
+    atomic_write(path, render_html(corpus, name or Path(path).resolve().parent.name))

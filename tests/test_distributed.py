@@ -6,8 +6,8 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.pipeline import build
-from kg.query import bundled, resolve, run
-from kg.remote import push, query, start_server
+from kg.query import Engine, answer, bundled, resolve
+from kg.remote import Endpoint, push, query, start_server
 from tests.conftest import CORPUS
 from tests.test_query import _canonical
 
@@ -40,9 +40,10 @@ def test_push_then_every_bundled_query_gives_the_local_rows(server, built):
     ttl = built[0] / "graph.ttl"
     out = runner.invoke(app, ["push", str(ttl), "--endpoint", f"{server}/store"])
     assert out.exit_code == 0, out.output
+    local = Engine(ttl)
     for name in sorted(bundled()):
-        sparql = resolve(name, PARAMS)
-        assert _canonical(query(f"{server}/query", sparql)) == _canonical(run(ttl, sparql)), name
+        remote = answer(Endpoint(f"{server}/query").select, name, PARAMS)
+        assert _canonical(remote) == _canonical(answer(local.select, name, PARAMS)), name
     cli = runner.invoke(app, ["query", "--endpoint", f"{server}/query", "bases", "--format", "csv"])
     assert cli.exit_code == 0 and "قاعدة حميميم الجوية" in cli.output
 
@@ -92,3 +93,60 @@ def test_kg_serve_answers_sparql_on_the_build(built, tmp_path):
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def _serve(graph, bind, tmp_path, *extra):
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "TMPDIR": str(tmp_path)}  # where kg serve makes its temporary store
+    return subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(graph), "--bind", bind, *extra],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+
+
+def _listening(bind: str) -> bool:
+    host, port = bind.rsplit(":", 1)
+    with socket.socket() as s:
+        return s.connect_ex((host, int(port))) == 0
+
+
+def test_kg_serve_stopped_by_sigterm_leaves_no_server_and_no_store(built, tmp_path):
+    """kg owns the oxigraph child: SIGTERM to kg stops it and removes the temporary store."""
+    import signal
+    import time
+
+    from kg.remote import RemoteError
+
+    bind = f"127.0.0.1:{_free_port()}"
+    proc = _serve(built[0] / "graph.ttl", bind, tmp_path)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                rows = query(f"http://{bind}/query", resolve("treaties")).rows
+                break
+            except RemoteError:
+                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+                time.sleep(0.2)
+        assert any(r[1] == "1980-10-08" for r in rows)
+        assert len(list(tmp_path.glob("kg-store-*"))) == 1
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=20) == 0
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert not _listening(bind)
+    assert list(tmp_path.glob("kg-store-*")) == []
+
+
+def test_kg_serve_on_a_taken_port_is_one_line_and_fails(built, tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        bind = f"127.0.0.1:{taken.getsockname()[1]}"
+        proc = _serve(built[0] / "graph.ttl", bind, tmp_path)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 1
+    assert err.strip().splitlines() == [f"kg: {bind}: cannot listen there (Address already in use)"]
+    assert "serving" not in out and list(tmp_path.glob("kg-store-*")) == []

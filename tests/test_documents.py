@@ -82,10 +82,14 @@ def test_english_html_and_jsonl(tmp_path):
     assert sorted(d.source_file for d in docs) == ["a1", "en.txt", "page.html"]
     assert "var x" not in next(d.text for d in docs if d.source_file == "page.html")
     assert next(d for d in docs if d.source_file == "a1").published == "2022-08-23"
-    assert sum("skipped line" in n for n in notices) == 2
+    assert sorted(s.path for s in skipped) == ["feed.jsonl:2", "feed.jsonl:3"]  # bad records are skips
     out = tmp_path / "out"
     result = runner.invoke(app, ["build", str(tmp_path), "--out", str(out), "--ner", "rules", "--no-html"])
     assert result.exit_code == 0
+    assert "(2 skipped" in result.output
+    strict = runner.invoke(app, ["build", str(tmp_path), "--out", str(out), "--ner", "rules", "--no-html",
+                                 "--strict"])
+    assert strict.exit_code == 1 and "feed.jsonl:2" in strict.output
     assert "entities: " in result.output
     from rdflib import Graph
 
@@ -124,3 +128,30 @@ def test_killing_a_build_never_leaves_a_half_written_graph(tmp_path):
         assert ttl == before[0] or b"00-000-b2e2f448fcc49fe2" in ttl
         html = (out / "graph.html").read_bytes()
         assert html == before[1] or html.rstrip().endswith(b"</html>")
+
+
+def test_headline_and_url_of_html_jsonl_and_plain_text(tmp_path):
+    """kg:title is the headline and kg:url the page's canonical link or the record's url."""
+    (tmp_path / "page.html").write_text(
+        '<html><head><title>خبر | موقع</title><link rel="canonical" href="https://example.org/news/1">'
+        "</head><body><h1>بوتين في دمشق</h1><p>وفي 7 يناير 2020، زار بوتين دمشق لأول مرة.</p></body></html>",
+        encoding="utf-8")
+    (tmp_path / "feed.jsonl").write_text(
+        '{"id": "a1", "text": "التقى لافروف والمقداد في موسكو.", "url": "https://example.org/a1", '
+        '"title": "لافروف يلتقي المقداد"}\n', encoding="utf-8")
+    (tmp_path / "plain.txt").write_text("عنوان الخبر\n\nالتقى لافروف والمقداد في موسكو.", encoding="utf-8")
+    (tmp_path / "sentence.txt").write_text("التقى لافروف والمقداد في موسكو.\nوقال إن…", encoding="utf-8")
+    docs = {d.source_file: d for d in read_corpus(tmp_path)[0]}
+    assert (docs["page.html"].title, docs["page.html"].url) == ("بوتين في دمشق", "https://example.org/news/1")
+    assert (docs["a1"].title, docs["a1"].url) == ("لافروف يلتقي المقداد", "https://example.org/a1")
+    assert docs["plain.txt"].title == "عنوان الخبر"
+    assert docs["sentence.txt"].title is None  # a first line that ends as a sentence is no headline
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["build", str(tmp_path), "--out", str(out), "--ner", "rules", "--no-html"]).exit_code == 0
+    from rdflib import Graph, Literal, URIRef
+
+    g = Graph().parse(out / "graph.ttl")
+    kg = "https://w3id.org/arabic-kg/ontology#"
+    page = next(g.subjects(URIRef(kg + "sourceFile"), Literal("page.html")))
+    assert g.value(page, URIRef(kg + "url")) == URIRef("https://example.org/news/1")
+    assert g.value(page, URIRef(kg + "title")) == Literal("بوتين في دمشق", lang="ar")

@@ -140,3 +140,50 @@ def test_quoted_positions_cover_long_quotes_only_and_an_unclosed_one_to_the_end(
 
     assert quoted('قال «هذا كلام طويل من خمس كلمات» ثم مضى') == ["«", "هذا", "كلام", "طويل", "من", "خمس", "كلمات", "»"]
     assert quoted('قال «كلام قصير» ثم "هذا كلام طويل بلا نهاية هنا') == ['"', "هذا", "كلام", "طويل", "بلا", "نهاية", "هنا"]
+
+
+def test_since_date_and_report_date_are_not_the_encounter_date():
+    ms = meetings("في أول زيارة له منذ 2019، وصل الرئيس السوري بشار الأسد إلى القاهرة حيث التقى الرئيس "
+                  "المصري عبد الفتاح السيسي.\nوقال بيان رسمي، الخميس 3 أبريل 2025، إن الأسد غادر عقب لقائه "
+                  "فلاديمير بوتين.")
+    assert ms and all(date is None for _, _, date, _ in ms)
+
+
+def test_the_speaker_of_a_report_is_no_participant():
+    ms = meetings("وأوضح المتحدث باسم الكرملين دميتري بيسكوف أن الأسد قام في 2 مايو 2019 بزيارة عمل إلى سوتشي.")
+    assert [parts for _, parts, _, _ in ms] == [["bashar_al_assad"]]
+
+
+def test_a_meeting_on_the_sidelines_is_an_encounter_of_its_own():
+    ms = meetings("واجتمع وزراء خارجية روسيا وتركيا وإيران: سيرغي لافروف وهاكان فيدان وعباس عراقجي.\n"
+                  "وعلى هامش الاجتماع، عقد هاكان فيدان لقاء ثنائيا مع سيرغي لافروف.")
+    assert len(ms) == 2
+
+
+def test_states_listed_as_parties_of_talks_without_persons():
+    ms = meetings("واختتمت جولة مفاوضات جنيف، وهي روسيا وتركيا وإيران، دون اتفاق.")
+    assert [parts for _, parts, _, _ in ms] == [["iran", "russia", "turkey"]]
+
+
+def test_signed_agreement_in_the_accusative_and_an_anaphoric_one():
+    r = result("وقعت مصر والأردن اتفاقاً يقضي بتوسيع التعاون في مجال الطاقة.\n"
+               "وشملت الاتفاقية إنشاء خط للغاز.")
+    assert [t.label for t in r.treaties] == ["اتفاقاً يقضي بتوسيع التعاون"]
+
+
+def test_the_speaker_before_a_mentioned_visit_is_no_participant():
+    ms = meetings("وقال المتحدث باسم الكرملين دميتري بيسكوف، اليوم، حول زيارة الرئيس السوري إلى موسكو، "
+                  "إنها ناجحة.", "2020-03-02")
+    assert [parts for _, parts, _, _ in ms] == [["bashar_al_assad"]]
+
+
+def test_a_headline_in_the_present_tense_tells_an_encounter():
+    ms = meetings("وزير الزراعة الأردني خالد الحنيفات يستقبل وزير الزراعة العراقي كريم الزبيدي في عمان\n"
+                  "وزيرا الزراعة يبحثان التعاون")
+    assert len(ms) == 1 and len(ms[0][1]) == 2
+
+
+def test_a_visit_dated_only_by_an_unresolved_today_joins_the_dated_talks_at_that_place():
+    ms = meetings("أجرى الرئيس فلاديمير بوتين الخميس (2 مايو 2019) محادثات مع الرئيس بشار الأسد في سوتشي.\n"
+                  "وأوضح المتحدث أن الأسد قام اليوم بزيارة عمل إلى سوتشي.")
+    assert [(parts, date) for _, parts, date, _ in ms] == [(["bashar_al_assad", "vladimir_putin"], "2019-05-02")]

@@ -1,0 +1,393 @@
+"""Organizations, outlets and bases the gazetteer does not know, read by their head nouns.
+
+- organizations: a head noun ('حزب', 'مجلس', 'هيئة', 'جيش' …, lexicon `organization_heads`) in
+  construct state with its complement ('حزب البعث', 'مجلس الأمن الدولي', 'مجلس التعاون لدول
+  الخليج العربية'), or a definite head with a nationality ('الجيش الوطني الليبي', 'الرئاسة
+  السورية'); a nationality gives the affiliation;
+- outlets: a media word and a name in quotes or parentheses ('موقع (روسيا اليوم)'), or bare
+  ('وكالة رويترز', 'وكالة الأناضول'), or described ('وكالة الأنباء السعودية');
+- acronyms: '(واس)' after an organization is another name of it;
+- bases: 'قاعدة/معسكر/منشأة' and a name, with or without 'الجوية|البحرية' and a nationality
+  ('قاعدة الظفرة الجوية الإماراتية', 'قاعدة العديد'), linked to a known base of the place they
+  are named after ('قاعدة طرطوس').
+"""
+from __future__ import annotations
+
+from kg.knowledge import KnowledgeBase, StemForms
+from kg.link import slug
+from kg.model import Mention
+from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
+
+_OPEN = {**CLOSING_QUOTE, "(": ")"}
+_PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
+
+
+def _definite(word: str) -> bool:
+    return any(f.startswith("ال") for f in stems(word))
+
+
+def _span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
+    """Token and character bounds of positions a..b-1, and the surface without a clitic on a."""
+    toks = sentence.tokens
+    first = surface_without_clitic(toks[a], form) if form else toks[a].text
+    surface = first + text[toks[a].end:toks[b - 1].end] if b - a > 1 else first
+    return toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end, surface
+
+
+def _stops(kb: KnowledgeBase) -> frozenset[str]:
+    return kb.derived("body_stops", lambda: kb.words("name_stops") | kb.words("treaty_name_stops")
+                      | kb.words("body_name_stops"))
+
+
+def _bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
+    """The position of the closing mark of a quote or parenthesis opened at j (1..max_len words)."""
+    toks = sentence.tokens
+    close = _OPEN.get(toks[j].text) if j < len(toks) else None
+    if close is None:
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].text != close and k - j <= max_len:
+        k += 1
+    if k >= len(toks) or toks[k].text != close or k == j + 1:
+        return None
+    if not all(t.norm.isalpha() for t in toks[j + 1:k]):
+        return None
+    return k
+
+
+def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]):
+    """Where the complement of the head at i ends, and the nationality that closes it."""
+    norms, tokens = sentence.norms, sentence.tokens
+    stops, adjectives = _stops(kb), kb.words("organization_adjectives")
+    k = i + 1
+    while k < len(tokens) and k - i <= 5:
+        w = norms[k]
+        if tokens[k].index in covered:
+            # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
+            if covered[tokens[k].index] == "Place" and k + 1 < len(tokens) and _definite(norms[k + 1]) \
+                    and norms[k + 1] not in kb.nationality:
+                k += 1
+                continue
+            break
+        if w in kb.nationality:
+            return k + 1, kb.nationality[w]
+        if w in stops or not w.isalpha():
+            break
+        nxt = norms[k + 1] if k + 1 < len(tokens) else ""
+        linked = w.startswith("ل") and not w.startswith("ال") and (_definite(nxt) or nxt in kb.nationality)
+        first = k == i + 1 or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
+        # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
+        adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives
+        if linked or (_definite(w) and (first or adjective)):
+            k += 1
+            continue
+        break
+    return k, None
+
+
+def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:
+    """The state whose capital a body sits in: 'وزارة الخارجية بطهران', '… في القاهرة'."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if k < len(tokens) and norms[k] in kb.words("locative_words"):
+        k += 1
+    place = places.get(tokens[k].index) if k < len(tokens) else None
+    entry = kb.entries.get(place) if place else None
+    return entry.capital_of if entry else None
+
+
+def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
+                          covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
+    """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
+    heads = kb.derived("organization_head_forms", lambda: StemForms(
+        kb.words("organization_heads") | kb.words("state_body_heads")))
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads")
+    alone = kb.words("state_body_heads_alone")
+    out: list[Mention] = []
+    free = 0
+    for i in positions(map(heads.__getitem__, norms)):
+        if i < free or tokens[i].index in covered:
+            continue
+        form = heads[norms[i]][0]
+        k, state = _organization_end(sentence, i, kb, covered)
+        adjective = state is not None
+        # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
+        seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
+        state = state or seat
+        if k == i + 1 or (form in need_state and state is None):
+            continue
+        if form.startswith("ال") and k == i + 2 and form not in alone:
+            continue  # "الجيش الروسي", "الحكومة السورية": the state itself
+        if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
+            continue
+        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
+        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+                           sentence=sentence.index, subtype="government" if state else None,
+                           entity_id=f"{slug(surface)}_{seat}" if seat else None))
+        free = k
+    return out
+
+
+def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """Outlets the gazetteer does not know: 'قناة "فوكس نيوز"', 'موقع (روسيا اليوم)',
+    'وكالة رويترز', 'وكالة الأناضول', 'وكالة الأنباء السعودية'."""
+    heads = kb.stem_forms("media_heads")
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    descriptors, bare_heads = kb.words("media_descriptors"), kb.words("media_heads_bare")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        if tokens[i].index in covered:
+            continue
+        form = heads[norms[i]][0]
+        k, described = i + 1, False
+        while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
+            described = described or norms[k] in kb.nationality
+            k += 1
+        close = _bracketed(sentence, k)
+        if close is not None and described and tokens[k].text == "(":
+            close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
+        if close is not None:
+            a, b = k + 1, close
+        elif described and form in bare_heads and not any(
+                tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
+            a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
+        elif form in bare_heads:
+            a, b = k, _bare_name_end(sentence, k, kb, covered)
+            if b == a:
+                continue
+        else:
+            continue
+        if a != i and any(tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
+            continue
+        start, end, cs, ce, surface = _span(sentence, a, b, text, form if a == i else None)
+        state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
+        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+                           sentence=sentence.index, subtype="media", entity_id=slug(surface)))
+        if a == k and close is None:
+            # "وكالة رويترز": the agency is named with and without its media word
+            start, end, cs, ce, whole = _span(sentence, i, b, text, form)
+            out.append(Mention(start, end, cs, ce, whole, "Organization", "alias", affiliation=state,
+                               sentence=sentence.index, subtype="media", entity_id=slug(surface)))
+    return out
+
+
+def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> int:
+    """A name right after a media word: 'رويترز', 'الأناضول', 'نادي المراسلين الشباب للأنباء'."""
+    tokens, norms = sentence.tokens, sentence.norms
+    stops = _stops(kb) | kb.words("media_descriptors") | kb.words("media_name_stops")
+    if k >= len(tokens) or tokens[k].index in covered or not norms[k].isalpha() or norms[k] in stops \
+            or norms[k] in kb.nationality or kb.titles.starts(norms[k]) or kb.triggers.starts(norms[k]):
+        return k
+    # a name that ends in "للأنباء" within five words
+    for e in range(k + 1, min(k + 5, len(tokens))):
+        if norms[e] in kb.words("agency_name_ends"):
+            return e + 1
+    if norms[k].startswith("ال"):
+        return k + 1
+    end = k + 1
+    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and not _definite(norms[end]) \
+            and not norms[end].startswith("و") \
+            and norms[end] not in stops and tokens[end].index not in covered and not kb.triggers.starts(norms[end]):
+        end += 1
+    return end
+
+
+def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> list[Mention]:
+    """'وكالة الأنباء السعودية (واس)': a parenthesized word after an organization names it too."""
+    tokens = sentence.tokens
+    out = []
+    for m in named:
+        if m.type != "Organization" or m.sentence != sentence.index:
+            continue
+        p = sentence.position(m.end)
+        if p < len(tokens) and tokens[p].text == "(":
+            close = _bracketed(sentence, p, max_len=2)
+            if close is not None:
+                start, end, cs, ce, surface = _span(sentence, p + 1, close, text)
+                out.append(Mention(start, end, cs, ce, surface, "Organization", "acronym",
+                                   entity_id=m.entity_id, sentence=sentence.index, subtype=m.subtype))
+    return out
+
+
+def _base_reading(kb: KnowledgeBase):
+    """Kind words, words that are no base name, and the known base of each place (computed once)."""
+    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
+    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
+    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    return kinds, generic, bases_at
+
+
+def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                  places: dict[int, str]) -> list[Mention]:
+    """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
+    heads = kb.stem_forms("base_words")
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds, generic, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        if tokens[i].index in covered:
+            continue
+        form = heads[norms[i]][0]
+        j = i + 1
+        close = _bracketed(sentence, j, max_len=2)
+        a, b = (j + 1, close) if close is not None else (j, j)
+        if close is None:
+            place = places.get(tokens[j].index)
+            if place:
+                b = j + 1
+                while b < len(tokens) and tokens[b].index in covered and places.get(tokens[b].index) == place:
+                    b += 1
+            elif norms[j].isalpha() and norms[j] not in generic and norms[j] not in kb.nationality \
+                    and tokens[j].index not in covered:
+                b = j + 1
+        if b == a:
+            continue
+        after = b + (close is not None)
+        kind = kinds.get(norms[after]) if after < len(tokens) else None
+        end = after + 1 if kind else after
+        if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
+            end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
+        closed = end == len(tokens) or norms[end] in _PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
+            or kind is not None or close is not None
+        place = places.get(tokens[a].index)
+        if not closed and not place:
+            continue
+        start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
+        known = bases_at.get(place) if place else None
+        out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", "pattern", entity_id=known,
+                           sentence=sentence.index, subtype=kind or "MilitaryBase"))
+    return out
+
+
+def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
+    """'وفد روسي', 'وفدا عسكريا سوريا رفيع المستوى': a delegation stands for its state (at the
+    delegation word; the meeting rules drop it when a person of that state is named)."""
+    words = kb.stem_forms("delegation_words")
+    if words.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    states = {sentence.position(m.start): m.entity_id for m in found if m.type == "State"}
+    out = []
+    for i in positions(map(words.__getitem__, norms)):
+        for k in range(i + 1, min(i + 4, len(tokens))):
+            state = kb.nationality.get(norms[k]) or states.get(k)
+            if state:
+                t = tokens[i]
+                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", "delegation",
+                                   entity_id=state, sentence=sentence.index))
+                break
+            if not norms[k].isalpha() or norms[k] in _stops(kb):
+                break
+    return out
+
+
+def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """Places named by a head noun: 'منطقة القوقاز', 'قصر الاتحادية', 'مدينة نيويورك', 'البحر
+    الأسود'; a building named after a known body is the building ('قصر الكرملين')."""
+    heads = kb.stem_forms("place_heads")
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    stops = _stops(kb) | kb.words("place_name_stops")
+    bare = kb.words("place_heads_bare")
+    adjectives = kb.words("organization_adjectives")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        j = i + 1
+        if tokens[i].index in covered or norms[j] in stops or norms[j] in kb.nationality or not norms[j].isalpha():
+            continue
+        if tokens[j].index in covered:
+            if covered[tokens[j].index] != "Organization" or form.startswith("ال"):
+                continue  # "مدينة سوتشي": the gazetteer's place already
+            end = j + 1
+        elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
+            end = j + 1
+            if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
+                    and norms[end].startswith("ال") and norms[end] not in kb.nationality:
+                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is
+        elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]):
+            end = j + 1  # "مدينة نيويورك"
+        else:
+            continue
+        start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
+        out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
+                           sentence=sentence.index))
+    return out
+
+
+def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                            named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
+    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
+    that operates the base or the place it lies in; beside a named base in the same sentence it
+    describes that one and is left out."""
+    heads = kb.stem_forms("described_base_heads")
+    if named_here or heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds, _, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
+    describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        definite = form.startswith("ال")
+        if tokens[i].index in covered:
+            continue
+        k, state, kind = i + 1, None, None
+        # a kind and the operator's adjective, in either order, agreeing with the head's article
+        while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") == definite:
+            bare = norms[k][2:] if definite else norms[k]
+            if state is None and norms[k] in kb.nationality:
+                state = kb.nationality[norms[k]]
+            elif kind is None and bare in describers:
+                kind = kinds.get(bare, "MilitaryBase")
+            else:
+                break
+            k += 1
+        if k == i + 1:
+            continue
+        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
+            k += 1
+        located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
+            and covered.get(tokens[k + 1].index) in ("State", "Place")
+        if not (state or located) or (definite and not state):
+            continue
+        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
+        # in a place the gazetteer knows a base of that kind in: that base
+        known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
+        if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
+            known = None
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=known or slug(surface),
+                           affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
+    return out
+
+
+def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
+    """A state by its formal name: 'الجمهورية الإسلامية الإيرانية', 'المملكة الأردنية الهاشمية'
+    (a form of state, qualifiers, the state's adjective)."""
+    forms = kb.stem_forms("state_forms")
+    if forms.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    qualifiers = kb.words("state_qualifiers")
+    out = []
+    for i in positions(map(forms.__getitem__, norms[:-1])):
+        form = next((f for f in forms[norms[i]] if f.startswith("ال")), None)
+        if form is None or tokens[i].index in covered:
+            continue
+        k = i + 1
+        while k < len(tokens) and k - i <= 3 and norms[k] in qualifiers and norms[k] not in kb.nationality:
+            k += 1
+        if k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال") \
+                and not any(tokens[p].index in covered for p in range(i, k + 1)):
+            start, end, cs, ce, surface = _span(sentence, i, k + 1, text, form)
+            out.append(Mention(start, end, cs, ce, surface, "State", "gazetteer",
+                               entity_id=kb.nationality[norms[k]], sentence=sentence.index))
+    return out

@@ -1,0 +1,114 @@
+"""Persons' names read around a title: where a name after it ends ('فيصل بن فرحان بن عبدالله'),
+whether words read as a name at all ('مأدبة غداء' no, 'خليفة حفتر،' yes), and a name right
+before a state's title ('أن يونس بك يفكيروف نائب وزير الدفاع الروسي')."""
+from __future__ import annotations
+
+from kg.knowledge import KnowledgeBase
+from kg.model import Mention
+from kg.text import QUOTE_MARKS, Sentence, stems
+
+COMMAS = ("،", ",")
+
+
+def _definite(word: str) -> bool:
+    """'الخارجية', 'والدفاع', 'بالجمهورية', 'للأمم': the word, after clitics, carries the article."""
+    return any(f.startswith("ال") for f in stems(word))
+
+
+def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
+    """Words that end a person's name read after a title."""
+    # an indefinite adjective may be a name: "الأمير تركي بن سعود"
+    return kb.derived("name_stops", lambda: kb.words("name_stops") | kb.words("counterpart_words")
+                      | {a for a in kb.nationality if a.startswith("ال")})
+
+
+def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clitic: bool = False) -> int:
+    """Where a person's name read from token j ends: up to four words besides particles
+    ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
+    tokens, norms = sentence.tokens, sentence.norms
+    stops, particles = _name_stops(kb), kb.words("name_particles")
+    inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
+    end, core = j, 0
+    while end < len(tokens) and core < 4 and end - j < 7:
+        tok, w = tokens[end], norms[end]
+        # the name علي is no stop, the preposition على is; nor is a date part of a name
+        stop = (w in stops and not (w == "علي" and tok.text.endswith("ي"))) or (w in dates and end > j)
+        if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
+                or kb.triggers.match_at(norms, end):
+            break
+        if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
+                end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
+            break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
+        if end > j and w not in inner_titles and norms[end - 1] not in particles \
+                and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
+            break
+        if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
+                and not w.startswith("ال") and w not in particles:
+            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
+        core += w not in particles
+        end += 1
+    if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == "."):
+        end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
+    return end
+
+
+def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:
+    """Whether tokens j..end read as a person's name, not a phrase ('مولود تشاوش أوغلو' yes,
+    'البيان الختامي' no): two words at least, the first without the article, Arabic, and an
+    inner article only after a particle or when punctuation closes the name."""
+    tokens, norms = sentence.tokens, sentence.norms
+    particles = kb.words("name_particles")
+    if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+        return False
+    patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
+    # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
+    inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
+             and norms[k - 1] not in particles and norms[k] not in particles
+             and not (patronymic and k == end - 1)]
+    delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":", "|") or tokens[end].text in QUOTE_MARKS
+    if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
+                                           and not delimited):
+        return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
+    return not inner or (not introduced and (end - j == 2 or delimited))
+
+
+def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
+    """Where the name read after a title ends, or None when what follows is no name."""
+    tokens, norms = sentence.tokens, sentence.norms
+    end = name_end(sentence, j, kb, by_start)
+    if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
+        end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
+    # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
+    # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
+    after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
+    closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
+    return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
+
+
+def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
+    """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
+    الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
+    or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
+    tokens, norms = sentence.tokens, sentence.norms
+    b = i - 1 if i >= 1 and norms[i - 1] in COMMAS else i
+    for a in range(b - 2, max(free, b - 5) - 1, -1):
+        if a < 0:
+            break
+        prev = norms[a - 1] if a else ""
+        after_person = a and tokens[a - 1].index + 1 in ends
+        clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in COMMAS) and len(norms[a]) > 3 else 0
+        if not (clitic or prev == "ان"):
+            continue
+        if any(tokens[k].index in by_start for k in range(a, b)):
+            return None
+        end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
+        if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
+            return a, b, clitic
+    return None
+
+
+def person_mention(sentence: Sentence, a: int, b: int, clitic: int, text: str, role, state) -> Mention:
+    tokens = sentence.tokens
+    start = tokens[a].start + clitic
+    return Mention(tokens[a].index, tokens[b - 1].index + 1, start, tokens[b - 1].end, text[start:tokens[b - 1].end],
+                   "Person", "pattern", role=role, affiliation=state, sentence=sentence.index)

