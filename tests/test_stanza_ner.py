@@ -181,4 +181,7 @@ def test_union_policy_admits_long_persons_and_organizations_and_places_not_cover
     sentence = split_sentences(text)[0]
     found = union.stanza_mentions([sentence], [[(2, 4, "PER"), (4, 6, "PER")]], text, set())
     assert [m.surface for m in found] == ["ألكسندر نوفاك", "ووليد المعلم"]  # و+hamza is the conjunction
+    text = "وقال مصدر عسكري روسي إن الرئيس السوري وصل ."
+    sentence = split_sentences(text)[0]
+    assert union.stanza_mentions([sentence], [[(2, 4, "PER"), (6, 8, "PER")]], text, set()) == []
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]

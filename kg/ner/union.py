@@ -8,14 +8,15 @@ Stanza may add alone is set by `UnionPolicy`, chosen by the ablation on unseen a
 (GPE spans the gazetteer does not know become places, never states: a state the text names is
 in the gazetteer's CLDR list, so an unknown GPE is a region, a town or a district). A Stanza person is linked like a pattern's
 new name: its last names become short forms (`kg.link.DocumentLinker.short_forms`), and a
-conjunction و the model kept on its first word is left out of its name.
+conjunction و the model kept on its first word is left out of its name. A person span holding a
+nationality adjective ("عسكري روسي", "والرئيس السوري") is a description, not a name: dropped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.model import Mention
-from kg.text import Sentence
+from kg.text import Sentence, stems
 
 #: Stanza's labels (ours and the official models') mapped to the classes kg builds.
 LABEL_TO_CLASS = {"PER": "Person", "PERS": "Person", "PERSON": "Person",
@@ -54,10 +55,20 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
                 continue
             if not all(_is_arabic_word(t.text, t.norm) for t in toks[a:b]):
                 continue
+            if cls == "Person" and any(_is_nationality(t.norm) for t in toks[a:b]):
+                continue  # "عسكري روسي", "والرئيس السوري": a description, not a name
             start = toks[a].start + _conjunction_length(toks[a].text)
             out.append(Mention(toks[a].index, toks[b - 1].index + 1, start, toks[b - 1].end,
                                text[start:toks[b - 1].end], cls, "stanza", sentence=sentence.index))
     return out
+
+
+def _is_nationality(norm: str) -> bool:
+    """A nationality adjective (the knowledge base's CLDR-derived forms), clitics aside."""
+    from kg.knowledge import load_knowledge
+
+    adjectives = load_knowledge().nationality
+    return any(form in adjectives for form in stems(norm))
 
 
 def _conjunction_length(word: str) -> int:
