@@ -35,9 +35,9 @@ from kg.ner import union  # noqa: E402
 TYPES = ("Person", "Organization", "State", "Place")
 UNIONS = {
     "union: persons": union.UnionPolicy(classes=("Person",)),
-    "union: persons + organizations": union.UnionPolicy(classes=("Person", "Organization")),
-    "union: persons + organizations + places (default)": union.DEFAULT_POLICY,
-    "union: the same, one word too": union.UnionPolicy(min_tokens=1),
+    "union: persons + places (default)": union.DEFAULT_POLICY,
+    "union: persons + organizations + places": union.UnionPolicy(classes=("Person", "Organization", "Place")),
+    "union: persons + places, one word too": union.UnionPolicy(min_tokens=1),
 }
 
 
