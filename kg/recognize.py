@@ -113,8 +113,7 @@ def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mentio
             break
         states.append(s)
         j = j2
-    role = next((title for title, starts in kb.lexicon["pair_titles"].items()
-                 if norms[i].startswith(tuple(starts))), None)
+    role = kb.lexicon["pair_title"][0] if norms[i].startswith(tuple(kb.lexicon["pair_title_words"])) else None
     if not states:
         return [Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
                         "Person", MentionSource.PAIR, sentence=sentence.index)]
