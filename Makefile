@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 export KG_MODELS_DIR ?= $(CURDIR)/models
 SHARED ?= ../shared
 DATA ?= $(SHARED)/data
-NER_STEPS ?= 3500
+NER_STEPS ?= 3000
 # the benchmark sets of `make eval`: NAME=GOLD[@CORPUS]; a set folder holds gold/ and corpus/
 VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --set other-dev=benchmarks/sets/other/dev
 EVAL_SETS := $(VISIBLE_SETS) --set other-test=benchmarks/sets/other/test

@@ -85,8 +85,18 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     return k, None
 
 
+def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:
+    """The state whose capital a body sits in: 'وزارة الخارجية بطهران', '… في القاهرة'."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if k < len(tokens) and norms[k] in kb.words("locative_words"):
+        k += 1
+    place = places.get(tokens[k].index) if k < len(tokens) else None
+    entry = kb.entries.get(place) if place else None
+    return entry.capital_of if entry else None
+
+
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
-                          covered: dict[int, str]) -> list[Mention]:
+                          covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     heads = kb.derived("organization_head_forms", lambda: StemForms(
         kb.words("organization_heads") | kb.words("state_body_heads")))
@@ -102,15 +112,20 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         form = heads[norms[i]][0]
         k, state = _organization_end(sentence, i, kb, covered)
+        adjective = state is not None
+        # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
+        seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
+        state = state or seat
         if k == i + 1 or (form in need_state and state is None):
             continue
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
-        if normalize(" ".join(norms[i + 1:k - (state is not None)])) in generic and state is None:
+        if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
         start, end, cs, ce, surface = _span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
-                           sentence=sentence.index, subtype="government" if state else None))
+                           sentence=sentence.index, subtype="government" if state else None,
+                           entity_id=f"{slug(surface)}_{seat}" if seat else None))
         free = k
     return out
 
@@ -308,34 +323,49 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
 
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
-                            named_here: bool) -> list[Mention]:
-    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'قاعدة
-    عسكرية فرنسية جديدة دائمة'. A description needs the state that operates the base or the place
-    it lies in; beside a named base in the same sentence it describes that one and is left out."""
-    heads = kb.stem_forms("base_words")
+                            named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
+    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
+    that operates the base or the place it lies in; beside a named base in the same sentence it
+    describes that one and is left out."""
+    heads = kb.stem_forms("described_base_heads")
     if named_here or heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    kinds = kb.derived("base_reading", lambda: _base_reading(kb))[0]
+    kinds, _, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
     describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
     out: list[Mention] = []
     for i in positions(map(heads.__getitem__, norms[:-1])):
         form = heads[norms[i]][0]
-        if form.startswith("ال") or tokens[i].index in covered or norms[i + 1] not in describers:
+        definite = form.startswith("ال")
+        if tokens[i].index in covered:
             continue
-        k, state = i + 2, None
-        if k < len(tokens) and norms[k] in kb.nationality:
-            state, k = kb.nationality[norms[k]], k + 1
-        while k < len(tokens) and norms[k] in adjectives:
+        k, state, kind = i + 1, None, None
+        # a kind and the operator's adjective, in either order, agreeing with the head's article
+        while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") == definite:
+            bare = norms[k][2:] if definite else norms[k]
+            if state is None and norms[k] in kb.nationality:
+                state = kb.nationality[norms[k]]
+            elif kind is None and bare in describers:
+                kind = kinds.get(bare, "MilitaryBase")
+            else:
+                break
+            k += 1
+        if k == i + 1:
+            continue
+        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
             k += 1
         located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
             and covered.get(tokens[k + 1].index) in ("State", "Place")
-        if not (state or located):
+        if not (state or located) or (definite and not state):
             continue
         start, end, cs, ce, surface = _span(sentence, i, k, text, form)
-        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=slug(surface),
-                           affiliation=state, sentence=sentence.index,
-                           subtype=kinds.get(norms[i + 1], "MilitaryBase")))
+        # in a place the gazetteer knows a base of that kind in: that base
+        known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
+        if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
+            known = None
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=known or slug(surface),
+                           affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
 

@@ -20,7 +20,7 @@ from kg.output import atomic_write
 def code_version() -> str:
     """A hash of kg's own source: a cached result is stale once the code changes."""
     h = hashlib.sha256()
-    for p in sorted(Path(__file__).parent.glob("*.py")):
+    for p in sorted(Path(__file__).parent.rglob("*.py")):  # kg/ner/ too
         h.update(p.read_bytes())
     return h.hexdigest()[:16]
 

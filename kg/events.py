@@ -95,6 +95,7 @@ class Candidate:
     dated_list: bool = False
     sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
     host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
+    relative_day: bool = False      # dated only by a day word left unresolved ("قام اليوم بزيارة")
 
 
 class MeetingExtractor:
@@ -168,8 +169,9 @@ class MeetingExtractor:
                 continue
             date, mentioned = self._date_for(view, first)
             pronoun = any(sentence.norms[a] in self.pronoun_triggers for a, _ in clause_kinds[c])
+            relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline, host_of_previous=pronoun))
+                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative))
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
@@ -246,6 +248,13 @@ class MeetingExtractor:
         if None in named:
             named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
+
+    def _relative_only(self, view: SentenceView, trigger: int) -> bool:
+        """The sentence dates the trigger only by a relative day ('اليوم') the article cannot
+        resolve, not by a report's date."""
+        said = self._complementizer_before(view, trigger)
+        own = [d for d in view.dates if said is None or d.start > said]
+        return bool(own) and len(own) == len(view.dates) and all(d.date is None and d.month is None for d in own)
 
     def _circumstance(self, view: SentenceView, k: int) -> bool:
         """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
@@ -330,6 +339,7 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
     if b.date and (not a.date or len(b.date.value) > len(a.date.value)
                    or (a.date.end and not b.date.end and a.date.compatible(b.date))):
         a.date = b.date  # the more precise date; a day inside a visit's range names the meeting
+    a.relative_day = (a.relative_day or not a.has_date_mention) and (b.relative_day or not b.has_date_mention)
     a.has_date_mention = a.has_date_mention or b.has_date_mention
     a.location = a.location or b.location
     if b.evidence not in a.evidence:
@@ -448,7 +458,7 @@ def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
     out = _merge_where(events, _same_undated, priority)
     final: list[Candidate] = []
     for e in out:
-        if e.date is None and not e.has_date_mention and not e.sideline:
+        if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline:
             hosts = [d for d in out if d.date is not None and family(d.kind) == family(e.kind)
                      and set(e.participants) <= set(d.participants)]
             # with a place, the host must be at that place; without one, any host will do

@@ -77,7 +77,7 @@ def process_document(doc: Document, kb: KnowledgeBase,
     extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
     meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
     treaties = extract_treaties(views, kb, text, doc.doc_id, types)
-    described = {m.entity_id for m in linked if m.source == "described"}
+    described = {m.entity_id for m in linked if m.source == "described" and m.entity_id not in kb.entries}
     bases = _fold_described_bases(extract_bases(views, kb, text, doc.doc_id, types), described, linker, meetings)
     for t in treaties:
         for p in t.parties:
@@ -119,16 +119,22 @@ def _fold_described_bases(bases: list[BaseFact], described: set[str], linker: Do
     if not described:
         return bases
     operators: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
     for b in bases:
         operators.setdefault(b.base, set()).update(b.operated_by)
+        kinds.setdefault(b.base, set()).add(b.kind)
+
+    def same_kind(a: str, b: str) -> bool:
+        return "MilitaryBase" in kinds[a] | kinds[b] or bool(kinds[a] & kinds[b])
     into: dict[str, str] = {}
     kept: list[str] = []  # descriptions that stand for a base of their own
     for base in operators:
         if base not in described:
             continue
         mine = operators[base]
-        host = next((h for h in operators if h not in described and mine & operators[h]), None) or next(
-            (h for h in kept if not mine or not operators[h] or mine & operators[h]), None)
+        host = next((h for h in operators if h not in described and mine & operators[h] and same_kind(h, base)),
+                    None) or next((h for h in kept if (not mine or not operators[h] or mine & operators[h])
+                                   and same_kind(h, base)), None)
         if host is None:
             kept.append(base)
         else:
@@ -147,8 +153,11 @@ def _delegations(sentences: list[Sentence], kb: KnowledgeBase, linker: DocumentL
                  linked: list[Mention]) -> list[Mention]:
     """'وفد روسي': the delegation's state, linked without taking 'وفد' as a name of it."""
     out = []
+    by_sentence: dict[int, list[Mention]] = {}
+    for x in linked:
+        by_sentence.setdefault(x.sentence, []).append(x)
     for s in sentences:
-        for m in delegation_mentions(s, kb, [x for x in linked if x.sentence == s.index]):
+        for m in delegation_mentions(s, kb, by_sentence.get(s.index, [])):
             if m.entity_id in kb.entries:
                 linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
                 out.append(m)
@@ -167,7 +176,7 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
     named_base = any(m.type == "MilitaryBase" for m in found + wider)
-    wider += described_base_mentions(s, kb, text, covered, named_base)
+    wider += described_base_mentions(s, kb, text, covered, named_base, places)
     wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in _covered(wider)})
     inside = _covered(wider)
     found = [m for m in found if not inside.intersection(range(m.start, m.end))]
@@ -179,9 +188,10 @@ def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mentio
     out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
-    orgs = [m for m in organization_mentions(s, kb, text, covered)
-            if m.affiliation or m.start not in in_titles]
+    orgs = organization_mentions(s, kb, text, covered, places)
+    if any(not m.affiliation for m in orgs):
+        in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
+        orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)

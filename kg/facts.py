@@ -90,6 +90,10 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
                     operated.append(x.entity_id)
             if not operated and entry is None:
                 operated.extend(_described_operator(view, m, kb))
+            if not located and entry is None:
+                # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us
+                located.extend(x.entity_id for x in view.mentions if x.start < m.start
+                               and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
             if entry and entry.located_in and not located:
                 located.append(entry.located_in)
             if entry and entry.operated_by and not operated:

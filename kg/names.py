@@ -27,12 +27,12 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
-    inner_titles = kb.words("title_words_in_names")
+    inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
         # the name علي is no stop, the preposition على is; nor is a date part of a name
-        stop = (w in stops and not (w == "علي" and tok.text.endswith("ي"))) or w in kb.date_words()
+        stop = (w in stops and not (w == "علي" and tok.text.endswith("ي"))) or (w in dates and end > j)
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
@@ -65,7 +65,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles
              and not (patronymic and k == end - 1)]
-    delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":") or tokens[end].text in QUOTE_MARKS
+    delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":", "|") or tokens[end].text in QUOTE_MARKS
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names

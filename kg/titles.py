@@ -170,6 +170,8 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
+        if j < len(norms) and norms[j] == ":" and t.core in introducers(kb):
+            j += 1  # a byline: "كتب: جمعة حمد الله"
         # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy (not his own)
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             # any title before a known state ("قائد القوات الروسية في سورية"), an envoy before any

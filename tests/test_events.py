@@ -175,3 +175,15 @@ def test_the_speaker_before_a_mentioned_visit_is_no_participant():
     ms = meetings("وقال المتحدث باسم الكرملين دميتري بيسكوف، اليوم، حول زيارة الرئيس السوري إلى موسكو، "
                   "إنها ناجحة.", "2020-03-02")
     assert [parts for _, parts, _, _ in ms] == [["bashar_al_assad"]]
+
+
+def test_a_headline_in_the_present_tense_tells_an_encounter():
+    ms = meetings("وزير الزراعة الأردني خالد الحنيفات يستقبل وزير الزراعة العراقي كريم الزبيدي في عمان\n"
+                  "وزيرا الزراعة يبحثان التعاون")
+    assert len(ms) == 1 and len(ms[0][1]) == 2
+
+
+def test_a_visit_dated_only_by_an_unresolved_today_joins_the_dated_talks_at_that_place():
+    ms = meetings("أجرى الرئيس فلاديمير بوتين الخميس (2 مايو 2019) محادثات مع الرئيس بشار الأسد في سوتشي.\n"
+                  "وأوضح المتحدث أن الأسد قام اليوم بزيارة عمل إلى سوتشي.")
+    assert [(parts, date) for _, parts, date, _ in ms] == [(["bashar_al_assad", "vladimir_putin"], "2019-05-02")]

@@ -263,3 +263,26 @@ def test_a_state_by_its_formal_name():
 def test_a_short_name_after_a_title_does_not_swallow_the_next_word():
     r = doc("وتلقى الرئيس العراقي كريم الزبيدي رسالة. وتمنى الوزير للرئيس الزبيدي بموفور الصحة.")
     assert set(persons(r)) == {"كريم الزبيدي"}
+
+
+def test_a_definite_description_joins_the_known_base_of_its_operator():
+    r = doc("وأكد المسؤول أن القاعدة الروسية البحرية في محافظة طرطوس ستتوسع. وقال إن قاعدة حميميم الجوية باقية.")
+    assert {b.base for b in r.bases} == {"tartus_naval_base", "hmeimim_air_base"}
+    assert "القاعدة الروسية البحرية" in r.entities["tartus_naval_base"].alt_labels
+
+
+def test_the_author_of_a_byline_is_a_person():
+    r = doc("الأحد 05-05-2024 10:12 | كتب: جمعة عبد الحميد |\nوصل الرئيس العراقي كريم الزبيدي إلى عمان.")
+    assert "جمعة عبد الحميد" in persons(r)
+    assert persons(r)["جمعة عبد الحميد"].roles == set()
+
+
+def test_a_ministry_in_a_capital_is_that_state_s_and_its_own_node():
+    r = doc("والتقى الوزيران في مبنى وزارة الخارجية بطهران.\nثم زار الوفد وزارة الخارجية في القاهرة.")
+    orgs = [e for e in r.entities.values() if e.type == "Organization"]
+    assert sorted(e.affiliation for e in orgs) == ["egypt", "iran"]
+
+
+def test_a_new_base_without_a_place_of_its_own_lies_where_the_sentence_is():
+    r = doc("ووصل الرئيس العراقي كريم الزبيدي إلى القاهرة حيث سيفتتح قاعدة النسر الجوية.")
+    assert [b.located_in for b in r.bases] == [["cairo"]]

@@ -155,3 +155,13 @@ def test_stats_prints_counts_and_centrality(built):
     assert out.exit_code == 0
     assert re.search(r"Meeting\s+\d+", out.output)
     assert "betweenness" in out.output and "فلاديمير بوتين" in out.output
+
+
+@pytest.mark.parametrize("name, column", [("treaties", 1), ("timeline", 0), ("meetings-between", 0)])
+def test_bundled_queries_come_out_dated_first_in_date_order(engines, name, column):
+    for engine in engines.values():
+        dates = [row[column] for row in answer(engine.select, name, PARAMS).rows]
+        dated = [d for d in dates if d]
+        assert dated and dates[:len(dated)] == dated, (engine.engine, dates)  # undated ones last
+        firsts = [d + "-01-01"[len(d) - 4:] if len(d) < 10 else d for d in dated]  # 2023-03 -> 2023-03-01
+        assert firsts == sorted(firsts), (engine.engine, dates)

@@ -68,7 +68,7 @@ def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
     assert card["curve"] and card["curve"][-1][0] == 150
     info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
     assert info.exit_code == 0
-    assert "MIT License" in info.stdout and "Credit: set 11." in info.stdout
+    assert "| set-b | MIT |" in info.stdout and "Credit: set 11." in info.stdout
     assert "| set-b |" in info.stdout
 
 
@@ -157,21 +157,28 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() != tmp_path / "missing"
 
 
-def test_union_policy_admits_long_persons_and_organizations_not_covered_spans():
+def test_union_policy_admits_long_persons_and_organizations_and_places_not_covered_spans():
     from kg.ner import union
     from kg.text import split_sentences
 
-    text = "قال سامي الخطيب إن منظمة الصحة العالمية وبيروت و UN Office رحبت بزيارة كريم ."
+    text = "قال سامي الخطيب إن منظمة الصحة العالمية وبيروت وجبل لبنان و UN Office رحبت بزيارة كريم ."
     sentence = split_sentences(text)[0]
     words = [t.text for t in sentence.tokens]
     at = words.index
     spans = [(at("سامي"), at("سامي") + 2, "PER"), (at("منظمة"), at("منظمة") + 3, "ORG"),
-             (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("UN"), at("UN") + 2, "ORG"),
+             (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("وجبل"), at("وجبل") + 2, "GPE"),
+             (at("UN"), at("UN") + 2, "ORG"),
              (at("كريم"), at("كريم") + 1, "PER")]
     found = union.stanza_mentions([sentence], [spans], text, covered=set())
     assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
-                                                    ("منظمة الصحة العالمية", "Organization")]
+                                                    ("منظمة الصحة العالمية", "Organization"),
+                                                    ("وجبل لبنان", "Place")]  # a GPE: a place, never a state
     covered = {sentence.tokens[at("الخطيب")].index}
-    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["منظمة الصحة العالمية"]
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == [
+        "منظمة الصحة العالمية", "وجبل لبنان"]
     persons_only = union.UnionPolicy(classes=("Person",))
+    text = "التقى الوزير وألكسندر نوفاك ووليد المعلم ."
+    sentence = split_sentences(text)[0]
+    found = union.stanza_mentions([sentence], [[(2, 4, "PER"), (4, 6, "PER")]], text, set())
+    assert [m.surface for m in found] == ["ألكسندر نوفاك", "ووليد المعلم"]  # و+hamza is the conjunction
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]

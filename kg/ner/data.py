@@ -9,6 +9,7 @@ two sets learns nothing useful from that split, so LOC becomes GPE as well. Ever
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,14 +84,24 @@ class Corpus:
         return self.folder / f"{name}.txt"
 
     def licence_line(self) -> str:
-        """The first line of the folder's LICENSE (its name), for the model card."""
+        """The licence's short name (CC BY-SA 4.0, MIT, ...) read from the folder's LICENSE."""
         licence = self.folder / "LICENSE"
         if not licence.is_file():
             return "unknown (no LICENSE file)"
-        for line in licence.read_text(encoding="utf-8", errors="replace").splitlines():
-            if line.strip():
-                return line.strip()
-        return "unknown (empty LICENSE file)"
+        text = " ".join(licence.read_text(encoding="utf-8", errors="replace").split())
+        for pattern, name in LICENCE_NAMES:
+            if found := re.search(pattern, text):
+                return name.format(*found.groups())
+        return text[:80] or "unknown (empty LICENSE file)"
+
+
+#: How a LICENSE file names its licence, and the short name the model card gives it.
+LICENCE_NAMES = (
+    (r"Attribution-ShareAlike (\d\.\d)", "CC BY-SA {0}"),
+    (r"Attribution (\d\.\d)", "CC BY {0}"),
+    (r"^MIT License", "MIT"),
+    (r"Apache License,? Version (\d\.\d)", "Apache-{0}"),
+)
 
 
 def resolve_training_input(path: Path) -> tuple[Path | None, Corpus | None]:

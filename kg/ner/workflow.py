@@ -22,8 +22,8 @@ def test_splits(train: list[Path], extra: list[Path]) -> dict[str, Path]:
     """name -> test file: each corpus folder's test.txt, then the extra files by name."""
     tests = {Path(t).name: Path(t) / "test.txt" for t in train
              if Path(t).is_dir() and (Path(t) / "test.txt").is_file()}
-    for t in extra:
-        tests.setdefault(Path(t).stem, Path(t))
+    for t in map(Path, extra):  # aqmar/test.txt is "aqmar"; other files go by their own name
+        tests.setdefault(t.parent.name if t.stem in ("train", "val", "test") else t.stem, t)
     return tests
 
 
