@@ -132,7 +132,9 @@ def print_sets(results: dict, details: bool) -> None:
 
 
 def _print_details(console, result: dict) -> None:
-    for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
+    from kg.vocab import SCORED_KINDS
+
+    for key in SCORED_KINDS:
         r = result[key]
         console.print(f"[bold]{key}[/] P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
                       f"\n  missed: {r['missed']}\n  spurious: {r['spurious']}")
