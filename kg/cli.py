@@ -12,6 +12,7 @@ from kg.cli_text import (EXIT_FAILED, EXIT_OUTPUT, EXIT_USAGE, build_os_error, b
                          executor_error, fail as _fail, parse_params, print_sets, print_table,
                          stats_text, strict_failure)
 from kg.cli_text import check_graph_file as _check_graph_file, read_graph as _read_graph
+from kg.lexicon_schema import LexiconError
 from kg.output import FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
@@ -105,7 +106,7 @@ def build(
         _fail(str(exc), EXIT_USAGE)
     except OutputError as exc:
         _fail(str(exc), EXIT_OUTPUT)
-    except NoDocuments as exc:
+    except (NoDocuments, LexiconError) as exc:
         _fail(str(exc), EXIT_FAILED)
     except OSError as exc:
         _fail(*build_os_error(exc, out, executor.value))
@@ -139,7 +140,7 @@ def export(
         report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
     except (ExportError, CorpusError) as exc:
         _fail(str(exc), EXIT_USAGE)
-    except NoDocuments as exc:
+    except (NoDocuments, LexiconError) as exc:
         _fail(str(exc), EXIT_FAILED)
     except OSError as exc:
         _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_FAILED)
