@@ -300,7 +300,7 @@ def serve(
 
 
 @app.command(epilog="Example: kg stats outputs/graph.ttl --top 5")
-def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = typer.Option(10, min=1),
+def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = typer.Option(10, min=1, help="How many actors each ranking lists."),
           input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP)) -> None:
     """Counts by class and the top actors by degree and betweenness centrality (any format kg writes)."""
     from kg.stats import stats_of

@@ -43,7 +43,8 @@ def ner_train(
 
 
 @ner_app.command("eval", epilog="Example: kg ner eval test.txt")
-def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
+def ner_eval(test: Path, model: Optional[Path] = typer.Option(
+        None, help="Model folder (default: the local model dir).")) -> None:
     """Entity precision/recall/F1 of the local model on a BIO test file (PER, ORG, GPE)."""
     from kg import stanza_ner
 

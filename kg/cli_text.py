@@ -166,3 +166,28 @@ def progress(label: str):
             yield lambda step, total: prog.update(task, completed=step, total=total)
 
     return bar()
+
+
+def commands_of(root, path: tuple[str, ...] = ()):
+    """(`kg SUB …` words, click command) of every command of a click group, depth first."""
+    if hasattr(root, "commands"):
+        for name, sub in root.commands.items():
+            yield from commands_of(sub, (*path, name))
+    else:
+        yield path, root
+
+
+def cli_reference(app) -> str:
+    """docs/cli.md: a section per command with each option and its help (regenerate with
+    `python -c "from kg.cli import app; from kg.cli_text import cli_reference; print(cli_reference(app))"`)."""
+    import typer.main
+
+    out = ["# Command reference", "", "Every option of every `kg` command (`kg COMMAND --help` says the same).", ""]
+    for path, cmd in commands_of(typer.main.get_command(app)):
+        out += [f"## kg {' '.join(path)}", "", (cmd.help or "").strip().split("\n\n")[0].replace("\n", " "), ""]
+        for p in cmd.params:
+            if p.param_type_name == "option":
+                names = ", ".join(f"`{o}`" for o in (*p.opts, *p.secondary_opts))
+                out.append(f"- {names}: {(p.help or '').strip()}".rstrip(": "))
+        out.append("")
+    return "\n".join(out)
