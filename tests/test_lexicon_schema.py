@@ -61,3 +61,19 @@ def test_every_lexicon_key_is_read_somewhere_in_kg():
     code = "\n".join(p.read_text(encoding="utf-8") for p in KG_DIR.rglob("*.py") if p.name != "lexicon_schema.py")
     unread = [k for k in LEXICON_SCHEMA if not re.search(rf"[\"']{k}[\"']", code)]
     assert not unread
+
+
+def test_kg_build_says_a_lexicon_error_in_one_line(tmp_path, monkeypatch):
+    from typer.testing import CliRunner
+
+    import kg.knowledge
+    from kg.cli import app
+
+    folder = _ontologies_with(tmp_path, lambda t: t.replace("\nspeech_verbs:", "\nspeach_verbs:", 1))
+    monkeypatch.setattr(kg.knowledge, "ONTOLOGY_DIR", folder)
+    result = CliRunner().invoke(app, ["build", str(Path(__file__).resolve().parent.parent / "corpus"),
+                                      "--out", str(tmp_path / "out"), "--ner", "rules", "--no-cache"])
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        f"kg: {folder / 'lexicon.yaml'}: unknown lexicon key 'speach_verbs' (the keys are listed in "
+        "kg/lexicon_schema.py and docs/lexicon.md)"]
