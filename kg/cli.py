@@ -38,6 +38,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    ttl = "ttl"    # CONSTRUCT and DESCRIBE answers as Turtle
 
 
 class Executor(str, Enum):
@@ -251,7 +252,10 @@ def query(
     if fmt_name == "table":
         print_table(result.columns, result.rows)
         return
-    typer.echo(render(result, fmt_name), nl=False)
+    try:
+        typer.echo(render(result, fmt_name), nl=False)
+    except QueryError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 @app.command(epilog="Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:7878/store")
