@@ -35,30 +35,28 @@ from kg.ner import union  # noqa: E402
 TYPES = ("Person", "Organization", "State", "Place")
 UNIONS = {
     "union: persons": union.UnionPolicy(classes=("Person",)),
-    "union: persons + organizations": union.UnionPolicy(classes=("Person", "Organization")),
-    "union: persons + organizations + places (default)": union.DEFAULT_POLICY,
-    "union: the same, one word too": union.UnionPolicy(min_tokens=1),
+    "union: persons + places (default)": union.DEFAULT_POLICY,
+    "union: persons + organizations + places": union.UnionPolicy(classes=("Person", "Organization", "Place")),
+    "union: persons + places, one word too": union.UnionPolicy(min_tokens=1),
 }
 
 
 def default_sets() -> dict[str, Path]:
+    """../shared/unseen beside the checkout, and the other-topic dev set in benchmarks/sets."""
     candidates = {"unseen": ROOT.parent / "shared" / "unseen",
-                  "other-topic dev": ROOT.parent / "benchset" / "benchmarks" / "sets" / "other" / "dev"}
-    candidates["unseen"] = next((p for p in (candidates["unseen"], Path("/work/shared/unseen")) if p.is_dir()),
-                                candidates["unseen"])
-    other = Path("/work/wt/benchset/benchmarks/sets/other/dev")
-    if not candidates["other-topic dev"].is_dir() and other.is_dir():
-        candidates["other-topic dev"] = other
+                  "other-topic dev": ROOT / "benchmarks" / "sets" / "other" / "dev"}
+    if not candidates["unseen"].is_dir():
+        candidates["unseen"] = Path("/work/shared/unseen")  # a worktree two levels down
     return {k: v for k, v in candidates.items() if (v / "corpus").is_dir() and (v / "gold").is_dir()}
 
 
 @contextmanager
 def stanza_alone(kb):
     """Swap the rules out of kg.extract for the length of a build (this process only)."""
-    saved = {name: getattr(extract, name) for name in
-             ("gazetteer_mentions", "pattern_mentions", "outlet_mentions", "body_mentions",
-              "role_descriptions", "stanza_mentions")}
-    real_gazetteer = saved["gazetteer_mentions"]
+    rules = {"_named_in_sentence": lambda *a: [], "role_descriptions": lambda *a: [],
+             "delegation_mentions": lambda *a: []}
+    saved = {name: getattr(extract, name) for name in [*rules, "stanza_mentions"] if hasattr(extract, name)}
+    from kg.recognize import gazetteer_mentions as real_gazetteer
 
     def spans_only(sentences, spans, text, covered):
         out = []
@@ -78,10 +76,9 @@ def stanza_alone(kb):
                                        sentence=sentence.index))
         return out
 
-    extract.gazetteer_mentions = lambda s, kb, text: []
-    extract.pattern_mentions = lambda s, kb, text, found: list(found)
-    extract.outlet_mentions = extract.body_mentions = lambda *a: []
-    extract.role_descriptions = lambda *a: []
+    for name, fn in rules.items():
+        if name in saved:
+            setattr(extract, name, fn)
     extract.stanza_mentions = spans_only
     try:
         yield

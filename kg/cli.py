@@ -34,6 +34,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    ttl = "ttl"    # CONSTRUCT and DESCRIBE answers as Turtle
 
 
 class Executor(str, Enum):
@@ -335,7 +336,10 @@ def query(
         Console().print(table)
         typer.echo(f"{len(result.rows)} rows")
         return
-    typer.echo(render(result, fmt_name), nl=False)
+    try:
+        typer.echo(render(result, fmt_name), nl=False)
+    except QueryError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 @app.command(epilog="Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:7878/store")

@@ -157,7 +157,7 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() != tmp_path / "missing"
 
 
-def test_union_policy_admits_long_persons_and_organizations_and_places_not_covered_spans():
+def test_union_policy_admits_long_persons_and_places_not_covered_spans():
     from kg.ner import union
     from kg.text import split_sentences
 
@@ -171,14 +171,18 @@ def test_union_policy_admits_long_persons_and_organizations_and_places_not_cover
              (at("كريم"), at("كريم") + 1, "PER")]
     found = union.stanza_mentions([sentence], [spans], text, covered=set())
     assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
-                                                    ("منظمة الصحة العالمية", "Organization"),
                                                     ("وجبل لبنان", "Place")]  # a GPE: a place, never a state
     covered = {sentence.tokens[at("الخطيب")].index}
-    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == [
-        "منظمة الصحة العالمية", "وجبل لبنان"]
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["وجبل لبنان"]
+    with_organizations = union.UnionPolicy(classes=("Person", "Organization", "Place"))
+    assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), with_organizations)] == [
+        "Person", "Organization", "Place"]
     persons_only = union.UnionPolicy(classes=("Person",))
     text = "التقى الوزير وألكسندر نوفاك ووليد المعلم ."
     sentence = split_sentences(text)[0]
     found = union.stanza_mentions([sentence], [[(2, 4, "PER"), (4, 6, "PER")]], text, set())
     assert [m.surface for m in found] == ["ألكسندر نوفاك", "ووليد المعلم"]  # و+hamza is the conjunction
+    text = "وقال مصدر عسكري روسي إن الرئيس السوري وصل ."
+    sentence = split_sentences(text)[0]
+    assert union.stanza_mentions([sentence], [[(2, 4, "PER"), (6, 8, "PER")]], text, set()) == []
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]

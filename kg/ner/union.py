@@ -4,18 +4,20 @@ The rules come first and Stanza never overrides them: a Stanza span that touches
 rule already covered is dropped, so a known actor keeps its gazetteer id, a titled person keeps
 the role the pattern read, and a capital keeps the linker's state-or-place decision. What
 Stanza may add alone is set by `UnionPolicy`, chosen by the ablation on unseen articles
-(README, "NER model"): persons and organizations of two or more Arabic words, and places
-(GPE spans the gazetteer does not know become places, never states: a state the text names is
-in the gazetteer's CLDR list, so an unknown GPE is a region, a town or a district). A Stanza person is linked like a pattern's
+(README, "NER model"): persons and places of two or more Arabic words (a GPE span the
+gazetteer does not know becomes a place, never a state: a state the text names is in the
+gazetteer's CLDR list). Organizations are not added: with today's organization rules, Stanza's
+two-word organizations brought no new one on either gold set and one spurious. A Stanza person is linked like a pattern's
 new name: its last names become short forms (`kg.link.DocumentLinker.short_forms`), and a
-conjunction و the model kept on its first word is left out of its name.
+conjunction و the model kept on its first word is left out of its name. A person span holding a
+nationality adjective ("عسكري روسي", "والرئيس السوري") is a description, not a name: dropped.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from kg.model import Mention
-from kg.text import Sentence
+from kg.text import Sentence, stems
 
 #: Stanza's labels (ours and the official models') mapped to the classes kg builds.
 LABEL_TO_CLASS = {"PER": "Person", "PERS": "Person", "PERSON": "Person",
@@ -26,7 +28,7 @@ LABEL_TO_CLASS = {"PER": "Person", "PERS": "Person", "PERSON": "Person",
 class UnionPolicy:
     """Which Stanza spans no rule covers become mentions, and how long they must be."""
 
-    classes: tuple[str, ...] = ("Person", "Organization", "Place")
+    classes: tuple[str, ...] = ("Person", "Place")
     min_tokens: int = 2
 
 
@@ -54,10 +56,20 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
                 continue
             if not all(_is_arabic_word(t.text, t.norm) for t in toks[a:b]):
                 continue
+            if cls == "Person" and any(_is_nationality(t.norm) for t in toks[a:b]):
+                continue  # "عسكري روسي", "والرئيس السوري": a description, not a name
             start = toks[a].start + _conjunction_length(toks[a].text)
             out.append(Mention(toks[a].index, toks[b - 1].index + 1, start, toks[b - 1].end,
                                text[start:toks[b - 1].end], cls, "stanza", sentence=sentence.index))
     return out
+
+
+def _is_nationality(norm: str) -> bool:
+    """A nationality adjective (the knowledge base's CLDR-derived forms), clitics aside."""
+    from kg.knowledge import load_knowledge
+
+    adjectives = load_knowledge().nationality
+    return any(form in adjectives for form in stems(norm))
 
 
 def _conjunction_length(word: str) -> int:

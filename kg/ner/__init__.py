@@ -1,0 +1,1 @@
+"""kg's Stanza NER: training data, training, model card, tagging backend and the union policy."""
