@@ -191,7 +191,7 @@ def eval_(
         from kg.output import atomic_write
 
         previous = evalsets.load_record(record) if record.is_file() else None
-        atomic_write(record, evalsets.record_json(results, previous))
+        atomic_write(record, evalsets.record_json(results, previous, evalsets.record_note(record)))
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
     else:
