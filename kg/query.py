@@ -21,7 +21,7 @@ from typing import Callable
 
 QUERY_DIR = resources.files("kg") / "queries"
 _PARAM = re.compile(r"\{\{(?:(entity):)?(\w+)\}\}")
-ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
+from kg.vocab import ENTITY_CLASSES  # noqa: E402
 ENGINES = ("rdflib", "oxigraph")
 NO_MATCH = "https://w3id.org/arabic-kg/resource/no-such-entity"
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "ttl")
