@@ -111,7 +111,8 @@ def _reassemble(batch: list, future, result, release) -> tuple[list[DocResult], 
 
 
 def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
-    """Extract a batch of documents; returns results, seconds spent in Stanza, tokens.
+    """Extract a batch of documents; returns results, seconds spent in the NER backend (`ner`, a
+    `kg.ner.backend.NerBackend`, or None for rules only), tokens.
 
     `build` has already read each document's dateline into `published`.
     """
@@ -119,11 +120,9 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
     spans_per_doc: list = [None] * len(prepared)
     ner_seconds = 0.0
     if ner is not None:
-        from kg.stanza_ner import tag_sentences
-
         flat = [[t.text for t in s.tokens] for _, sents in prepared for s in sents if s.tokens]
         start = time.perf_counter()
-        tagged = iter(tag_sentences(ner, flat))
+        tagged = iter(ner.tag(flat))
         ner_seconds = time.perf_counter() - start
         spans_per_doc = [[next(tagged) if s.tokens else [] for s in sents] for _, sents in prepared]
     results = [process_document(doc, kb, spans, sents)

@@ -110,7 +110,7 @@ class _Build:
             ner_mode, pipeline = ner_available(o.ner, report.notices), None
         else:
             pipeline = choose_ner(o.ner, report.notices)
-            ner_mode = "stanza" if pipeline is not None else "rules"
+            ner_mode = pipeline.name if pipeline is not None else "rules"
         report.ner = ner_mode
         timings["load_model"] = time.perf_counter() - t
         with ExitStack() as stack:  # the merge's spill files live until the outputs are written

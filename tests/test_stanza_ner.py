@@ -201,3 +201,45 @@ def test_stanza_is_a_backend_found_by_name_behind_the_one_protocol(tiny_model):
                                                    or stanza_ner.official_model_available())
     with pytest.raises(UnknownBackend, match="unknown NER backend 'camel' \\(known: .*stanza"):
         load_backend("camel")
+
+
+class _SilentBackend:
+    """A second backend: has a model, tags nothing, counts what it was asked."""
+    name = "silent"
+    calls: list[int] = []
+
+    @staticmethod
+    def available() -> bool:
+        return True
+
+    def tag(self, sentences):
+        _SilentBackend.calls.append(len(sentences))
+        return [[] for _ in sentences]
+
+
+def test_build_tags_through_the_backend_chosen_by_name(tiny_model, tmp_path, monkeypatch):
+    from kg.ner.backend import UnknownBackend, register_backend, unregister_backend
+    from kg.pipeline import build
+
+    monkeypatch.setenv("KG_MODELS_DIR", str(tiny_model.parent))
+    if not (tiny_model.parent / "ar-ner-local").exists():
+        (tiny_model.parent / "ar-ner-local").symlink_to(tiny_model)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("التقى هالة يوسف في عمان مع المسؤولين .\nوقال الرئيس الروسي فلاديمير بوتين إن العلاقات جيدة.",
+                                  encoding="utf-8")
+    register_backend("silent", _SilentBackend)
+    try:
+        _SilentBackend.calls.clear()
+        report = build(corpus, tmp_path / "silent", ner="silent", html=False, show_progress=False)
+    finally:
+        unregister_backend("silent")
+    assert report.ner == "silent" and _SilentBackend.calls and sum(_SilentBackend.calls) >= 2
+    silent = (tmp_path / "silent" / "graph.ttl").read_text(encoding="utf-8")
+    assert '"هالة يوسف"@ar' not in silent  # only Stanza finds her; the silent backend ran instead
+    assert '"فلاديمير بوتين"@ar' in silent  # the rules still run beside any backend
+    report = build(corpus, tmp_path / "stanza", ner="stanza", html=False, show_progress=False)
+    assert report.ner == "stanza"
+    assert '"هالة يوسف"@ar' in (tmp_path / "stanza" / "graph.ttl").read_text(encoding="utf-8")
+    with pytest.raises(UnknownBackend, match="silent"):  # unregistered: no longer found by name
+        build(corpus, tmp_path / "none", ner="silent", html=False, show_progress=False)

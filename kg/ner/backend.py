@@ -4,7 +4,8 @@ The rest of kg needs one thing from a named-entity recognizer: for pre-tokenized
 (first token, end token, label) spans of each. A backend is a module `kg/ner/backends/NAME.py`
 with a class `Backend` that has `available()` (is a model there, without loading it) and, once
 made, `tag(sentences)`. Stanza is one (`kg/ner/backends/stanza.py`); a transformer or CAMeL
-tagger would be one more file, picked with its name.
+tagger would be one more file, picked with its name. A backend that lives elsewhere (a plug-in,
+a test's) joins with `register_backend(name, cls)`.
 """
 from __future__ import annotations
 
@@ -29,15 +30,32 @@ class UnknownBackend(ValueError):
     """No module kg/ner/backends/NAME.py."""
 
 
+#: Backends registered by name from outside kg/ner/backends/.
+_REGISTERED: dict[str, type] = {}
+
+
+def register_backend(name: str, cls: type) -> None:
+    """Make `cls` (with `available()` and, once made, `tag(sentences)`) the backend NAME."""
+    _REGISTERED[name] = cls
+
+
+def unregister_backend(name: str) -> None:
+    """Forget a backend `register_backend` added."""
+    _REGISTERED.pop(name, None)
+
+
 def backend_names() -> list[str]:
-    """The backends kg has, by module name."""
+    """The backends kg has: its modules' names and the registered ones."""
     from kg.ner import backends
 
-    return sorted(m.name for m in pkgutil.iter_modules(backends.__path__) if not m.name.startswith("_"))
+    modules = {m.name for m in pkgutil.iter_modules(backends.__path__) if not m.name.startswith("_")}
+    return sorted(modules | set(_REGISTERED))
 
 
 def backend_class(name: str):
-    """The Backend class of kg/ner/backends/NAME.py."""
+    """The Backend class registered as NAME, else that of kg/ner/backends/NAME.py."""
+    if name in _REGISTERED:
+        return _REGISTERED[name]
     if name not in backend_names():
         raise UnknownBackend(f"unknown NER backend {name!r} (known: {', '.join(backend_names())})")
     return importlib.import_module(f"kg.ner.backends.{name}").Backend
