@@ -114,10 +114,17 @@ class GraphCounts:
 
 
 def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Iterator[Block]:
-    """Every subject of the graph with its predicate-object pairs, in a fixed order."""
+    """Every subject of the graph with its predicate-object pairs, in a fixed order: documents,
+    entities (by IRI), meetings, treaties."""
     counts = counts if counts is not None else GraphCounts()
-    ents = corpus.entities
-    node = {e.id: entity_iri(e.id, e.type) for e in ents.values()}
+    node = {e.id: entity_iri(e.id, e.type) for e in corpus.entities.values()}
+    yield from _document_blocks(corpus, counts)
+    yield from _entity_blocks(corpus, node, counts)
+    yield from _meeting_blocks(corpus, node, counts)
+    yield from _treaty_blocks(corpus, node, counts)
+
+
+def _document_blocks(corpus: MergedCorpus, counts: GraphCounts) -> Iterator[Block]:
     for d in corpus.documents():
         po = [(A, CLASS["Document"]), (P["sourceFile"], literal(d.source_file)), (P["sha256"], literal(d.sha256))]
         if d.published:
@@ -128,45 +135,67 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
             po.append((P["title"], literal(d.title, "ar")))
         counts.triples += len(po)
         yield doc_iri(d.doc_id), po
+
+
+def _entity_blocks(corpus: MergedCorpus, node: dict[str, str], counts: GraphCounts) -> Iterator[Block]:
+    """Each entity: class and labels, the documents mentioning it, then its relations; a military
+    base also carries the provenance of the fact that it is one."""
     bases = {b.base: b for b in corpus.bases if b.base in node}
-    for e in sorted(ents.values(), key=lambda e: node[e.id]):
+    for e in sorted(corpus.entities.values(), key=lambda e: node[e.id]):
         counts.entities[e.type] += 1
-        po = [(A, CLASS[e.type])]
         base = bases.get(e.id)
-        if base and base.kind in ("AirBase", "NavalBase"):
-            po.append((A, CLASS[base.kind]))
-        po.append((LABEL, literal(e.label_ar, "ar")))
-        if e.label_en:
-            po.append((LABEL, literal(e.label_en, "en")))
-        po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
+        po = _entity_head(e, base)
         # one object per document mentioning it: made a slice at a time (a frequent actor of a
         # large archive is mentioned in tens of thousands)
         ordinals = corpus.entity_docs.get(e.id, ())
         mentioned = _mentioned_in(corpus, ordinals)
         counts.triples += len(ordinals)
-        tail: list[tuple[str, str]] = []
-        if e.wikidata:
-            tail.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
-        if e.type == "Person":
-            if e.affiliation and e.affiliation in node:
-                tail.append((P["affiliation"], node[e.affiliation]))
-            tail += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
-        if e.subtype:
-            tail.append((P["subtype"], literal(e.subtype)))
-        within = [p for p in (base.located_in if base else ()) if p in node]
-        if e.located_in in node and e.located_in not in within and e.located_in != e.id:
-            within.append(e.located_in)
-        tail += [(P["locatedIn"], node[p]) for p in within]
-        if e.lat is not None and e.long is not None:
-            tail += [(LAT, decimal_literal(e.lat)), (LONG, decimal_literal(e.long))]
+        tail = _entity_tail(e, base, node)
+        counts.triples += len(po) + len(tail)
         if base:
             counts.bases += 1
-            tail += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
-            counts.triples += len(po) + len(tail)
             yield from _with_provenance(node[e.id], itertools.chain(po, mentioned, tail), base, counts)
-            continue
-        counts.triples += len(po) + len(tail)
-        yield node[e.id], itertools.chain(po, mentioned, tail)
+        else:
+            yield node[e.id], itertools.chain(po, mentioned, tail)
+
+
+def _entity_head(e, base) -> list[tuple[str, str]]:
+    """Class (and a base's kind), Arabic and English labels, alternative labels."""
+    po = [(A, CLASS[e.type])]
+    if base and base.kind in ("AirBase", "NavalBase"):
+        po.append((A, CLASS[base.kind]))
+    po.append((LABEL, literal(e.label_ar, "ar")))
+    if e.label_en:
+        po.append((LABEL, literal(e.label_en, "en")))
+    po += [(ALT, literal(alt, "ar")) for alt in sorted(e.alt_labels)]
+    return po
+
+
+def _entity_tail(e, base, node: dict[str, str]) -> list[tuple[str, str]]:
+    """Wikidata link, a person's affiliation and roles, subtype, places it lies in, coordinates,
+    and a base's operators."""
+    tail: list[tuple[str, str]] = []
+    if e.wikidata:
+        tail.append((SAME_AS, iri(f"{WD}{e.wikidata}")))
+    if e.type == "Person":
+        if e.affiliation and e.affiliation in node:
+            tail.append((P["affiliation"], node[e.affiliation]))
+        tail += [(P["role"], literal(role, "ar")) for role in sorted(e.roles)]
+    if e.subtype:
+        tail.append((P["subtype"], literal(e.subtype)))
+    within = [p for p in (base.located_in if base else ()) if p in node]
+    if e.located_in in node and e.located_in not in within and e.located_in != e.id:
+        within.append(e.located_in)
+    tail += [(P["locatedIn"], node[p]) for p in within]
+    if e.lat is not None and e.long is not None:
+        tail += [(LAT, decimal_literal(e.lat)), (LONG, decimal_literal(e.long))]
+    if base:
+        tail += [(P["operatedBy"], node[s]) for s in base.operated_by if s in node]
+    return tail
+
+
+def _meeting_blocks(corpus: MergedCorpus, node: dict[str, str], counts: GraphCounts) -> Iterator[Block]:
+    """Each meeting, its IRI from date and first three participants (numbered when repeated)."""
     seen: dict[str, int] = {}
     for m in corpus.meetings():
         counts.meetings += 1
@@ -184,6 +213,9 @@ def graph_blocks(corpus: MergedCorpus, counts: GraphCounts | None = None) -> Ite
         counts.triples += len(po)
         subject = iri.__wrapped__(f"{KGR}meeting/{key.replace('_', '-')}{suffix}")  # one each: not cached
         yield from _with_provenance(subject, po, m, counts)
+
+
+def _treaty_blocks(corpus: MergedCorpus, node: dict[str, str], counts: GraphCounts) -> Iterator[Block]:
     for t in corpus.treaties:
         counts.treaties += 1
         key = t.date.value[:4] + "-" if t.date else ""
