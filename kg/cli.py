@@ -204,7 +204,7 @@ def eval_(
             raise typer.Exit(1)
 
 
-@app.command(epilog="Examples: kg query outputs/graph.ttl meetings-between -p a=Putin -p b=الأسد\n\n"
+@app.command(epilog="Examples: kg query outputs/graph.ttl meetings-between -p a=Putin -p b=Assad\n\n"
                      "kg query outputs/graph.jsonld timeline --engine oxigraph --format csv\n\n"
                      "kg query --endpoint http://127.0.0.1:7878/query actor-profile -p name=Lavrov")
 def query(

@@ -11,7 +11,7 @@ import itertools
 import re
 from dataclasses import dataclass
 
-from kg.knowledge import RANGE_OPENER, KnowledgeBase
+from kg.knowledge import KnowledgeBase
 from kg.model import Date
 from kg.text import NORM, Token, positions, stems
 
@@ -64,7 +64,7 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     free = 0  # first token after the last date found
     # most tokens are neither a number nor a date word: find the few that are in one pass
     for i in positions(map(may_start.__getitem__, norms)):
-        if i < free or (norms[i] == RANGE_OPENER and not _is_day(_get(tokens, i + 1))):
+        if i < free or (norms[i] in kb.words("day_range_openers") and not _is_day(_get(tokens, i + 1))):
             continue  # "من", one of the commonest words, begins a date only as "من 19 إلى 22 …"
         mention = _month_date(tokens, norms, i, kb, words, pub, context_year)
         if mention:
@@ -113,7 +113,7 @@ def _month_date(tokens, norms, i, kb, words, pub, context_year) -> DateMention |
     """day? (range)? month (/month)? (عام)? year? (الماضي|الجاري)?"""
     start, day, day_end = i, None, None
     j = i
-    if norms[j] == RANGE_OPENER and _is_day(_get(tokens, j + 1)) and _get(norms, j + 2) in kb.words("day_range_links") \
+    if norms[j] in kb.words("day_range_openers") and _is_day(_get(tokens, j + 1)) and _get(norms, j + 2) in kb.words("day_range_links") \
             and _is_day(_get(tokens, j + 3)):
         day, day_end, j = _int(tokens[j + 1]), _int(tokens[j + 3]), j + 4
     elif _is_day(tokens[j]) and _get(norms, j + 1) == "-" and _is_day(_get(tokens, j + 2)):

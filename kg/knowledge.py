@@ -9,8 +9,6 @@ from pathlib import Path
 from kg.text import Sentence, normalize, positions, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
-#: "من" in "من 19 إلى 22 فبراير": the one word before a day that can begin a date.
-RANGE_OPENER = "من"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
                    "places": "Place", "bases": "MilitaryBase", "cities": "Place"}
 #: The knowledge files, by priority: when two entries share a name the earlier file's wins, and
@@ -193,7 +191,7 @@ class KnowledgeBase:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
         def compute() -> frozenset[str]:
             words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
-            words |= set(self.weekdays) | {RANGE_OPENER}
+            words |= set(self.weekdays) | self.words("day_range_openers")
             for key in ("today_words", "yesterday_words", "recent_words"):
                 words |= {norm_tokens(w)[0] for w in self.word_list(key)}
             return frozenset(words)

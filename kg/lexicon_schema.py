@@ -104,9 +104,11 @@ LEXICON_SCHEMA: dict[str, str] = {
     "yesterday_words": WORDS,
     "recent_words": WORDS,
     "year_words": WORDS,
+    "day_range_openers": WORDS,
     "day_range_links": WORDS,
     "date_clause_words": WORDS,
-    "date_list_links": WORDS,}
+    "date_list_links": WORDS,
+    "sentence_opening_prepositions": WORDS,}
 
 
 class LexiconError(ValueError):

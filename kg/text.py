@@ -143,7 +143,24 @@ class Sentence:
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
 #: A period followed by a conjoined month name or year continues a list of dates
 #: ("في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"), so it does not end the sentence.
-_CONTINUES_LIST = re.compile(r"\s*و\s?(?:\d{4}\b|(?!في)[\u0621-\u064a]+\s*/?\s*(?:[\u0621-\u064a]+\s*){0,3}\d{4})")
+#: The prepositions that instead open a new sentence after و (lexicon `sentence_opening_prepositions`)
+#: are put in the lookahead when the lexicon is first needed.
+_CONTINUES_LIST_PATTERN = r"\s*و\s?(?:\d{{4}}\b|(?!{opening})[\u0621-\u064a]+\s*/?\s*(?:[\u0621-\u064a]+\s*){{0,3}}\d{{4}})"
+
+
+@lru_cache(maxsize=1)
+def _continues_list() -> re.Pattern:
+    """The date-list pattern, its exceptions read from ontologies/lexicon.yaml (the default
+    folder: splitting sentences needs no knowledge base, and the words are grammar, not names)."""
+    import yaml
+
+    from kg.knowledge import ONTOLOGY_DIR
+
+    with open(ONTOLOGY_DIR / "lexicon.yaml", encoding="utf-8") as f:
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        words = yaml.load(f, Loader=loader)["sentence_opening_prepositions"]
+    opening = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(_CONTINUES_LIST_PATTERN.format(opening=f"(?:{opening})" if len(words) > 1 else opening))
 
 
 def split_sentences(text: str) -> list[Sentence]:
@@ -156,8 +173,9 @@ def split_sentences(text: str) -> list[Sentence]:
             continue
         paragraph += 1
         start = line.start()
+        continues_list = _continues_list()
         cuts = [m.end() for m in _SENTENCE_END.finditer(text, line.start(), line.end())
-                if not _CONTINUES_LIST.match(text, m.end())]
+                if not continues_list.match(text, m.end())]
         for end in cuts + [line.end()]:
             chunk = text[start:end]
             stripped = chunk.strip()

@@ -179,3 +179,19 @@ def test_the_cache_keeps_only_the_latest_compiled_knowledge_bases(tmp_path):
         del os.environ["KG_CACHE_DIR"]
     assert "lexicon.yaml" in kb["built"]
     assert len(list(tmp_path.glob("knowledge-*.pickle"))) == KEEP
+
+
+def test_the_generators_words_come_from_world_words_yaml_and_each_is_read():
+    """kg.world's Arabic words are data: every key of ontologies/world_words.yaml is read by
+    kg/world/, and a key the file lacks is an error naming the file and the key."""
+    from kg.world.nationality import GENERIC_HEADS, head_words
+    from kg.world.words import WORDS_FILE, world_words
+
+    data = yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8"))
+    code = "".join(p.read_text(encoding="utf-8") for p in (ONTOLOGY_DIR.parent / "kg" / "world").glob("*.py"))
+    assert data and all(f'"{key}"' in code for key in data)
+    assert GENERIC_HEADS == tuple(data["generic_heads"])
+    head = data["generic_heads"][0]
+    assert head_words(f"{head} سليمان") == ["سليمان"]
+    with pytest.raises(KeyError, match="world_words.yaml.*'no_such_key'"):
+        world_words("no_such_key")

@@ -6,9 +6,13 @@ The nisba rule: drop the article and a final ا / يا / ة / ية / ي, add ي 
 each word (كوريا الجنوبية -> الكوري الجنوبي) unless the exceptions say otherwise."""
 from __future__ import annotations
 
+from kg.world.words import world_words
+
 ARTICLE = "ال"
 #: words of a multi-word name that carry no adjective of their own (جزر سليمان -> السليماني)
-GENERIC_HEADS = ("جزر", "جزيرة", "جمهورية", "مملكة", "دولة", "سلطنة", "سان", "سانت")
+GENERIC_HEADS = world_words("generic_heads")
+#: words that end the part of a name its adjective is made from (a preposition, a dash)
+HEAD_WORD_STOPS = world_words("head_word_stops")
 
 
 def stem(word: str) -> str:
@@ -62,7 +66,7 @@ def head_words(name: str) -> list[str]:
     while len(words) > 1 and words[0] in GENERIC_HEADS:
         words = words[1:]
     for i, w in enumerate(words[1:], 1):
-        if w.startswith("و") or w in ("في", "-"):
+        if w.startswith("و") or w in HEAD_WORD_STOPS:
             return words[:i]
     return words
 

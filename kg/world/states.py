@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.world.nationality import forms_of
+from kg.world.words import world_words
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
@@ -26,7 +27,8 @@ def clean_ar(name: str) -> tuple[str, list[str]]:
     'ميانمار (بورما)' -> ('ميانمار', ['بورما'])."""
     name = _DIACRITICS.sub("", name)
     inner = [m.strip() for m in _PAREN.findall(name)]
-    return _PAREN.sub(" ", name).strip(), [i for i in inner if "منطقة" not in i]
+    markers = world_words("region_markers")
+    return _PAREN.sub(" ", name).strip(), [i for i in inner if not any(m in i for m in markers)]
 
 
 def cldr_states(overrides: dict, exceptions: dict) -> list[dict]:

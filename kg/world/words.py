@@ -1,0 +1,23 @@
+"""The Arabic words kg.world's generators need, from ontologies/world_words.yaml (knowledge as
+data: an expert edits the file, not the code)."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "ontologies" / "world_words.yaml"
+
+
+@lru_cache(maxsize=1)
+def _all_words() -> dict[str, list[str]]:
+    import yaml
+
+    return yaml.safe_load(WORDS_FILE.read_text(encoding="utf-8")) or {}
+
+
+def world_words(key: str) -> tuple[str, ...]:
+    """The word list KEY of world_words.yaml; a key the file lacks is an error naming both."""
+    words = _all_words()
+    if key not in words:
+        raise KeyError(f"{WORDS_FILE}: no key {key!r}")
+    return tuple(words[key])
