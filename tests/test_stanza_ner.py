@@ -157,7 +157,7 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() != tmp_path / "missing"
 
 
-def test_union_policy_admits_long_persons_and_places_not_covered_spans():
+def test_union_policy_admits_long_persons_and_asked_for_places_not_covered_spans():
     from kg.ner import union
     from kg.text import split_sentences
 
@@ -169,11 +169,14 @@ def test_union_policy_admits_long_persons_and_places_not_covered_spans():
              (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("وجبل"), at("وجبل") + 2, "GPE"),
              (at("UN"), at("UN") + 2, "ORG"),
              (at("كريم"), at("كريم") + 1, "PER")]
-    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, set())] == ["سامي الخطيب"]
+    with_places = union.UnionPolicy(classes=("Person", "Place"))
+    found = union.stanza_mentions([sentence], [spans], text, set(), with_places)
     assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
                                                     ("وجبل لبنان", "Place")]  # a GPE: a place, never a state
     covered = {sentence.tokens[at("الخطيب")].index}
-    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["وجبل لبنان"]
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered, with_places)] == [
+        "وجبل لبنان"]
     with_organizations = union.UnionPolicy(classes=("Person", "Organization", "Place"))
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), with_organizations)] == [
         "Person", "Organization", "Place"]
