@@ -7,13 +7,17 @@ from typing import List, Optional
 
 import typer
 
+from kg.cli_ner import models_app, ner_app
+from kg.cli_text import (EXIT_FAILED, EXIT_OUTPUT, EXIT_USAGE, build_os_error, build_summary,
+                         executor_error, fail as _fail, parse_params, print_sets, print_table,
+                         stats_text, strict_failure)
+from kg.cli_text import check_graph_file as _check_graph_file, read_graph as _read_graph
+from kg.lexicon_schema import LexiconError
 from kg.output import FORMATS
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Build a knowledge graph from Arabic news articles, query it and look at it.",
                   epilog="Example: kg build corpus --out outputs && kg query outputs/graph.ttl timeline")
-ner_app = typer.Typer(help="Train and evaluate the Stanza NER model.", no_args_is_help=True)
-models_app = typer.Typer(help="Manage NER models.", no_args_is_help=True)
 app.add_typer(ner_app, name="ner")
 app.add_typer(models_app, name="models")
 
@@ -34,6 +38,7 @@ class OutputFormat(str, Enum):
     csv = "csv"
     tsv = "tsv"
     json = "json"
+    ttl = "ttl"    # CONSTRUCT and DESCRIBE answers as Turtle
 
 
 class Executor(str, Enum):
@@ -41,20 +46,10 @@ class Executor(str, Enum):
     dask = "dask"
 
 
-#: Exit codes (README "Exit codes"): 0 success, 1 the work failed (no document read, a skip under
-#: --strict, an unreadable graph, a server error), 2 bad usage, 3 the output folder is unusable.
-EXIT_FAILED, EXIT_USAGE, EXIT_OUTPUT = 1, 2, 3
-
-
 class NerMode(str, Enum):
     auto = "auto"
     stanza = "stanza"
     rules = "rules"
-
-
-def _fail(message: str, code: int) -> None:
-    typer.echo(f"kg: {message}", err=True)
-    raise typer.Exit(code)
 
 
 def _version(value: bool) -> None:
@@ -69,32 +64,6 @@ def _version(value: bool) -> None:
 def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
                                        help="Print kg's version and exit.")) -> None:
     """Build a knowledge graph from Arabic news articles, query it and look at it."""
-
-
-def _read_graph(path: Path, input_format: "InputFormat | None"):
-    """The graph file as rdflib reads it; one line and exit 2 (missing) or 1 (unreadable) otherwise;
-    a warning when the output folder's last build did not write it."""
-    from kg.output import GraphReadError, read_graph
-
-    _check_graph_file(path, input_format)
-    try:
-        return read_graph(path, input_format.value if input_format else None)
-    except GraphReadError as exc:
-        _fail(str(exc), EXIT_FAILED)
-
-
-def _check_graph_file(path: Path, input_format: "InputFormat | None") -> None:
-    from kg.output import GraphReadError, format_of, stale_warning
-
-    if not path.is_file():
-        _fail(f"{path}: no such file", EXIT_USAGE)
-    try:
-        format_of(path, input_format.value if input_format else None)
-    except GraphReadError as exc:
-        _fail(str(exc), EXIT_USAGE)
-    warning = stale_warning(path)
-    if warning:
-        typer.echo(f"kg: warning: {warning}", err=True)
 
 
 INPUT_FORMAT_HELP = "Format of GRAPH (default: by its extension)."
@@ -138,30 +107,19 @@ def build(
         _fail(str(exc), EXIT_USAGE)
     except OutputError as exc:
         _fail(str(exc), EXIT_OUTPUT)
-    except NoDocuments as exc:
+    except (NoDocuments, LexiconError) as exc:
         _fail(str(exc), EXIT_FAILED)
     except OSError as exc:
-        if exc.filename and _inside(Path(exc.filename), out):  # the output folder failed mid-build
-            _fail(f"{out}: cannot write {exc.filename} ({exc.strerror or exc})", EXIT_OUTPUT)
-        if exc.filename:
-            _fail(f"{exc.filename}: {exc.strerror or exc}", EXIT_FAILED)
-        _fail(f"executor {executor.value}: {exc.__class__.__name__}: {str(exc)[:200]}", EXIT_FAILED)
+        _fail(*build_os_error(exc, out, executor.value))
     except TimeoutError as exc:  # a Dask scheduler that cannot be reached
-        _fail(f"executor {executor.value}: {exc.__class__.__name__}: {str(exc)[:200]}", EXIT_FAILED)
+        _fail(executor_error(exc, executor.value), EXIT_FAILED)
     for line in report.skipped:
         typer.echo(f"skipped {line}", err=True)
     for line in report.notices:
         typer.echo(f"notice: {line}", err=True)
-    ents = ", ".join(f"{k} {v}" for k, v in report.entities.items())
-    typer.echo(f"{report.documents} documents read ({len(report.skipped)} skipped, "
-               f"{report.documents - report.processed} from cache), NER: {report.ner}\n"
-               f"entities: {ents}\nmeetings {report.meetings}, treaties {report.treaties}, "
-               f"bases {report.bases}, triples {report.triples}, {report.seconds} s\n"
-               f"wrote {', '.join(report.outputs)}")
+    typer.echo(build_summary(report))
     if strict and report.skipped:
-        names = ", ".join(line.split(": ", 1)[0] for line in report.skipped[:5])
-        more = f" and {len(report.skipped) - 5} more" if len(report.skipped) > 5 else ""
-        _fail(f"--strict: {len(report.skipped)} skipped: {names}{more}", EXIT_FAILED)
+        _fail(strict_failure(report.skipped), EXIT_FAILED)
 
 
 @app.command("export")
@@ -183,20 +141,13 @@ def export(
         report = run_export(corpus, out, fmt.value if fmt else None, bom, ner.value, cache)
     except (ExportError, CorpusError) as exc:
         _fail(str(exc), EXIT_USAGE)
-    except NoDocuments as exc:
+    except (NoDocuments, LexiconError) as exc:
         _fail(str(exc), EXIT_FAILED)
     except OSError as exc:
         _fail(f"{exc.filename or out}: {exc.strerror or exc}", EXIT_FAILED)
     for line in report.skipped:
         typer.echo(f"skipped {line}", err=True)
     typer.echo(f"wrote {out}")
-
-
-def _inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().is_relative_to(folder.resolve())
-    except OSError:
-        return False
 
 
 @app.command("eval", epilog="Example: kg eval outputs/graph.ttl --gold tests/gold --details")
@@ -240,42 +191,17 @@ def eval_(
         from kg.output import atomic_write
 
         previous = evalsets.load_record(record) if record.is_file() else None
-        atomic_write(record, evalsets.record_json(results, previous))
+        atomic_write(record, evalsets.record_json(results, previous, evalsets.record_note(record)))
     if as_json:
         typer.echo(json.dumps(results, ensure_ascii=False, indent=1))
     else:
-        _print_sets(results, details)
+        print_sets(results, details)
     if recorded is not None:
         problems = evalsets.regressions(evalsets.f1_record(results), recorded)
         for line in problems:
             typer.echo(f"regression: {line}", err=True)
         if problems:
             raise typer.Exit(1)
-
-
-def _print_sets(results: dict, details: bool) -> None:
-    from rich.console import Console
-    from rich.table import Table
-
-    from kg import evalsets
-
-    console = Console()
-    for name, result in results.items():
-        table = Table("what", "precision", "recall", "F1", title=f"set {name}", title_justify="left")
-        for row in evalsets.table_rows(result):
-            table.add_row(*row)
-        console.print(table)
-        m = result["meetings"]
-        console.print(f"meetings: {m['matched']} matched, date exact {m['date_exact']:.0%}, "
-                      f"lacking provenance {len(result['meetings_lacking_provenance'])}; "
-                      f"duplicated nodes: {len(result['duplicated_nodes'])}\n{evalsets.base_line(result)}")
-        if details:
-            for key in ("Person", "State", "Organization", "Place", "MilitaryBase", "meetings", "treaties"):
-                r = result[key]
-                console.print(f"[bold]{key}[/] P {r['precision']:.3f} R {r['recall']:.3f} F1 {r['f1']:.3f}"
-                              f"\n  missed: {r['missed']}\n  spurious: {r['spurious']}")
-            if result["duplicated_nodes"]:
-                console.print(f"duplicated: {result['duplicated_nodes']}")
 
 
 @app.command(epilog="Examples: kg query outputs/graph.ttl meetings-between -p a=Putin -p b=الأسد\n\n"
@@ -301,12 +227,10 @@ def query(
     from kg.query import Engine as LocalEngine, QueryError, answer, render
     from kg.remote import Endpoint, RemoteError
 
-    params = {}
-    for p in param:
-        if "=" not in p:
-            _fail(f"--param {p}: expected name=value", EXIT_USAGE)
-        k, v = p.split("=", 1)
-        params[k] = v
+    try:
+        params = parse_params(param)
+    except ValueError as exc:
+        _fail(str(exc), EXIT_USAGE)
     if not endpoint:
         if sparql is None:
             _fail("a query is needed: kg query GRAPH QUERY", EXIT_USAGE)
@@ -326,16 +250,12 @@ def query(
         typer.echo(f"kg: {note}", err=True)
     fmt_name = fmt.value if fmt else ("table" if sys.stdout.isatty() else "tsv")
     if fmt_name == "table":
-        from rich.console import Console
-        from rich.table import Table
-
-        table = Table(*result.columns)
-        for row in result.rows:
-            table.add_row(*row)
-        Console().print(table)
-        typer.echo(f"{len(result.rows)} rows")
+        print_table(result.columns, result.rows)
         return
-    typer.echo(render(result, fmt_name), nl=False)
+    try:
+        typer.echo(render(result, fmt_name), nl=False)
+    except QueryError as exc:
+        _fail(str(exc), EXIT_USAGE)
 
 
 @app.command(epilog="Example: kg push outputs/graph.ttl --endpoint http://127.0.0.1:7878/store")
@@ -384,20 +304,12 @@ def serve(
 
 
 @app.command(epilog="Example: kg stats outputs/graph.ttl --top 5")
-def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = typer.Option(10, min=1),
+def stats(graph: Path = typer.Argument(Path("outputs/graph.ttl")), top: int = typer.Option(10, min=1, help="How many actors each ranking lists."),
           input_format: Optional[InputFormat] = typer.Option(None, help=INPUT_FORMAT_HELP)) -> None:
     """Counts by class and the top actors by degree and betweenness centrality (any format kg writes)."""
     from kg.stats import stats_of
 
-    s = stats_of(_read_graph(graph, input_format), top)
-    for cls, n in s["classes"].items():
-        typer.echo(f"{cls:14} {n}")
-    typer.echo("\ntop by degree:")
-    for label, v in s["degree"]:
-        typer.echo(f"  {v:.3f}  {label}")
-    typer.echo("top by betweenness:")
-    for label, v in s["betweenness"]:
-        typer.echo(f"  {v:.3f}  {label}")
+    typer.echo(stats_text(stats_of(_read_graph(graph, input_format), top)))
 
 
 @app.command(epilog="Example: kg validate outputs/graph.trig")
@@ -412,95 +324,6 @@ def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
     typer.echo(f"{graph}: {'conforms' if not violations else f'{len(violations)} violations'}")
     if violations:
         raise typer.Exit(EXIT_FAILED)
-
-
-@ner_app.command("train", epilog="Example: kg ner train --train train.txt --dev val.txt --test test.txt")
-def ner_train(
-    train: list[Path] = typer.Option(..., help="Training set: a corpus folder (train/val/test.txt) "
-                                     "or a BIO file; repeat for several sets."),
-    dev: Path = typer.Option(..., help="Dev split that chooses the checkpoint: a BIO file or a corpus folder (its val.txt)."),
-    out: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir)."),
-    steps: int = typer.Option(2500, help="Training steps."),
-    test: list[Path] = typer.Option([], help="Extra BIO test files (each corpus folder's test.txt is scored anyway)."),
-) -> None:
-    """Train a Stanza NER model offline with Stanza's own trainer; writes its model card."""
-    from kg import stanza_ner
-    from kg.ner.workflow import train_and_document
-
-    for p in [*train, dev, *test]:
-        if not p.exists():
-            _fail(f"{p}: no such file or folder", 2)
-    target = out or stanza_ner.local_model_dir()
-    with _progress(f"training Stanza NER, {steps} steps") as progress:
-        try:
-            card = train_and_document(train, dev, target, steps, test, progress=progress)
-        except (FileNotFoundError, ValueError) as exc:
-            _fail(str(exc), 2)
-    typer.echo(f"model written to {target} ({card['seconds']} s, best dev F1 {card['dev_f1']} "
-               f"at step {card['best_step']}, quantized: {card['quantize']})")
-    from kg.ner.scoring import f1_line
-
-    for name, scores in card["tests"].items():
-        typer.echo(f"entity F1 on {name}: {f1_line(scores)}")
-
-
-def _progress(label: str):
-    """A progress callback (step, total) on a terminal; a no-op in pipes and CI."""
-    import sys
-    from contextlib import contextmanager, nullcontext
-
-    if not sys.stderr.isatty():
-        return nullcontext(None)
-
-    @contextmanager
-    def bar():
-        from rich.progress import Progress
-
-        with Progress(transient=True) as prog:
-            task = prog.add_task(label, total=None)
-            yield lambda step, total: prog.update(task, completed=step, total=total)
-
-    return bar()
-
-
-@ner_app.command("eval", epilog="Example: kg ner eval test.txt")
-def ner_eval(test: Path, model: Optional[Path] = typer.Option(None)) -> None:
-    """Entity precision/recall/F1 of the local model on a BIO test file (PER, ORG, GPE)."""
-    from kg import stanza_ner
-
-    if not test.is_file():
-        _fail(f"{test}: no such file", 2)
-    try:
-        scores = stanza_ner.evaluate_model(test, model)
-    except FileNotFoundError as exc:
-        _fail(str(exc), 1)
-    for label, s in scores.items():
-        typer.echo(f"{label}\tP {s['precision']:.3f}\tR {s['recall']:.3f}\tF1 {s['f1']:.3f}\t(gold {s['gold']})")
-
-
-@ner_app.command("info")
-def ner_info(model: Optional[Path] = typer.Option(None, help="Model folder (default: the local model dir).")) -> None:
-    """Print the model card of the local NER model: data, licences, training, scores."""
-    from kg import stanza_ner
-    from kg.ner.card import CARD_MD
-
-    folder = model or stanza_ner.local_model_dir()
-    card = folder / CARD_MD
-    if not card.is_file():
-        _fail(f"{folder}: no model card (train one with `make model` or `kg ner train`)", 1)
-    typer.echo(card.read_text(encoding="utf-8"), nl=False)
-
-
-@models_app.command("download", epilog="Example: kg models download")
-def models_download() -> None:
-    """Fetch Stanza's official Arabic models (needs network access to Stanza's model hub)."""
-    from kg import stanza_ner
-
-    try:
-        path = stanza_ner.download_official_models()
-    except Exception as exc:  # the hub is unreachable or refuses
-        _fail(f"download failed: {exc.__class__.__name__}: {str(exc)[:200]}", 1)
-    typer.echo(f"models in {path}")
 
 
 def main() -> None:

@@ -143,6 +143,15 @@ def load_record(path: Path) -> dict[str, dict]:
     return data.get("sets", data)
 
 
+def record_note(path: Path) -> str:
+    """The note of an existing quality record ("" if none), kept when the record is rewritten."""
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, json.JSONDecodeError):
+        return ""
+    return data.get("note", "") if isinstance(data, dict) else ""
+
+
 def record_json(results: dict[str, dict], previous: dict | None = None, note: str = "") -> str:
     """A quality record: the previous record's sets kept, the scored ones replaced."""
     sets = dict(previous or {})

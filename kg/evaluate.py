@@ -16,10 +16,11 @@ from rdflib import RDF, RDFS, Graph, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from kg.graph import KG
+from kg.vocab import ACTOR_CLASSES, ENTITY_CLASSES
 from kg.text import normalize
 
-CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
-ACTORS = ("Person", "State", "Organization")
+CLASSES = ENTITY_CLASSES
+ACTORS = ACTOR_CLASSES
 
 
 @dataclass

@@ -17,22 +17,17 @@ from decimal import Decimal
 from typing import Iterable, Iterator
 from urllib.parse import quote
 
-from rdflib import OWL, RDF, RDFS, XSD, Graph, Namespace
+from rdflib import OWL, RDF, RDFS, XSD, Graph
 from rdflib.namespace import PROV, SKOS
 
 from kg.merge import MergedCorpus
 from kg.model import Date, evidence_lines, sources_of
+from kg.vocab import (BASE_KINDS, ENTITY_CLASSES, FACT_CLASSES, GEO, KG, KGR, MEETING_KINDS,  # noqa: F401
+                      PATH_OF_TYPE, PROPERTIES, WD)
 
-KG = Namespace("https://w3id.org/arabic-kg/ontology#")
-KGR = Namespace("https://w3id.org/arabic-kg/resource/")
-WD = Namespace("http://www.wikidata.org/entity/")
-GEO = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 PREFIXES = (("kg", KG), ("kgr", KGR), ("rdfs", RDFS), ("skos", SKOS), ("prov", PROV), ("xsd", XSD),
             ("owl", OWL), ("rdf", RDF), ("geo", GEO))
-PATH_OF_TYPE = {"Person": "person", "State": "state", "Organization": "org", "Place": "place",
-                "MilitaryBase": "base"}
-KIND_CLASS = {"Visit", "PhoneCall", "Talks", "Message", "Summit"}
-ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
+KIND_CLASS = frozenset(MEETING_KINDS)
 
 #: subject, (predicate, object) pairs in N-Triples syntax; an object may be a tuple of IRIs
 Block = tuple[str, Iterable[tuple[str, str | tuple[str, ...]]]]
@@ -58,15 +53,11 @@ def literal(text: str, lang: str | None = None, datatype: str | None = None) -> 
 
 
 A, LABEL, ALT = iri(str(RDF.type)), iri(str(RDFS.label)), iri(str(SKOS.altLabel))
-P = {name: iri(str(KG[name])) for name in (
-    "sourceFile", "sha256", "published", "url", "mentionedIn", "affiliation", "role", "subtype",
-    "participant", "date", "location", "party", "locatedIn", "operatedBy", "evidence", "title",
-    "startDate", "endDate")}
+P = {name: iri(str(KG[name])) for name in PROPERTIES}
 SAME_AS, DERIVED = iri(str(OWL.sameAs)), iri(str(PROV.wasDerivedFrom))
 QUALIFIED, PROV_ENTITY, DERIVATION = (iri(str(PROV[n])) for n in ("qualifiedDerivation", "entity", "Derivation"))
 LAT, LONG = iri(str(GEO.lat)), iri(str(GEO.long))
-CLASS = {name: iri(str(KG[name])) for name in (*ENTITY_CLASSES, "Document", "Meeting", "Treaty",
-                                              "AirBase", "NavalBase", *KIND_CLASS)}
+CLASS = {name: iri(str(KG[name])) for name in (*ENTITY_CLASSES, *FACT_CLASSES, *BASE_KINDS, *MEETING_KINDS)}
 
 
 def entity_iri(entity_id: str, type_: str) -> str:

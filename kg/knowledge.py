@@ -171,10 +171,19 @@ class KnowledgeBase:
             cached = self._cache[key] = compute()
         return cached
 
+    def word_list(self, key: str) -> list[str]:
+        """A lexicon word list as written; a key the schema lacks is an error, never an empty list
+        (a misspelt key would switch a rule off without a word)."""
+        from kg.lexicon_schema import LEXICON_SCHEMA, WORDS, LexiconError
+
+        if LEXICON_SCHEMA.get(key) != WORDS:
+            raise LexiconError(f"kg reads lexicon key {key!r}, which kg/lexicon_schema.py has no word list for")
+        return self.lexicon[key]
+
     def words(self, key: str) -> frozenset[str]:
         """A lexicon word list, normalized."""
         return self.derived(("words", key),
-                            lambda: frozenset(normalize(w) for w in self.lexicon.get(key, [])))
+                            lambda: frozenset(normalize(w) for w in self.word_list(key)))
 
     def stem_forms(self, key: str) -> StemForms:
         """token -> its forms in a lexicon word list, memoized."""
@@ -186,7 +195,7 @@ class KnowledgeBase:
             words = {norm_tokens(w)[0] for ws in self.lexicon["months"].values() for w in ws}
             words |= set(self.weekdays) | {RANGE_OPENER}
             for key in ("today_words", "yesterday_words", "recent_words"):
-                words |= {norm_tokens(w)[0] for w in self.lexicon.get(key, [])}
+                words |= {norm_tokens(w)[0] for w in self.word_list(key)}
             return frozenset(words)
 
         return self.derived("date_words", compute)
@@ -231,7 +240,7 @@ class KnowledgeBase:
         """A lexicon phrase list as a matcher."""
         def compute() -> PhraseIndex:
             index = PhraseIndex()
-            for w in self.lexicon.get(key, []):
+            for w in self.word_list(key):
                 index.add(w, w)
             return index
 

@@ -10,6 +10,7 @@ import yaml
 
 from kg.knowledge import (SOURCES, TYPE_OF_SECTION, GazetteerEntry, KnowledgeBase, Office, PhraseIndex,
                           _role_key, norm_tokens)
+from kg.lexicon_schema import validate_lexicon
 from kg.text import normalize
 
 
@@ -29,7 +30,7 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     """Parse the YAML sources and index them. `texts`: file name -> its text (those present)."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when PyYAML has it: 10x faster
     data = {name: yaml.load(text, Loader=loader) or {} for name, text in texts.items()}
-    lexicon = data["lexicon.yaml"]
+    lexicon = validate_lexicon(data["lexicon.yaml"], d / "lexicon.yaml")
     entries: dict[str, GazetteerEntry] = {}
     names = PhraseIndex()
     nationality: dict[str, str] = {}
@@ -41,9 +42,6 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
                 _merge(entries, _entry(section, raw))
                 for adjective in raw.get("nationality", []):
                     _add_nationality(adjective, raw["id"], nationality, nationality_phrases)
-    for state, adjs in (lexicon.get("nationalities") or {}).items():
-        for a in adjs:
-            _add_nationality(a, state, nationality, nationality_phrases)
     for name in SOURCES:
         for _, items in _sections(data.get(name, {})):
             for raw in items:

@@ -78,7 +78,7 @@ class WriteContext:
         return self._graph
 
     def per_document(self) -> dict:
-        from kg.pipeline import per_document_graphs
+        from kg.trig import per_document_graphs
 
         if self._per_document is None:
             self._per_document = per_document_graphs(self.graph(), self.corpus)

@@ -18,6 +18,7 @@ from kg.merge import MergedCorpus
 from kg.model import evidence_lines
 from kg.text import _DIACRITICS, _FOLD
 from kg.visualize import EDGE_STYLE, STYLE, ActorNetwork
+from kg.vocab import ACTOR_CLASSES, MEETING_KINDS
 
 #: Sources listed per meeting (the rest are counted).
 MAX_SOURCES = 10
@@ -26,8 +27,7 @@ MAX_EVIDENCE = 3
 #: Search folds what kg.text.normalize folds, and the hamza seats too (a reader types
 #: "مؤتمر" or "موتمر", "رئيس" or "رييس"): waw and ya with hamza, and the bare hamza dropped.
 SEARCH_FOLD_EXTRA = {"\u0624": "\u0648", "\u0626": "\u064a", "\u0621": ""}
-VOCABULARY = ("Person", "State", "Organization", "MilitaryBase", "Place", "Meeting", "Visit", "PhoneCall",
-              "Talks", "Message", "Summit", "Treaty")
+VOCABULARY = (*ACTOR_CLASSES, "MilitaryBase", "Place", "Meeting", *MEETING_KINDS, "Treaty")
 
 
 @lru_cache(maxsize=1)

@@ -21,10 +21,10 @@ from typing import Callable
 
 QUERY_DIR = resources.files("kg") / "queries"
 _PARAM = re.compile(r"\{\{(?:(entity):)?(\w+)\}\}")
-ENTITY_CLASSES = ("Person", "State", "Organization", "Place", "MilitaryBase")
+from kg.vocab import ENTITY_CLASSES  # noqa: E402
 ENGINES = ("rdflib", "oxigraph")
 NO_MATCH = "https://w3id.org/arabic-kg/resource/no-such-entity"
-OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
+OUTPUT_FORMATS = ("table", "csv", "tsv", "json", "ttl")
 
 
 class QueryError(Exception):
@@ -36,6 +36,7 @@ class Result:
     columns: list[str]
     rows: list[list[str]]
     notes: list[str] = field(default_factory=list)   # how name parameters were resolved
+    graph: object = None   # CONSTRUCT and DESCRIBE: the answer as an rdflib Graph (for --format ttl)
 
 
 def bundled() -> dict[str, str]:
@@ -205,7 +206,7 @@ class Engine:
         if res.type == "ASK":
             return Result(["ask"], [[str(bool(res.askAnswer)).lower()]])
         if res.type in ("CONSTRUCT", "DESCRIBE"):
-            return Result(["s", "p", "o"], [[str(t) for t in triple] for triple in res.graph])
+            return _triples_result(res.graph)
         cols = [str(v) for v in res.vars]
         return Result(cols, [[("" if v is None else str(v)) for v in row] for row in res])
 
@@ -216,9 +217,34 @@ class Engine:
         if isinstance(res, ox.QueryBoolean):
             return Result(["ask"], [[str(bool(res)).lower()]])
         if isinstance(res, ox.QueryTriples):
-            return Result(["s", "p", "o"], [[t.subject.value, t.predicate.value, t.object.value] for t in res])
+            return _triples_result(_rdflib_graph(res))
         cols = [v.value for v in res.variables]
         return Result(cols, [["" if v is None else v.value for v in row] for row in res])  # by position: fastest
+
+
+def _rdflib_graph(triples) -> "Graph":
+    """Oxigraph's triples as an rdflib Graph, language tags and datatypes kept."""
+    import pyoxigraph as ox
+    from rdflib import BNode, Graph, Literal, URIRef
+
+    def term(t):
+        if isinstance(t, ox.NamedNode):
+            return URIRef(t.value)
+        if isinstance(t, ox.BlankNode):
+            return BNode(t.value)
+        return Literal(t.value, lang=t.language, datatype=None if t.language else URIRef(t.datatype.value))
+    g = Graph()
+    for t in triples:
+        g.add((term(t.subject), term(t.predicate), term(t.object)))
+    return g
+
+
+def _triples_result(graph) -> Result:
+    """A CONSTRUCT or DESCRIBE answer: s/p/o rows for tables, the graph itself for --format ttl."""
+    from kg.graph import bind_prefixes
+
+    rows = sorted([str(x) for x in triple] for triple in graph)
+    return Result(["s", "p", "o"], rows, graph=bind_prefixes(graph))
 
 
 def answer(select: Callable[[str], Result], query: str, params: dict[str, str] | None = None) -> Result:
@@ -235,6 +261,10 @@ def run(graph_path: Path, sparql: str, engine: str = "rdflib", input_format: str
 
 
 def render(result: Result, fmt: str) -> str:
+    if fmt == "ttl":
+        if result.graph is None:
+            raise QueryError("--format ttl is for CONSTRUCT and DESCRIBE queries (a SELECT gives rows: csv, tsv, json)")
+        return result.graph.serialize(format="turtle")
     if fmt == "json":
         return json.dumps([dict(zip(result.columns, r)) for r in result.rows], ensure_ascii=False, indent=1)
     if fmt in ("csv", "tsv"):

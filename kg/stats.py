@@ -7,9 +7,9 @@ from pathlib import Path
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
 
-from kg.graph import KG
+from kg.vocab import ENTITY_CLASSES, FACT_CLASSES, KG
 
-CLASSES = ["Person", "State", "Organization", "Place", "MilitaryBase", "Meeting", "Treaty", "Document"]
+CLASSES = [*ENTITY_CLASSES, *FACT_CLASSES]
 
 
 def actor_graph(g: Graph) -> nx.Graph:

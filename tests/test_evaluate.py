@@ -112,6 +112,13 @@ def test_kg_eval_prints_one_table_per_set_and_records_the_figures(tmp_path, buil
     sets = json.loads(record.read_text(encoding="utf-8"))["sets"]
     assert set(sets) == {"corpus", "one"} and sets["one"]["bases"] is None
     assert sets["corpus"]["meetings"] >= 0.95
+    data = json.loads(record.read_text(encoding="utf-8"))
+    data["note"], data["sets"]["kept"] = "a note of our own", {"actors": 0.5}
+    record.write_text(json.dumps(data), encoding="utf-8")
+    assert CliRunner().invoke(app, args[:3] + ["--record", str(record)]).exit_code == 0
+    again = json.loads(record.read_text(encoding="utf-8"))
+    assert again["note"] == "a note of our own" and again["sets"]["kept"] == {"actors": 0.5}
+    assert set(again["sets"]) == {"corpus", "one", "kept"}
 
 
 def test_kg_eval_check_exits_1_below_the_record_and_skips_a_missing_set_on_request(tmp_path, built):

@@ -165,3 +165,27 @@ def test_bundled_queries_come_out_dated_first_in_date_order(engines, name, colum
         assert dated and dates[:len(dated)] == dated, (engine.engine, dates)  # undated ones last
         firsts = [d + "-01-01"[len(d) - 4:] if len(d) < 10 else d for d in dated]  # 2023-03 -> 2023-03-01
         assert firsts == sorted(firsts), (engine.engine, dates)
+
+
+CONSTRUCT_ROLES = ("PREFIX kg: <https://w3id.org/arabic-kg/ontology#> "
+                   "CONSTRUCT { ?p kg:role ?r ; kg:affiliation ?s } WHERE { ?p a kg:Person ; kg:role ?r ; kg:affiliation ?s }")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_construct_answers_as_turtle_keep_language_tags(built, graph, engine):
+    from rdflib import Graph, Literal
+    from rdflib.compare import isomorphic
+
+    out = runner.invoke(app, ["query", str(built[0] / "graph.ttl"), CONSTRUCT_ROLES, "--format", "ttl",
+                              "--engine", engine])
+    assert out.exit_code == 0, out.output
+    answer_graph = Graph().parse(data=out.stdout, format="turtle")
+    expected = graph.query(CONSTRUCT_ROLES).graph
+    assert len(answer_graph) == len(expected) > 10 and isomorphic(answer_graph, expected)
+    roles = [o for o in answer_graph.objects() if isinstance(o, Literal)]
+    assert roles and all(r.language == "ar" for r in roles)
+
+
+def test_turtle_output_of_a_select_is_a_usage_error(built):
+    out = runner.invoke(app, ["query", str(built[0] / "graph.ttl"), "timeline", "--format", "ttl"])
+    assert out.exit_code == 2 and "CONSTRUCT" in out.output and "Traceback" not in out.output

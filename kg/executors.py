@@ -1,0 +1,152 @@
+"""Where per-document extraction runs: in this process, in a pool of `--jobs` processes, or on a
+Dask cluster. Every executor yields the results in corpus order, so the output does not depend
+on which one ran or how fast its workers were."""
+from __future__ import annotations
+
+import itertools
+import time
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import ExitStack
+from typing import Iterable, Iterator
+
+from kg.extract import process_document
+from kg.knowledge import KnowledgeBase, load_knowledge
+from kg.model import Document, DocResult
+from kg.ner_choice import choose_ner
+from kg.runtime import collect_young_objects_only
+from kg.text import split_sentences
+
+#: Documents tagged by Stanza in one call: batching keeps the model busy.
+NER_BATCH_DOCS = 32
+
+_WORKER: dict = {}
+
+
+def _init_worker(ner_mode: str) -> None:
+    if ner_mode != "rules":
+        import torch
+
+        torch.set_num_threads(1)
+    _WORKER["kb"] = load_knowledge()
+    _WORKER["ner"] = choose_ner(ner_mode, []) if ner_mode != "rules" else None
+
+
+def _init_pool_worker(ner_mode: str) -> None:
+    """A `--jobs` worker: a process of kg's own, so the collector is tuned for its whole life
+    (a Dask worker may be someone else's and is left as it is)."""
+    _init_worker(ner_mode)
+    collect_young_objects_only()
+
+
+def _extract_batch(docs: list[Document]) -> tuple[list[DocResult], float, int]:
+    return extract_batch(docs, _WORKER["kb"], _WORKER["ner"])
+
+
+def dask_extract_batch(docs: list[Document], ner_mode: str) -> tuple[list[DocResult], float, int]:
+    """Per-batch work on a Dask worker: the knowledge base and Stanza are loaded once per worker."""
+    if _WORKER.get("mode") != ner_mode:
+        _init_worker(ner_mode)
+        _WORKER["mode"] = ner_mode
+    return _extract_batch(docs)
+
+
+def _dask_outputs(batches: Iterator[list[Document]], ner_mode: str, scheduler: str | None, workers: int,
+                  stack: ExitStack):
+    """Results of every batch, in order, from a Dask cluster (a LocalCluster when no scheduler)."""
+    from dask.distributed import Client, LocalCluster
+
+    if scheduler:
+        client = stack.enter_context(Client(scheduler))
+    else:
+        cluster = stack.enter_context(LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+            dashboard_address=None, silence_logs=40))
+        client = stack.enter_context(Client(cluster))
+    window = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1)
+    def submit(batch):
+        # the documents travel as scattered data, not inside the task spec: the scheduler keeps
+        # specs of finished tasks about, and with the texts in them its memory grew with the corpus
+        [data] = client.scatter([batch], hash=False)
+        return data, client.submit(dask_extract_batch, data, ner_mode, pure=False)
+
+    def release(pair):
+        for future in pair:
+            future.release()
+
+    yield from _in_order(batches, submit, window, lambda pair: pair[1].result(), release)
+
+
+def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, stack: ExitStack):
+    pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker,
+                                                   initargs=(ner_mode,)))
+    submit = lambda batch: pool.submit(_extract_batch, batch)  # noqa: E731
+    yield from _in_order(batches, submit, 2 * jobs, lambda f: f.result(), lambda f: None)
+
+
+def _in_order(batches, submit, window: int, result, release):
+    """Submit the documents of each batch keeping at most `window` in flight; yield, in order,
+    (results of the whole batch, the fresh ones among them, Stanza seconds, tokens).
+
+    A batch mixes documents to extract with results the cache already had; both come back in
+    corpus order whatever the workers' speed (so the output does not depend on the executor),
+    and memory holds a window of batches, not the corpus."""
+    pending: deque = deque()
+    for batch in batches:
+        docs = [x for x in batch if isinstance(x, Document)]
+        pending.append((batch, submit(docs) if docs else None))
+        if len(pending) >= window:
+            yield _reassemble(*pending.popleft(), result, release)
+    while pending:
+        yield _reassemble(*pending.popleft(), result, release)
+
+
+def _reassemble(batch: list, future, result, release) -> tuple[list[DocResult], list[DocResult], float, int]:
+    if future is None:
+        return batch, [], 0.0, 0
+    fresh, ner_seconds, tokens = result(future)
+    release(future)
+    it = iter(fresh)
+    return [next(it) if isinstance(x, Document) else x for x in batch], fresh, ner_seconds, tokens
+
+
+def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[list[DocResult], float, int]:
+    """Extract a batch of documents; returns results, seconds spent in Stanza, tokens.
+
+    `build` has already read each document's dateline into `published`.
+    """
+    prepared = [(doc, split_sentences(doc.text)) for doc in docs]
+    spans_per_doc: list = [None] * len(prepared)
+    ner_seconds = 0.0
+    if ner is not None:
+        from kg.stanza_ner import tag_sentences
+
+        flat = [[t.text for t in s.tokens] for _, sents in prepared for s in sents if s.tokens]
+        start = time.perf_counter()
+        tagged = iter(tag_sentences(ner, flat))
+        ner_seconds = time.perf_counter() - start
+        spans_per_doc = [[next(tagged) if s.tokens else [] for s in sents] for _, sents in prepared]
+    results = [process_document(doc, kb, spans, sents)
+               for (doc, sents), spans in zip(prepared, spans_per_doc)]
+    tokens = sum(len(s.tokens) for _, sents in prepared for s in sents)
+    return results, ner_seconds, tokens
+
+
+def extract_stream(items: Iterable[Document | DocResult], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",
+                   jobs: int = 1, executor: str = "local", scheduler: str | None = None,
+                   stack: ExitStack | None = None) -> Iterator[tuple[list[DocResult], list[DocResult], float, int]]:
+    """Per batch, lazily and in order: (every result, the freshly extracted ones, Stanza seconds,
+    tokens). Items are documents to extract or results already known (from the cache)."""
+    batches = _batches(items, NER_BATCH_DOCS)
+    stack = stack if stack is not None else ExitStack()
+    if executor == "dask":
+        return _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
+    if jobs > 1:
+        return _pool_outputs(batches, ner_mode, jobs, stack)
+    return _in_order(batches, lambda docs: extract_batch(docs, kb, ner), 1, lambda r: r, lambda r: None)
+
+
+def _batches(items: Iterable, size: int) -> Iterator[list]:
+    it = iter(items)
+    while batch := list(itertools.islice(it, size)):
+        yield batch
