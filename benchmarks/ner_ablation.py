@@ -17,8 +17,10 @@ all actors' P / R / F1, and the F1 of places and of meetings (what the union mus
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -54,6 +56,7 @@ def default_sets() -> dict[str, Path]:
 def _corpus_set() -> Path:
     """corpus/ with tests/gold, as a set folder (symlinks in a temporary folder)."""
     folder = Path(tempfile.mkdtemp(prefix="kg-corpus-set-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the links only, not their targets
     (folder / "corpus").symlink_to(ROOT / "corpus")
     (folder / "gold").symlink_to(ROOT / "tests" / "gold")
     return folder
