@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from kg import extract  # noqa: E402
 from kg.evaluate import evaluate_file  # noqa: E402
-from kg.model import Mention  # noqa: E402
+from kg.model import Mention, MentionSource  # noqa: E402
 from kg.ner import union  # noqa: E402
 
 TYPES = ("Person", "Organization", "State", "Place")
@@ -65,7 +65,7 @@ def _corpus_set() -> Path:
 @contextmanager
 def stanza_alone(kb):
     """Swap the rules out of kg.extract for the length of a build (this process only)."""
-    rules = {"_named_in_sentence": lambda *a: [], "role_descriptions": lambda *a: [],
+    rules = {"named_in_sentence": lambda *a: [], "role_descriptions": lambda *a: [],
              "delegation_mentions": lambda *a: []}
     saved = {name: getattr(extract, name) for name in [*rules, "stanza_mentions"] if hasattr(extract, name)}
     from kg.recognize import gazetteer_mentions as real_gazetteer
@@ -84,13 +84,15 @@ def stanza_alone(kb):
                 if cls:
                     toks = sentence.tokens
                     out.append(Mention(first, end, toks[a].start, toks[b - 1].end,
-                                       text[toks[a].start:toks[b - 1].end], cls, "stanza",
+                                       text[toks[a].start:toks[b - 1].end], cls, MentionSource.STANZA,
                                        sentence=sentence.index))
         return out
 
+    missing = [name for name in rules if name not in saved]
+    if missing:  # the rules were renamed: "stanza alone" would silently be the union
+        raise SystemExit(f"ner_ablation: kg.extract has no {', '.join(missing)}; update stanza_alone()")
     for name, fn in rules.items():
-        if name in saved:
-            setattr(extract, name, fn)
+        setattr(extract, name, fn)
     extract.stanza_mentions = spans_only
     try:
         yield

@@ -1,4 +1,4 @@
-"""Organizations, outlets and bases the gazetteer does not know, read by their head nouns.
+"""Organizations, outlets, places and delegations the gazetteer does not know, read by their head nouns.
 
 - organizations: a head noun ('حزب', 'مجلس', 'هيئة', 'جيش' …, lexicon `organization_heads`) in
   construct state with its complement ('حزب البعث', 'مجلس الأمن الدولي', 'مجلس التعاون لدول
@@ -7,26 +7,24 @@
 - outlets: a media word and a name in quotes or parentheses ('موقع (روسيا اليوم)'), or bare
   ('وكالة رويترز', 'وكالة الأناضول'), or described ('وكالة الأنباء السعودية');
 - acronyms: '(واس)' after an organization is another name of it;
-- bases: 'قاعدة/معسكر/منشأة' and a name, with or without 'الجوية|البحرية' and a nationality
-  ('قاعدة الظفرة الجوية الإماراتية', 'قاعدة العديد'), linked to a known base of the place they
-  are named after ('قاعدة طرطوس').
+- places, delegations' states and states named with their form; bases are in kg.bases.
 """
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
 
 _OPEN = {**CLOSING_QUOTE, "(": ")"}
-_PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
+PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
 
 
 def _definite(word: str) -> bool:
     return any(f.startswith("ال") for f in stems(word))
 
 
-def _span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
+def name_span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
     """Token and character bounds of positions a..b-1, and the surface without a clitic on a."""
     toks = sentence.tokens
     first = surface_without_clitic(toks[a], form) if form else toks[a].text
@@ -34,12 +32,12 @@ def _span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None
     return toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end, surface
 
 
-def _stops(kb: KnowledgeBase) -> frozenset[str]:
+def body_stops(kb: KnowledgeBase) -> frozenset[str]:
     return kb.derived("body_stops", lambda: kb.words("name_stops") | kb.words("treaty_name_stops")
                       | kb.words("body_name_stops"))
 
 
-def _bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
+def bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
     """The position of the closing mark of a quote or parenthesis opened at j (1..max_len words)."""
     toks = sentence.tokens
     close = _OPEN.get(toks[j].text) if j < len(toks) else None
@@ -58,7 +56,7 @@ def _bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
 def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]):
     """Where the complement of the head at i ends, and the nationality that closes it."""
     norms, tokens = sentence.norms, sentence.tokens
-    stops, adjectives = _stops(kb), kb.words("organization_adjectives")
+    stops, adjectives = body_stops(kb), kb.words("organization_adjectives")
     k = i + 1
     while k < len(tokens) and k - i <= 5:
         w = norms[k]
@@ -122,8 +120,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
-        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
-        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+        start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
+        out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,
                            entity_id=f"{slug(surface)}_{seat}" if seat else None))
         free = k
@@ -147,7 +145,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
             described = described or norms[k] in kb.nationality
             k += 1
-        close = _bracketed(sentence, k)
+        close = bracketed(sentence, k)
         if close is not None and described and tokens[k].text == "(":
             close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
         if close is not None:
@@ -163,14 +161,14 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             continue
         if a != i and any(tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
             continue
-        start, end, cs, ce, surface = _span(sentence, a, b, text, form if a == i else None)
+        start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
-        out.append(Mention(start, end, cs, ce, surface, "Organization", "pattern", affiliation=state,
+        out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="media", entity_id=slug(surface)))
         if a == k and close is None:
             # "وكالة رويترز": the agency is named with and without its media word
-            start, end, cs, ce, whole = _span(sentence, i, b, text, form)
-            out.append(Mention(start, end, cs, ce, whole, "Organization", "alias", affiliation=state,
+            start, end, cs, ce, whole = name_span(sentence, i, b, text, form)
+            out.append(Mention(start, end, cs, ce, whole, "Organization", MentionSource.ALIAS, affiliation=state,
                                sentence=sentence.index, subtype="media", entity_id=slug(surface)))
     return out
 
@@ -178,7 +176,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
 def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> int:
     """A name right after a media word: 'رويترز', 'الأناضول', 'نادي المراسلين الشباب للأنباء'."""
     tokens, norms = sentence.tokens, sentence.norms
-    stops = _stops(kb) | kb.words("media_descriptors") | kb.words("media_name_stops")
+    stops = body_stops(kb) | kb.words("media_descriptors") | kb.words("media_name_stops")
     if k >= len(tokens) or tokens[k].index in covered or not norms[k].isalpha() or norms[k] in stops \
             or norms[k] in kb.nationality or kb.titles.starts(norms[k]) or kb.triggers.starts(norms[k]):
         return k
@@ -205,63 +203,11 @@ def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> lis
             continue
         p = sentence.position(m.end)
         if p < len(tokens) and tokens[p].text == "(":
-            close = _bracketed(sentence, p, max_len=2)
+            close = bracketed(sentence, p, max_len=2)
             if close is not None:
-                start, end, cs, ce, surface = _span(sentence, p + 1, close, text)
-                out.append(Mention(start, end, cs, ce, surface, "Organization", "acronym",
+                start, end, cs, ce, surface = name_span(sentence, p + 1, close, text)
+                out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.ACRONYM,
                                    entity_id=m.entity_id, sentence=sentence.index, subtype=m.subtype))
-    return out
-
-
-def _base_reading(kb: KnowledgeBase):
-    """Kind words, words that are no base name, and the known base of each place (computed once)."""
-    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
-    generic = _stops(kb) | kb.words("base_generic_words") | set(kinds)
-    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
-    return kinds, generic, bases_at
-
-
-def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
-                  places: dict[int, str]) -> list[Mention]:
-    """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
-    heads = kb.stem_forms("base_words")
-    if heads.words.isdisjoint(sentence.forms):
-        return []
-    tokens, norms = sentence.tokens, sentence.norms
-    kinds, generic, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
-    out: list[Mention] = []
-    for i in positions(map(heads.__getitem__, norms[:-1])):
-        if tokens[i].index in covered:
-            continue
-        form = heads[norms[i]][0]
-        j = i + 1
-        close = _bracketed(sentence, j, max_len=2)
-        a, b = (j + 1, close) if close is not None else (j, j)
-        if close is None:
-            place = places.get(tokens[j].index)
-            if place:
-                b = j + 1
-                while b < len(tokens) and tokens[b].index in covered and places.get(tokens[b].index) == place:
-                    b += 1
-            elif norms[j].isalpha() and norms[j] not in generic and norms[j] not in kb.nationality \
-                    and tokens[j].index not in covered:
-                b = j + 1
-        if b == a:
-            continue
-        after = b + (close is not None)
-        kind = kinds.get(norms[after]) if after < len(tokens) else None
-        end = after + 1 if kind else after
-        if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
-            end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
-        closed = end == len(tokens) or norms[end] in _PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
-            or kind is not None or close is not None
-        place = places.get(tokens[a].index)
-        if not closed and not place:
-            continue
-        start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
-        known = bases_at.get(place) if place else None
-        out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", "pattern", entity_id=known,
-                           sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
 
@@ -279,10 +225,10 @@ def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Menti
             state = kb.nationality.get(norms[k]) or states.get(k)
             if state:
                 t = tokens[i]
-                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", "delegation",
+                out.append(Mention(t.index, t.index + 1, t.start, t.end, t.text, "State", MentionSource.DELEGATION,
                                    entity_id=state, sentence=sentence.index))
                 break
-            if not norms[k].isalpha() or norms[k] in _stops(kb):
+            if not norms[k].isalpha() or norms[k] in body_stops(kb):
                 break
     return out
 
@@ -294,7 +240,7 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    stops = _stops(kb) | kb.words("place_name_stops")
+    stops = body_stops(kb) | kb.words("place_name_stops")
     bare = kb.words("place_heads_bare")
     adjectives = kb.words("organization_adjectives")
     out: list[Mention] = []
@@ -316,56 +262,9 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
             end = j + 1  # "مدينة نيويورك"
         else:
             continue
-        start, stop, cs, ce, surface = _span(sentence, i, end, text, form)
-        out.append(Mention(start, stop, cs, ce, surface, "Place", "pattern", entity_id=slug(surface),
+        start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
+        out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
-    return out
-
-
-def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
-                            named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
-    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
-    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
-    that operates the base or the place it lies in; beside a named base in the same sentence it
-    describes that one and is left out."""
-    heads = kb.stem_forms("described_base_heads")
-    if named_here or heads.words.isdisjoint(sentence.forms):
-        return []
-    tokens, norms = sentence.tokens, sentence.norms
-    kinds, _, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
-    describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
-    out: list[Mention] = []
-    for i in positions(map(heads.__getitem__, norms[:-1])):
-        form = heads[norms[i]][0]
-        definite = form.startswith("ال")
-        if tokens[i].index in covered:
-            continue
-        k, state, kind = i + 1, None, None
-        # a kind and the operator's adjective, in either order, agreeing with the head's article
-        while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") == definite:
-            bare = norms[k][2:] if definite else norms[k]
-            if state is None and norms[k] in kb.nationality:
-                state = kb.nationality[norms[k]]
-            elif kind is None and bare in describers:
-                kind = kinds.get(bare, "MilitaryBase")
-            else:
-                break
-            k += 1
-        if k == i + 1:
-            continue
-        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
-            k += 1
-        located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
-            and covered.get(tokens[k + 1].index) in ("State", "Place")
-        if not (state or located) or (definite and not state):
-            continue
-        start, end, cs, ce, surface = _span(sentence, i, k, text, form)
-        # in a place the gazetteer knows a base of that kind in: that base
-        known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
-        if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
-            known = None
-        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", "described", entity_id=known or slug(surface),
-                           affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
 
 
@@ -387,7 +286,7 @@ def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, cove
             k += 1
         if k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال") \
                 and not any(tokens[p].index in covered for p in range(i, k + 1)):
-            start, end, cs, ce, surface = _span(sentence, i, k + 1, text, form)
-            out.append(Mention(start, end, cs, ce, surface, "State", "gazetteer",
+            start, end, cs, ce, surface = name_span(sentence, i, k + 1, text, form)
+            out.append(Mention(start, end, cs, ce, surface, "State", MentionSource.GAZETTEER,
                                entity_id=kb.nationality[norms[k]], sentence=sentence.index))
     return out

@@ -326,6 +326,15 @@ def validate(graph: Path = typer.Argument(Path("outputs/graph.ttl")),
         raise typer.Exit(EXIT_FAILED)
 
 
+@app.command(epilog="Example: kg stages")
+def stages() -> None:
+    """Print the extraction stages in order, with the items each requires and provides."""
+    from kg.extract import STAGES
+    from kg.stages import describe
+
+    typer.echo(describe(STAGES))
+
+
 def main() -> None:
     app()
 

@@ -113,7 +113,7 @@ def _month_date(tokens, norms, i, kb, words, pub, context_year) -> DateMention |
     """day? (range)? month (/month)? (عام)? year? (الماضي|الجاري)?"""
     start, day, day_end = i, None, None
     j = i
-    if norms[j] == RANGE_OPENER and _is_day(_get(tokens, j + 1)) and _get(norms, j + 2) in ("الي", "حتي") \
+    if norms[j] == RANGE_OPENER and _is_day(_get(tokens, j + 1)) and _get(norms, j + 2) in kb.words("day_range_links") \
             and _is_day(_get(tokens, j + 3)):
         day, day_end, j = _int(tokens[j + 1]), _int(tokens[j + 3]), j + 4
     elif _is_day(tokens[j]) and _get(norms, j + 1) == "-" and _is_day(_get(tokens, j + 2)):

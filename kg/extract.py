@@ -1,65 +1,117 @@
-"""Per-document work: a pure function of one document, the knowledge base and NER spans."""
+"""Per-document work: a pure function of one document, the knowledge base and NER spans.
+
+The work is an ordered list of stages (`STAGES`), each declaring the items of the document's
+state it requires and provides (kg.stages); the order is checked when this module is loaded.
+A new recognizer is a module with its function plus one line in `STAGES`; `kg stages` prints
+the list.
+"""
 from __future__ import annotations
 
-from dataclasses import replace
-
-from kg.bodies import (acronym_mentions, base_mentions, delegation_mentions, described_base_mentions,
-                       formal_state_mentions, organization_mentions, outlet_mentions, place_mentions)
+from kg.bodies import delegation_mentions
 from kg.dates import parse_dates
-from kg.events import MeetingExtractor, context_years, extract_meetings, make_view
-from kg.facts import extract_bases, extract_treaties
+from kg.events import MeetingExtractor, context_years, make_view
+from kg.facts import extract_bases, extract_treaties, fold_described_bases
 from kg.knowledge import KnowledgeBase
-from kg.link import DocumentLinker, find_short_forms, slug
-from kg.model import BaseFact, Document, DocResult, Mention, evolve
-from kg.recognize import gazetteer_mentions, pattern_mentions, role_descriptions, stanza_mentions
+from kg.link import DocumentLinker, find_short_forms
+from kg.meeting_fold import extract_meetings
+from kg.model import Document, DocResult, Mention, MentionSource
+from kg.recognize import role_descriptions, stanza_mentions
+from kg.sentence_names import covered_tokens as _covered, named_in_sentence
+from kg.stages import DocState, Stage, check_order, run_stages, stage
 from kg.text import Sentence, normalize, split_sentences
-from kg.titles import title_spans
 
 
-def _covered(mentions: list[Mention]) -> set[int]:
-    return {i for m in mentions for i in range(m.start, m.end)}
+@stage("sentences", requires=("doc", "given_sentences"), provides=("sentences",))
+def split(st: DocState) -> None:
+    """Sentences and tokens with offsets (the caller's when it split them already)."""
+    st.sentences = st.given_sentences if st.given_sentences is not None else split_sentences(st.doc.text)
 
 
-def reference_date(doc: Document, raw_dates: dict) -> str | None:
-    """The time an undated sentence speaks of: publication date, else the latest year named."""
-    if doc.published:
-        return doc.published
-    years = [d.date.value[:4] for found in raw_dates.values() for d in found if d.date]
-    return max(years) if years else None
+@stage("names", requires=("sentences", "kb"), provides=("named",))
+def recognize_names(st: DocState) -> None:
+    """Gazetteer names and what the rules read around them, sentence by sentence."""
+    st.named = [m for s in st.sentences for m in named_in_sentence(s, st.kb, st.doc.text)]
 
 
-def process_document(doc: Document, kb: KnowledgeBase,
-                     ner_spans: list[list[tuple[int, int, str]]] | None = None,
-                     sentences: list[Sentence] | None = None) -> DocResult:
-    """Entities, meetings, treaties and bases of one article (a pure function of its inputs)."""
-    text = doc.text
-    sentences = sentences if sentences is not None else split_sentences(text)
-    linker = DocumentLinker(kb, doc.doc_id)
+@stage("ner", requires=("sentences", "ner_spans", "named"), provides=("named",))
+def add_ner_names(st: DocState) -> None:
+    """The NER model's spans that no rule read (nothing without a model)."""
+    if st.ner_spans is not None:
+        st.named.extend(stanza_mentions(st.sentences, st.ner_spans, st.doc.text, _covered(st.named)))
 
-    # 1. recognize and link named mentions: gazetteer, the rules around it, then Stanza
-    linked = _linked_mentions(sentences, kb, text, linker, ner_spans)
 
-    # 2. dates per sentence, then role descriptions resolved at the sentence's date
-    raw_dates = {s.index: parse_dates(s.tokens, kb) for s in sentences}
-    years = context_years(sentences, raw_dates)
-    ref = reference_date(doc, raw_dates)
+@stage("link", requires=("sentences", "named", "kb"), provides=("linker", "linked"))
+def link_names(st: DocState) -> None:
+    """Named mentions linked to entities; one person or body read twice folded into one."""
+    st.linker = linker = DocumentLinker(st.kb, st.doc.doc_id)
+    linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(st.named, st.sentences)))
+    st.linked = linker.fold_overread_names(linked)
+
+
+@stage("short-forms", requires=("sentences", "linker", "linked"), provides=("linked",))
+def link_short_forms(st: DocState) -> None:
+    """Later short forms of names given in full ('بيسكوف', 'واس'), replacing what they cover."""
+    linker, linked = st.linker, st.linked
+    short_index = linker.short_forms(linked)
+    # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
+    covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
+    types = {e.id: e.type for e in linker.entities.values()}
+    extra = [m for s in st.sentences for m in find_short_forms(s, short_index, covered, st.doc.text, types)]
+    if extra:
+        taken = _covered(extra)
+        dropped = {m.entity_id for m in linked if not taken.isdisjoint(range(m.start, m.end))}
+        linked = [m for m in linked if taken.isdisjoint(range(m.start, m.end))]
+        for entity_id in dropped - {m.entity_id for m in linked}:
+            linker.entities.pop(entity_id, None)
+    linked.extend(linker.link_named(extra, st.sentences))
+    st.linked = linked
+
+
+@stage("delegations", requires=("sentences", "kb", "linker", "linked"), provides=("linked",))
+def link_delegations(st: DocState) -> None:
+    """'وفد روسي': the delegation's state, linked without taking 'وفد' as a name of it."""
     by_sentence: dict[int, list[Mention]] = {}
-    for m in linked:
+    for x in st.linked:
+        by_sentence.setdefault(x.sentence, []).append(x)
+    out = []
+    for s in st.sentences:
+        for m in delegation_mentions(s, st.kb, by_sentence.get(s.index, [])):
+            if m.entity_id in st.kb.entries:
+                st.linker.entity(m.entity_id, "State", st.kb.entries[m.entity_id].ar)
+                out.append(m)
+    st.linked.extend(out)
+
+
+@stage("dates", requires=("doc", "kb", "sentences"), provides=("dates", "years", "reference"))
+def read_dates(st: DocState) -> None:
+    """Dates per sentence, the year each sentence's context speaks of, the reference date."""
+    st.dates = {s.index: parse_dates(s.tokens, st.kb) for s in st.sentences}
+    st.years = context_years(st.sentences, st.dates)
+    st.reference = reference_date(st.doc, st.dates)
+
+
+@stage("roles", requires=("doc", "kb", "sentences", "linker", "linked", "dates", "years", "reference"),
+       provides=("views",))
+def resolve_roles(st: DocState) -> None:
+    """Per sentence: role descriptions linked to their holder at the sentence's date; its view."""
+    doc, kb, linker = st.doc, st.kb, st.linker
+    by_sentence: dict[int, list[Mention]] = {}
+    for m in st.linked:
         by_sentence.setdefault(m.sentence, []).append(m)
     views = []
     previous: list[Mention] = []
-    tickers = _ticker_paragraphs(sentences)
-    for s in sentences:
+    tickers = _ticker_paragraphs(st.sentences)
+    for s in st.sentences:
         # a date's span does not depend on the reference date, only the value of a relative or
         # partial one: a sentence whose dates were all resolved without it has nothing to redo
-        dates = raw_dates[s.index]
-        if not all(d.date for d in dates) and (doc.published is not None or years[s.index] is not None):
-            dates = parse_dates(s.tokens, kb, doc.published, years[s.index])
-        when = next((d.date.value for d in dates if d.date), ref)
+        dates = st.dates[s.index]
+        if not all(d.date for d in dates) and (doc.published is not None or st.years[s.index] is not None):
+            dates = parse_dates(s.tokens, kb, doc.published, st.years[s.index])
+        when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
         persons = _covered([m for m in mentions if m.type == "Person"])
-        for r in role_descriptions(s, kb, _covered(mentions), persons, text, mentions):
-            if r.source == "pair":
+        for r in role_descriptions(s, kb, _covered(mentions), persons, doc.text, mentions):
+            if r.source == MentionSource.PAIR:
                 mentions.append(r)
                 continue
             resolved = linker.resolve_role(r, when, previous + mentions)
@@ -68,167 +120,71 @@ def process_document(doc: Document, kb: KnowledgeBase,
         mentions.sort(key=lambda m: m.start)
         previous = [m for m in mentions if m.entity_id]
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
+    st.views = views
 
-    # 3. events and facts
-    types = {e.id: e.type for e in linker.entities.values()}
-    _resolve_pairs(views, _leaders(kb, linker.entities))
-    for v in views:
+
+@stage("pairs", requires=("kb", "linker", "views"), provides=("views", "types"))
+def resolve_pairs(st: DocState) -> None:
+    """'الزعيمان': the two leaders named before; views keep only linked mentions."""
+    st.types = {e.id: e.type for e in st.linker.entities.values()}
+    _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
+    for v in st.views:
         v.mentions = [m for m in v.mentions if m.entity_id]
-    extractor = MeetingExtractor(kb, types, {e.id: e.affiliation for e in linker.entities.values()})
-    meetings = extract_meetings(views, kb, extractor, text, doc.doc_id)
-    treaties = extract_treaties(views, kb, text, doc.doc_id, types)
-    described = {m.entity_id for m in linked if m.source == "described" and m.entity_id not in kb.entries}
-    bases = _fold_described_bases(extract_bases(views, kb, text, doc.doc_id, types), described, linker, meetings)
-    for t in treaties:
+
+
+@stage("meetings", requires=("doc", "kb", "linker", "views", "types"), provides=("meetings",))
+def find_meetings(st: DocState) -> None:
+    """Meetings, visits and calls with their participants, place and date."""
+    extractor = MeetingExtractor(st.kb, st.types, {e.id: e.affiliation for e in st.linker.entities.values()})
+    st.meetings = extract_meetings(st.views, st.kb, extractor, st.doc.text, st.doc.doc_id)
+
+
+@stage("treaties", requires=("doc", "kb", "views", "types"), provides=("treaties",))
+def find_treaties(st: DocState) -> None:
+    """Named treaties with their parties and date."""
+    st.treaties = extract_treaties(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
+
+
+@stage("bases", requires=("doc", "kb", "linker", "linked", "views", "types", "meetings"),
+       provides=("bases", "meetings"))
+def find_bases(st: DocState) -> None:
+    """Military bases with operator and place; one article's descriptions of a base folded."""
+    described = {m.entity_id for m in st.linked
+                 if m.source == MentionSource.DESCRIBED and m.entity_id not in st.kb.entries}
+    found = extract_bases(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
+    st.bases = fold_described_bases(found, described, st.linker, st.meetings)
+
+
+@stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))
+def add_treaty_parties(st: DocState) -> None:
+    """A treaty's parties the gazetteer knows are entities of the article."""
+    for t in st.treaties:
         for p in t.parties:
-            if p in kb.entries:
-                linker.entity(p, "State", kb.entries[p].ar)
-    return DocResult(doc, linker.entities, meetings, treaties, bases)
+            if p in st.kb.entries:
+                st.linker.entity(p, "State", st.kb.entries[p].ar)
 
 
-def _linked_mentions(sentences: list[Sentence], kb: KnowledgeBase, text: str, linker: DocumentLinker,
-                     ner_spans: list[list[tuple[int, int, str]]] | None) -> list[Mention]:
-    """Named mentions linked to entities, then the later short forms of new names and delegations."""
-    named: list[Mention] = []
-    for s in sentences:
-        named.extend(_named_in_sentence(s, kb, text))
-    if ner_spans is not None:
-        named.extend(stanza_mentions(sentences, ner_spans, text, _covered(named)))
-    linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(named, sentences)))
-    linked = linker.fold_overread_names(linked)
-    short_index = linker.short_forms(linked)
-    # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
-    covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
-    types = {e.id: e.type for e in linker.entities.values()}
-    extra = [m for s in sentences for m in find_short_forms(s, short_index, covered, text, types)]
-    if extra:
-        taken = _covered(extra)
-        dropped = {m.entity_id for m in linked if not taken.isdisjoint(range(m.start, m.end))}
-        linked = [m for m in linked if taken.isdisjoint(range(m.start, m.end))]
-        for entity_id in dropped - {m.entity_id for m in linked}:
-            linker.entities.pop(entity_id, None)
-    linked.extend(linker.link_named(extra, sentences))
-    linked.extend(_delegations(sentences, kb, linker, linked))
-    return linked
+#: The registry: the order extraction runs in. A new stage is one line here.
+STAGES: list[Stage] = [split, recognize_names, add_ner_names, link_names, link_short_forms, link_delegations,
+                       read_dates, resolve_roles, resolve_pairs, find_meetings, find_treaties, find_bases,
+                       add_treaty_parties]
+check_order(STAGES)
 
 
-def _fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,
-                          meetings: list) -> list[BaseFact]:
-    """One article's descriptions of a base it does not name ('قاعدة عسكرية في قطر' … 'القاعدة
-    التركية') are one base, and the named base with the same operator when there is one."""
-    if not described:
-        return bases
-    operators: dict[str, set[str]] = {}
-    kinds: dict[str, set[str]] = {}
-    for b in bases:
-        operators.setdefault(b.base, set()).update(b.operated_by)
-        kinds.setdefault(b.base, set()).add(b.kind)
-
-    def same_kind(a: str, b: str) -> bool:
-        return "MilitaryBase" in kinds[a] | kinds[b] or bool(kinds[a] & kinds[b])
-    into: dict[str, str] = {}
-    kept: list[str] = []  # descriptions that stand for a base of their own
-    for base in operators:
-        if base not in described:
-            continue
-        mine = operators[base]
-        host = next((h for h in operators if h not in described and mine & operators[h] and same_kind(h, base)),
-                    None) or next((h for h in kept if (not mine or not operators[h] or mine & operators[h])
-                                   and same_kind(h, base)), None)
-        if host is None:
-            kept.append(base)
-        else:
-            into[base] = host
-            operators[host] |= mine
-    for short, host in into.items():
-        e, h = linker.entities.pop(short), linker.entities[host]
-        h.alt_labels |= {e.label_ar} | e.alt_labels
-        h.mentions += e.mentions
-    for m in meetings:
-        m.location = into.get(m.location, m.location)
-    return [replace(b, base=into.get(b.base, b.base)) for b in bases]
+def process_document(doc: Document, kb: KnowledgeBase,
+                     ner_spans: list[list[tuple[int, int, str]]] | None = None,
+                     sentences: list[Sentence] | None = None) -> DocResult:
+    """Entities, meetings, treaties and bases of one article (a pure function of its inputs)."""
+    st = run_stages(STAGES, DocState(doc, kb, ner_spans, sentences))
+    return DocResult(doc, st.linker.entities, st.meetings, st.treaties, st.bases)
 
 
-def _delegations(sentences: list[Sentence], kb: KnowledgeBase, linker: DocumentLinker,
-                 linked: list[Mention]) -> list[Mention]:
-    """'وفد روسي': the delegation's state, linked without taking 'وفد' as a name of it."""
-    out = []
-    by_sentence: dict[int, list[Mention]] = {}
-    for x in linked:
-        by_sentence.setdefault(x.sentence, []).append(x)
-    for s in sentences:
-        for m in delegation_mentions(s, kb, by_sentence.get(s.index, [])):
-            if m.entity_id in kb.entries:
-                linker.entity(m.entity_id, "State", kb.entries[m.entity_id].ar)
-                out.append(m)
-    return out
-
-
-def _named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
-    """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
-    organizations and their acronyms. An outlet or base named after a known place or state
-    ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
-             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    found += formal_state_mentions(s, kb, text, covered)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
-    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
-    named_base = any(m.type == "MilitaryBase" for m in found + wider)
-    wider += described_base_mentions(s, kb, text, covered, named_base, places)
-    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in _covered(wider)})
-    inside = _covered(wider)
-    found = [m for m in found if not inside.intersection(range(m.start, m.end))]
-    with_roles = pattern_mentions(s, kb, text, found)
-    role_by_start = {m.start: m for m in with_roles if m.source == "gazetteer"}
-    out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == "pattern"]
-    taken = _covered(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
-    out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
-    out.extend(persons)
-    covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    orgs = organization_mentions(s, kb, text, covered, places)
-    if any(not m.affiliation for m in orgs):
-        in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
-        orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]
-    named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
-             for m in wider + orgs]
-    out.extend(named)
-    acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
-    out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
-    return out
-
-
-def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
-    """A known person as the text names them: without a title the gazetteer wrote with the name
-    ('الأمير فيصل بن فرحان' -> 'فيصل بن فرحان', so the title is read as one), and with the
-    lineage the text adds ('فيصل بن فرحان بن عبدالله')."""
-    p, q = s.position(m.start), s.position(m.end)
-    hit = kb.titles.match_at(s.norms, p, kb.titles.starts(s.norms[p]) or None)
-    if hit and p + hit[0] < q - 1:
-        p += hit[0]
-    particles = kb.words("patronymic_particles")
-    while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
-        q += 2
-    if (p, q) == (s.position(m.start), s.position(m.end)):
-        return m
-    a, b = s.tokens[p], s.tokens[q - 1]
-    return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
-
-
-def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
-    """'دولة الإمارات', 'جمهورية مصر العربية': the state named with its form and qualifiers."""
-    p, q = s.position(m.start), s.position(m.end)
-    forms = kb.words("state_forms")
-    if p and s.norms[p - 1] in forms and not s.norms[p - 1].startswith("ال") and m.surface == s.tokens[p].text:
-        p -= 1
-        while q < len(s.tokens) and s.norms[q] in kb.words("state_qualifiers"):
-            q += 1
-    if (p, q) == (s.position(m.start), s.position(m.end)):
-        return m
-    a, b = s.tokens[p], s.tokens[q - 1]
-    return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
+def reference_date(doc: Document, raw_dates: dict) -> str | None:
+    """The time an undated sentence speaks of: publication date, else the latest year named."""
+    if doc.published:
+        return doc.published
+    years = [d.date.value[:4] for found in raw_dates.values() for d in found if d.date]
+    return max(years) if years else None
 
 
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
@@ -261,8 +217,8 @@ def _resolve_pairs(views, leaders: set[str]) -> None:
     for v in views:
         resolved = []
         for m in sorted(v.mentions, key=lambda m: m.start):
-            if m.source == "pair":
-                resolved.extend(replace(p, start=m.start, end=m.end, source="pair-of") for p in recent[-2:])
+            if m.source == MentionSource.PAIR:
+                resolved.extend(replace(p, start=m.start, end=m.end, source=MentionSource.PAIR_OF) for p in recent[-2:])
                 continue
             resolved.append(m)
             if m.entity_id in leaders:

@@ -6,10 +6,16 @@ operator its adjective or an owning verb names ('تستخدم موسكو قاع�
 """
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from kg.events import SentenceView, _find_phrases
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
 from kg.text import stems, surface_without_clitic
+
+if TYPE_CHECKING:
+    from kg.link import DocumentLinker
 
 
 def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
@@ -39,7 +45,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
             # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
             while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
                 end += 1
-            if end < len(toks) and toks[end].norm == "بين":
+            if end < len(toks) and toks[end].norm in kb.words("treaty_party_links"):
                 for m in view.mentions:
                     p = view.pos(m.start)
                     if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
@@ -114,3 +120,40 @@ def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 
         if toks[q].norm in kb.nationality and any(words[toks[k].norm] for k in range(max(0, q - 2), q)):
             return [kb.nationality[toks[q].norm]]
     return []
+
+
+def fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,
+                          meetings: list) -> list[BaseFact]:
+    """One article's descriptions of a base it does not name ('قاعدة عسكرية في قطر' … 'القاعدة
+    التركية') are one base, and the named base with the same operator when there is one."""
+    if not described:
+        return bases
+    operators: dict[str, set[str]] = {}
+    kinds: dict[str, set[str]] = {}
+    for b in bases:
+        operators.setdefault(b.base, set()).update(b.operated_by)
+        kinds.setdefault(b.base, set()).add(b.kind)
+
+    def same_kind(a: str, b: str) -> bool:
+        return "MilitaryBase" in kinds[a] | kinds[b] or bool(kinds[a] & kinds[b])
+    into: dict[str, str] = {}
+    kept: list[str] = []  # descriptions that stand for a base of their own
+    for base in operators:
+        if base not in described:
+            continue
+        mine = operators[base]
+        host = next((h for h in operators if h not in described and mine & operators[h] and same_kind(h, base)),
+                    None) or next((h for h in kept if (not mine or not operators[h] or mine & operators[h])
+                                   and same_kind(h, base)), None)
+        if host is None:
+            kept.append(base)
+        else:
+            into[base] = host
+            operators[host] |= mine
+    for short, host in into.items():
+        e, h = linker.entities.pop(short), linker.entities[host]
+        h.alt_labels |= {e.label_ar} | e.alt_labels
+        h.mentions += e.mentions
+    for m in meetings:
+        m.location = into.get(m.location, m.location)
+    return [replace(b, base=into.get(b.base, b.base)) for b in bases]

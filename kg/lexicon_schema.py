@@ -34,6 +34,7 @@ MAPPING_KEYS = {BY_MEETING_KIND: TRIGGER_KINDS, BY_BASE_KIND: BASE_KINDS,
 LEXICON_SCHEMA: dict[str, str] = {
     "titles": WORDS,
     "title_prefixes": WORDS,
+    "spokesman_links": WORDS,
     "honorifics": WORDS,
     "title_words_in_names": WORDS,
     "deputy_titles": WORDS,
@@ -46,9 +47,13 @@ LEXICON_SCHEMA: dict[str, str] = {
     "head_of_state_roles": WORDS,
     "counterpart_words": WORDS,
     "pair_anaphors": WORDS,
+    "pair_title": WORDS,
+    "pair_title_words": WORDS,
     "name_introducers": WORDS,
     "meeting_triggers": BY_MEETING_KIND,
     "pronoun_triggers": WORDS,
+    "visit_destination_links": WORDS,
+    "visit_verb_stems": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,
@@ -85,10 +90,12 @@ LEXICON_SCHEMA: dict[str, str] = {
     "ownership_verbs": WORDS,
     "treaty_words": WORDS,
     "treaty_participles": WORDS,
+    "treaty_party_links": WORDS,
     "treaty_name_stops": WORDS,
     "name_particles": WORDS,
     "patronymic_particles": WORDS,
     "name_stops": WORDS,
+    "names_spelt_like_stops": WORDS,
     "locative_words": WORDS,
     "months": BY_MONTH,
     "weekdays": BY_WEEKDAY,
@@ -97,7 +104,10 @@ LEXICON_SCHEMA: dict[str, str] = {
     "today_words": WORDS,
     "yesterday_words": WORDS,
     "recent_words": WORDS,
-    "year_words": WORDS,}
+    "year_words": WORDS,
+    "day_range_links": WORDS,
+    "date_clause_words": WORDS,
+    "date_list_links": WORDS,}
 
 
 class LexiconError(ValueError):

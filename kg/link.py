@@ -11,7 +11,7 @@ import re
 import unicodedata
 
 from kg.knowledge import KnowledgeBase, PhraseIndex
-from kg.model import Entity, Mention, evolve
+from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
 from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
@@ -54,7 +54,8 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
     # object of a visit verb: "زار بوتين دمشق"
-    return any(norms[k].startswith("زار") and visit_at(k) for k in visit_window)
+    visited = tuple(kb.words("visit_verb_stems"))
+    return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
 
 
 class DocumentLinker:
@@ -147,7 +148,7 @@ class DocumentLinker:
         for m in linked:
             words = normalize(m.surface).split()
             e = self.entities.get(m.entity_id or "")
-            if m.source == "pattern" and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
+            if m.source == MentionSource.PATTERN and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
                 owners = short.get(words[0], set()) - {m.entity_id}
                 if len(owners) == 1:
                     into[m.entity_id] = owners.pop()
@@ -193,10 +194,10 @@ class DocumentLinker:
         ('كورونا' after a model's 'بفيروس كورونا' made a meeting participant)."""
         index = PhraseIndex()
         for m in linked:
-            if m.source == "acronym":
+            if m.source == MentionSource.ACRONYM:
                 index.add(tuple(normalize(m.surface).split()), m.entity_id)
                 continue
-            if m.source == "pattern" and m.type == "Person":
+            if m.source == MentionSource.PATTERN and m.type == "Person":
                 words = normalize(m.surface).split()
                 if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
@@ -209,7 +210,7 @@ class DocumentLinker:
     def resolve_role(self, m: Mention, date: str | None, context: list[Mention]) -> Mention | None:
         """A description ('الرئيس السوري', 'نظيره الروسي') -> the person holding that office."""
         role, state = m.role, m.affiliation
-        if m.source == "counterpart":
+        if m.source == MentionSource.COUNTERPART:
             previous = [c for c in context if c.type == "Person" and c.entity_id and c.start < m.start]
             if not previous or not state:
                 return None
@@ -231,7 +232,7 @@ class DocumentLinker:
         entry = self.kb.entries[holders[0]]
         e = self.entity(entry.id, entry.type, entry.ar)
         e.mentions += 1
-        if m.source == "role" and m.role and m.surface != m.role:
+        if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
         return evolve(m, entity_id=entry.id)
 
@@ -264,7 +265,7 @@ def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
     toks = sentence.tokens
     types = types or {}
     return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
-                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), "short", entity_id,
+                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), MentionSource.SHORT, entity_id,
                     sentence=sentence.index)
             for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]

@@ -9,46 +9,18 @@ only the new ones.
 from __future__ import annotations
 
 import hashlib
-import pickle
 from array import array
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from kg.events import family, places_compatible
+from kg.identity import family, same_encounter, undated_joins
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines, sources_of
 from kg.packed import Ordinals, PackedStrings, Said, Selection, Sources
+from kg.spill import Spill as _Spill
 from kg.text import normalize
-
-
-@dataclass
-class _Spill:
-    """An append-only file of pickled records; its length is part of the merger's state."""
-    path: Path
-    size: int = 0      # bytes of the file that belong to the state
-    count: int = 0     # records
-    chunks: int = 0    # pickles (one per document that had records)
-
-    def append(self, records: list) -> None:
-        """One pickle per call (a document's records), so reading back costs a load per document."""
-        if not records:
-            return
-        with open(self.path, "ab") as f:
-            f.truncate(self.size)  # a crashed build may have appended past the saved state
-            f.seek(self.size)
-            pickle.dump(records, f, protocol=pickle.HIGHEST_PROTOCOL)
-            self.size = f.tell()
-        self.count += len(records)
-        self.chunks += 1
-
-    def __iter__(self) -> Iterator:
-        if not self.count:
-            return
-        with open(self.path, "rb", buffering=1 << 16) as f:
-            for _ in range(self.chunks):
-                yield from pickle.load(f)
 
 
 KEY_BYTES = 16
@@ -146,7 +118,7 @@ class CorpusMerger:
 
     def _fold_dated(self, m: Meeting, ordinal: int) -> None:
         for h in self.state.hosts:
-            if not h.has(ordinal) and _same_event(h.meeting, m, self.located_in):
+            if not h.has(ordinal) and same_encounter(h.meeting, m, self.located_in):
                 _absorb(h, m, ordinal)
                 return
         host = _Host(replace(m, participants=list(m.participants), documents=[]),
@@ -176,9 +148,8 @@ class CorpusMerger:
         for n, (ordinal, m) in enumerate(st.undated):
             _remap(m, remap)
             if not (m.date_unresolved or not m.location):
-                hosts = [h for h in by_family.get(family(m.kind), ()) if h.meeting.location
-                         and places_compatible(h.meeting.location, m.location, self.located_in)
-                         and set(m.participants) <= set(h.meeting.participants) and not h.has(ordinal)]
+                hosts = [h for h in by_family.get(family(m.kind), ())
+                         if undated_joins(m, h.meeting, self.located_in) and not h.has(ordinal)]
                 if len(hosts) == 1:
                     _absorb(hosts[0], m, ordinal)
                     absorbed[n] = 1
@@ -325,13 +296,6 @@ def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
         host.ordinals.append(ordinal)
         host.evidence.update(dict.fromkeys(evidence_lines(b.evidence)))
     host.latest = max(host.latest, ordinal)
-
-
-def _same_event(a: Meeting, b: Meeting, located_in: dict[str, str]) -> bool:
-    pa, pb = set(a.participants), set(b.participants)
-    return (family(a.kind) == family(b.kind) and (pa <= pb or pb <= pa)
-            and a.date is not None and b.date is not None and a.date.compatible(b.date)
-            and places_compatible(a.location, b.location, located_in))
 
 
 def _fold_treaty(merged: list[Treaty], t: Treaty) -> int:

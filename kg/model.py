@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import Enum
 
 from kg.text import Sentence
 
@@ -18,6 +19,26 @@ class Document:
     title: str | None = None       # the headline: a .jsonl record's title, an HTML page's <title> or <h1>
 
 
+class MentionSource(Enum):
+    """What read a mention: the stages after recognition branch on it (a pair to resolve, a
+    role to link at its date, a delegation that is not a participant …), so it is a closed set."""
+    GAZETTEER = "gazetteer"      # a name the knowledge base knows
+    PATTERN = "pattern"          # a rule around a known word: titled person, body, base, place
+    STANZA = "stanza"            # a span the NER model tagged and nothing else read
+    ALIAS = "alias"              # a body's whole name around a shorter one the rules read
+    ACRONYM = "acronym"          # '(واس)' after the name it abbreviates
+    DELEGATION = "delegation"    # 'وفد روسي': the state of a delegation, not a participant
+    DESCRIBED = "described"      # 'قاعدة عسكرية في قطر': a base described, not named
+    SHORT = "short"              # a later short form of a name given in full before
+    ROLE = "role"                # a role without a name ('وزير الخارجية الروسي')
+    COUNTERPART = "counterpart"  # 'نظيره الروسي': the counterpart of the person before
+    PAIR = "pair"                # 'الزعيمان': the two leaders named before, still to resolve
+    PAIR_OF = "pair-of"          # one of the two leaders a pair stood for
+
+    def __repr__(self) -> str:
+        return f"MentionSource.{self.name}"
+
+
 @dataclass(frozen=True, init=False)
 class Mention:
     """A span of a document that names or describes an entity."""
@@ -27,7 +48,7 @@ class Mention:
     char_end: int
     surface: str           # the name as written, without attached clitics
     type: str              # Person | State | Organization | Place | MilitaryBase | GPE
-    source: str            # gazetteer | pattern | stanza | role
+    source: MentionSource  # what read it
     entity_id: str | None = None     # gazetteer id when known
     role: str | None = None          # title given with the name ("وزير الدفاع")
     affiliation: str | None = None   # state the title or adjective ties the person to
@@ -35,7 +56,7 @@ class Mention:
     subtype: str | None = None       # an organization's kind when the text says it ("وكالة")
 
     def __init__(self, start: int, end: int, char_start: int, char_end: int, surface: str, type: str,
-                 source: str, entity_id: str | None = None, role: str | None = None,
+                 source: MentionSource, entity_id: str | None = None, role: str | None = None,
                  affiliation: str | None = None, sentence: int = -1, subtype: str | None = None) -> None:
         # a frozen dataclass's own __init__ sets each field through object.__setattr__: 2 µs a
         # mention, made by the hundred thousand; filling __dict__ at once takes under half of that

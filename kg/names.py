@@ -4,7 +4,7 @@ before a state's title ('أن يونس بك يفكيروف نائب وزير ا�
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import QUOTE_MARKS, Sentence, stems
 
 COMMAS = ("،", ",")
@@ -28,11 +28,12 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
     inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
+    names_like_stops = kb.words("names_spelt_like_stops")
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
         # the name علي is no stop, the preposition على is; nor is a date part of a name
-        stop = (w in stops and not (w == "علي" and tok.text.endswith("ي"))) or (w in dates and end > j)
+        stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))) or (w in dates and end > j)
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
@@ -111,4 +112,4 @@ def person_mention(sentence: Sentence, a: int, b: int, clitic: int, text: str, r
     tokens = sentence.tokens
     start = tokens[a].start + clitic
     return Mention(tokens[a].index, tokens[b - 1].index + 1, start, tokens[b - 1].end, text[start:tokens[b - 1].end],
-                   "Person", "pattern", role=role, affiliation=state, sentence=sentence.index)
+                   "Person", MentionSource.PATTERN, role=role, affiliation=state, sentence=sentence.index)

@@ -8,7 +8,7 @@
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
 from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
 
@@ -31,7 +31,7 @@ def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list
         entry = kb.entries[entry_id]
         found.append(Mention(
             tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
-            _phrase_surface(tokens, i, n, form, text), entry.type, "gazetteer", entry_id,
+            _phrase_surface(tokens, i, n, form, text), entry.type, MentionSource.GAZETTEER, entry_id,
             sentence=sentence.index))
     return found
 
@@ -79,29 +79,11 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
                 continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
-                               tok.text, "Person", "counterpart", affiliation=state,
+                               tok.text, "Person", MentionSource.COUNTERPART, affiliation=state,
                                sentence=sentence.index))
             continue
         if norms[i] in pairs:
-            # "الرئيسان الروسي والسوري": two offices
-            states, j = [], i + 1
-            while j < len(norms):
-                s, j2 = _nationality_after(norms, j, kb)
-                if s is None and j < len(norms) and norms[j].startswith("و"):
-                    s, j2 = _nationality_after([norms[j][1:]], 0, kb)
-                    j2 = j + 1 if s else j
-                if not s:
-                    break
-                states.append(s)
-                j = j2
-            role = "رئيس" if norms[i].startswith("الرئيس") or norms[i].startswith("الرؤساء") else None
-            for s in states:
-                out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
-                                   tok.text, "Person", "role", role=role, affiliation=s,
-                                   sentence=sentence.index))
-            if not states:
-                out.append(Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
-                                   "Person", "pair", sentence=sentence.index))
+            out.extend(_pair_mentions(sentence, i, kb))
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
@@ -112,9 +94,32 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                 continue  # a title before a known name, handled by pattern_mentions
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
-                               described, "Person", "role", role=found.core, affiliation=found.state,
+                               described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,
                                sentence=sentence.index))
     return out
+
+
+def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mention]:
+    """'الرئيسان الروسي والسوري': one office per nationality after the pair word; without any,
+    a pair ('الزعيمان') the two leaders named before will resolve."""
+    tokens, norms, tok = sentence.tokens, sentence.norms, sentence.tokens[i]
+    states, j = [], i + 1
+    while j < len(norms):
+        s, j2 = _nationality_after(norms, j, kb)
+        if s is None and j < len(norms) and norms[j].startswith("و"):
+            s, j2 = _nationality_after([norms[j][1:]], 0, kb)
+            j2 = j + 1 if s else j
+        if not s:
+            break
+        states.append(s)
+        j = j2
+    role = kb.lexicon["pair_title"][0] if norms[i].startswith(tuple(kb.lexicon["pair_title_words"])) else None
+    if not states:
+        return [Mention(tok.index, tok.index + 1, tok.start, tok.end, tok.text,
+                        "Person", MentionSource.PAIR, sentence=sentence.index)]
+    return [Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
+                    tok.text, "Person", MentionSource.ROLE, role=role, affiliation=s, sentence=sentence.index)
+            for s in states]
 
 
 def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, str]]],

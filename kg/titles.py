@@ -112,7 +112,7 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         return None
     n, title, form = hit
     j = i + n
-    if normalize(title).endswith("باسم"):
+    if normalize(title).endswith(tuple(kb.words("spokesman_links"))):
         # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
         words, state, j = _complement(norms, j, kb, known, False)
         return Title(" ".join([normalize(title), *words]), state, j, form)

@@ -4,7 +4,7 @@ import inspect
 
 import pytest
 
-from kg.model import Mention, evolve
+from kg.model import Mention, MentionSource, evolve
 
 
 def test_mention_init_takes_every_field_in_order_with_its_default():
@@ -17,10 +17,10 @@ def test_mention_init_takes_every_field_in_order_with_its_default():
 
 
 def test_mention_is_frozen_hashable_and_compares_by_value():
-    m = Mention(3, 5, 10, 20, "بوتين", "Person", "gazetteer", "putin", sentence=1)
+    m = Mention(3, 5, 10, 20, "بوتين", "Person", MentionSource.GAZETTEER, "putin", sentence=1)
     with pytest.raises(dataclasses.FrozenInstanceError):
         m.start = 4
-    same = Mention(3, 5, 10, 20, "بوتين", "Person", "gazetteer", "putin", sentence=1)
+    same = Mention(3, 5, 10, 20, "بوتين", "Person", MentionSource.GAZETTEER, "putin", sentence=1)
     assert m == same and hash(m) == hash(same) and len({m, same}) == 1
     moved = evolve(m, start=4)
     assert moved.start == 4 and m.start == 3 and moved != m

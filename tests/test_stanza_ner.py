@@ -249,3 +249,18 @@ def test_a_stanza_person_takes_part_only_where_it_is_named_in_full(tiny_model, t
     assert "هالة يوسف" in names and "فلاديمير بوتين" in names
     putin = next(s for s, o in graph.subject_objects(RDFS.label) if str(o) == "فلاديمير بوتين")
     assert list(graph.subjects(KG.participant, putin)) == []  # no meeting from a bare last name
+
+
+def test_stanza_is_a_backend_found_by_name_behind_the_one_protocol(tiny_model):
+    from kg.ner.backend import NerBackend, UnknownBackend, backend_class, backend_names, load_backend
+
+    assert "stanza" in backend_names()
+    backend = load_backend("stanza", model_dir=tiny_model, quantize=False)
+    assert isinstance(backend, NerBackend) and backend.name == "stanza"
+    sentences = [["قال", "كريم", "منصور", "إن", "الوفد", "وصل", "إلى", "بيروت", "."], ["قال"]]
+    assert backend.tag(sentences) == stanza_ner.tag_sentences(stanza_ner.load_pipeline(tiny_model), sentences)
+    assert (1, 3, "PER") in backend.tag(sentences)[0]
+    assert backend_class("stanza").available() == (stanza_ner.local_model_available()
+                                                   or stanza_ner.official_model_available())
+    with pytest.raises(UnknownBackend, match="unknown NER backend 'camel' \\(known: .*stanza"):
+        load_backend("camel")

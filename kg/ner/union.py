@@ -27,7 +27,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from kg.model import Mention
+from kg.model import Mention, MentionSource
 from kg.text import Sentence, stems
 
 #: Stanza's labels (ours and the official models') mapped to the classes kg builds.
@@ -77,7 +77,7 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
                 continue  # "عسكري روسي": a description; "حاملة الطائرات شارل ديغول": a ship
             start = toks[a].start + _conjunction_length(toks[a].text)
             out.append(Mention(toks[a].index, toks[b - 1].index + 1, start, toks[b - 1].end,
-                               text[start:toks[b - 1].end], cls, "stanza", sentence=sentence.index))
+                               text[start:toks[b - 1].end], cls, MentionSource.STANZA, sentence=sentence.index))
     return out
 
 

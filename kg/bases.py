@@ -1,0 +1,109 @@
+"""Military bases the gazetteer does not know, read by a base word: named ('قاعدة الظفرة الجوية
+الإماراتية', 'قاعدة العديد'), linked to the known base of the place they are named after
+('قاعدة طرطوس'), or described ('قاعدة عسكرية في قطر', 'القاعدة التركية الجديدة')."""
+from __future__ import annotations
+
+from kg.bodies import PUNCT_AFTER_NAME, body_stops, bracketed, name_span
+from kg.knowledge import KnowledgeBase
+from kg.link import slug
+from kg.model import Mention, MentionSource
+from kg.text import Sentence, normalize, positions
+
+
+def _base_reading(kb: KnowledgeBase):
+    """Kind words, words that are no base name, and the known base of each place (computed once)."""
+    kinds = {normalize(w): k for k, ws in kb.lexicon["base_kinds"].items() for w in ws}
+    generic = body_stops(kb) | kb.words("base_generic_words") | set(kinds)
+    bases_at = {e.located_in: e.id for e in kb.entries.values() if e.type == "MilitaryBase" and e.located_in}
+    return kinds, generic, bases_at
+
+
+def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                  places: dict[int, str]) -> list[Mention]:
+    """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
+    heads = kb.stem_forms("base_words")
+    if heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds, generic, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        if tokens[i].index in covered:
+            continue
+        form = heads[norms[i]][0]
+        j = i + 1
+        close = bracketed(sentence, j, max_len=2)
+        a, b = (j + 1, close) if close is not None else (j, j)
+        if close is None:
+            place = places.get(tokens[j].index)
+            if place:
+                b = j + 1
+                while b < len(tokens) and tokens[b].index in covered and places.get(tokens[b].index) == place:
+                    b += 1
+            elif norms[j].isalpha() and norms[j] not in generic and norms[j] not in kb.nationality \
+                    and tokens[j].index not in covered:
+                b = j + 1
+        if b == a:
+            continue
+        after = b + (close is not None)
+        kind = kinds.get(norms[after]) if after < len(tokens) else None
+        end = after + 1 if kind else after
+        if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
+            end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
+        closed = end == len(tokens) or norms[end] in PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
+            or kind is not None or close is not None
+        place = places.get(tokens[a].index)
+        if not closed and not place:
+            continue
+        start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
+        known = bases_at.get(place) if place else None
+        out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", MentionSource.PATTERN, entity_id=known,
+                           sentence=sentence.index, subtype=kind or "MilitaryBase"))
+    return out
+
+
+def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
+                            named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
+    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
+    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
+    that operates the base or the place it lies in; beside a named base in the same sentence it
+    describes that one and is left out."""
+    heads = kb.stem_forms("described_base_heads")
+    if named_here or heads.words.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    kinds, _, bases_at = kb.derived("base_reading", lambda: _base_reading(kb))
+    describers, adjectives = kb.words("base_describers"), kb.words("base_generic_words")
+    out: list[Mention] = []
+    for i in positions(map(heads.__getitem__, norms[:-1])):
+        form = heads[norms[i]][0]
+        definite = form.startswith("ال")
+        if tokens[i].index in covered:
+            continue
+        k, state, kind = i + 1, None, None
+        # a kind and the operator's adjective, in either order, agreeing with the head's article
+        while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") == definite:
+            bare = norms[k][2:] if definite else norms[k]
+            if state is None and norms[k] in kb.nationality:
+                state = kb.nationality[norms[k]]
+            elif kind is None and bare in describers:
+                kind = kinds.get(bare, "MilitaryBase")
+            else:
+                break
+            k += 1
+        if k == i + 1:
+            continue
+        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
+            k += 1
+        located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
+            and covered.get(tokens[k + 1].index) in ("State", "Place")
+        if not (state or located) or (definite and not state):
+            continue
+        start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
+        # in a place the gazetteer knows a base of that kind in: that base
+        known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
+        if known and kind and kb.entries[known].kind not in (kind, None, "MilitaryBase"):
+            known = None
+        out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", MentionSource.DESCRIBED, entity_id=known or slug(surface),
+                           affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
+    return out

@@ -1,0 +1,140 @@
+"""One article's meeting candidates folded into its encounters (sentence, report, summit, visit,
+undated mentions), by the event-identity rule of kg.identity plus what only one article shows."""
+from __future__ import annotations
+
+from kg.events import Candidate, MeetingExtractor, SentenceView
+from kg.identity import family, undated_joins
+from kg.knowledge import KnowledgeBase
+from kg.model import Date, Meeting
+
+
+def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
+    for p in b.participants:
+        if p not in a.participants:
+            a.participants.append(p)
+    if priority.index(b.kind) < priority.index(a.kind):
+        a.kind, a.location = b.kind, b.location or a.location
+    if b.date and (not a.date or len(b.date.value) > len(a.date.value)
+                   or (a.date.end and not b.date.end and a.date.compatible(b.date))):
+        a.date = b.date  # the more precise date; a day inside a visit's range names the meeting
+    a.relative_day = (a.relative_day or not a.has_date_mention) and (b.relative_day or not b.has_date_mention)
+    a.has_date_mention = a.has_date_mention or b.has_date_mention
+    a.location = a.location or b.location
+    if b.evidence not in a.evidence:
+        a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
+
+
+def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
+    """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
+    encounters; a clause without participants of its own joins any."""
+    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
+
+
+def _compatible_dates(a: Date | None, b: Date | None) -> bool:
+    return a is None or b is None or a.compatible(b)
+
+
+def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: MeetingExtractor,
+                     text: str, doc_id: str) -> list[Meeting]:
+    priority = extractor.priority
+    events: list[Candidate] = []
+    previous_by_paragraph: dict[int, Candidate] = {}
+    subject: str | None = None  # the first person of the sentence before
+    for view in views:
+        cands = extractor.candidates(view, text)
+        for c in cands:
+            if c.host_of_previous and subject and subject not in c.participants:
+                c.participants.insert(0, subject)
+        subject = next((m.entity_id for m in view.mentions if extractor.types.get(m.entity_id) == "Person"), None)
+        # one sentence: candidates with compatible dates are one encounter
+        merged: list[Candidate] = []
+        for c in cands:
+            host = next((m for m in merged if not c.dated_list and not m.dated_list
+                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)), None)
+            if host:
+                _merge_into(host, c, priority)
+            else:
+                merged.append(c)
+        para = view.sentence.paragraph
+        for c in merged:
+            prev = previous_by_paragraph.get(para)
+            if c.date is None and not c.has_date_mention and prev and prev.date \
+                    and prev.sentence.index == view.sentence.index - 1:
+                c.date = Date(prev.date.value)  # the narrative goes on at the same date
+        for c in merged:
+            if c.participants:
+                previous_by_paragraph[para] = c
+        events.extend(merged)
+    events = [e for e in events if _enough(e, extractor.types)]
+    events = _merge_where(events, _same_report, priority)
+    events = _merge_where(events, _same_summit(extractor.types), priority)
+    events = _merge_where(events, _inside_visit, priority)
+    events = _merge_undated(events, priority)
+    # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
+    return [Meeting(e.kind, extractor.without_represented(e.participants),
+                    Date(e.date.value) if e.date else None, e.location,
+                    e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
+                    date_unresolved=e.date is None and e.has_date_mention) for e in events]
+
+
+def _enough(e: Candidate, types: dict[str, str]) -> bool:
+    if e.kind == "Visit":
+        return len(e.participants) >= 1
+    if e.kind == "Summit" and any(types.get(p) == "Organization" for p in e.participants):
+        return True  # the summit of an organization
+    return len(e.participants) >= 2
+
+
+def _same_summit(types: dict[str, str]):
+    """One article's summit of an organization and 'شارك في القمة …' are one summit."""
+    def same(u: Candidate, e: Candidate) -> bool:
+        return u.kind == e.kind == "Summit" and _compatible_dates(u.date, e.date) and any(
+            types.get(p) == "Organization" for p in u.participants + e.participants)
+    return same
+
+
+def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:
+    """Fold each event into the first earlier one that `same(earlier, event)` accepts."""
+    out: list[Candidate] = []
+    for e in events:
+        host = next((u for u in out if family(u.kind) == family(e.kind) and same(u, e)), None)
+        if host:
+            _merge_into(host, e, priority)
+        else:
+            out.append(e)
+    return out
+
+
+def _same_report(u: Candidate, e: Candidate) -> bool:
+    """The same people on the same day, told twice (text and caption), is one encounter."""
+    return bool(e.date and u.date and u.date.value == e.date.value
+                and set(u.participants) == set(e.participants))
+
+
+def _inside_visit(v: Candidate, e: Candidate) -> bool:
+    """A meeting inside a multi-day visit's range, in the next sentence, is part of the visit."""
+    return bool(v.date and v.date.end and e.date and v.date.compatible(e.date)
+                and abs(v.sentence.index - e.sentence.index) <= 1
+                and set(v.participants) & set(e.participants))
+
+
+def _same_undated(u: Candidate, e: Candidate) -> bool:
+    """Undated mentions of the same people's encounter in one article."""
+    a, b = set(u.participants), set(e.participants)
+    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline)
+
+
+def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
+    """Undated mentions of the same encounter in one article are one event; one with no date
+    at all ('على هامش القمة') joins the single dated event it can only be."""
+    out = _merge_where(events, _same_undated, priority)
+    final: list[Candidate] = []
+    for e in out:
+        if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline:
+            # with a place, the host must be at that very place (an article names it one way)
+            hosts = [d for d in out if undated_joins(e, d, {})]
+            if len(hosts) == 1:
+                _merge_into(hosts[0], e, priority)
+                continue
+        final.append(e)
+    return final

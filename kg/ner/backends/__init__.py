@@ -1,0 +1,1 @@
+"""One module per NER backend; each defines `Backend` (see kg.ner.backend)."""
