@@ -5,8 +5,8 @@
 
 A set is a folder with corpus/ and gold/ (kg eval's gold format). Each configuration builds
 the corpus in this process (no cache) and scores it with kg eval; the table gives actor
-precision and recall per type (Person, Organization, State, and Place, not an actor)
-and for all actors.
+precision and recall per type (Person, Organization, State, and Place, not an actor),
+all actors' P / R / F1, and the F1 of places and of meetings (what the union must not lower).
 
 - rules: gazetteer, title patterns, outlets, bodies, role descriptions; no Stanza.
 - stanza alone: Stanza's spans are the only named mentions (every type, any length); a span
@@ -17,8 +17,10 @@ and for all actors.
 from __future__ import annotations
 
 import argparse
+import atexit
 import json
 import os
+import shutil
 import sys
 import tempfile
 from contextlib import contextmanager
@@ -29,31 +31,41 @@ sys.path.insert(0, str(ROOT))
 
 from kg import extract  # noqa: E402
 from kg.evaluate import evaluate_file  # noqa: E402
-from kg.model import Mention  # noqa: E402
+from kg.model import Mention, MentionSource  # noqa: E402
 from kg.ner import union  # noqa: E402
 
 TYPES = ("Person", "Organization", "State", "Place")
 UNIONS = {
-    "union: persons": union.UnionPolicy(classes=("Person",)),
-    "union: persons + places (default)": union.DEFAULT_POLICY,
+    "union: persons (default)": union.DEFAULT_POLICY,
+    "union: persons + places": union.UnionPolicy(classes=("Person", "Place")),
     "union: persons + organizations + places": union.UnionPolicy(classes=("Person", "Organization", "Place")),
-    "union: persons + places, one word too": union.UnionPolicy(min_tokens=1),
+    "union: persons + places, one word too": union.UnionPolicy(classes=("Person", "Place"), min_tokens=1),
 }
 
 
 def default_sets() -> dict[str, Path]:
     """../shared/unseen beside the checkout, and the other-topic dev set in benchmarks/sets."""
     candidates = {"unseen": ROOT.parent / "shared" / "unseen",
-                  "other-topic dev": ROOT / "benchmarks" / "sets" / "other" / "dev"}
+                  "other-topic dev": ROOT / "benchmarks" / "sets" / "other" / "dev",
+                  "corpus": _corpus_set()}
     if not candidates["unseen"].is_dir():
         candidates["unseen"] = Path("/work/shared/unseen")  # a worktree two levels down
     return {k: v for k, v in candidates.items() if (v / "corpus").is_dir() and (v / "gold").is_dir()}
 
 
+def _corpus_set() -> Path:
+    """corpus/ with tests/gold, as a set folder (symlinks in a temporary folder)."""
+    folder = Path(tempfile.mkdtemp(prefix="kg-corpus-set-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)  # the links only, not their targets
+    (folder / "corpus").symlink_to(ROOT / "corpus")
+    (folder / "gold").symlink_to(ROOT / "tests" / "gold")
+    return folder
+
+
 @contextmanager
 def stanza_alone(kb):
     """Swap the rules out of kg.extract for the length of a build (this process only)."""
-    rules = {"_named_in_sentence": lambda *a: [], "role_descriptions": lambda *a: [],
+    rules = {"named_in_sentence": lambda *a: [], "role_descriptions": lambda *a: [],
              "delegation_mentions": lambda *a: []}
     saved = {name: getattr(extract, name) for name in [*rules, "stanza_mentions"] if hasattr(extract, name)}
     from kg.recognize import gazetteer_mentions as real_gazetteer
@@ -72,13 +84,15 @@ def stanza_alone(kb):
                 if cls:
                     toks = sentence.tokens
                     out.append(Mention(first, end, toks[a].start, toks[b - 1].end,
-                                       text[toks[a].start:toks[b - 1].end], cls, "stanza",
+                                       text[toks[a].start:toks[b - 1].end], cls, MentionSource.STANZA,
                                        sentence=sentence.index))
         return out
 
+    missing = [name for name in rules if name not in saved]
+    if missing:  # the rules were renamed: "stanza alone" would silently be the union
+        raise SystemExit(f"ner_ablation: kg.extract has no {', '.join(missing)}; update stanza_alone()")
     for name, fn in rules.items():
-        if name in saved:
-            setattr(extract, name, fn)
+        setattr(extract, name, fn)
     extract.stanza_mentions = spans_only
     try:
         yield
@@ -99,7 +113,8 @@ def run(corpus: Path, ner: str, kb) -> dict:
 def row(name: str, result: dict) -> str:
     cells = [f"{result[t]['precision']:.3f} / {result[t]['recall']:.3f}" for t in TYPES]
     a = result["actors"]
-    return f"| {name} | " + " | ".join(cells) + f" | {a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f} |"
+    return (f"| {name} | " + " | ".join(cells) + f" | {a['precision']:.3f} / {a['recall']:.3f} / {a['f1']:.3f}"
+            f" | {result['Place']['f1']:.3f} | {result['meetings']['f1']:.3f} |")
 
 
 def main() -> None:
@@ -118,8 +133,8 @@ def main() -> None:
     for name, folder in sets.items():
         corpus = Path(folder) / "corpus"
         print(f"\n{name} ({len(list(corpus.iterdir()))} articles): actor precision / recall\n")
-        print("| configuration | Person | Organization | State | Place | all actors P / R / F1 |")
-        print("|---|---|---|---|---|---|")
+        print("| configuration | Person | Organization | State | Place | all actors P / R / F1 | places F1 | meetings F1 |")
+        print("|---|---|---|---|---|---|---|---|")
         runs = {"rules alone": lambda: run(corpus, "rules", kb)}
         with stanza_alone(kb):
             runs["stanza alone"] = (lambda r: (lambda: r))(run(corpus, "stanza", kb))

@@ -80,6 +80,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "place_heads": WORDS,
     "place_heads_bare": WORDS,
     "place_name_stops": WORDS,
+    "named_after_heads": WORDS,
     "base_words": WORDS,
     "base_generic_words": WORDS,
     "described_base_heads": WORDS,

@@ -189,13 +189,15 @@ class DocumentLinker:
 
     def short_forms(self, linked: list[Mention]) -> PhraseIndex:
         """Last names of persons new to the gazetteer, and the acronyms organizations were given
-        ('(واس)'), to find their later short mentions."""
+        ('(واس)'), to find their later short mentions. Only a title pattern's names give short
+        forms: a name only the NER model read is not evidence enough to link a later bare word
+        ('كورونا' after a model's 'بفيروس كورونا' made a meeting participant)."""
         index = PhraseIndex()
         for m in linked:
             if m.source == MentionSource.ACRONYM:
                 index.add(tuple(normalize(m.surface).split()), m.entity_id)
                 continue
-            if m.source in (MentionSource.PATTERN, MentionSource.STANZA) and m.type == "Person":
+            if m.source == MentionSource.PATTERN and m.type == "Person":
                 words = normalize(m.surface).split()
                 if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"

@@ -157,7 +157,7 @@ def test_models_dir_prefers_the_environment_then_the_checkout(tmp_path, monkeypa
     assert stanza_ner.models_dir() != tmp_path / "missing"
 
 
-def test_union_policy_admits_long_persons_and_places_not_covered_spans():
+def test_union_policy_admits_long_persons_and_asked_for_places_not_covered_spans():
     from kg.ner import union
     from kg.text import split_sentences
 
@@ -169,11 +169,14 @@ def test_union_policy_admits_long_persons_and_places_not_covered_spans():
              (at("وبيروت"), at("وبيروت") + 1, "GPE"), (at("وجبل"), at("وجبل") + 2, "GPE"),
              (at("UN"), at("UN") + 2, "ORG"),
              (at("كريم"), at("كريم") + 1, "PER")]
-    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, set())] == ["سامي الخطيب"]
+    with_places = union.UnionPolicy(classes=("Person", "Place"))
+    found = union.stanza_mentions([sentence], [spans], text, set(), with_places)
     assert [(m.surface, m.type) for m in found] == [("سامي الخطيب", "Person"),
                                                     ("وجبل لبنان", "Place")]  # a GPE: a place, never a state
     covered = {sentence.tokens[at("الخطيب")].index}
-    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered)] == ["وجبل لبنان"]
+    assert [m.surface for m in union.stanza_mentions([sentence], [spans], text, covered, with_places)] == [
+        "وجبل لبنان"]
     with_organizations = union.UnionPolicy(classes=("Person", "Organization", "Place"))
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), with_organizations)] == [
         "Person", "Organization", "Place"]
@@ -186,6 +189,66 @@ def test_union_policy_admits_long_persons_and_places_not_covered_spans():
     sentence = split_sentences(text)[0]
     assert union.stanza_mentions([sentence], [[(2, 4, "PER"), (6, 8, "PER")]], text, set()) == []
     assert [m.type for m in union.stanza_mentions([sentence], [spans], text, set(), persons_only)] == ["Person"]
+
+
+def _spans_of(sentence, *phrases, label="PER"):
+    """Spans (token start, end, label) of phrases written in the sentence."""
+    words = [t.text for t in sentence.tokens]
+    out = []
+    for phrase in phrases:
+        parts = phrase.split()
+        start = next(i for i in range(len(words)) if words[i:i + len(parts)] == parts)
+        out.append((start, start + len(parts), label))
+    return out
+
+
+def test_union_leaves_a_rules_name_repeated_to_the_linker():
+    from kg.ner import union
+    from kg.text import split_sentences
+
+    text = "استقبل الوزير نادر عيسى سلوم الوفد. وقال عيسى سلوم إن رنا داود ستزور بغداد."
+    first, second = split_sentences(text)
+    covered = {t.index for t in first.tokens if t.text in ("نادر", "عيسى", "سلوم")}  # the rules' name
+    found = union.stanza_mentions([first, second], [[], _spans_of(second, "عيسى سلوم", "رنا داود")],
+                                  text, covered)
+    assert [m.surface for m in found] == ["رنا داود"]  # the short form is the linker's; the new name is Stanza's
+
+
+def test_union_drops_person_spans_that_name_things_or_are_phrases():
+    from kg.ner import union
+    from kg.text import split_sentences
+
+    text = ("رست حاملة الطائرات فادي منصور في الميناء وافتتح وسيم يوسف شارع هالة الحلبي "
+            "ثم التقى بانتظام عبر الهاتف والحكومة السورية كريم داود .")
+    sentence = split_sentences(text)[0]
+    spans = _spans_of(sentence, "فادي منصور", "وسيم يوسف", "هالة الحلبي", "بانتظام عبر الهاتف",
+                      "والحكومة السورية", "كريم داود")
+    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [m.surface for m in found] == ["وسيم يوسف", "كريم داود"]
+
+
+def test_a_stanza_person_takes_part_only_where_it_is_named_in_full(tiny_model, tmp_path, monkeypatch):
+    """The tiny model reads "هالة يوسف"; a later bare "يوسف" is not linked to a model-only name,
+    so it makes no meeting with the president it meets in that sentence."""
+    from kg.pipeline import build
+
+    monkeypatch.setenv("KG_MODELS_DIR", str(tiny_model.parent))
+    if not (tiny_model.parent / "ar-ner-local").exists():
+        (tiny_model.parent / "ar-ner-local").symlink_to(tiny_model)
+    corpus = tmp_path / "c"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("وصل هالة يوسف إلى عمان صباح اليوم .\n"
+                                  "والتقى الرئيس الروسي فلاديمير بوتين يوسف في موسكو.", encoding="utf-8")
+    build(corpus, tmp_path / "out", ner="stanza", html=False, show_progress=False)
+    from rdflib import Graph, RDFS
+
+    from kg.graph import KG
+
+    graph = Graph().parse(tmp_path / "out" / "graph.ttl")
+    names = {str(o) for o in graph.objects(None, RDFS.label)}
+    assert "هالة يوسف" in names and "فلاديمير بوتين" in names
+    putin = next(s for s, o in graph.subject_objects(RDFS.label) if str(o) == "فلاديمير بوتين")
+    assert list(graph.subjects(KG.participant, putin)) == []  # no meeting from a bare last name
 
 
 def test_stanza_is_a_backend_found_by_name_behind_the_one_protocol(tiny_model):
