@@ -70,26 +70,10 @@ def test_unreachable_endpoint_is_one_line(built):
 
 
 def test_kg_serve_answers_sparql_on_the_build(built, tmp_path):
-    import subprocess
-    import sys
-    import time
-
-    from kg.remote import RemoteError
-
     bind = f"127.0.0.1:{_free_port()}"
-    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "serve", str(built[0] / "graph.ttl"),
-                             "--bind", bind, "--location", str(tmp_path / "store")],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = _serve(built[0] / "graph.ttl", bind, tmp_path, "--location", str(tmp_path / "store"))
     try:
-        deadline = time.monotonic() + 30
-        while True:
-            try:
-                rows = query(f"http://{bind}/query", resolve("treaties")).rows
-                break
-            except RemoteError:
-                assert time.monotonic() < deadline, "kg serve did not answer"
-                time.sleep(0.3)
-        assert any(r[1] == "1980-10-08" for r in rows)
+        assert any(r[1] == "1980-10-08" for r in _treaties_once_up(bind, proc))
     finally:
         proc.terminate()
         proc.wait(timeout=10)
@@ -105,6 +89,21 @@ def _serve(graph, bind, tmp_path, *extra):
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
 
 
+def _treaties_once_up(bind: str, proc, seconds: float = 60) -> list:
+    """The bundled treaties query's rows from kg serve at `bind`, once it answers."""
+    import time
+
+    from kg.remote import RemoteError
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            return query(f"http://{bind}/query", resolve("treaties")).rows
+        except RemoteError:
+            assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
+            time.sleep(0.2)
+
+
 def _listening(bind: str) -> bool:
     host, port = bind.rsplit(":", 1)
     with socket.socket() as s:
@@ -114,22 +113,11 @@ def _listening(bind: str) -> bool:
 def test_kg_serve_stopped_by_sigterm_leaves_no_server_and_no_store(built, tmp_path):
     """kg owns the oxigraph child: SIGTERM to kg stops it and removes the temporary store."""
     import signal
-    import time
-
-    from kg.remote import RemoteError
 
     bind = f"127.0.0.1:{_free_port()}"
     proc = _serve(built[0] / "graph.ttl", bind, tmp_path)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                rows = query(f"http://{bind}/query", resolve("treaties")).rows
-                break
-            except RemoteError:
-                assert proc.poll() is None and time.monotonic() < deadline, proc.stderr.read()
-                time.sleep(0.2)
-        assert any(r[1] == "1980-10-08" for r in rows)
+        assert any(r[1] == "1980-10-08" for r in _treaties_once_up(bind, proc))
         assert len(list(tmp_path.glob("kg-store-*"))) == 1
         proc.send_signal(signal.SIGTERM)
         assert proc.wait(timeout=20) == 0
