@@ -263,10 +263,3 @@ def evaluate_file(path: Path, gold_dir: Path) -> dict:
 
     return evaluate(read_graph(path), gold_dir)
 
-
-def summary_rows(result: dict) -> list[tuple[str, str, str, str]]:
-    rows = []
-    for key in ("actors", *CLASSES, "meetings", "treaties"):
-        r = result[key]
-        rows.append((key, f"{r['precision']:.3f}", f"{r['recall']:.3f}", f"{r['f1']:.3f}"))
-    return rows

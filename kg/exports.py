@@ -13,7 +13,6 @@ Every writer takes what the build already has (the merged corpus) and writes ato
 """
 from __future__ import annotations
 
-import calendar
 import csv
 import io
 from pathlib import Path
@@ -22,26 +21,13 @@ from urllib.parse import quote
 import networkx as nx
 
 from kg.merge import MergedCorpus
-from kg.model import Date, Meeting
+from kg.model import Meeting
 
 #: Columns of the meetings CSV, in order (README documents each).
 CSV_COLUMNS = ("meeting", "date", "start_date", "end_date", "kind", "participant", "participant_ar",
                "participant_en", "participant_class", "place", "place_ar", "source_count", "sources")
 #: Excel refuses cells longer than this; a meeting's source list is cut there, with a count.
 CELL_LIMIT = 32_000
-#: Output file name of each export format in a build's output folder.
-def day_span(d: Date) -> tuple[str, str]:
-    """First and last day (ISO) that a date of any precision covers, range ends included."""
-    first = d.value + {"year": "-01-01", "month": "-01", "day": ""}[d.precision]
-    last = d.end or d.value
-    if len(last) == 4:
-        last += "-12-31"
-    elif len(last) == 7:
-        y, m = int(last[:4]), int(last[5:7])
-        last += f"-{calendar.monthrange(y, m)[1]:02d}"
-    return first, last
-
-
 def export_network(corpus: MergedCorpus) -> nx.Graph:
     """The actor network with plain (string and number) attributes, as GraphML and GEXF need."""
     from kg.visualize import build_network
@@ -62,7 +48,7 @@ def export_network(corpus: MergedCorpus) -> nx.Graph:
         g.add_node(n, **attrs)
     for a, b, data in network.graph.edges(data=True):
         ours = [meetings[i] for i in data["meetings"]]
-        spans = [day_span(m.date) for m in ours if m.date]
+        spans = [m.date.days() for m in ours if m.date]
         attrs = {"kinds": ",".join(sorted(data["kinds"])), "weight": len(ours) or 1, "meetings": len(ours),
                  "first_date": min((s for s, _ in spans), default=""), "last_date": max((e for _, e in spans), default="")}
         g.add_edge(a, b, **attrs)
@@ -70,7 +56,7 @@ def export_network(corpus: MergedCorpus) -> nx.Graph:
 
 
 def write_graphml(corpus: MergedCorpus, path: Path) -> None:
-    from kg.output import FORMATS, atomic_file
+    from kg.output import atomic_file
 
     with atomic_file(path) as f:
         nx.write_graphml(export_network(corpus), f, encoding="utf-8")
@@ -78,7 +64,7 @@ def write_graphml(corpus: MergedCorpus, path: Path) -> None:
 
 def write_gexf(corpus: MergedCorpus, path: Path) -> None:
     """GEXF 1.2 with start/end on the edges (and on actors, their first and last meeting)."""
-    from kg.output import FORMATS, atomic_file
+    from kg.output import atomic_file
 
     g = export_network(corpus)
     for _, _, data in g.edges(data=True):
@@ -117,7 +103,7 @@ def csv_rows(corpus: MergedCorpus):
     meetings = list(corpus.meetings())
     files = {d.doc_id: d.source_file for d in corpus.documents()}
     for m, iri in zip(meetings, meeting_iris(meetings)):
-        start, end = day_span(m.date) if m.date else ("", "")
+        start, end = m.date.days() if m.date else ("", "")
         place = ents.get(m.location) if m.location else None
         sources = _cell(files.get(d, d) for d in m.documents)
         for p in m.participants:
@@ -143,7 +129,7 @@ def _cell(names) -> str:
 
 def write_csv(corpus: MergedCorpus, path: Path, bom: bool = False) -> None:
     """The meetings × participants table; `bom` starts the file with U+FEFF for Excel."""
-    from kg.output import FORMATS, atomic_file
+    from kg.output import atomic_file
 
     with atomic_file(path) as f:
         text = io.TextIOWrapper(f, encoding="utf-8-sig" if bom else "utf-8", newline="")

@@ -7,7 +7,6 @@ writes (JSON-LD, TriG).
 """
 from __future__ import annotations
 
-import calendar
 import itertools
 import re
 from collections import Counter
@@ -77,20 +76,9 @@ def date_literal(d: Date) -> str:
     return literal(d.value, datatype=str(datatype))
 
 
-def date_span(d: Date) -> tuple[str, str]:
-    """The first and last day a date covers: a year, a month, a day, or a range's last day."""
-    v = d.value
-    if d.precision == "year":
-        return f"{v}-01-01", f"{v}-12-31"
-    if d.precision == "month":
-        year, month = int(v[:4]), int(v[5:7])
-        return f"{v}-01", f"{v}-{calendar.monthrange(year, month)[1]:02d}"
-    return v, d.end if d.end and d.end > v else v
-
-
 def dated(d: Date) -> list[tuple[str, str]]:
     """kg:date to the text's precision, and kg:startDate/kg:endDate (xsd:date) that sort and compare."""
-    start, end = date_span(d)
+    start, end = d.days()
     day = str(XSD.date)
     return [(P["date"], date_literal(d)), (P["startDate"], literal(start, datatype=day)),
             (P["endDate"], literal(end, datatype=day))]

@@ -1,6 +1,7 @@
 """Plain dataclasses the pipeline stages pass to one another."""
 from __future__ import annotations
 
+import calendar
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -117,6 +118,16 @@ class Date:
     @property
     def precision(self) -> str:
         return {4: "year", 7: "month", 10: "day"}[len(self.value)]
+
+    def days(self) -> tuple[str, str]:
+        """The first and last day (ISO) the date covers: a year, a month, a day, or up to a range's
+        end; what kg:startDate/kg:endDate and the exports' start/end columns say."""
+        last = self.end if self.end and self.end > self.value else self.value
+        if len(last) == 4:
+            last += "-12-31"
+        elif len(last) == 7:
+            last += f"-{calendar.monthrange(int(last[:4]), int(last[5:7]))[1]:02d}"
+        return self.value + {"year": "-01-01", "month": "-01", "day": ""}[self.precision], last
 
     def compatible(self, other: "Date") -> bool:
         """Same date at the coarser precision, or one falls inside the other's range."""

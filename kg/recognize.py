@@ -47,10 +47,6 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
     return None, j
 
 
-def _is_arabic(word: str) -> bool:
-    return any("\u0600" <= ch <= "\u06ff" for ch in word)
-
-
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                       persons: set[int] | None = None, text: str = "",
                       known: list[Mention] | None = None) -> list[Mention]:

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import networkx as nx
 from rdflib import RDF, RDFS, Graph
@@ -27,13 +26,6 @@ def actor_graph(g: Graph) -> nx.Graph:
     for p, s in g.subject_objects(KG.affiliation):
         net.add_edge(p, s)
     return net
-
-
-def graph_stats(path: Path, top: int = 10) -> dict:
-    """Stats of a graph file in any format kg writes."""
-    from kg.output import read_graph
-
-    return stats_of(read_graph(path), top)
 
 
 def stats_of(g: Graph, top: int = 10) -> dict:

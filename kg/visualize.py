@@ -74,11 +74,6 @@ def build_network(corpus: MergedCorpus) -> ActorNetwork:
     return ActorNetwork(g, meetings)
 
 
-def actor_network(corpus: MergedCorpus) -> nx.Graph:
-    """The network alone (exports and statistics need no meetings list)."""
-    return build_network(corpus).graph
-
-
 def _static(name: str) -> str:
     return (resources.files("kg") / "static" / name).read_text(encoding="utf-8")
 

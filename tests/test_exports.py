@@ -108,15 +108,6 @@ def test_kg_export_writes_a_csv_for_excel(tmp_path):
     assert bad.exit_code == 2 and "x.txt" in bad.output and "Traceback" not in bad.output
 
 
-def test_day_span_covers_each_precision():
-    from kg.exports import day_span
-    from kg.model import Date
-
-    assert day_span(Date("2024")) == ("2024-01-01", "2024-12-31")
-    assert day_span(Date("2024-02")) == ("2024-02-01", "2024-02-29")
-    assert day_span(Date("2023-02-19", end="2023-02-22")) == ("2023-02-19", "2023-02-22")
-
-
 def test_a_long_source_list_stays_inside_an_excel_cell():
     from kg.exports import CELL_LIMIT, _cell
 

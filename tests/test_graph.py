@@ -6,7 +6,7 @@ import pytest
 import yaml
 from rdflib import RDF, XSD, Graph, Literal, Namespace, URIRef
 
-from kg.graph import GEO, KG, date_span
+from kg.graph import GEO, KG
 from kg.knowledge import ONTOLOGY_DIR, load_knowledge
 from kg.model import Date
 from kg.pipeline import build
@@ -23,9 +23,10 @@ KGR = "https://w3id.org/arabic-kg/resource/"
     (Date("2023-02"), ("2023-02-01", "2023-02-28")),
     (Date("2023-03-20"), ("2023-03-20", "2023-03-20")),
     (Date("2025-02-19", "2025-02-22"), ("2025-02-19", "2025-02-22")),
+    (Date("2020-03", "2020-05"), ("2020-03-01", "2020-05-31")),
 ])
 def test_start_and_end_day_of_every_precision(date, span):
-    assert date_span(date) == span
+    assert date.days() == span
 
 
 def test_every_dated_event_has_start_and_end_dates(graph):

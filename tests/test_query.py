@@ -47,19 +47,24 @@ def test_meetings_between_matches_arabic_or_english_names(engines):
         assert other.notes == []  # each name matched one actor
 
 
-def test_meetings_between_putin_assad_on_the_command_line(built):
-    """-p a=Putin -p b=Assad gives the same rows as the Arabic names, on both engines."""
-    graph = str(built[0] / "graph.ttl")
+def test_meetings_between_putin_assad_on_the_command_line(built, graph):
+    """-p a=Putin -p b=Assad gives the same rows as the Arabic names, on both engines: one a meeting."""
+    path = str(built[0] / "graph.ttl")
+    both = """PREFIX kg: <https://w3id.org/arabic-kg/ontology#>
+        SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a kg:Meeting ;
+        kg:participant <https://w3id.org/arabic-kg/resource/person/vladimir-putin>,
+                       <https://w3id.org/arabic-kg/resource/person/bashar-al-assad> }"""
+    met = int(next(iter(graph.query(both)))[0])
     rows = {}
     for names in (["a=Putin", "b=Assad"], ["a=بوتين", "b=الأسد"]):
         for engine in ("rdflib", "oxigraph"):
-            out = runner.invoke(app, ["query", graph, "meetings-between", "-p", names[0], "-p", names[1],
+            out = runner.invoke(app, ["query", path, "meetings-between", "-p", names[0], "-p", names[1],
                                       "--format", "json", "--engine", engine])
             assert out.exit_code == 0, out.output
             rows[names[0], engine] = json.loads(out.stdout)
     for engine in ("rdflib", "oxigraph"):
         assert rows["a=Putin", engine] == rows["a=بوتين", engine]
-        assert len(rows["a=Putin", engine]) == 7
+        assert len(rows["a=Putin", engine]) == met > 0
 
 
 def test_name_words_fold_hamza_ta_marbuta_diacritics_case_and_the_article():

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from kg.ner.data import Corpus, counts, read_bio, resolve_training_input, write_stanza_json
+from kg.ner.data import counts, read_bio, resolve_training_input, write_stanza_json
 
 PRETRAIN_NAME = "pretrain.pt"
 MODEL_NAME = "ner.pt"
@@ -136,8 +136,3 @@ def write_resources(model_dir: Path) -> None:
     resources = {"ar": {"lang_name": "Arabic", "default_processors": {}}}
     (Path(model_dir) / "resources.json").write_text(json.dumps(resources), encoding="utf-8")
 
-
-def default_training_sets(data_root: Path) -> list[Corpus]:
-    """The corpora `make model` trains on, where they exist under data_root."""
-    names = ("anercorp-camel", "aqmar", "wojood-sample")
-    return [Corpus(data_root / n) for n in names if (data_root / n / "train.txt").is_file()]
