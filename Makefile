@@ -36,7 +36,7 @@ test: install
 
 # the default local Stanza NER model, trained offline on ANERcorp (news) + the Wojood sample,
 # checkpoint chosen on ANERcorp's news dev split, scored on every test split including AQMAR's
-# (under 20 min on 2 cores; README "NER model"); the model card is in the model folder (kg ner info).
+# (about 30 min on this 2-core machine, measured; README "NER model"); the model card is in the model folder (kg ner info).
 # make build trains it once when it is missing (kg build then uses Stanza with the gazetteer and rules)
 model: install
 	nice -n 5 $(BIN)/kg ner train --train $(DATA)/anercorp-camel --train $(DATA)/wojood-sample \
