@@ -39,11 +39,16 @@ _TOKEN = re.compile(
 
 
 @lru_cache(maxsize=200_000)
+def strip_diacritics(text: str) -> str:
+    """The text without harakat, shadda, dagger alif or Quranic marks (what every name lookup drops)."""
+    return _DIACRITICS.sub("", text)
+
+
 def normalize(text: str) -> str:
     """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters."""
     text = unicodedata.normalize("NFC", text)
     text = _BIDI.sub("", text)
-    text = _DIACRITICS.sub("", text)
+    text = strip_diacritics(text)
     return text.translate(_FOLD)
 
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from kg.text import normalize
+from kg.text import normalize, strip_diacritics
 from kg.world.states import slug
 
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*$")
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 
 
 def arabic_names(alternatenames: list[str]) -> list[str]:
@@ -23,7 +22,7 @@ def arabic_names(alternatenames: list[str]) -> list[str]:
     (a name opening with ئ is Kurdish or Uyghur, not Arabic)."""
     out = []
     for name in alternatenames:
-        name = _DIACRITICS.sub("", name).strip()
+        name = strip_diacritics(name).strip()
         if _ARABIC_ONLY.match(name) and not name.startswith("ئ") and name not in out:
             out.append(name)
     return out

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import re
 
+from kg.text import strip_diacritics
 from kg.world.nationality import forms_of
 from kg.world.words import world_words
 
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
 _PAREN = re.compile(r"\s*\(([^)]*)\)\s*")
 
 
@@ -25,7 +25,7 @@ def slug(name: str) -> str:
 def clean_ar(name: str) -> tuple[str, list[str]]:
     """CLDR's Arabic name without short vowels, and what its parentheses held as an alias:
     'ميانمار (بورما)' -> ('ميانمار', ['بورما'])."""
-    name = _DIACRITICS.sub("", name)
+    name = strip_diacritics(name)
     inner = [m.strip() for m in _PAREN.findall(name)]
     markers = world_words("region_markers")
     return _PAREN.sub(" ", name).strip(), [i for i in inner if not any(m in i for m in markers)]
