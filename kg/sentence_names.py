@@ -24,22 +24,21 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
              if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    found += formal_state_mentions(s, kb, text, covered)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
+    formal = formal_state_mentions(s, kb, text, covered)
+    if formal:  # they never overlap a name read before
+        found += formal
+        covered.update({i: m.type for m in formal for i in range(m.start, m.end)})
     places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
     wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
     named_base = any(m.type == "MilitaryBase" for m in found + wider)
     wider += described_base_mentions(s, kb, text, covered, named_base, places)
-    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in covered_tokens(wider)})
+    # most sentences have no outlet or base: nothing read so far is inside one
     inside = covered_tokens(wider)
-    found = [m for m in found if not inside.intersection(range(m.start, m.end))]
-    with_roles = pattern_mentions(s, kb, text, found)
-    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
-    out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
-    taken = covered_tokens(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
-    out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
-    out.extend(persons)
+    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in inside} if inside else covered)
+    if wider:
+        inside = covered_tokens(wider)
+        found = [m for m in found if not inside.intersection(range(m.start, m.end))]
+    out, persons = _with_titled_persons(s, kb, text, found)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
     orgs = organization_mentions(s, kb, text, covered, places)
     if any(not m.affiliation for m in orgs):
@@ -51,6 +50,23 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
     out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
     return out
+
+
+def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str,
+                         found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+    """The names found with the roles their titles give, and the new persons titles introduce
+    (a place's name read as a person's drops: "الأمير نايف بن أحمد")."""
+    with_roles = pattern_mentions(s, kb, text, found)
+    if not with_roles:  # most sentences: no title before a name
+        return list(found), []
+    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
+    out = [role_by_start.get(m.start, m) for m in found]
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
+    if persons:
+        taken = covered_tokens(persons)
+        out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
+        out.extend(persons)
+    return out, persons
 
 
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

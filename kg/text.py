@@ -38,14 +38,15 @@ _TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=200_000)
 def strip_diacritics(text: str) -> str:
     """The text without harakat, shadda, dagger alif or Quranic marks (what every name lookup drops)."""
     return _DIACRITICS.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
-    """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters."""
+    """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters.
+    Cached: every token of every article is folded, and news repeats its words."""
     text = unicodedata.normalize("NFC", text)
     text = _BIDI.sub("", text)
     text = strip_diacritics(text)
