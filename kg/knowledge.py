@@ -201,7 +201,10 @@ class KnowledgeBase:
 
     def stem_forms(self, key: str) -> StemForms:
         """token -> its forms in a lexicon word list, memoized."""
-        return self.derived(("stem_forms", key), lambda: StemForms(self.words(key)))
+        found = self._cache.get(("stem_forms", key))
+        if found is None:
+            found = self._cache["stem_forms", key] = StemForms(self.words(key))
+        return found
 
     def date_words(self) -> frozenset[str]:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
@@ -252,13 +255,13 @@ class KnowledgeBase:
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher."""
-        def compute() -> PhraseIndex:
-            index = PhraseIndex()
+        found = self._cache.get(("phrases", key))
+        if found is None:
+            found = PhraseIndex()
             for w in self.word_list(key):
-                index.add(w, w)
-            return index
-
-        return self.derived(("phrases", key), compute)
+                found.add(w, w)
+            self._cache["phrases", key] = found
+        return found
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
