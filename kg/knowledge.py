@@ -93,6 +93,7 @@ class PhraseIndex:
         #: token's next word rules out the phrases of a common first word (عبد، محمد) in one look-up
         self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], object]]] = {}
         self._single: dict[str, object] = {}
+        self._firsts: frozenset[str] | None = None  # the first words, as a set (made at first use)
 
     def starts(self, norm: str) -> tuple[str, ...]:
         """The forms of a token (itself or without clitics) that begin some phrase; memoized."""
@@ -111,6 +112,7 @@ class PhraseIndex:
             bucket.append((toks, value))
             bucket.sort(key=lambda x: -len(x[0]))
             self._starts.clear()
+            self._firsts = None
             if len(toks) == 1:
                 self._single.setdefault(toks[0], value)  # the first added wins, as in the bucket
             else:
@@ -133,7 +135,10 @@ class PhraseIndex:
 
     def can_match(self, sentence: Sentence) -> bool:
         """Whether some token of the sentence can begin a phrase (most sentences: no)."""
-        return not self._by_first.keys().isdisjoint(sentence.forms)
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = frozenset(self._by_first)
+        return not firsts.isdisjoint(sentence.forms)  # set against set: half the work of a dict view
 
     def find_in(self, sentence: Sentence) -> list[tuple[int, int, object, str]]:
         """find_all() over a sentence's tokens, skipped when none can begin a phrase."""
