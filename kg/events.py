@@ -116,9 +116,10 @@ class MeetingExtractor:
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
+        first = toks[0].index if toks else 0  # view.pos without a call per mention
         out = []
         for m in view.mentions:
-            p = view.pos(m.start)
+            p = m.start - first
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
             if self.types.get(m.entity_id) != "Person" and m.source != MentionSource.DELEGATION:

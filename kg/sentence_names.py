@@ -47,8 +47,9 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)
-    acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
-    out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
+    if "(" in s.norms:  # an acronym is in parentheses
+        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
+        out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
     return out
 
 
