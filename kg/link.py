@@ -30,6 +30,13 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "entity"
 
 
+def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'اتفاقيات فيينا', 'اتفاق أوسلو': a city right after an agreement word is part of the
+    agreement's name, neither a place of the story nor its state's government."""
+    pos = sentence.position(m.start)
+    return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
+
+
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks = sentence.tokens
     pos = sentence.position(m.start)
@@ -93,6 +100,8 @@ class DocumentLinker:
         linked: list[Mention] = []
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
+            if entry and entry.type == "Place" and _names_an_agreement(m, by_index[m.sentence], self.kb):
+                continue
             if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)
