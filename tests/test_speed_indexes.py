@@ -117,3 +117,23 @@ def test_shapes_are_thinned_as_in_float32():
     # steps at the threshold itself, where float32 rounding decides
     edge = np.array([[0.0, 0.0], [0.08, 0.0], [0.16, 0.0], [0.2, 0.04], [0.24, 0.04], [0.3, 0.06]], dtype=np.float32)
     assert geo._thin(edge) == float32_thin(edge)
+
+
+def test_the_compiled_knowledge_base_loads_with_the_collector_left_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from kg import knowledge_cache
+    from kg.knowledge import ONTOLOGY_DIR
+    from kg.knowledge_build import build_knowledge
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    first = knowledge_cache.cached(ONTOLOGY_DIR, build_knowledge)  # parsed, then written
+    assert list(tmp_path.glob("knowledge-*.pickle"))
+    for enabled in (True, False):
+        gc.enable() if enabled else gc.disable()
+        try:
+            again = knowledge_cache.cached(ONTOLOGY_DIR, build_knowledge)
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
+        assert again is not first and again.entries == first.entries and again.version == first.version
