@@ -137,3 +137,20 @@ def test_the_compiled_knowledge_base_loads_with_the_collector_left_as_it_was(tmp
         finally:
             gc.enable()
         assert again is not first and again.entries == first.entries and again.version == first.version
+
+
+def test_a_sentence_naming_no_month_has_no_date_of_a_month():
+    """parse_dates skips the month grammar where no token starts a month name: the grammar finds
+    nothing there at any position."""
+    from kg.dates import _month_date
+    from kg.text import positions
+
+    checked = 0
+    for s, _ in SENTENCES:
+        norms = list(s.norms)
+        if any(map(KB.months.starts, norms)):
+            continue
+        for i in positions(map(KB.date_starts().__getitem__, norms)):
+            assert _month_date(list(s.tokens), norms, i, KB, KB.date_word_lists(), None, 2020) is None
+            checked += 1
+    assert checked > 100
