@@ -206,14 +206,25 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[i
 
 def _leaders(kb: KnowledgeBase, entities) -> set[str]:
     """Persons who are heads of state or leaders, by the gazetteer or the roles the text gives."""
-    heads = {normalize(w).removeprefix("ال") for w in kb.lexicon["head_of_state_roles"]}
     out = set()
     for e in entities.values():
         entry = kb.entries.get(e.id)
         offices = [o.role for o in entry.offices] if entry else []
-        if any(normalize(r).removeprefix("ال").split()[0] in heads for r in [*offices, *e.roles] if r.strip()):
+        if any(_is_head_role(kb, r) for r in [*offices, *e.roles] if r.strip()):
             out.add(e.id)
     return out
+
+
+def _is_head_role(kb: KnowledgeBase, role: str) -> bool:
+    """Whether a role's first word is a head of state's ('الرئيس', 'الملك'); answered once per
+    role (every article asks it again of the same few hundred offices)."""
+    memo = kb.derived("head_role_memo", dict)
+    found = memo.get(role)
+    if found is None:
+        heads = kb.derived("head_role_words", lambda: frozenset(
+            normalize(w).removeprefix("ال") for w in kb.lexicon["head_of_state_roles"]))
+        found = memo[role] = normalize(role).removeprefix("ال").split()[0] in heads
+    return found
 
 
 def _resolve_pairs(views, leaders: set[str]) -> None:

@@ -155,9 +155,11 @@ class DocumentLinker:
                     short.setdefault(words[0], set()).add(e.id)
         into: dict[str, str] = {}
         for m in linked:
+            if m.source != MentionSource.PATTERN:
+                continue  # only a title pattern reads a name past its end
             words = normalize(m.surface).split()
             e = self.entities.get(m.entity_id or "")
-            if m.source == MentionSource.PATTERN and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
+            if len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
                 owners = short.get(words[0], set()) - {m.entity_id}
                 if len(owners) == 1:
                     into[m.entity_id] = owners.pop()

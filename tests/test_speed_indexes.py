@@ -154,3 +154,14 @@ def test_a_sentence_naming_no_month_has_no_date_of_a_month():
             assert _month_date(list(s.tokens), norms, i, KB, KB.date_word_lists(), None, 2020) is None
             checked += 1
     assert checked > 100
+
+
+def test_head_of_state_roles_are_answered_as_the_plain_reading_answers():
+    from kg.extract import _is_head_role
+
+    heads = {normalize(w).removeprefix("ال") for w in KB.lexicon["head_of_state_roles"]}
+    roles = {o.role for e in KB.entries.values() for o in e.offices} | {"وزير الخارجية", "الرئيس السوري"}
+    for _ in range(2):  # computed, then remembered
+        assert {r for r in roles if _is_head_role(KB, r)} == {
+            r for r in roles if normalize(r).removeprefix("ال").split()[0] in heads}
+    assert _is_head_role(KB, "الرئيس السوري") and not _is_head_role(KB, "وزير الخارجية")
