@@ -65,7 +65,7 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     found: list[DateMention] = []
     relative_words = kb.relative_date_words()
     openers = kb.words("day_range_openers")
-    months_named = any(map(kb.months.starts, norms))  # most sentences with a number name no month
+    months_named = any(kb.months.forms_of(norms))  # most sentences with a number name no month
     free = 0  # first token after the last date found
     for i in starts:
         if i < free or (norms[i] in openers and not _is_day(_get(tokens, i + 1))):
