@@ -250,9 +250,13 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         if tokens[i].index in covered or norms[j] in stops or norms[j] in kb.nationality or not norms[j].isalpha():
             continue
         if tokens[j].index in covered:
-            if covered[tokens[j].index] != "Organization" or form.startswith("ال"):
-                continue  # "مدينة سوتشي": the gazetteer's place already
+            facility = form in kb.words("facility_heads") and covered[tokens[j].index] in ("Place", "State")
+            if (covered[tokens[j].index] != "Organization" and not facility) or form.startswith("ال"):
+                continue  # "مدينة سوتشي": the gazetteer's place already; "مطار بغداد" is the airport
             end = j + 1
+            while end < len(tokens) and covered.get(tokens[end].index) == covered[tokens[j].index] \
+                    and tokens[end].index - 1 == tokens[end - 1].index and facility:
+                end += 1  # "مطار إسلام آباد": the whole of the place's name
         elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \

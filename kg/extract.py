@@ -45,7 +45,7 @@ def link_names(st: DocState) -> None:
     """Named mentions linked to entities; one person or body read twice folded into one."""
     st.linker = linker = DocumentLinker(st.kb, st.doc.doc_id)
     linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(st.named, st.sentences)))
-    st.linked = linker.fold_overread_names(linked)
+    st.linked = linker.drop_retitled(linker.fold_overread_names(linked))
 
 
 @stage("short-forms", requires=("sentences", "linker", "linked"), provides=("linked",))

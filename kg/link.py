@@ -135,30 +135,65 @@ class DocumentLinker:
     def fold_overread_names(self, linked: list[Mention]) -> list[Mention]:
         """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
         first word is another person's short name (family name, or given name before بن) is that
-        person, and the word after it no name."""
+        person, and the word after it no name; so is a name read once that is another person's
+        whole name and one word more ('السفير تسوي وي حرص بلاده' after 'السيد تسوي وي')."""
         persons = [e for e in self.entities.values() if e.type == "Person"]
-        short: dict[str, set[str]] = {}
+        short: dict[tuple[str, ...], set[str]] = {}
         for e in persons:
             words = normalize(e.label_ar).split()
             if len(words) > 1:
-                short.setdefault(words[-1], set()).add(e.id)
+                short.setdefault((words[-1],), set()).add(e.id)
                 if words[1] in self.kb.words("patronymic_particles"):
-                    short.setdefault(words[0], set()).add(e.id)
-        into: dict[str, str] = {}
+                    short.setdefault((words[0],), set()).add(e.id)
+                for name in {e.label_ar, *e.alt_labels}:
+                    short.setdefault(tuple(normalize(name).split()), set()).add(e.id)
+        into: dict[str, tuple[str, int]] = {}
         for m in linked:
             words = normalize(m.surface).split()
             e = self.entities.get(m.entity_id or "")
-            if m.source == MentionSource.PATTERN and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
-                owners = short.get(words[0], set()) - {m.entity_id}
-                if len(owners) == 1:
-                    into[m.entity_id] = owners.pop()
+            if m.source == MentionSource.PATTERN and len(words) >= 2 and e and e.mentions == 1 and m.entity_id not in into:
+                owners = short.get(tuple(words[:-1]), set()) - {m.entity_id}
+                if len(owners) == 1 and (len(words) == 2 or owners <= {e.id for e in persons if len(
+                        normalize(e.label_ar).split()) == len(words) - 1}):
+                    into[m.entity_id] = (owners.pop(), len(words) - 1)
         if not into:
             return linked
         for short_id in into:
             self.entities.pop(short_id)
-        return [evolve(m, entity_id=into[m.entity_id], end=m.start + 1, surface=m.surface.split()[0],
-                       char_end=m.char_start + len(m.surface.split()[0])) if m.entity_id in into else m
-                for m in linked]
+        out = []
+        for m in linked:
+            if m.entity_id in into:
+                host, keep = into[m.entity_id]
+                surface = " ".join(m.surface.split()[:keep])
+                m = evolve(m, entity_id=host, end=m.start + keep, surface=surface, char_end=m.char_start + len(surface))
+            out.append(m)
+        return out
+
+    def drop_retitled(self, linked: list[Mention]) -> list[Mention]:
+        """'الرئيس الأمريكي يبحث مع العاهل الأردني حفظ السلام', 'ومعالي رئيس وزراء اليابان الصديقة
+        احتفل البلدان': a title another person of the article holds, for the same state, names
+        that person again (one the gazetteer knows or one named before); the words read after it
+        once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
+        first: dict[str, int] = {}
+        for m in linked:
+            first[m.entity_id or ""] = min(m.start, first.get(m.entity_id or "", m.start))
+        holders: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.type == "Person":
+                for r in e.roles:
+                    holders.setdefault(r, set()).add(e.id)
+        drop = set()
+        for m in linked:
+            e = self.entities.get(m.entity_id or "")
+            if m.source != MentionSource.PATTERN or not e or e.mentions != 1 or e.id in self.kb.entries \
+                    or not m.role or not m.affiliation:
+                continue
+            if all(any(o in self.kb.entries or first.get(o, m.start) < m.start for o in holders.get(r, set()) - {e.id})
+                   for r in m.role.split("\n")):
+                drop.add(e.id)
+        for entity_id in drop:
+            self.entities.pop(entity_id)
+        return [m for m in linked if m.entity_id not in drop]
 
     def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
         """Entities in `into` join their host: mentions, names, roles, affiliation."""

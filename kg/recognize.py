@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
-from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
+from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
 
 __all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
@@ -72,8 +72,12 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
-            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
-                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
+            # "نظيره البحريني الشيخ خالد …": a title between the description and the name
+            named = _skip_honorifics(norms, tokens, j, kb)
+            named = title_chain(sentence, named, kb, at, text)[2] if named < len(tokens) else named
+            if named > j or any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons)
+                                for k in (j, named)):
+                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already, or it follows
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
                                tok.text, "Person", MentionSource.COUNTERPART, affiliation=state,
                                sentence=sentence.index))

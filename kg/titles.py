@@ -120,7 +120,11 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         inner = title_at(norms, j, kb, known)  # "نائب رئيس دولة الإمارات": the deputy's office
         if inner is not None:
             return Title(normalize(title) + " " + inner.core, inner.state, inner.end, form)
-    definite = normalize(title).split()[-1].startswith("ال")
+    # "رئيس الوزراء", and "الفريق أول", "العميد ركن" (a rank and its grade), take no complement;
+    # "القائم بأعمال" does
+    words = normalize(title).split()
+    first, last = words[0], words[-1]
+    definite = last.startswith("ال") or (first.startswith("ال") and not last.startswith(("ب", "ل")))
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
     if state is None and j < len(norms) and norms[j] in kb.nationality \
