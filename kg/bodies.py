@@ -76,7 +76,8 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         first = k == i + 1 or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
         # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
         adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives
-        if linked or (_definite(w) and (first or adjective)):
+        # a complement takes no preposition: "بمقر الحكومة بالعاصمة اليابانية" names no body
+        if linked or (_definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
             k += 1
             continue
         break

@@ -65,3 +65,9 @@ def test_a_counterpart_with_a_title_or_an_honorific_before_his_name_is_no_office
     assert set(of_type(r, "Person")) == {"سامح شكري", "راشد بن عيسى آل خليفة"}
     r = doc("والتقى وزير الخارجية المصري سامح شكري ونظيره الأردني الدكتور عمر الخطيب.", "2016-05-01")
     assert "ناصر جودة" not in of_type(r, "Person")  # the office holder in 2016 is not the one named
+
+
+def test_a_body_s_complement_takes_no_preposition_and_the_regional_surroundings_are_no_ocean():
+    r = doc("وعقد الاجتماع بمقر الحكومة بالعاصمة الفرنسية باريس لبحث علاقات البلاد مع المحيط الإقليمي والدولي.")
+    assert not of_type(r, "Organization")
+    assert set(of_type(r, "Place")) == {"باريس"}
