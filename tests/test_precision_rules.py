@@ -71,3 +71,8 @@ def test_a_body_s_complement_takes_no_preposition_and_the_regional_surroundings_
     r = doc("وعقد الاجتماع بمقر الحكومة بالعاصمة الفرنسية باريس لبحث علاقات البلاد مع المحيط الإقليمي والدولي.")
     assert not of_type(r, "Organization")
     assert set(of_type(r, "Place")) == {"باريس"}
+
+
+def test_a_common_adjective_is_no_town():
+    r = doc("وقدم الرئيس خالص التعازي لأسر الضحايا في بغداد.")
+    assert set(of_type(r, "Place")) | set(of_type(r, "State")) <= {"بغداد", "العراق"}
