@@ -76,3 +76,27 @@ def test_a_body_s_complement_takes_no_preposition_and_the_regional_surroundings_
 def test_a_common_adjective_is_no_town():
     r = doc("وقدم الرئيس خالص التعازي لأسر الضحايا في بغداد.")
     assert set(of_type(r, "Place")) | set(of_type(r, "State")) <= {"بغداد", "العراق"}
+
+
+def test_a_memorandum_named_by_its_field_is_a_treaty_and_an_agreement_on_a_topic_is_not():
+    r = doc("وعقب المباحثات وقع البلدان مذكرة تعاون في مجال الطاقة المتجددة، ثم توصلا إلى اتفاق حول الحدود.")
+    assert [t.label for t in r.treaties] == ["مذكرة تعاون في مجال الطاقة المتجددة"]
+
+
+def test_those_accompanying_a_guest_are_no_participants():
+    r = doc("وصل رئيس وزراء ماليزيا أنور إبراهيم إلى أنقرة اليوم، حيث يرافقه وفد من وزير الخارجية زمري عبد القادر، "
+            "ووزير التجارة تنكو ظفرول عزيز.")
+    assert [(m.kind, m.participants) for m in r.meetings] == [("Visit", ["anwr_abrahym"])]
+
+
+def test_a_reception_by_an_honorific_pronoun_takes_the_subject_before():
+    r = doc("تسلم رئيس الجمهورية العراقي برهم صالح رسالة من الرئيس الفيتنامي. "
+            "جاء ذلك خلال استقبال فخامته، اليوم، سفير فيتنام لدى العراق تران فان هوا، في بغداد.")
+    assert ["barham_salih", "tran_fan_hwa"] in [m.participants for m in r.meetings]
+
+
+def test_talks_the_headline_reports_are_the_phone_call_of_the_same_people():
+    r = doc("الرئيس المصري يبحث مع رئيس وزراء ماليزيا تعزيز التعاون\n\n"
+            "أجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع رئيس وزراء ماليزيا أنور إبراهيم، "
+            "بحثا خلاله تعزيز التعاون.", "2024-05-02")
+    assert [m.kind for m in r.meetings] == ["PhoneCall"]
