@@ -100,3 +100,9 @@ def test_talks_the_headline_reports_are_the_phone_call_of_the_same_people():
             "أجرى الرئيس المصري عبد الفتاح السيسي اتصالا هاتفيا مع رئيس وزراء ماليزيا أنور إبراهيم، "
             "بحثا خلاله تعزيز التعاون.", "2024-05-02")
     assert [m.kind for m in r.meetings] == ["PhoneCall"]
+
+
+def test_a_seat_of_government_and_a_social_network_are_organizations():
+    r = doc("وقال البيت الأبيض في تغريدة على تويتر إن البنتاغون سيرسل قوات إضافية.")
+    assert {"البيت الأبيض", "تويتر", "البنتاغون"} <= set(of_type(r, "Organization"))
+    assert of_type(r, "Organization")["البيت الأبيض"].affiliation == "united_states"
