@@ -101,6 +101,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "name_particles": WORDS,
     "patronymic_particles": WORDS,
     "name_stops": WORDS,
+    "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,
     "locative_words": WORDS,
     "months": BY_MONTH,

@@ -58,6 +58,33 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
 
 
+def _homonym_states(kb: KnowledgeBase) -> dict[str, str]:
+    """capital id -> the other state spelt like it ('عمان': Amman, Jordan's capital, and Oman)."""
+    def compute() -> dict[str, str]:
+        by_name: dict[str, str] = {}
+        for e in kb.entries.values():
+            if e.type == "State":
+                for n in (e.ar, *e.aliases):
+                    by_name.setdefault(normalize(n), e.id)
+        return {e.id: by_name[normalize(e.ar)] for e in kb.entries.values()
+                if e.capital_of and by_name.get(normalize(e.ar)) not in (None, e.capital_of)}
+    return kb.derived("homonym_states", compute)
+
+
+def _spoken_of(kb: KnowledgeBase, sentences: list[Sentence], mentions: list[Mention], states: set[str]) -> dict:
+    """How often the article names each state or uses its adjective ('الأردني', 'العمانية')."""
+    counts = dict.fromkeys(states, 0)
+    for m in mentions:
+        if m.entity_id in counts:
+            counts[m.entity_id] += 1
+    for s in sentences:
+        for w in s.norms:
+            state = kb.nationality.get(w)
+            if state in counts:
+                counts[state] += 1
+    return counts
+
+
 class DocumentLinker:
     """Links the mentions of one document; holds the document's entities as it goes."""
 
@@ -91,8 +118,18 @@ class DocumentLinker:
         """Gazetteer, pattern and Stanza mentions -> mentions carrying entity ids."""
         by_index = {s.index: s for s in sentences}
         linked: list[Mention] = []
+        homonyms = _homonym_states(self.kb)
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
+            other = homonyms.get(entry.id) if entry else None
+            if other:
+                # "عمان": Oman, or Amman for Jordan, by the state the article speaks of more; named
+                # as an actor it is the state itself unless the article is about Jordan
+                said = _spoken_of(self.kb, sentences, mentions, {other, entry.capital_of})
+                locative = _is_locative(m, by_index[m.sentence], self.kb)
+                if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
+                    entry = self.kb.entries[other]
+                    m = evolve(m, entity_id=other, type="State")
             if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)

@@ -70,6 +70,8 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
+    if norms[j] in kb.words("name_first_word_stops") and norms[j + 1] not in particles:
+        return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 

@@ -106,3 +106,24 @@ def test_a_seat_of_government_and_a_social_network_are_organizations():
     r = doc("وقال البيت الأبيض في تغريدة على تويتر إن البنتاغون سيرسل قوات إضافية.")
     assert {"البيت الأبيض", "تويتر", "البنتاغون"} <= set(of_type(r, "Organization"))
     assert of_type(r, "Organization")["البيت الأبيض"].affiliation == "united_states"
+
+
+def test_a_title_followed_by_a_word_no_name_begins_with_introduces_no_one():
+    r = doc("وجدد الرئيس الكيني دعم بلاده لجهود السلام، وأكد وزير الزراعة الأردني خالد الحنيفات ذلك.")
+    assert set(of_type(r, "Person")) == {"خالد الحنيفات"}
+
+
+def test_the_words_no_name_begins_with_come_from_a_tagged_corpus(tmp_path):
+    from kg.world import corpus_non_name_words
+
+    bio = tmp_path / "train.txt"
+    bio.write_text("\n".join(["دعم O"] * 5 + ["جمال B-PERS", "جمال O", "جمال O", "جمال O", "جمال O", "جمال O"]
+                             + ["الدعم O"] * 6 + ["نادر O"] * 2), encoding="utf-8")
+    assert corpus_non_name_words([bio], spare=set()) == ["دعم"]
+
+
+def test_oman_and_amman_by_the_state_the_article_speaks_of():
+    r = doc("واستقبل سلطان عمان الوزير العماني. وتربط عمان وإيران علاقات وثيقة.")
+    assert "oman" in {e.id for e in r.entities.values()} and "jordan" not in {e.id for e in r.entities.values()}
+    r = doc("وصل وزير الخارجية الأردني إلى عمان بعد زيارة إلى القاهرة.")
+    assert "amman" in {e.id for e in r.entities.values()} and "oman" not in {e.id for e in r.entities.values()}
