@@ -18,8 +18,9 @@ def _definite(word: str) -> bool:
 def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
     """Words that end a person's name read after a title."""
     # an indefinite adjective may be a name: "الأمير تركي بن سعود"
+    # and a plan's verb: "الرئيس جوزيف عون سيزور باريس"
     return kb.derived("name_stops", lambda: kb.words("name_stops") | kb.words("counterpart_words")
-                      | {a for a in kb.nationality if a.startswith("ال")})
+                      | {a for a in kb.nationality if a.startswith("ال")} | kb.words("planned_markers"))
 
 
 def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clitic: bool = False) -> int:

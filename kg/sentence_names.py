@@ -22,7 +22,7 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
     found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
-             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
+             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text) if not _hamza_inside(m, kb)]
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     found += formal_state_mentions(s, kb, text, covered)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
@@ -51,6 +51,18 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
     out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
     return out
+
+
+HAMZAS = set("أإآؤئ")
+
+
+def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
+    """'ترأس' (chaired) is not 'تراس' (Truss): a one-word name the text writes with a hamza inside
+    that the known name has not is another word (normalization folds the two together)."""
+    if m.type != "Person" or m.end - m.start != 1 or HAMZAS.isdisjoint(m.surface[1:]):
+        return False
+    entry = kb.entries[m.entity_id]
+    return not any(len(n.split()) == 1 and not HAMZAS.isdisjoint(n[1:]) for n in (entry.ar, *entry.aliases))
 
 
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

@@ -127,3 +127,8 @@ def test_oman_and_amman_by_the_state_the_article_speaks_of():
     assert "oman" in {e.id for e in r.entities.values()} and "jordan" not in {e.id for e in r.entities.values()}
     r = doc("وصل وزير الخارجية الأردني إلى عمان بعد زيارة إلى القاهرة.")
     assert "amman" in {e.id for e in r.entities.values()} and "oman" not in {e.id for e in r.entities.values()}
+
+
+def test_a_verb_spelt_like_a_known_short_name_and_a_plan_s_verb_after_a_name():
+    r = doc("وترأس وزير الخارجية العماني سالم الحارثي وفد بلاده. وأفاد مصدر أن الرئيس جوزيف نادر سيزور باريس.")
+    assert set(of_type(r, "Person")) == {"سالم الحارثي", "جوزيف نادر"}
