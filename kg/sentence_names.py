@@ -53,7 +53,7 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     return out
 
 
-HAMZAS = set("أإآؤئ")
+HAMZAS = {"\u0623", "\u0625", "\u0622", "\u0624", "\u0626"}  # hamza on alef (above, below, madda), waw, ya
 
 
 def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
