@@ -44,6 +44,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
+        if end > j + 1 and w.startswith("و") and w[1:] in kb.words("name_first_word_stops"):
+            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
@@ -79,6 +81,9 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
 def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
     """Where the name read after a title ends, or None when what follows is no name."""
     tokens, norms = sentence.tokens, sentence.norms
+    quoted = _quoted_name(sentence, j, by_start)
+    if quoted is not None:
+        return quoted
     end = name_end(sentence, j, kb, by_start)
     if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
         end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
@@ -87,6 +92,19 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
+
+
+def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
+    """'ووزير الصناعة "محمد رضا نعمة زاده"': a name of two to four words in quotes after a title
+    is the quoted words, whatever they end in."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if not j or tokens[j - 1].text not in QUOTE_MARKS:
+        return None
+    close = next((k for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k].text in QUOTE_MARKS), None)
+    if close is None or close - j < 2 or norms[j].startswith("ال") \
+            or not all(norms[k].isalpha() and tokens[k].index not in by_start for k in range(j, close)):
+        return None
+    return close
 
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):

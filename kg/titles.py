@@ -72,8 +72,9 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         w = norms[k]
         if w in kb.nationality:
             return words, kb.nationality[w], k + 1
-        if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w):
-            break
+        if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w) \
+                or kb.phrases("honorifics").match_at(norms, k):
+            break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
             words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
@@ -83,6 +84,11 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
                 _definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
             words.append(w)
             k += 1
+            continue
+        if k == j and k + 2 < len(norms) and _definite(norms[k + 2]) and nxt.isalpha() \
+                and not {w, nxt} & stops and not kb.titles.starts(nxt):
+            words += [w, nxt]  # a chain of constructs: "رئيس مجلس إدارة المؤسسة"
+            k += 2
             continue
         break
     return words, state, k

@@ -132,3 +132,11 @@ def test_oman_and_amman_by_the_state_the_article_speaks_of():
 def test_a_verb_spelt_like_a_known_short_name_and_a_plan_s_verb_after_a_name():
     r = doc("وترأس وزير الخارجية العماني سالم الحارثي وفد بلاده. وأفاد مصدر أن الرئيس جوزيف نادر سيزور باريس.")
     assert set(of_type(r, "Person")) == {"سالم الحارثي", "جوزيف نادر"}
+
+
+def test_a_chain_of_constructs_a_quoted_name_and_the_others_after_a_name():
+    r = doc('وقال رئيس مجلس إدارة الشركة الدكتور خالد العمر وأعضاء المجلس إن النتائج جيدة، '
+            'وحضر وزير الصناعة والتجارة "محمد كريم نعمة زاده" الحفل.')
+    persons = of_type(r, "Person")
+    assert set(persons) == {"خالد العمر", "محمد كريم نعمة زاده"}
+    assert "رئيس مجلس إدارة الشركة" in persons["خالد العمر"].roles
