@@ -290,6 +290,11 @@ class DocumentLinker:
             role = self._office_of(prev, date)
             if role is None:
                 return None
+        if role and not state and m.source == MentionSource.ROLE:
+            # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
+            said = {e.id for e in self.entities.values() if e.type == "Person" and normalize(role) in
+                    {normalize(r) for r in e.roles}}
+            return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
         if not role or not state:
             return None
         base = self.role_core(role)

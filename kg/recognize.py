@@ -87,7 +87,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
-        if found and found.state:
+        if found and (found.state or found.end - i > 1 or norms[i].startswith("ال")):
             j = found.end
             named = title_chain(sentence, i, kb, at, text)[2]  # "أمير دولة قطر الشيخ ناصر": more titles, a name
             if any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons) for k in (j, named)):

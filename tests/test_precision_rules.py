@@ -140,3 +140,9 @@ def test_a_chain_of_constructs_a_quoted_name_and_the_others_after_a_name():
     persons = of_type(r, "Person")
     assert set(persons) == {"خالد العمر", "محمد كريم نعمة زاده"}
     assert "رئيس مجلس إدارة الشركة" in persons["خالد العمر"].roles
+
+
+def test_a_title_without_a_state_names_the_one_person_of_the_article_so_titled():
+    r = doc("وصل ولي العهد الأمير فهد بن نايف إلى الرباط أمس. "
+            "وكان ولي العهد قد التقى قبل مغادرته وزير الزراعة المغربي سمير العلوي.", "2020-05-03")
+    assert ["fhd_bn_nayf", "smyr_alalwy"] in [m.participants for m in r.meetings]
