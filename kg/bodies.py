@@ -142,7 +142,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         if tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
-        k, described = i + 1, False
+        k, described, after_place = i + 1, False, False
         while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
             described = described or norms[k] in kb.nationality
             k += 1
@@ -154,13 +154,17 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         elif described and form in bare_heads and not any(
                 tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
             a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
+        elif after_place := (form in kb.words("media_heads_named_after_places") and k == i + 1
+                             and covered.get(tokens[k].index) in ("Place", "State")):
+            a, b = k, k + 1  # "صحيفة الرياض", "إذاعة دمشق": an outlet named after its city
         elif form in bare_heads:
             a, b = k, _bare_name_end(sentence, k, kb, covered)
             if b == a:
                 continue
         else:
             continue
-        if a != i and any(tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
+        if a != i and not after_place and any(
+                tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
             continue
         start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)

@@ -34,8 +34,8 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 if b - a > 1 and b < len(toks) else None
             end += topic[0] if topic else 0
             while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
-                    and not any(d.start == end for d in view.dates):
-                end += 1
+                    and not any(d.start == end for d in view.dates) and not words.starts(toks[end].norm):
+                end += 1  # "اتفاقية لتجنب الازدواج الضريبي ومذكرة تفاهم …": two treaties
             if end == b or (topic and end == b + topic[0]):
                 continue  # a bare "الاتفاق" names no treaty
             if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):

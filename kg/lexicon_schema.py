@@ -76,6 +76,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "body_name_stops": WORDS,
     "media_heads": WORDS,
     "media_heads_bare": WORDS,
+    "media_heads_named_after_places": WORDS,
     "media_descriptors": WORDS,
     "agency_name_ends": WORDS,
     "media_name_stops": WORDS,

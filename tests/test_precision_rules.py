@@ -146,3 +146,11 @@ def test_a_title_without_a_state_names_the_one_person_of_the_article_so_titled()
     r = doc("وصل ولي العهد الأمير فهد بن نايف إلى الرباط أمس. "
             "وكان ولي العهد قد التقى قبل مغادرته وزير الزراعة المغربي سمير العلوي.", "2020-05-03")
     assert ["fhd_bn_nayf", "smyr_alalwy"] in [m.participants for m in r.meetings]
+
+
+def test_an_outlet_named_after_its_city_and_two_treaties_signed_together():
+    r = doc("وقالت صحيفة الرياض إن السفن عبرت قناة السويس. "
+            "وشهد الجانبان توقيع اتفاقية لتجنب الازدواج الضريبي ومذكرة تفاهم في مجال الأمن الغذائي.")
+    assert of_type(r, "Organization")["صحيفة الرياض"].subtype == "media"
+    assert "قناة السويس" not in of_type(r, "Organization")
+    assert sorted(t.label for t in r.treaties) == ["اتفاقية لتجنب الازدواج الضريبي", "مذكرة تفاهم في مجال الأمن الغذائي"]
