@@ -252,6 +252,12 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
     for i in positions(map(heads.__getitem__, norms[:-1])):
         form = heads[norms[i]][0]
         j = i + 1
+        named_after = _named_after_person(sentence, j, kb, covered) if form in kb.words("facility_heads") else j
+        if named_after > j + 1 and tokens[i].index not in covered:
+            start, stop, cs, ce, surface = name_span(sentence, i, named_after, text, form)
+            out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
+                               sentence=sentence.index))
+            continue
         if tokens[i].index in covered or norms[j] in stops or norms[j] in kb.nationality or not norms[j].isalpha():
             continue
         if tokens[j].index in covered:
@@ -275,6 +281,25 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
     return out
+
+
+def _named_after_person(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:
+    """'مطار الملكة علياء الدولي', 'مطار رفيق الحريري الدولي': where a facility's name after a
+    person (a title and a name, or a known person) ends; j when it is none."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if j >= len(tokens):
+        return j
+    hit = kb.titles.match_at(norms, j, kb.titles.starts(norms[j]) or None)
+    k = j + hit[0] if hit else j
+    stops, adjectives = body_stops(kb), kb.words("facility_adjectives")
+    end = k
+    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and norms[end] not in stops \
+            and covered.get(tokens[end].index, "Person") == "Person" and norms[end] not in adjectives:
+        end += 1
+    closed = end < len(tokens) and norms[end] in adjectives
+    if end == k or not (hit or closed or covered.get(tokens[j].index) == "Person"):
+        return j  # no title, no known person and no "الدولي": "مطار هانيدا" is read as any place
+    return end + closed
 
 
 def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:

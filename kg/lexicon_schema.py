@@ -83,6 +83,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "place_heads": WORDS,
     "place_heads_bare": WORDS,
     "facility_heads": WORDS,
+    "facility_adjectives": WORDS,
     "place_name_stops": WORDS,
     "named_after_heads": WORDS,
     "base_words": WORDS,

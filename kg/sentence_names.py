@@ -36,7 +36,8 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     with_roles = pattern_mentions(s, kb, text, found)
     role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
     out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
+    # "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية": a name inside a facility's is no person
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN and inside.isdisjoint(range(m.start, m.end))]
     taken = covered_tokens(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
     out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
     out.extend(persons)

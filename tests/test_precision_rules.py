@@ -154,3 +154,11 @@ def test_an_outlet_named_after_its_city_and_two_treaties_signed_together():
     assert of_type(r, "Organization")["صحيفة الرياض"].subtype == "media"
     assert "قناة السويس" not in of_type(r, "Organization")
     assert sorted(t.label for t in r.treaties) == ["اتفاقية لتجنب الازدواج الضريبي", "مذكرة تفاهم في مجال الأمن الغذائي"]
+
+
+def test_a_facility_named_after_a_person_is_a_place_and_the_person_no_actor():
+    r = doc("وأفادت مصادر في مطار الملكة علياء الدولي بوصول الطائرة، ثم نقل الجرحى إلى مطار رفيق الحريري الدولي. "
+            "وهبطت طائرات في قاعدة الأمير سلطان الجوية.")
+    assert {"مطار الملكة علياء الدولي", "مطار رفيق الحريري الدولي"} <= set(of_type(r, "Place"))
+    assert set(of_type(r, "MilitaryBase")) == {"قاعدة الأمير سلطان الجوية"}
+    assert not of_type(r, "Person")
