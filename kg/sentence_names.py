@@ -8,7 +8,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
-from kg.text import Sentence
+from kg.text import Sentence, normalize
 from kg.titles import title_spans
 
 
@@ -66,6 +66,15 @@ def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
     return not any(len(n.split()) == 1 and not HAMZAS.isdisjoint(n[1:]) for n in (entry.ar, *entry.aliases))
 
 
+# the letters Arabic writes a foreign g or k with (ق غ ج ك), folded to one to compare spellings
+_G_K = str.maketrans({"\u0642": "\u0643", "\u063a": "\u0643", "\u062c": "\u0643"})
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """'هاقان' and 'هاكان' (Hakan): one foreign name in two transliterations."""
+    return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
+
+
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
     """A known person as the text names them: without a title the gazetteer wrote with the name
     ('الأمير فيصل بن فرحان' -> 'فيصل بن فرحان', so the title is read as one), and with the
@@ -77,6 +86,10 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     particles = kb.words("patronymic_particles")
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
+    label = normalize(kb.entries[m.entity_id].ar).split()
+    label = label if list(s.norms[p:q]) == label[-1:] else None
+    if label and len(label) == 2 and p and _spelt_alike(s.norms[p - 1], label[0]):
+        p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
     a, b = s.tokens[p], s.tokens[q - 1]

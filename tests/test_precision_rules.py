@@ -162,3 +162,9 @@ def test_a_facility_named_after_a_person_is_a_place_and_the_person_no_actor():
     assert {"مطار الملكة علياء الدولي", "مطار رفيق الحريري الدولي"} <= set(of_type(r, "Place"))
     assert set(of_type(r, "MilitaryBase")) == {"قاعدة الأمير سلطان الجوية"}
     assert not of_type(r, "Person")
+
+
+def test_a_known_person_s_given_name_spelt_another_way():
+    r = doc('والتقى الوزير رئيس جهاز الاستخبارات "هاقان فيدان" في أنقرة.')
+    fidan = of_type(r, "Person")["هاكان فيدان"]
+    assert "هاقان فيدان" in fidan.alt_labels and "رئيس جهاز الاستخبارات" in fidan.roles
