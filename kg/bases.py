@@ -18,6 +18,12 @@ def _base_reading(kb: KnowledgeBase):
     return kinds, generic, bases_at
 
 
+def _known_base(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """The gazetteer base these words name from their first word on, if any."""
+    return next((value for start, _, value, _ in kb.names.find_all(words)
+                 if start == 0 and getattr(kb.entries.get(value), "type", None) == "MilitaryBase"), None)
+
+
 def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                   places: dict[int, str]) -> list[Mention]:
     """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
@@ -60,6 +66,8 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
             continue  # "مطار هانيدا": an airport, a base only when the text or the gazetteer says so
         start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
         known = bases_at.get(place) if place else None
+        if close is not None:  # 'قاعدة “حميميم” الجوية': the known base when its name is quoted
+            known = known or _known_base(kb, [norms[k] for k in range(i, end) if k not in (j, close)])
         out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", MentionSource.PATTERN, entity_id=known,
                            sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from kg.homonyms import homonym_states, spoken_of
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
@@ -28,6 +29,13 @@ def slug(name: str) -> str:
     s = normalize(name).translate(_TRANSLIT)
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "entity"
+
+
+def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'اتفاقيات فيينا', 'اتفاق أوسلو': a city right after an agreement word is part of the
+    agreement's name, neither a place of the story nor its state's government."""
+    pos = sentence.position(m.start)
+    return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
 
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
@@ -56,33 +64,6 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # object of a visit verb: "زار بوتين دمشق"
     visited = tuple(kb.words("visit_verb_stems"))
     return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
-
-
-def _homonym_states(kb: KnowledgeBase) -> dict[str, str]:
-    """capital id -> the other state spelt like it ('عمان': Amman, Jordan's capital, and Oman)."""
-    def compute() -> dict[str, str]:
-        by_name: dict[str, str] = {}
-        for e in kb.entries.values():
-            if e.type == "State":
-                for n in (e.ar, *e.aliases):
-                    by_name.setdefault(normalize(n), e.id)
-        return {e.id: by_name[normalize(e.ar)] for e in kb.entries.values()
-                if e.capital_of and by_name.get(normalize(e.ar)) not in (None, e.capital_of)}
-    return kb.derived("homonym_states", compute)
-
-
-def _spoken_of(kb: KnowledgeBase, sentences: list[Sentence], mentions: list[Mention], states: set[str]) -> dict:
-    """How often the article names each state or uses its adjective ('الأردني', 'العمانية')."""
-    counts = dict.fromkeys(states, 0)
-    for m in mentions:
-        if m.entity_id in counts:
-            counts[m.entity_id] += 1
-    for s in sentences:
-        for w in s.norms:
-            state = kb.nationality.get(w)
-            if state in counts:
-                counts[state] += 1
-    return counts
 
 
 class DocumentLinker:
@@ -118,18 +99,20 @@ class DocumentLinker:
         """Gazetteer, pattern and Stanza mentions -> mentions carrying entity ids."""
         by_index = {s.index: s for s in sentences}
         linked: list[Mention] = []
-        homonyms = _homonym_states(self.kb)
+        homonyms = homonym_states(self.kb)
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
             other = homonyms.get(entry.id) if entry else None
             if other:
                 # "عمان": Oman, or Amman for Jordan, by the state the article speaks of more; named
                 # as an actor it is the state itself unless the article is about Jordan
-                said = _spoken_of(self.kb, sentences, mentions, {other, entry.capital_of})
+                said = spoken_of(self.kb, sentences, mentions, {other, entry.capital_of})
                 locative = _is_locative(m, by_index[m.sentence], self.kb)
                 if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
+            if entry and entry.type == "Place" and _names_an_agreement(m, by_index[m.sentence], self.kb):
+                continue
             if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)

