@@ -46,6 +46,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break
         if end > j + 1 and w.startswith("و") and w[1:] in kb.words("name_first_word_stops"):
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
+        if core >= 2 and w in kb.words("name_first_word_stops"):
+            break  # "بيدرو سانشيز ملف الهجرة": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them

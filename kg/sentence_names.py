@@ -57,13 +57,23 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
 HAMZAS = {"\u0623", "\u0625", "\u0622", "\u0624", "\u0626"}  # hamza on alef (above, below, madda), waw, ya
 
 
+TA_MARBUTA, HA = "\u0629", "\u0647"
+
+
 def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
     """'ترأس' (chaired) is not 'تراس' (Truss): a one-word name the text writes with a hamza inside
-    that the known name has not is another word (normalization folds the two together)."""
-    if m.type != "Person" or m.end - m.start != 1 or HAMZAS.isdisjoint(m.surface[1:]):
+    that the known name has not is another word (normalization folds the two together); nor is
+    'وجده' (found it) or 'جدّه' (his grandfather) 'جدة' (Jeddah): a place whose name ends in ة
+    written with ه is a word with a pronoun."""
+    if m.end - m.start != 1:
         return False
     entry = kb.entries[m.entity_id]
-    return not any(len(n.split()) == 1 and not HAMZAS.isdisjoint(n[1:]) for n in (entry.ar, *entry.aliases))
+    names = [n for n in (entry.ar, *entry.aliases) if len(n.split()) == 1]
+    if m.type in ("Place", "State") and m.surface.endswith(HA):
+        return any(n.endswith(TA_MARBUTA) for n in names)  # its ه spelling too is a word
+    if m.type != "Person" or HAMZAS.isdisjoint(m.surface[1:]):
+        return False
+    return not any(not HAMZAS.isdisjoint(n[1:]) for n in names)
 
 
 # the letters Arabic writes a foreign g or k with (ق غ ج ك), folded to one to compare spellings

@@ -168,3 +168,13 @@ def test_a_known_person_s_given_name_spelt_another_way():
     r = doc('والتقى الوزير رئيس جهاز الاستخبارات "هاقان فيدان" في أنقرة.')
     fidan = of_type(r, "Person")["هاكان فيدان"]
     assert "هاقان فيدان" in fidan.alt_labels and "رئيس جهاز الاستخبارات" in fidan.roles
+
+
+def test_a_place_whose_name_ends_in_ta_marbuta_is_not_a_word_with_a_pronoun():
+    r = doc("ووصل الوزير إلى جدة، وقال إن جدّه عاش هناك، ثم وجده الحراس في الفندق.")
+    assert of_type(r, "Place")["جدة"].mentions == 1
+
+
+def test_a_name_of_two_words_ends_before_a_common_word():
+    r = doc("وأكد وزير الزراعة الإسباني خوان ماريا دعم بلاده للحوار.")
+    assert "خوان ماريا" in of_type(r, "Person")
