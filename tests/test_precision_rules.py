@@ -178,3 +178,10 @@ def test_a_place_whose_name_ends_in_ta_marbuta_is_not_a_word_with_a_pronoun():
 def test_a_name_of_two_words_ends_before_a_common_word():
     r = doc("وأكد وزير الزراعة الإسباني خوان ماريا دعم بلاده للحوار.")
     assert "خوان ماريا" in of_type(r, "Person")
+
+
+def test_the_day_an_article_prints_as_today_dates_its_other_relative_days():
+    r = doc("تلقى الرئيس الكيني وليام روتو اليوم الأربعاء رسالة خطية من الرئيس الفرنسي إيمانويل ماكرون. "
+            "جاء ذلك خلال استقباله، اليوم الأربعاء 12 آذار 2025 في نيروبي، سفير الهند لدى كينيا راجيف كومار.")
+    letters = [m for m in r.meetings if m.kind == "Message"]
+    assert letters and letters[0].date.value == "2025-03-12"
