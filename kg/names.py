@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
-from kg.text import QUOTE_MARKS, Sentence, stems
+from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
 COMMAS = ("،", ",")
 
@@ -121,7 +121,10 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         prev = norms[a - 1] if a else ""
         after_person = a and tokens[a - 1].index + 1 in ends
         clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in COMMAS) and len(norms[a]) > 3 else 0
-        if not (clitic or prev == "ان"):
+        # "سعادة السيد ليو جيان سفير الصين": a name after an honorific too
+        honored = prev in kb.derived("honorific_ends", lambda: frozenset(
+            normalize(h).split()[-1] for h in kb.word_list("honorifics")))
+        if not (clitic or prev == "ان" or honored):
             continue
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None

@@ -185,3 +185,11 @@ def test_the_day_an_article_prints_as_today_dates_its_other_relative_days():
             "جاء ذلك خلال استقباله، اليوم الأربعاء 12 آذار 2025 في نيروبي، سفير الهند لدى كينيا راجيف كومار.")
     letters = [m for m in r.meetings if m.kind == "Message"]
     assert letters and letters[0].date.value == "2025-03-12"
+
+
+def test_a_name_after_an_honorific_before_a_title_and_a_new_envoy():
+    r = doc("واستقبلت اللجنة سعادة السيد ليو جيان سفير جمهورية الصين الشعبية لدى الدولة، وتسلمت نسخة من أوراق "
+            "اعتماد سفير جمهورية الهند الجديد آدرش سويكا، ثم اجتمع مع القائم بالأعمال الأمريكي دانيال روبنشتاين.")
+    persons = of_type(r, "Person")
+    assert {"ليو جيان", "آدرش سويكا", "دانيال روبنشتاين"} <= set(persons)
+    assert persons["ليو جيان"].affiliation == "china" and persons["دانيال روبنشتاين"].affiliation == "united_states"
