@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from kg.homonyms import homonym_states, spoken_of
 from kg.knowledge import KnowledgeBase, PhraseIndex
@@ -64,6 +65,11 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # object of a visit verb: "زار بوتين دمشق"
     visited = tuple(kb.words("visit_verb_stems"))
     return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
+
+
+@lru_cache(maxsize=4096)
+def _normalized_role(role: str) -> str:
+    return normalize(role)
 
 
 class DocumentLinker:
@@ -275,8 +281,8 @@ class DocumentLinker:
                 return None
         if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
-            said = {e.id for e in self.entities.values() if e.type == "Person" and normalize(role) in
-                    {normalize(r) for r in e.roles}}
+            said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
+                    and role in {_normalized_role(r) for r in e.roles}}
             return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
         if not role or not state:
             return None

@@ -29,7 +29,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
     inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
-    names_like_stops = kb.words("names_spelt_like_stops")
+    names_like_stops, common = kb.words("names_spelt_like_stops"), kb.words("name_first_word_stops")
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
@@ -44,9 +44,9 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
-        if end > j + 1 and w.startswith("و") and w[1:] in kb.words("name_first_word_stops"):
+        if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
-        if core >= 2 and w in kb.words("name_first_word_stops"):
+        if core >= 2 and w in common:
             break  # "بيدرو سانشيز ملف الهجرة": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:

@@ -67,12 +67,13 @@ def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
     written with ه is a word with a pronoun."""
     if m.end - m.start != 1:
         return False
-    entry = kb.entries[m.entity_id]
-    names = [n for n in (entry.ar, *entry.aliases) if len(n.split()) == 1]
-    if m.type in ("Place", "State") and m.surface.endswith(HA):
-        return any(n.endswith(TA_MARBUTA) for n in names)  # its ه spelling too is a word
-    if m.type != "Person" or HAMZAS.isdisjoint(m.surface[1:]):
+    place = m.type in ("Place", "State") and m.surface.endswith(HA)
+    if not place and (m.type != "Person" or HAMZAS.isdisjoint(m.surface[1:])):
         return False
+    entry = kb.entries[m.entity_id]
+    names = [n for n in (entry.ar, *entry.aliases) if " " not in n]
+    if place:
+        return any(n.endswith(TA_MARBUTA) for n in names)  # its ه spelling too is a word
     return not any(not HAMZAS.isdisjoint(n[1:]) for n in names)
 
 
@@ -96,9 +97,9 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     particles = kb.words("patronymic_particles")
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
-    label = normalize(kb.entries[m.entity_id].ar).split()
-    label = label if list(s.norms[p:q]) == label[-1:] else None
-    if label and len(label) == 2 and p and _spelt_alike(s.norms[p - 1], label[0]):
+    label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None
+    label = label if label and list(s.norms[p:q]) == label[-1:] else None
+    if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
         p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
