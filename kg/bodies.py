@@ -121,6 +121,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
+        if k == i + 2 and norms[i + 1] in kb.words("body_complement_stops"):
+            continue  # "حركة الملاحة", "صندوق الاقتراع", "تنظيم الانتخابات": an activity, no body
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,

@@ -73,6 +73,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "state_body_heads_alone": WORDS,
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,
+    "body_complement_stops": WORDS,
     "body_name_stops": WORDS,
     "media_heads": WORDS,
     "media_heads_bare": WORDS,

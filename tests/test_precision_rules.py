@@ -193,3 +193,9 @@ def test_a_name_after_an_honorific_before_a_title_and_a_new_envoy():
     persons = of_type(r, "Person")
     assert {"ليو جيان", "آدرش سويكا", "دانيال روبنشتاين"} <= set(persons)
     assert persons["ليو جيان"].affiliation == "china" and persons["دانيال روبنشتاين"].affiliation == "united_states"
+
+
+def test_an_activity_after_a_body_head_is_no_body():
+    r = doc("وتراجعت حركة الملاحة في المضيق، ودعت اللجنة إلى حماية صندوق الاقتراع وحسن تنظيم الانتخابات، "
+            "فيما رحبت حركة النهضة بالقرار.")
+    assert set(of_type(r, "Organization")) == {"حركة النهضة"}
