@@ -123,6 +123,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         if k == i + 2 and norms[i + 1] in kb.words("body_complement_stops"):
             continue  # "حركة الملاحة", "صندوق الاقتراع", "تنظيم الانتخابات": an activity, no body
+        if k < len(tokens) and norms[k] in kb.words("other_body_qualifiers"):
+            continue  # "مجلس التعاون رفيع المستوى …": a longer name than the rule reads
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,

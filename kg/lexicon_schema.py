@@ -74,6 +74,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,
     "body_complement_stops": WORDS,
+    "other_body_qualifiers": WORDS,
     "body_name_stops": WORDS,
     "media_heads": WORDS,
     "media_heads_bare": WORDS,

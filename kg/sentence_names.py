@@ -22,7 +22,8 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
     found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
-             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text) if not _hamza_inside(m, kb)]
+             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)
+             if not _hamza_inside(m, kb) and not _another_body(m, s, kb)]
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     found += formal_state_mentions(s, kb, text, covered)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
@@ -84,6 +85,15 @@ _G_K = str.maketrans({"\u0642": "\u0643", "\u063a": "\u0643", "\u062c": "\u0643"
 def _spelt_alike(a: str, b: str) -> bool:
     """'هاقان' and 'هاكان' (Hakan): one foreign name in two transliterations."""
     return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
+
+
+def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
+    state's adjective or a qualifier of its own names another body."""
+    if m.type != "Organization" or normalize(m.surface) == normalize(kb.entries[m.entity_id].ar):
+        return False
+    q = s.position(m.end)
+    return q < len(s.tokens) and (s.norms[q] in kb.nationality or s.norms[q] in kb.words("other_body_qualifiers"))
 
 
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

@@ -199,3 +199,10 @@ def test_an_activity_after_a_body_head_is_no_body():
     r = doc("وتراجعت حركة الملاحة في المضيق، ودعت اللجنة إلى حماية صندوق الاقتراع وحسن تنظيم الانتخابات، "
             "فيما رحبت حركة النهضة بالقرار.")
     assert set(of_type(r, "Organization")) == {"حركة النهضة"}
+
+
+def test_a_known_body_s_short_name_with_a_qualifier_of_its_own_names_another_body():
+    r = doc("ثم يترأس الرئيسان الاجتماع الثاني لمجلس التعاون رفيع المستوى الماليزي الإندونيسي، "
+            "وقال مجلس التعاون الخليجي إن أمن المنطقة مسؤولية مشتركة.")
+    assert set(of_type(r, "Organization")) == {"مجلس التعاون لدول الخليج العربية"}
+    assert of_type(r, "Organization")["مجلس التعاون لدول الخليج العربية"].mentions == 1
