@@ -37,6 +37,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "spokesman_links": WORDS,
     "honorifics": WORDS,
     "title_words_in_names": WORDS,
+    "single_name_titles": WORDS,
     "deputy_titles": WORDS,
     "former_markers": WORDS,
     "envoy_titles": WORDS,

@@ -257,6 +257,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             free = j
             continue
         end = name_after(sentence, j, kb, by_start, introduced)
+        if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
+            end = _single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
             m = person_mention(sentence, j, end, 0, text, role, state)
             out.append(m)
@@ -269,6 +271,18 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
+
+
+def _single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
+    """A monarch of a named state may go by one name: one word without the article, no common
+    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if j + 1 >= len(tokens) or norms[j + 1] not in (*_COMMAS, ".", ":") or tokens[j].index in by_start:
+        return None
+    w = norms[j]
+    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
+        return None
+    return j + 1
 
 
 def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,

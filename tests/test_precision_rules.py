@@ -206,3 +206,9 @@ def test_a_known_body_s_short_name_with_a_qualifier_of_its_own_names_another_bod
             "وقال مجلس التعاون الخليجي إن أمن المنطقة مسؤولية مشتركة.")
     assert set(of_type(r, "Organization")) == {"مجلس التعاون لدول الخليج العربية"}
     assert of_type(r, "Organization")["مجلس التعاون لدول الخليج العربية"].mentions == 1
+
+
+def test_a_monarch_of_a_named_state_may_go_by_one_name():
+    r = doc("وكان في استقباله ملك بلجيكا فيليب، ووزير الخارجية. وقال ملك بلجيكا بدوره، إن التعاون مستمر.")
+    assert set(of_type(r, "Person")) == {"فيليب"}
+    assert of_type(r, "Person")["فيليب"].affiliation == "belgium"
