@@ -1,5 +1,6 @@
-"""A place name that is also another state's name ('عمان': Amman, Jordan's capital, and Oman):
-which one an article means is read from the state it speaks of more (kg.link)."""
+"""Names that read two ways (kg.link): a place name that is also another state's name ('عمان':
+Amman, Jordan's capital, and Oman), read by the state the article speaks of more; a seat of
+government ('الكرملين') that is the body in 'أعلن الكرملين' and the building in 'استقبله في الكرملين'."""
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
@@ -32,3 +33,28 @@ def spoken_of(kb: KnowledgeBase, sentences: list[Sentence], mentions: list[Menti
             if state in counts:
                 counts[state] += 1
     return counts
+
+
+def seat_as_venue(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'يستقبل الشيباني … في الكرملين': a seat of government after 'في' (or 'بـ') in a clause with a
+    meeting trigger is the building where they met; 'وفق مصدر في الإليزيه' is the body."""
+    toks, p = sentence.tokens, sentence.position(m.start)
+    clitic = toks[p].norm[: len(toks[p].norm) - len(normalize(m.surface))]
+    if not (clitic.endswith("\u0628") or (p and toks[p - 1].norm in kb.words("locative_words"))):
+        return False
+    a = p
+    while a > 0 and toks[a - 1].norm not in ("\u060c", ",", "."):
+        a -= 1
+    return any(kb.triggers.match_at(sentence.norms, k, kb.triggers.starts(sentence.norms[k]) or None)
+               for k in range(a, p))
+
+
+def facility_of(sentences: list[Sentence], name: str, kb: KnowledgeBase) -> str | None:
+    """'قصر الكرملين' when the article names the seat's building with a facility word: the venue
+    is that place (one node for 'في الكرملين' and 'في قصر الكرملين')."""
+    words, heads = normalize(name).split(), kb.stem_forms("facility_heads")
+    for s in sentences:
+        for k in range(len(s.norms) - len(words)):
+            if heads[s.norms[k]] and list(s.norms[k + 1:k + 1 + len(words)]) == words:
+                return f"{heads[s.norms[k]][0]} {name}"
+    return None

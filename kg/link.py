@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kg.homonyms import homonym_states, spoken_of
+from kg.homonyms import facility_of, homonym_states, seat_as_venue, spoken_of
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
@@ -119,6 +119,9 @@ class DocumentLinker:
                     m = evolve(m, entity_id=other, type="State")
             if entry and entry.type == "Place" and _names_an_agreement(m, by_index[m.sentence], self.kb):
                 continue
+            if entry and entry.subtype == "government" and seat_as_venue(m, by_index[m.sentence], self.kb):
+                building = facility_of(sentences, entry.ar, self.kb)  # the building
+                m, entry = evolve(m, entity_id=slug(building) if building else f"{entry.id}_seat", type="Place"), None
             if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)

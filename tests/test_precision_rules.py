@@ -212,3 +212,11 @@ def test_a_monarch_of_a_named_state_may_go_by_one_name():
     r = doc("وكان في استقباله ملك بلجيكا فيليب، ووزير الخارجية. وقال ملك بلجيكا بدوره، إن التعاون مستمر.")
     assert set(of_type(r, "Person")) == {"فيليب"}
     assert of_type(r, "Person")["فيليب"].affiliation == "belgium"
+
+
+def test_a_seat_of_government_is_the_building_where_they_met_and_the_body_that_speaks():
+    r = doc("واستقبل الرئيس الفرنسي في الإليزيه نظيره السنغالي، ثم أقام له مأدبة عشاء في قصر الإليزيه. "
+            "وقال الإليزيه في بيان إن المباحثات كانت مثمرة، وفق مصدر في الإليزيه.", "2024-06-01")
+    places = [e for e in r.entities.values() if e.type == "Place"]
+    assert len(places) == 1 and {places[0].label_ar, *places[0].alt_labels} == {"الإليزيه", "قصر الإليزيه"}
+    assert set(of_type(r, "Organization")) == {"الإليزيه"}
