@@ -132,6 +132,8 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("الملك", "saudi_arabia", "2014-06-01", "king_abdullah_saudi"),
     ("وزيرة الخارجية", "united_states", "2012-01-10", "hillary_clinton"),
     ("وزير الخارجية والمغتربين", "syria", "2021-03-01", "faisal_mekdad"),  # a hand gazetteer office
+    ("وزير الخارجية", "iraq", "2014-08-01", "hussain_al_shahristani"),  # acting between Zebari's two terms
+    ("وزير الخارجية", "mauritania", "2015-02", "fatimetou_vall_mint_soueinae"),
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
