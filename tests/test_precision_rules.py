@@ -220,3 +220,10 @@ def test_a_seat_of_government_is_the_building_where_they_met_and_the_body_that_s
     places = [e for e in r.entities.values() if e.type == "Place"]
     assert len(places) == 1 and {places[0].label_ar, *places[0].alt_labels} == {"الإليزيه", "قصر الإليزيه"}
     assert set(of_type(r, "Organization")) == {"الإليزيه"}
+
+
+def test_the_gulf_the_seas_and_straits_are_places():
+    r = doc("وحذرت البحرية الأمريكية من هجمات في البحر الأحمر وخليج عدن ومضيق باب المندب، "
+            "فيما عبرت السفن قناة السويس نحو الخليج، وقالت صحيفة الخليج إن الملاحة مستمرة.")
+    places = {e.id for e in r.entities.values() if e.type == "Place"}
+    assert places == {"red_sea", "gulf_of_aden", "bab_el_mandeb", "suez_canal", "gulf"}
