@@ -190,7 +190,8 @@ def reference_date(doc: Document, raw_dates: dict) -> str | None:
 
 def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> str | None:
     """'اليوم الثلاثاء 25 تموز 2023': the day the article prints as today, for its other
-    relative days ('تسلّم … اليوم الثلاثاء رسالة'), when no publication date is given."""
+    relative days ('تسلّم … اليوم الثلاثاء رسالة'), when no publication date is given (a dateline
+    on a short line is one already: kg.dates.find_published)."""
     today = kb.words("today_words")
     for s in sentences:
         for d in dates[s.index]:

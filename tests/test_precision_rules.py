@@ -227,3 +227,13 @@ def test_the_gulf_the_seas_and_straits_are_places():
             "فيما عبرت السفن قناة السويس نحو الخليج، وقالت صحيفة الخليج إن الملاحة مستمرة.")
     places = {e.id for e in r.entities.values() if e.type == "Place"}
     assert places == {"red_sea", "gulf_of_aden", "bab_el_mandeb", "suez_canal", "gulf"}
+
+
+def test_a_dateline_in_figures_dates_the_article_and_a_construct_title_names_its_holder():
+    from kg.dates import find_published
+
+    text = ("الأحد 12-05-2019 10:15 | كتب: سامي علي |\n\n"
+            "وكان وزير خارجية المغرب قد وصل في وقت سابق اليوم إلى القاهرة للمشاركة في الاجتماع.")
+    assert find_published(text, KB) == "2019-05-12"
+    r = doc(text, "2019-05-12")
+    assert [(m.kind, m.participants, m.date.value) for m in r.meetings] == [("Visit", ["nasser_bourita"], "2019-05-12")]
