@@ -76,8 +76,7 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
         excluded = set(range(len(sentence.tokens)))
     for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
-    # "حيث يرافقه وفد من وزير الخارجية …، ووزير …": those who accompany a guest are no
-    # principals, up to the next trigger
+    # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
     for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
@@ -122,9 +121,10 @@ class MeetingExtractor:
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
+        first = toks[0].index if toks else 0  # view.pos without a call per mention
         out = []
         for m in view.mentions:
-            p = view.pos(m.start)
+            p = m.start - first
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
             if self.types.get(m.entity_id) != "Person" and m.source != MentionSource.DELEGATION:

@@ -15,7 +15,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
-from kg.recognize import role_descriptions, stanza_mentions
+from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
 from kg.text import Sentence, normalize, split_sentences, stems
@@ -110,18 +110,25 @@ def resolve_roles(st: DocState) -> None:
             dates = parse_dates(s.tokens, kb, today, st.years[s.index])
         when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        persons = _covered([m for m in mentions if m.type == "Person"])
-        for r in role_descriptions(s, kb, _covered(mentions), persons, doc.text, mentions):
-            if r.source == MentionSource.PAIR:
-                mentions.append(r)
-                continue
-            resolved = linker.resolve_role(r, when, previous + mentions)
-            if resolved:
-                mentions.append(resolved)
-        mentions.sort(key=lambda m: m.start)
+        if may_describe_roles(s, kb):
+            _describe_roles(s, kb, linker, mentions, previous, when, doc.text)
+            mentions.sort(key=lambda m: m.start)
         previous = [m for m in mentions if m.entity_id]
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
     st.views = views
+
+
+def _describe_roles(s: Sentence, kb: KnowledgeBase, linker: DocumentLinker, mentions: list[Mention],
+                    previous: list[Mention], when: str | None, text: str) -> None:
+    """Adds to `mentions` the sentence's role descriptions, linked to their holder at `when`."""
+    persons = _covered([m for m in mentions if m.type == "Person"])
+    for r in role_descriptions(s, kb, _covered(mentions), persons, text, mentions):
+        if r.source == MentionSource.PAIR:
+            mentions.append(r)
+            continue
+        resolved = linker.resolve_role(r, when, previous + mentions)
+        if resolved:
+            mentions.append(resolved)
 
 
 @stage("pairs", requires=("kb", "linker", "views"), provides=("views", "types"))

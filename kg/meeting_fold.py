@@ -113,7 +113,8 @@ def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:
     """Fold each event into the first earlier one that `same(earlier, event)` accepts."""
     out: list[Candidate] = []
     for e in events:
-        host = next((u for u in out if family(u.kind) == family(e.kind) and same(u, e)), None)
+        channel = family(e.kind)
+        host = next((u for u in out if family(u.kind) == channel and same(u, e)), None)
         if host:
             _merge_into(host, e, priority)
         else:

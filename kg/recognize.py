@@ -12,7 +12,7 @@ from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
 from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
 
-__all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
+__all__ = ["gazetteer_mentions", "may_describe_roles", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
 
 
@@ -25,14 +25,16 @@ def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -
 
 
 def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
-    tokens = sentence.tokens
+    """The knowledge base's names in the sentence (a clitic on the first word left out of the surface)."""
+    tokens, entries, index = sentence.tokens, kb.entries, sentence.index
     found: list[Mention] = []
     for i, n, entry_id, form in kb.names.find_in(sentence):
-        entry = kb.entries[entry_id]
-        found.append(Mention(
-            tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
-            _phrase_surface(tokens, i, n, form, text), entry.type, MentionSource.GAZETTEER, entry_id,
-            sentence=sentence.index))
+        first, last = tokens[i], tokens[i + n - 1]
+        surface = first.text if form == first.norm else surface_without_clitic(first, form)
+        if n > 1:
+            surface += text[first.end:last.end]
+        found.append(Mention(first.index, last.index + 1, first.start, last.end, surface, entries[entry_id].type,
+                             MentionSource.GAZETTEER, entry_id, sentence=index))
     return found
 
 
@@ -47,6 +49,12 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
     return None, j
 
 
+def may_describe_roles(sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """Whether a title, a counterpart word or a pair word is in the sentence (most have none)."""
+    return (kb.titles.can_match(sentence) or kb.phrases("counterpart_words").can_match(sentence)
+            or not kb.words("pair_anaphors").isdisjoint(sentence.norms))
+
+
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                       persons: set[int] | None = None, text: str = "",
                       known: list[Mention] | None = None) -> list[Mention]:
@@ -57,8 +65,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     counterpart = kb.phrases("counterpart_words")
     pairs = kb.words("pair_anaphors")
     out: list[Mention] = []
-    if not (counterpart.can_match(sentence) or kb.titles.can_match(sentence)
-            or not pairs.isdisjoint(sentence.norms)):
+    if not may_describe_roles(sentence, kb):
         return out
     tokens = sentence.tokens
     norms = sentence.norms

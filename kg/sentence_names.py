@@ -17,42 +17,94 @@ def covered_tokens(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
+#: The word lists that open the recognizers of bodies, outlets, bases, places and formal state
+#: names (each returns nothing without one of its words): a sentence with none of them skips all.
+HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "media_heads", "base_words",
+                   "described_base_heads", "place_heads", "state_forms")
+
+
+def head_words(kb: KnowledgeBase) -> frozenset[str]:
+    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS)))
+
+
 def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
-             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)
-             if not _hamza_inside(m, kb) and not _another_body(m, s, kb)]
+    found = _as_written([m for m in gazetteer_mentions(s, kb, text)
+                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)], s, kb, text)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    found += formal_state_mentions(s, kb, text, covered)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
-    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
-    named_base = any(m.type == "MilitaryBase" for m in found + wider)
-    wider += described_base_mentions(s, kb, text, covered, named_base, places)
-    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in covered_tokens(wider)})
-    inside = covered_tokens(wider)
-    found = [m for m in found if not inside.intersection(range(m.start, m.end))]
-    with_roles = pattern_mentions(s, kb, text, found)
-    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
-    out = [role_by_start.get(m.start, m) for m in found]
-    # "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية": a name inside a facility's is no person
-    persons = [m for m in with_roles if m.source == MentionSource.PATTERN and inside.isdisjoint(range(m.start, m.end))]
-    taken = covered_tokens(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
-    out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
-    out.extend(persons)
+    heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
+    wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
+    inside = covered_tokens(wider) if wider else set()
+    if inside:
+        found = [m for m in found if not inside.intersection(range(m.start, m.end))]
+    out, persons = _with_titled_persons(s, kb, text, found, inside)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    orgs = organization_mentions(s, kb, text, covered, places)
+    orgs = organization_mentions(s, kb, text, covered, places) if heads else []
     if any(not m.affiliation for m in orgs):
         in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
         orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)
-    acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
-    out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
+    if "(" in s.norms:  # an acronym is in parentheses
+        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
+        out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
     return out
+
+
+def _named_by_heads(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
+                    covered: dict[int, str]) -> tuple[list[Mention], dict[int, str]]:
+    """States by their formal name (added to `found` and `covered`), then outlets, bases and
+    places read by their head words; and the known places by token."""
+    formal = formal_state_mentions(s, kb, text, covered)
+    if formal:  # they never overlap a name read before
+        found += formal
+        covered.update({i: m.type for m in formal for i in range(m.start, m.end)})
+    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
+    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
+    named_base = any(m.type == "MilitaryBase" for m in found + wider)
+    wider += described_base_mentions(s, kb, text, covered, named_base, places)
+    inside = covered_tokens(wider)
+    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in inside} if inside else covered)
+    return wider, places
+
+
+def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
+    """Known states with the form the text gives them, known persons without a title the gazetteer
+    wrote and with the lineage the text adds; each only where the next or previous word can."""
+    norms, n = s.norms, len(s.norms)
+    forms, particles = kb.words("state_forms"), kb.words("patronymic_particles")
+    out = []
+    for m in found:
+        if m.type == "State":
+            p = s.position(m.start)
+            m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
+        elif m.type == "Person":
+            p, q = s.position(m.start), s.position(m.end)
+            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) or (q - p == 1 and p):
+                m = _whole_name(m, s, kb, text)
+        out.append(m)
+    return out
+
+
+def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
+                         inside: set[int]) -> tuple[list[Mention], list[Mention]]:
+    """The names found with the roles their titles give, and the new persons titles introduce
+    (a place's name read as a person's drops: "الأمير نايف بن أحمد"; a name inside a facility's
+    or a base's is no person: "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية")."""
+    with_roles = pattern_mentions(s, kb, text, found)
+    if not with_roles:  # most sentences: no title before a name
+        return list(found), []
+    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
+    out = [role_by_start.get(m.start, m) for m in found]
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN and inside.isdisjoint(range(m.start, m.end))]
+    if persons:
+        taken = covered_tokens(persons)
+        out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
+        out.extend(persons)
+    return out, persons
 
 
 HAMZAS = {"\u0623", "\u0625", "\u0622", "\u0624", "\u0626"}  # hamza on alef (above, below, madda), waw, ya

@@ -118,19 +118,15 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         return None
     n, title, form = hit
     j = i + n
-    if normalize(title).endswith(tuple(kb.words("spokesman_links"))):
+    normalized, spokesman, prefix, definite = _title_facts(kb, title)
+    if spokesman:
         # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
         words, state, j = _complement(norms, j, kb, known, False)
-        return Title(" ".join([normalize(title), *words]), state, j, form)
-    if normalize(title) in kb.words("title_prefixes") and j < len(norms) and kb.titles.starts(norms[j]):
+        return Title(" ".join([normalized, *words]), state, j, form)
+    if prefix and j < len(norms) and kb.titles.starts(norms[j]):
         inner = title_at(norms, j, kb, known)  # "نائب رئيس دولة الإمارات": the deputy's office
         if inner is not None:
-            return Title(normalize(title) + " " + inner.core, inner.state, inner.end, form)
-    # "رئيس الوزراء", and "الفريق أول", "العميد ركن" (a rank and its grade), take no complement;
-    # "القائم بأعمال" does
-    words = normalize(title).split()
-    first, last = words[0], words[-1]
-    definite = last.startswith("ال") or (first.startswith("ال") and not last.startswith(("ب", "ل")))
+            return Title(normalized + " " + inner.core, inner.state, inner.end, form)
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
     if state is None and j < len(norms) and norms[j] in kb.nationality \
@@ -144,8 +140,24 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         j += 1
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             j = _served_end(norms, j + 1, kb, known)
-    core = " ".join([normalize(title), *words])
+    core = " ".join([normalized, *words])
     return Title(core, state, j, form)
+
+
+def _title_facts(kb: KnowledgeBase, title: str) -> tuple[str, bool, bool, bool]:
+    """A lexicon title normalized, and whether it speaks for a body ('المتحدث باسم'), is a prefix
+    of another title ('نائب') and carries the article; worked out once per title, not per reading."""
+    facts = kb.derived("title_facts", dict)
+    found = facts.get(title)
+    if found is None:
+        normalized = normalize(title)
+        # "رئيس الوزراء", and "الفريق أول", "العميد ركن" (a rank and its grade), take no
+        # complement; "القائم بأعمال" does
+        first, last = normalized.split()[0], normalized.split()[-1]
+        definite = last.startswith("ال") or (first.startswith("ال") and not last.startswith(("ب", "ل")))
+        found = facts[title] = (normalized, normalized.endswith(tuple(kb.words("spokesman_links"))),
+                                normalized in kb.words("title_prefixes"), definite)
+    return found
 
 
 def _skip_honorifics(norms, tokens, j: int, kb: KnowledgeBase) -> int:

@@ -7,6 +7,7 @@ kg.page_data; vis-network is inlined from pyvis's bundled copy, so no request le
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
@@ -81,8 +82,12 @@ def _static(name: str) -> str:
 
 
 def _vis_js() -> str:
-    """vis-network's standalone script as pyvis ships it, inlined instead of a CDN link."""
-    root = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    """vis-network's standalone script as pyvis ships it, inlined instead of a CDN link. The
+    package is found, not imported: importing pyvis imports IPython (a tenth of a second)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis (its copy of vis-network) is not installed")
+    root = Path(spec.submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 
