@@ -166,6 +166,8 @@ class DocumentLinker:
         first word is another person's short name (family name, or given name before بن) is that
         person, and the word after it no name; so is a name read once that is another person's
         whole name and one word more ('السفير تسوي وي حرص بلاده' after 'السيد تسوي وي')."""
+        if not any(m.source == MentionSource.PATTERN and m.type == "Person" for m in linked):
+            return linked  # most articles: every person known
         persons = [e for e in self.entities.values() if e.type == "Person"]
         short: dict[tuple[str, ...], set[str]] = {}
         for e in persons:
@@ -203,6 +205,9 @@ class DocumentLinker:
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
+        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation]
+        if not candidates:
+            return linked
         first: dict[str, int] = {}
         for m in linked:
             first[m.entity_id or ""] = min(m.start, first.get(m.entity_id or "", m.start))
@@ -212,10 +217,9 @@ class DocumentLinker:
                 for r in e.roles:
                     holders.setdefault(r, set()).add(e.id)
         drop = set()
-        for m in linked:
+        for m in candidates:
             e = self.entities.get(m.entity_id or "")
-            if m.source != MentionSource.PATTERN or not e or e.mentions != 1 or e.id in self.kb.entries \
-                    or not m.role or not m.affiliation:
+            if not e or e.mentions != 1 or e.id in self.kb.entries:
                 continue
             if all(any(o in self.kb.entries or first.get(o, m.start) < m.start for o in holders.get(r, set()) - {e.id})
                    for r in m.role.split("\n")):

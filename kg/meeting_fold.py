@@ -82,10 +82,13 @@ def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
     """'الرئيس الأمريكي يبحث مع العاهل الأردني …' over an article on their phone call: talks of
     the same people, undated, in an article that reports one call or letter between them, are
     that call ('بحث' says what was discussed, not how)."""
+    calls = [u for u in events if family(u.kind) != "in-person"]
+    if not calls:
+        return events
     out = []
     for e in events:
-        hosts = [u for u in events if family(u.kind) != "in-person" and set(u.participants) == set(e.participants)]
-        if e.kind == "Talks" and not e.has_date_mention and len(hosts) == 1:
+        hosts = [u for u in calls if set(u.participants) == set(e.participants)] if e.kind == "Talks" else []
+        if not e.has_date_mention and len(hosts) == 1:
             if e.evidence not in hosts[0].evidence:
                 hosts[0].evidence += "\n" + e.evidence
             continue

@@ -83,7 +83,8 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
         elif m.type == "Person":
             p, q = s.position(m.start), s.position(m.end)
-            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) or (q - p == 1 and p):
+            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
+                    or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
                 m = _whole_name(m, s, kb, text)
         out.append(m)
     return out
