@@ -270,10 +270,19 @@ class KnowledgeBase:
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
-        role_n = _role_key(role)
-        role_n = self.role_synonyms.get(role_n, role_n)
         offices = self.derived("offices", self._offices_by_role)
-        return sorted({holder for holder, o in offices.get((role_n, state), ()) if o.covers(date)})
+        role_n = _role_key(role)
+        words = role_n.split()
+        keys = [role_n]
+        if len(words) == 2 and not words[1].startswith("\u0627\u0644"):
+            # "وزير خارجية المغرب", "رئيس وزراء بريطانيا": the construct names the office "وزير الخارجية"
+            keys.append(words[0] + " \u0627\u0644" + words[1])
+        for key in keys:
+            key = self.role_synonyms.get(key, key)
+            found = sorted({holder for holder, o in offices.get((key, state), ()) if o.covers(date)})
+            if found:
+                return found
+        return []
 
     def _offices_by_role(self) -> dict[tuple[str, str], list[tuple[str, Office]]]:
         """(normalized role without ال, state id) -> (holder id, office): the few thousand

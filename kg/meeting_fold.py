@@ -70,11 +70,30 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority)
+    events = _talks_by_call(events)
     # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
     return [Meeting(e.kind, extractor.without_represented(e.participants),
                     e.date, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
+
+
+def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
+    """'الرئيس الأمريكي يبحث مع العاهل الأردني …' over an article on their phone call: talks of
+    the same people, undated, in an article that reports one call or letter between them, are
+    that call ('بحث' says what was discussed, not how)."""
+    calls = [u for u in events if family(u.kind) != "in-person"]
+    if not calls:
+        return events
+    out = []
+    for e in events:
+        hosts = [u for u in calls if set(u.participants) == set(e.participants)] if e.kind == "Talks" else []
+        if not e.has_date_mention and len(hosts) == 1:
+            if e.evidence not in hosts[0].evidence:
+                hosts[0].evidence += "\n" + e.evidence
+            continue
+        out.append(e)
+    return out
 
 
 def _enough(e: Candidate, types: dict[str, str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
-from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
+from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
 
 __all__ = ["gazetteer_mentions", "may_describe_roles", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
@@ -79,8 +79,14 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
-            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
-                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
+            # "نظيره البحريني الشيخ خالد …": a title between the description and the name
+            named = j
+            if j < len(tokens) and (kb.titles.starts(norms[j]) or kb.phrases("honorifics").starts(norms[j])):
+                named = _skip_honorifics(norms, tokens, j, kb)
+                named = title_chain(sentence, named, kb, at, text)[2] if named < len(tokens) else named
+            if named > j or any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons)
+                                for k in (j, named)):
+                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already, or it follows
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
                                tok.text, "Person", MentionSource.COUNTERPART, affiliation=state,
                                sentence=sentence.index))
@@ -90,11 +96,17 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
-        if found and found.state:
+        if found and (found.state or found.end - i > 1):
             j = found.end
-            named = title_chain(sentence, i, kb, at, text)[2]  # "أمير دولة قطر الشيخ ناصر": more titles, a name
-            if any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons) for k in (j, named)):
+            taken = covered if persons is None else persons
+            if j < len(tokens) and tokens[j].index in taken:
                 continue  # a title before a known name, handled by pattern_mentions
+            # "أمير دولة قطر الشيخ ناصر": more titles, then a name (read only when something may follow)
+            more = j < len(tokens) and (kb.titles.starts(norms[j]) or kb.phrases("honorifics").starts(norms[j])
+                                        or not norms[j].isalpha())
+            named = title_chain(sentence, i, kb, at, text)[2] if more else j
+            if named < len(tokens) and tokens[named].index in taken:
+                continue
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
                                described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,

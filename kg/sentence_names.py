@@ -8,7 +8,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
-from kg.text import Sentence
+from kg.text import Sentence, normalize
 from kg.titles import title_spans
 
 
@@ -31,14 +31,15 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = _as_written(gazetteer_mentions(s, kb, text), s, kb, text)
+    found = _as_written([m for m in gazetteer_mentions(s, kb, text)
+                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)], s, kb, text)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
-    if wider:
-        inside = covered_tokens(wider)
+    inside = covered_tokens(wider) if wider else set()
+    if inside:
         found = [m for m in found if not inside.intersection(range(m.start, m.end))]
-    out, persons = _with_titled_persons(s, kb, text, found)
+    out, persons = _with_titled_persons(s, kb, text, found, inside)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
     orgs = organization_mentions(s, kb, text, covered, places) if heads else []
     if any(not m.affiliation for m in orgs):
@@ -83,27 +84,70 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
         elif m.type == "Person":
             p, q = m.start - first, m.end - first
-            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles):
+            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
+                    or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
                 m = _whole_name(m, s, kb, text)
         out.append(m)
     return out
 
 
-def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str,
-                         found: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
+                         inside: set[int]) -> tuple[list[Mention], list[Mention]]:
     """The names found with the roles their titles give, and the new persons titles introduce
-    (a place's name read as a person's drops: "الأمير نايف بن أحمد")."""
+    (a place's name read as a person's drops: "الأمير نايف بن أحمد"; a name inside a facility's
+    or a base's is no person: "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية")."""
     with_roles = pattern_mentions(s, kb, text, found)
     if not with_roles:  # most sentences: no title before a name
         return list(found), []
     role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
     out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN and inside.isdisjoint(range(m.start, m.end))]
     if persons:
         taken = covered_tokens(persons)
         out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
         out.extend(persons)
     return out, persons
+
+
+HAMZAS = {"\u0623", "\u0625", "\u0622", "\u0624", "\u0626"}  # hamza on alef (above, below, madda), waw, ya
+
+
+TA_MARBUTA, HA = "\u0629", "\u0647"
+
+
+def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
+    """'ترأس' (chaired) is not 'تراس' (Truss): a one-word name the text writes with a hamza inside
+    that the known name has not is another word (normalization folds the two together); nor is
+    'وجده' (found it) or 'جدّه' (his grandfather) 'جدة' (Jeddah): a place whose name ends in ة
+    written with ه is a word with a pronoun."""
+    if m.end - m.start != 1:
+        return False
+    place = m.type in ("Place", "State") and m.surface.endswith(HA)
+    if not place and (m.type != "Person" or HAMZAS.isdisjoint(m.surface[1:])):
+        return False
+    entry = kb.entries[m.entity_id]
+    names = [n for n in (entry.ar, *entry.aliases) if " " not in n]
+    if place:
+        return any(n.endswith(TA_MARBUTA) for n in names)  # its ه spelling too is a word
+    return not any(not HAMZAS.isdisjoint(n[1:]) for n in names)
+
+
+# the letters Arabic writes a foreign g or k with (ق غ ج ك), folded to one to compare spellings
+_G_K = str.maketrans({"\u0642": "\u0643", "\u063a": "\u0643", "\u062c": "\u0643"})
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """'هاقان' and 'هاكان' (Hakan): one foreign name in two transliterations."""
+    return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
+
+
+def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
+    state's adjective or a qualifier of its own names another body."""
+    if m.type != "Organization" or normalize(m.surface) == normalize(kb.entries[m.entity_id].ar):
+        return False
+    q = s.position(m.end)
+    return q < len(s.tokens) and (s.norms[q] in kb.nationality or s.norms[q] in kb.words("other_body_qualifiers"))
 
 
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
@@ -117,6 +161,10 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     particles = kb.words("patronymic_particles")
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
+    label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None
+    label = label if label and list(s.norms[p:q]) == label[-1:] else None
+    if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
+        p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
     a, b = s.tokens[p], s.tokens[q - 1]
