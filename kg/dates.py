@@ -53,19 +53,22 @@ def _iso(year: int, month: int | None = None, day: int | None = None) -> str | N
 
 
 def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = None,
-                context_year: int | None = None) -> list[DateMention]:
-    """All dates in a token sequence, left to right."""
-    norms = list(map(NORM, tokens))
-    pub = dt.date.fromisoformat(published) if published else None
+                context_year: int | None = None, norms: tuple[str, ...] | None = None) -> list[DateMention]:
+    """All dates in a token sequence, left to right (`norms`: the tokens' normalized forms, when
+    the caller has them: a sentence's)."""
+    if norms is None:
+        norms = tuple(map(NORM, tokens))
     # most tokens are neither a number nor a date word: find the few that are in one pass
     starts = positions(map(kb.date_starts().__getitem__, norms))
     if not starts:
         return []  # no number, no date word: a fifth of the sentences of news
+    pub = dt.date.fromisoformat(published) if published else None
     words = kb.date_word_lists()
     found: list[DateMention] = []
     relative_words = kb.relative_date_words()
     openers = kb.words("day_range_openers")
-    months_named = any(kb.months.forms_of(norms))  # most sentences with a number name no month
+    # most sentences with a number name no month (any() stops at the first that does)
+    months_named = kb.months.any_start(norms)
     free = 0  # first token after the last date found
     for i in starts:
         if i < free or (norms[i] in openers and not _is_day(_get(tokens, i + 1))):

@@ -90,7 +90,7 @@ def link_delegations(st: DocState) -> None:
 @stage("dates", requires=("doc", "kb", "sentences"), provides=("dates", "years", "reference"))
 def read_dates(st: DocState) -> None:
     """Dates per sentence, the year each sentence's context speaks of, the reference date."""
-    st.dates = {s.index: parse_dates(s.tokens, st.kb) for s in st.sentences}
+    st.dates = {s.index: parse_dates(s.tokens, st.kb, norms=s.norms) for s in st.sentences}
     st.years = context_years(st.sentences, st.dates)
     st.reference = reference_date(st.doc, st.dates)
 
@@ -112,7 +112,7 @@ def resolve_roles(st: DocState) -> None:
         # partial one: a sentence whose dates were all resolved without it has nothing to redo
         dates = st.dates[s.index]
         if not all(d.date for d in dates) and (today is not None or st.years[s.index] is not None):
-            dates = parse_dates(s.tokens, kb, today, st.years[s.index])
+            dates = parse_dates(s.tokens, kb, today, st.years[s.index], s.norms)
         when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=_START)
         if may_describe_roles(s, kb):

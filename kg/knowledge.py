@@ -103,6 +103,10 @@ class PhraseIndex:
         """starts() of every token: an empty tuple where no phrase can begin."""
         return list(map(self._starts.__getitem__, norms))
 
+    def any_start(self, norms: Sequence[str]) -> bool:
+        """Whether some token can begin a phrase (stops at the first that can; no list is built)."""
+        return any(map(self._starts.__getitem__, norms))
+
     def add(self, phrase: str | tuple[str, ...], value: object) -> None:
         toks = phrase if isinstance(phrase, tuple) else norm_tokens(phrase)
         if not toks:
@@ -152,12 +156,25 @@ class PhraseIndex:
         free = 0  # first token not inside an earlier match
         # most tokens start no phrase: find the few that may in one pass over the memo
         starts = self.forms_of(norms)
+        by_pair, single, last = self._by_pair, self._single, len(norms) - 1
         for i in positions(starts):
-            if i >= free:
-                hit = self.match_at(norms, i, starts[i])
-                if hit:
-                    out.append((i, hit[0], hit[1], hit[2]))
-                    free = i + hit[0]
+            if i < free:
+                continue
+            # match_at() inlined: a method call and a tuple per candidate start were a third of this loop
+            second = norms[i + 1] if i < last else None
+            for form in starts[i]:
+                n = 0
+                for toks, value in by_pair.get((form, second), ()):
+                    if len(toks) == 2 or tuple(norms[i + 2:i + len(toks)]) == toks[2:]:
+                        n = len(toks)
+                        break
+                else:
+                    if form in single:
+                        n, value = 1, single[form]
+                if n:
+                    out.append((i, n, value, form))
+                    free = i + n
+                    break
         return out
 
     def __contains__(self, word: str) -> bool:

@@ -73,20 +73,32 @@ def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int
     make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__: tokens come by the million
     index = first_index
     at = start  # where the piece begins
+    pieces = _PIECES
     for piece in text[start:len(text) if end is None else end].split(" "):
-        if piece:
-            for word, norm, begin, stop in _piece_tokens(piece):
-                append(make(Token, (word, norm, at + begin, at + stop, index)))
-                index += 1
+        for word, norm, begin, stop in pieces[piece]:
+            append(make(Token, (word, norm, at + begin, at + stop, index)))
+            index += 1
         at += len(piece) + 1
     return tokens
 
 
-@lru_cache(maxsize=100_000)
-def _piece_tokens(piece: str) -> tuple[tuple[str, str, int, int], ...]:
-    """(word, normalized form, start and end in the piece) of each token of a space-free piece of
-    text; a token of diacritics or bidi marks alone normalizes to nothing and keeps its text."""
-    return tuple((m.group(), normalize(m.group()) or m.group(), m.start(), m.end()) for m in _TOKEN.finditer(piece))
+class _PieceTokens(dict):
+    """piece -> (word, normalized form, start and end in the piece) of each token of a space-free
+    piece of text (none for the empty piece two spaces make); a token of diacritics or bidi marks
+    alone normalizes to nothing and keeps its text. A dict read by subscript, not an lru_cache: a
+    look-up per piece of every sentence, where the cache's bookkeeping cost as much as the rest."""
+
+    LIMIT = 200_000  # pieces kept before the memo starts again (a bound on memory, not on speed)
+
+    def __missing__(self, piece: str) -> tuple[tuple[str, str, int, int], ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        found = self[piece] = tuple((m.group(), normalize(m.group()) or m.group(), m.start(), m.end())
+                                    for m in _TOKEN.finditer(piece))
+        return found
+
+
+_PIECES = _PieceTokens()
 
 
 @lru_cache(maxsize=200_000)

@@ -165,3 +165,50 @@ def test_head_of_state_roles_are_answered_as_the_plain_reading_answers():
         assert {r for r in roles if _is_head_role(KB, r)} == {
             r for r in roles if normalize(r).removeprefix("ال").split()[0] in heads}
     assert _is_head_role(KB, "الرئيس السوري") and not _is_head_role(KB, "وزير الخارجية")
+
+
+def greedy_by_match_at(index: PhraseIndex, norms):
+    """find_all() as a loop over match_at(): longest match at each free start, left to right."""
+    out, free = [], 0
+    for i in range(len(norms)):
+        hit = index.match_at(norms, i, index.starts(norms[i])) if i >= free and index.starts(norms[i]) else None
+        if hit:
+            out.append((i, hit[0], hit[1], hit[2]))
+            free = i + hit[0]
+    return out
+
+
+def test_find_all_finds_what_match_at_finds_on_real_articles():
+    found = 0
+    for index in (KB.names, KB.titles, KB.triggers, KB.months, KB.phrases("honorifics")):
+        for s, _ in SENTENCES:
+            hits = index.find_all(s.norms)
+            assert hits == greedy_by_match_at(index, s.norms)
+            assert index.any_start(s.norms) == any(index.forms_of(s.norms))
+            found += len(hits)
+    assert found > 500
+
+
+def test_tokens_are_the_same_when_the_piece_memo_starts_again(monkeypatch):
+    from kg import text as text_module
+
+    expected = [[tuple(t) for t in tokenize(text)] for text in TEXTS[:20]]
+    monkeypatch.setattr(text_module._PieceTokens, "LIMIT", 50)
+    text_module._PIECES.clear()
+    try:
+        assert [[tuple(t) for t in tokenize(text)] for text in TEXTS[:20]] == expected
+        assert len(text_module._PIECES) <= 50
+    finally:
+        text_module._PIECES.clear()
+
+
+def test_dates_read_from_a_sentences_norms_are_those_read_from_its_tokens():
+    from kg.dates import parse_dates
+
+    dated = 0
+    for s, _ in SENTENCES:
+        for published in (None, "2023-05-17"):
+            plain = parse_dates(list(s.tokens), KB, published, 2021)
+            assert parse_dates(list(s.tokens), KB, published, 2021, s.norms) == plain
+            dated += bool(plain)
+    assert dated > 100
