@@ -15,7 +15,7 @@ from kg.dates import DateMention
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
-from kg.text import CLOSING_QUOTE, TEXT, Sentence, positions, stems
+from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions, stems
 
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
@@ -38,7 +38,7 @@ class SentenceView:
 def _clauses(sentence: Sentence) -> list[int]:
     """Each token's clause: the number of clause breaks before it."""
     norms = sentence.norms
-    if _CLAUSE_BREAKS.isdisjoint(norms):
+    if _CLAUSE_BREAKS.isdisjoint(sentence.forms):  # a set against a set: no pass over the tokens
         return [0] * len(norms)
     return list(accumulate(map(_CLAUSE_BREAKS.__contains__, norms[:-1]), initial=0))
 
@@ -46,8 +46,8 @@ def _clauses(sentence: Sentence) -> list[int]:
 def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
     out: set[int] = set()
-    if CLOSING_QUOTE.keys().isdisjoint(sentence.norms):
-        return out  # no opening quote (quote marks normalize to themselves)
+    if OPENING_QUOTES.isdisjoint(sentence.forms):
+        return out  # no opening quote (quote marks normalize to themselves, and have no stems)
     texts = list(map(TEXT, sentence.tokens))
     free = 0  # first token after the last quote closed
     for i in positions(map(CLOSING_QUOTE.__contains__, texts)):
@@ -71,15 +71,14 @@ def _find_phrases(sentence: Sentence, index) -> list[tuple[int, int, object]]:
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
     clause = _clauses(sentence)
-    excluded = _quoted(sentence)
-    if ticker:
-        excluded = set(range(len(sentence.tokens)))
-    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
-        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
-    # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
-    for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
-        after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
-        excluded.update(range(a, min(after, default=len(clause))))
+    excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
+    if not kb.phrase_firsts("planned_markers", "accompaniment_markers").isdisjoint(sentence.forms):
+        for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
+            excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+        # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
+        for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
+            after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
+            excluded.update(range(a, min(after, default=len(clause))))
     return SentenceView(sentence, clause, excluded, dates, mentions)
 
 

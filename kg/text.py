@@ -16,6 +16,7 @@ from typing import Iterable, NamedTuple
 #: Quotation marks, and the mark that closes each opening one (Arabic texts also open with ”).
 QUOTE_MARKS = frozenset("\"“”«»'")
 CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»", "”": "”"}
+OPENING_QUOTES = frozenset(CLOSING_QUOTE)
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")

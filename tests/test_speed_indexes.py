@@ -212,3 +212,20 @@ def test_dates_read_from_a_sentences_norms_are_those_read_from_its_tokens():
             assert parse_dates(list(s.tokens), KB, published, 2021, s.norms) == plain
             dated += bool(plain)
     assert dated > 100
+
+
+def test_sentence_views_lose_nothing_to_the_marker_and_quote_gates(monkeypatch):
+    from itertools import accumulate
+
+    from kg import events
+
+    views = [events.make_view(s, KB, [], []) for s, _ in SENTENCES]
+    assert any(v.excluded for v in views)
+    for s, _ in SENTENCES:  # clauses as counted over every token
+        breaks = [n in events._CLAUSE_BREAKS for n in s.norms]
+        assert events._clauses(s) == list(accumulate(breaks[:-1], initial=0))[:len(s.norms)]
+    everything = frozenset().union(*(s.forms for s, _ in SENTENCES))
+    monkeypatch.setattr(type(KB), "phrase_firsts", lambda kb, *keys: everything)  # every marker list read
+    monkeypatch.setattr(events, "OPENING_QUOTES", everything)  # every sentence searched for quotes
+    again = [events.make_view(s, KB, [], []) for s, _ in SENTENCES]
+    assert [(v.clause, v.excluded) for v in again] == [(v.clause, v.excluded) for v in views]
