@@ -83,27 +83,32 @@ def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int
     return tokens
 
 
-class _PieceTokens(dict):
-    """piece -> (word, normalized form, start and end in the piece) of each token of a space-free
-    piece of text (none for the empty piece two spaces make); a token of diacritics or bidi marks
-    alone normalizes to nothing and keeps its text. A dict read by subscript, not an lru_cache: a
-    look-up per piece of every sentence, where the cache's bookkeeping cost as much as the rest."""
+class _Kept(dict):
+    """A pure function's values by argument, computed on first look-up; a plain dict subscript
+    costs half an lru_cache call. Starts again past `limit` words (a bound on memory)."""
 
-    LIMIT = 200_000  # pieces kept before the memo starts again (a bound on memory, not on speed)
+    def __init__(self, compute, limit: int = 200_000) -> None:
+        super().__init__()
+        self.compute, self.limit = compute, limit
 
-    def __missing__(self, piece: str) -> tuple[tuple[str, str, int, int], ...]:
-        if len(self) >= self.LIMIT:
+    def __missing__(self, key):
+        if len(self) >= self.limit:
             self.clear()
-        found = self[piece] = tuple((m.group(), normalize(m.group()) or m.group(), m.start(), m.end())
-                                    for m in _TOKEN.finditer(piece))
-        return found
+        value = self[key] = self.compute(key)
+        return value
 
 
-_PIECES = _PieceTokens()
+def _piece_tokens(piece: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(word, normalized form, start and end in the piece) of each token of a space-free piece of
+    text (none for the empty piece two spaces make); a token of diacritics or bidi marks alone
+    normalizes to nothing and keeps its text."""
+    return tuple((m.group(), normalize(m.group()) or m.group(), m.start(), m.end()) for m in _TOKEN.finditer(piece))
 
 
-@lru_cache(maxsize=200_000)
-def stems(norm: str) -> tuple[str, ...]:
+_PIECES = _Kept(_piece_tokens)
+
+
+def _stems(norm: str) -> tuple[str, ...]:
     """The word and its forms without proclitics: وبموسكو -> [وبموسكو, بموسكو?, موسكو, ...]."""
     forms = [norm]
     for clitic in _PROCLITICS:
@@ -114,6 +119,11 @@ def stems(norm: str) -> tuple[str, ...]:
             if rest not in forms:
                 forms.append(rest)
     return tuple(forms)
+
+
+_STEMS = _Kept(_stems)
+#: stems(norm): _stems kept per word, looked up in C (every token of every sentence asks)
+stems = _STEMS.__getitem__
 
 
 def surface_without_clitic(tok: Token, form: str) -> str:

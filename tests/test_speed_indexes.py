@@ -193,7 +193,7 @@ def test_tokens_are_the_same_when_the_piece_memo_starts_again(monkeypatch):
     from kg import text as text_module
 
     expected = [[tuple(t) for t in tokenize(text)] for text in TEXTS[:20]]
-    monkeypatch.setattr(text_module._PieceTokens, "LIMIT", 50)
+    monkeypatch.setattr(text_module._PIECES, "limit", 50)
     text_module._PIECES.clear()
     try:
         assert [[tuple(t) for t in tokenize(text)] for text in TEXTS[:20]] == expected
@@ -229,3 +229,17 @@ def test_sentence_views_lose_nothing_to_the_marker_and_quote_gates(monkeypatch):
     monkeypatch.setattr(events, "OPENING_QUOTES", everything)  # every sentence searched for quotes
     again = [events.make_view(s, KB, [], []) for s, _ in SENTENCES]
     assert [(v.clause, v.excluded) for v in again] == [(v.clause, v.excluded) for v in views]
+
+
+def test_stems_kept_per_word_are_those_computed_again(monkeypatch):
+    from kg import text as text_module
+
+    words = sorted({n for s, _ in SENTENCES for n in s.norms})
+    monkeypatch.setattr(text_module._STEMS, "limit", 100)
+    text_module._STEMS.clear()
+    try:
+        assert [text_module.stems(w) for w in words] == [text_module._stems(w) for w in words]
+        assert len(text_module._STEMS) <= 100 < len(words)
+    finally:
+        text_module._STEMS.clear()
+    assert text_module.stems("وبالرئيس") == ("وبالرئيس", "الرئيس", "بالرئيس")
