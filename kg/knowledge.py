@@ -206,8 +206,9 @@ class KnowledgeBase:
 
     def derived(self, key, compute):
         """Something computed from the knowledge base once, then kept with it (word sets, memos)."""
-        cached = self._cache.get(key)
-        if cached is None:
+        try:
+            return self._cache[key]  # no exception is the common case, and costs nothing to try
+        except KeyError:
             cached = self._cache[key] = compute()
         return cached
 
@@ -223,8 +224,9 @@ class KnowledgeBase:
     def words(self, key: str) -> frozenset[str]:
         """A lexicon word list, normalized (kept in a dict of its own: the rules ask for word lists
         half a million times a thousand articles, in their innermost loops)."""
-        found = self._words.get(key)
-        if found is None:
+        try:
+            return self._words[key]
+        except KeyError:
             found = self._words[key] = frozenset(normalize(w) for w in self.word_list(key))
         return found
 
