@@ -72,13 +72,12 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
     clause = _clauses(sentence)
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
-    if not kb.phrase_firsts("planned_markers", "accompaniment_markers").isdisjoint(sentence.forms):
-        for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
-            excluded.update(p for p, c in enumerate(clause) if c == clause[a])
-        # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
-        for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
-            after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
-            excluded.update(range(a, min(after, default=len(clause))))
+    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
+        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+    # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
+    for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
+        after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
+        excluded.update(range(a, min(after, default=len(clause))))
     return SentenceView(sentence, clause, excluded, dates, mentions)
 
 

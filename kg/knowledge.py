@@ -137,18 +137,11 @@ class PhraseIndex:
                 return 1, single[form], form
         return None
 
-    def firsts(self) -> frozenset[str]:
-        """The words a phrase can begin with (a gate for several indexes at once is their union)."""
-        firsts = self._firsts
-        if firsts is None:
-            firsts = self._firsts = frozenset(self._by_first)
-        return firsts
-
     def can_match(self, sentence: Sentence) -> bool:
         """Whether some token of the sentence can begin a phrase (most sentences: no)."""
         firsts = self._firsts
         if firsts is None:
-            firsts = self.firsts()
+            firsts = self._firsts = frozenset(self._by_first)
         return not firsts.isdisjoint(sentence.forms)  # set against set: half the work of a dict view
 
     def find_in(self, sentence: Sentence) -> list[tuple[int, int, object, str]]:
@@ -283,10 +276,6 @@ class KnowledgeBase:
         stand alone are in relative_date_words)."""
         return self.derived("date_word_lists", lambda: {k: self.words(k) for k in (
             "month_past", "month_current", "year_words")})
-
-    def phrase_firsts(self, *keys: str) -> frozenset[str]:
-        """The words a phrase of any of these lexicon lists begins with: one set test for all."""
-        return self.derived(("phrase_firsts", keys), lambda: frozenset().union(*(self.phrases(k).firsts() for k in keys)))
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher."""

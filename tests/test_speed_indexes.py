@@ -214,7 +214,7 @@ def test_dates_read_from_a_sentences_norms_are_those_read_from_its_tokens():
     assert dated > 100
 
 
-def test_sentence_views_lose_nothing_to_the_marker_and_quote_gates(monkeypatch):
+def test_sentence_views_lose_nothing_to_the_quote_gate(monkeypatch):
     from itertools import accumulate
 
     from kg import events
@@ -225,7 +225,6 @@ def test_sentence_views_lose_nothing_to_the_marker_and_quote_gates(monkeypatch):
         breaks = [n in events._CLAUSE_BREAKS for n in s.norms]
         assert events._clauses(s) == list(accumulate(breaks[:-1], initial=0))[:len(s.norms)]
     everything = frozenset().union(*(s.forms for s, _ in SENTENCES))
-    monkeypatch.setattr(type(KB), "phrase_firsts", lambda kb, *keys: everything)  # every marker list read
     monkeypatch.setattr(events, "OPENING_QUOTES", everything)  # every sentence searched for quotes
     again = [events.make_view(s, KB, [], []) for s, _ in SENTENCES]
     assert [(v.clause, v.excluded) for v in again] == [(v.clause, v.excluded) for v in views]
