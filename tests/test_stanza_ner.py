@@ -306,3 +306,19 @@ def test_build_tags_through_the_backend_chosen_by_name(tiny_model, tmp_path, mon
     assert '"هالة يوسف"@ar' in (tmp_path / "stanza" / "graph.ttl").read_text(encoding="utf-8")
     with pytest.raises(UnknownBackend, match="silent"):  # unregistered: no longer found by name
         build(corpus, tmp_path / "none", ner="silent", html=False, show_progress=False)
+
+
+def test_gold_and_predicted_tags_decode_by_one_rule(tmp_path):
+    """A gold BIO file and the model's BIOES tags give the same spans for the same entities."""
+    from kg.ner.data import entity_spans, read_bio
+
+    bio = ["B-PER", "I-PER", "O", "B-GPE", "B-GPE", "I-ORG", "I-ORG", "O", "I-PER"]
+    bioes = ["B-PER", "E-PER", "O", "S-GPE", "S-GPE", "B-ORG", "E-ORG", "O", "S-PER"]
+    expected = [(0, 2, "PER"), (3, 4, "GPE"), (4, 5, "GPE"), (5, 7, "ORG"), (8, 9, "PER")]
+    assert entity_spans(bio) == entity_spans(bioes) == expected
+    assert entity_spans(["B-PER", "I-ORG", "E-ORG", "I-PER"]) == [(0, 1, "PER"), (1, 3, "ORG"), (3, 4, "PER")]
+    f = tmp_path / "bioes.txt"
+    words = ["ماهر", "الأسد", "في", "دمشق", "حمص", "مجلس", "الشعب", "قال", "سامي"]
+    f.write_text("\n".join(f"{w} {t}" for w, t in zip(words, bioes)) + "\n", encoding="utf-8")
+    [sentence] = read_bio(f)
+    assert entity_spans([t for _, t in sentence]) == expected
