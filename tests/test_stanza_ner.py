@@ -66,6 +66,7 @@ def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
     assert set(card["tests"]) == {"set-a", "set-b"}
     assert card["tests"]["set-b"]["PER"]["f1"] > 0.8
     assert card["curve"] and card["curve"][-1][0] == 150
+    assert (card["steps"], card["eval_interval"], card["hidden_dim"]) == (150, 50, 32)  # what ran, not defaults
     info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
     assert info.exit_code == 0
     assert "| set-b | MIT |" in info.stdout and "Credit: set 11." in info.stdout

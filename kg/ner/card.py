@@ -76,8 +76,8 @@ def render(card: dict) -> str:
                    f"{d['PER']} | {d['ORG']} | {d['GPE']} |")
     out += ["", "Tags: PERS/PER → PER, ORG → ORG, GPE and LOC → GPE, every other type → O.", "",
             "## Training", ""]
-    for key in ("dev", "steps", "eval_interval", "hidden_dim", "seed", "threads", "seconds",
-                "best_step", "dev_f1", "stanza", "torch", "quantize"):
+    for key in ("dev", "steps", "eval_interval", "optimizer", "learning_rate", "hidden_dim", "seed",
+                "threads", "seconds", "best_step", "dev_f1", "stanza", "torch", "quantize"):
         if key in card:
             out.append(f"- {key}: {card[key]}")
     if card.get("curve"):
