@@ -86,7 +86,7 @@ class TrainingSettings:
     on a shared 2-core machine a second thread makes each step slower, not faster.
     """
 
-    steps: int = 2500
+    steps: int = 1600
     eval_interval: int = 200
     hidden_dim: int = 256
     optimizer: str = "adam"
@@ -124,7 +124,7 @@ def run_trainer(cmd: list[str], threads: int, progress: Callable[[int, int], Non
     return log
 
 
-def train_model(train: Path | list[Path], dev: Path, out_dir: Path, max_steps: int = 2500,
+def train_model(train: Path | list[Path], dev: Path, out_dir: Path, max_steps: int = 1600,
                 progress: Callable[[int, int], None] | None = None, **settings) -> TrainResult:
     """Train a Stanza NER model on one or more BIO files or corpus folders, on the CPU.
 
