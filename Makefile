@@ -8,8 +8,9 @@ SHARED ?= ../shared
 DATA ?= $(SHARED)/data
 NER_STEPS ?= 1600
 # the benchmark sets of `make eval`: NAME=GOLD[@CORPUS]; a set folder holds gold/ and corpus/
-VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --set other-dev=benchmarks/sets/other/dev
-EVAL_SETS := $(VISIBLE_SETS) --set other-test=benchmarks/sets/other/test
+VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --set other-dev=benchmarks/sets/other/dev \
+  --set other2-dev=benchmarks/sets/other2/dev
+EVAL_SETS := $(VISIBLE_SETS) --set other-test=benchmarks/sets/other/test --set other2-test=benchmarks/sets/other2/test
 
 .PHONY: build test install chromium model eval record bench clean
 

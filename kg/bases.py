@@ -18,6 +18,12 @@ def _base_reading(kb: KnowledgeBase):
     return kinds, generic, bases_at
 
 
+def _known_base(kb: KnowledgeBase, words: list[str]) -> str | None:
+    """The gazetteer base these words name from their first word on, if any."""
+    return next((value for start, _, value, _ in kb.names.find_all(words)
+                 if start == 0 and getattr(kb.entries.get(value), "type", None) == "MilitaryBase"), None)
+
+
 def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                   places: dict[int, str]) -> list[Mention]:
     """Bases named by a base word: 'قاعدة الظفرة الجوية', 'قاعدة العديد'."""
@@ -40,26 +46,54 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
                 b = j + 1
                 while b < len(tokens) and tokens[b].index in covered and places.get(tokens[b].index) == place:
                     b += 1
-            elif norms[j].isalpha() and norms[j] not in generic and norms[j] not in kb.nationality \
-                    and tokens[j].index not in covered:
-                b = j + 1
+            else:
+                b = _name_words_end(sentence, j, kb, covered, generic)
         if b == a:
             continue
         after = b + (close is not None)
         kind = kinds.get(norms[after]) if after < len(tokens) else None
         end = after + 1 if kind else after
+        military = not kind and end < len(tokens) and norms[end] in kb.words("military_adjectives")
+        end += military  # "قاعدة إنجرليك العسكرية", "مطار المزة العسكري"
         if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
             end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
         closed = end == len(tokens) or norms[end] in PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
-            or kind is not None or close is not None
+            or kind is not None or military or close is not None or _located_after(sentence, end, kb, covered)
         place = places.get(tokens[a].index)
         if not closed and not place:
             continue
+        if form in kb.words("base_words_with_kind") and not (kind or military or (place and bases_at.get(place))):
+            continue  # "مطار هانيدا": an airport, a base only when the text or the gazetteer says so
         start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
         known = bases_at.get(place) if place else None
+        if close is not None:  # 'قاعدة “حميميم” الجوية': the known base when its name is quoted
+            known = known or _known_base(kb, [norms[k] for k in range(i, end) if k not in (j, close)])
         out.append(Mention(start, stop, cs, ce, surface, "MilitaryBase", MentionSource.PATTERN, entity_id=known,
                            sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
+
+
+def _name_words_end(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str], generic) -> int:
+    """Where a base's name read from j ends: up to three words ('العديد', 'عين الأسد', 'الملك فهد'),
+    none of them generic, a nationality, a place link or a name the gazetteer read as anything but
+    a person's (a person's short name inside a base's name is the base's: 'عين الأسد')."""
+    tokens, norms = sentence.tokens, sentence.norms
+    links, military = kb.words("base_location_links"), kb.words("military_adjectives")
+    b = j
+    while b < len(tokens) and b - j < 3 and norms[b].isalpha() and norms[b] not in generic \
+            and norms[b] not in kb.nationality and norms[b] not in links and norms[b] not in military \
+            and covered.get(tokens[b].index, "Person") == "Person":
+        b += 1
+    return b
+
+
+def _located_after(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
+    """'قاعدة عين الأسد في محافظة الأنبار': a name followed by where it lies (a known place or state,
+    or a place's head word) is closed."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if k + 1 >= len(tokens) or norms[k] not in kb.words("base_location_links") or not norms[k].isalpha():
+        return False
+    return covered.get(tokens[k + 1].index) in ("Place", "State") or bool(kb.stem_forms("place_heads")[norms[k + 1]])
 
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],

@@ -76,7 +76,8 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         first = k == i + 1 or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
         # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
         adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives
-        if linked or (_definite(w) and (first or adjective)):
+        # a complement takes no preposition: "بمقر الحكومة بالعاصمة اليابانية" names no body
+        if linked or (_definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
             k += 1
             continue
         break
@@ -120,6 +121,10 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
+        if k == i + 2 and norms[i + 1] in kb.words("body_complement_stops"):
+            continue  # "حركة الملاحة", "صندوق الاقتراع", "تنظيم الانتخابات": an activity, no body
+        if k < len(tokens) and norms[k] in kb.words("other_body_qualifiers"):
+            continue  # "مجلس التعاون رفيع المستوى …": a longer name than the rule reads
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,
@@ -141,7 +146,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         if tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
-        k, described = i + 1, False
+        k, described, after_place = i + 1, False, False
         while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
             described = described or norms[k] in kb.nationality
             k += 1
@@ -153,13 +158,17 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         elif described and form in bare_heads and not any(
                 tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
             a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
+        elif after_place := (form in kb.words("media_heads_named_after_places") and k == i + 1
+                             and covered.get(tokens[k].index) in ("Place", "State")):
+            a, b = k, k + 1  # "صحيفة الرياض", "إذاعة دمشق": an outlet named after its city
         elif form in bare_heads:
             a, b = k, _bare_name_end(sentence, k, kb, covered)
             if b == a:
                 continue
         else:
             continue
-        if a != i and any(tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
+        if a != i and not after_place and any(
+                tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
             continue
         start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
@@ -247,12 +256,22 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
     for i in positions(map(heads.__getitem__, norms[:-1])):
         form = heads[norms[i]][0]
         j = i + 1
+        named_after = _named_after_person(sentence, j, kb, covered) if form in kb.words("facility_heads") else j
+        if named_after > j + 1 and tokens[i].index not in covered:
+            start, stop, cs, ce, surface = name_span(sentence, i, named_after, text, form)
+            out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
+                               sentence=sentence.index))
+            continue
         if tokens[i].index in covered or norms[j] in stops or norms[j] in kb.nationality or not norms[j].isalpha():
             continue
         if tokens[j].index in covered:
-            if covered[tokens[j].index] != "Organization" or form.startswith("ال"):
-                continue  # "مدينة سوتشي": the gazetteer's place already
+            facility = form in kb.words("facility_heads") and covered[tokens[j].index] in ("Place", "State")
+            if (covered[tokens[j].index] != "Organization" and not facility) or form.startswith("ال"):
+                continue  # "مدينة سوتشي": the gazetteer's place already; "مطار بغداد" is the airport
             end = j + 1
+            while end < len(tokens) and covered.get(tokens[end].index) == covered[tokens[j].index] \
+                    and tokens[end].index - 1 == tokens[end - 1].index and facility:
+                end += 1  # "مطار إسلام آباد": the whole of the place's name
         elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
@@ -266,6 +285,25 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
     return out
+
+
+def _named_after_person(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:
+    """'مطار الملكة علياء الدولي', 'مطار رفيق الحريري الدولي': where a facility's name after a
+    person (a title and a name, or a known person) ends; j when it is none."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if j >= len(tokens):
+        return j
+    hit = kb.titles.match_at(norms, j, kb.titles.starts(norms[j]) or None)
+    k = j + hit[0] if hit else j
+    stops, adjectives = body_stops(kb), kb.words("facility_adjectives")
+    end = k
+    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and norms[end] not in stops \
+            and covered.get(tokens[end].index, "Person") == "Person" and norms[end] not in adjectives:
+        end += 1
+    closed = end < len(tokens) and norms[end] in adjectives
+    if end == k or not (hit or closed or covered.get(tokens[j].index) == "Person"):
+        return j  # no title, no known person and no "الدولي": "مطار هانيدا" is read as any place
+    return end + closed
 
 
 def formal_state_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:

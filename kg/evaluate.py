@@ -240,20 +240,26 @@ def _score_bases(view: GraphView, gold: list[dict], node_to_gold) -> dict:
                 located[b["id"]].add(b["located_in"])
             if b.get("operated_by"):
                 operated[b["id"]].add(b["operated_by"])
+    gold_ids = set(names_by_id) | {x for ids in (*located.values(), *operated.values()) for x in ids}
     for gid in golds:
         node = next((n for n, t in view.type_of.items() if t == "MilitaryBase" and view.names(n) & names_by_id[gid]), None)
         if node is None:
             out[gid] = {"found": False}
             continue
-        locs = {node_to_gold.get(x, _gold_id_by_name(view, x, names_by_id)) for x in view.g.objects(node, KG.locatedIn)}
-        ops = {node_to_gold.get(x, _gold_id_by_name(view, x, names_by_id)) for x in view.g.objects(node, KG.operatedBy)}
+        locs = {node_to_gold.get(x, _gold_id_by_name(view, x, names_by_id, gold_ids)) for x in view.g.objects(node, KG.locatedIn)}
+        ops = {node_to_gold.get(x, _gold_id_by_name(view, x, names_by_id, gold_ids)) for x in view.g.objects(node, KG.operatedBy)}
         out[gid] = {"found": True, "location_right": bool(locs & located[gid]) if located[gid] else None,
                     "operator_right": bool(ops & operated[gid]) if operated[gid] else None,
                     "located_in": sorted(map(str, locs)), "operated_by": sorted(map(str, ops))}
     return out
 
 
-def _gold_id_by_name(view: GraphView, node, names_by_id) -> str:
+def _gold_id_by_name(view: GraphView, node, names_by_id, gold_ids: set) -> str:
+    """The gold id of a node no gold entity of its article matched: its IRI's last segment when
+    gold uses that id (a state gold references by id only: 'القاعدة الروسية'), else by a shared name."""
+    local = str(node).rstrip("/").rsplit("/", 1)[-1]
+    if local in gold_ids:
+        return local
     names = view.names(node)
     return next((g for g, ns in names_by_id.items() if ns & names), str(node))
 

@@ -76,6 +76,10 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
         excluded = set(range(len(sentence.tokens)))
     for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+    # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
+    for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
+        after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
+        excluded.update(range(a, min(after, default=len(clause))))
     return SentenceView(sentence, clause, excluded, dates, mentions)
 
 
@@ -108,6 +112,7 @@ class MeetingExtractor:
         self.since = kb.words("since_words")
         self.lists = kb.words("participant_list_markers")
         self.pronoun_triggers = kb.words("pronoun_triggers")
+        self.pronoun_honorifics = kb.words("pronoun_honorifics")
         self.speech = kb.words("speech_verbs")
         self.priority = kb.lexicon["kind_priority"]
         self.interview = kb.phrases("interview_markers")
@@ -116,9 +121,10 @@ class MeetingExtractor:
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
+        first = toks[0].index if toks else 0  # view.pos without a call per mention
         out = []
         for m in view.mentions:
-            p = view.pos(m.start)
+            p = m.start - first
             if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
                 continue
             if self.types.get(m.entity_id) != "Person" and m.source != MentionSource.DELEGATION:
@@ -164,7 +170,9 @@ class MeetingExtractor:
             if repeated:
                 continue
             date, mentioned = self._date_for(view, first)
-            pronoun = any(sentence.norms[a] in self.pronoun_triggers for a, _ in clause_kinds[c])
+            pronoun = any(sentence.norms[a] in self.pronoun_triggers or (  # "خلال استقبال فخامته …"
+                a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
+                for a, _ in clause_kinds[c])
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun, relative_day=relative))

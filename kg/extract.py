@@ -15,10 +15,10 @@ from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
-from kg.recognize import role_descriptions, stanza_mentions
+from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
-from kg.text import Sentence, normalize, split_sentences
+from kg.text import Sentence, normalize, split_sentences, stems
 
 
 @stage("sentences", requires=("doc", "given_sentences"), provides=("sentences",))
@@ -45,7 +45,7 @@ def link_names(st: DocState) -> None:
     """Named mentions linked to entities; one person or body read twice folded into one."""
     st.linker = linker = DocumentLinker(st.kb, st.doc.doc_id)
     linked = linker.fold_same_persons(linker.fold_short_organizations(linker.link_named(st.named, st.sentences)))
-    st.linked = linker.fold_overread_names(linked)
+    st.linked = linker.drop_retitled(linker.fold_overread_names(linked))
 
 
 @stage("short-forms", requires=("sentences", "linker", "linked"), provides=("linked",))
@@ -101,26 +101,34 @@ def resolve_roles(st: DocState) -> None:
     views = []
     previous: list[Mention] = []
     tickers = _ticker_paragraphs(st.sentences)
+    today = doc.published or printed_today(st.sentences, st.dates, kb)
     for s in st.sentences:
         # a date's span does not depend on the reference date, only the value of a relative or
         # partial one: a sentence whose dates were all resolved without it has nothing to redo
         dates = st.dates[s.index]
-        if not all(d.date for d in dates) and (doc.published is not None or st.years[s.index] is not None):
-            dates = parse_dates(s.tokens, kb, doc.published, st.years[s.index])
+        if not all(d.date for d in dates) and (today is not None or st.years[s.index] is not None):
+            dates = parse_dates(s.tokens, kb, today, st.years[s.index])
         when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
-        persons = _covered([m for m in mentions if m.type == "Person"])
-        for r in role_descriptions(s, kb, _covered(mentions), persons, doc.text, mentions):
-            if r.source == MentionSource.PAIR:
-                mentions.append(r)
-                continue
-            resolved = linker.resolve_role(r, when, previous + mentions)
-            if resolved:
-                mentions.append(resolved)
-        mentions.sort(key=lambda m: m.start)
+        if may_describe_roles(s, kb):
+            _describe_roles(s, kb, linker, mentions, previous, when, doc.text)
+            mentions.sort(key=lambda m: m.start)
         previous = [m for m in mentions if m.entity_id]
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
     st.views = views
+
+
+def _describe_roles(s: Sentence, kb: KnowledgeBase, linker: DocumentLinker, mentions: list[Mention],
+                    previous: list[Mention], when: str | None, text: str) -> None:
+    """Adds to `mentions` the sentence's role descriptions, linked to their holder at `when`."""
+    persons = _covered([m for m in mentions if m.type == "Person"])
+    for r in role_descriptions(s, kb, _covered(mentions), persons, text, mentions):
+        if r.source == MentionSource.PAIR:
+            mentions.append(r)
+            continue
+        resolved = linker.resolve_role(r, when, previous + mentions)
+        if resolved:
+            mentions.append(resolved)
 
 
 @stage("pairs", requires=("kb", "linker", "views"), provides=("views", "types"))
@@ -185,6 +193,19 @@ def reference_date(doc: Document, raw_dates: dict) -> str | None:
         return doc.published
     years = [d.date.value[:4] for found in raw_dates.values() for d in found if d.date]
     return max(years) if years else None
+
+
+def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> str | None:
+    """'اليوم الثلاثاء 25 تموز 2023': the day the article prints as today, for its other
+    relative days ('تسلّم … اليوم الثلاثاء رسالة'), when no publication date is given (a dateline
+    on a short line is one already: kg.dates.find_published)."""
+    today = kb.words("today_words")
+    for s in sentences:
+        for d in dates[s.index]:
+            if d.date and len(d.date.value) == 10 and any(
+                    not today.isdisjoint(stems(s.tokens[k].norm)) for k in range(max(0, d.start - 2), d.start + 1)):
+                return d.date.value
+    return None
 
 
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:

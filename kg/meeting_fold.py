@@ -60,7 +60,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             prev = previous_by_paragraph.get(para)
             if c.date is None and not c.has_date_mention and prev and prev.date \
                     and prev.sentence.index == view.sentence.index - 1:
-                c.date = Date(prev.date.value)  # the narrative goes on at the same date
+                c.date = prev.date  # the narrative goes on at the same date
         for c in merged:
             if c.participants:
                 previous_by_paragraph[para] = c
@@ -70,11 +70,30 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority)
+    events = _talks_by_call(events)
     # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
     return [Meeting(e.kind, extractor.without_represented(e.participants),
-                    Date(e.date.value) if e.date else None, e.location,
+                    e.date, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
+
+
+def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
+    """'الرئيس الأمريكي يبحث مع العاهل الأردني …' over an article on their phone call: talks of
+    the same people, undated, in an article that reports one call or letter between them, are
+    that call ('بحث' says what was discussed, not how)."""
+    calls = [u for u in events if family(u.kind) != "in-person"]
+    if not calls:
+        return events
+    out = []
+    for e in events:
+        hosts = [u for u in calls if set(u.participants) == set(e.participants)] if e.kind == "Talks" else []
+        if not e.has_date_mention and len(hosts) == 1:
+            if e.evidence not in hosts[0].evidence:
+                hosts[0].evidence += "\n" + e.evidence
+            continue
+        out.append(e)
+    return out
 
 
 def _enough(e: Candidate, types: dict[str, str]) -> bool:
@@ -97,7 +116,8 @@ def _merge_where(events: list[Candidate], same, priority) -> list[Candidate]:
     """Fold each event into the first earlier one that `same(earlier, event)` accepts."""
     out: list[Candidate] = []
     for e in events:
-        host = next((u for u in out if family(u.kind) == family(e.kind) and same(u, e)), None)
+        channel = family(e.kind)
+        host = next((u for u in out if family(u.kind) == channel and same(u, e)), None)
         if host:
             _merge_into(host, e, priority)
         else:

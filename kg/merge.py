@@ -17,7 +17,7 @@ from typing import Iterator
 
 from kg.identity import family, same_encounter, undated_joins
 from kg.knowledge import KnowledgeBase
-from kg.model import BaseFact, Corpus, Date, Document, DocResult, Entity, Meeting, Treaty, evidence_lines, sources_of
+from kg.model import BaseFact, Corpus, Document, DocResult, Entity, Meeting, Treaty, evidence_lines, sources_of
 from kg.packed import Ordinals, PackedStrings, Said, Selection, Sources
 from kg.spill import Spill as _Spill
 from kg.text import normalize
@@ -312,7 +312,7 @@ def _fold_treaty(merged: list[Treaty], t: Treaty) -> int:
     if normalize(shorter) != normalize(longer):
         host.alt_labels.add(shorter)
     if t.date and (host.date is None or len(t.date.value) > len(host.date.value)):
-        host.date = Date(t.date.value)
+        host.date = t.date
     host.parties = list(dict.fromkeys(host.parties + t.parties))
     if t.evidence not in host.evidence:
         host.evidence += "\n" + t.evidence

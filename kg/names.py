@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
-from kg.text import QUOTE_MARKS, Sentence, stems
+from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
 COMMAS = ("،", ",")
 
@@ -18,8 +18,9 @@ def _definite(word: str) -> bool:
 def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
     """Words that end a person's name read after a title."""
     # an indefinite adjective may be a name: "الأمير تركي بن سعود"
+    # and a plan's verb: "الرئيس جوزيف عون سيزور باريس"
     return kb.derived("name_stops", lambda: kb.words("name_stops") | kb.words("counterpart_words")
-                      | {a for a in kb.nationality if a.startswith("ال")})
+                      | {a for a in kb.nationality if a.startswith("ال")} | kb.words("planned_markers"))
 
 
 def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clitic: bool = False) -> int:
@@ -28,7 +29,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
     inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
-    names_like_stops = kb.words("names_spelt_like_stops")
+    names_like_stops, common = kb.words("names_spelt_like_stops"), kb.words("name_first_word_stops")
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
@@ -43,6 +44,10 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
+        if end > j + 1 and w.startswith("و") and w[1:] in common:
+            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
+        if core >= 2 and w in common:
+            break  # "بيدرو سانشيز ملف الهجرة": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
@@ -70,12 +75,17 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
+    if norms[j] in kb.words("name_first_word_stops") and norms[j + 1] not in particles:
+        return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 
 def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
     """Where the name read after a title ends, or None when what follows is no name."""
     tokens, norms = sentence.tokens, sentence.norms
+    quoted = _quoted_name(sentence, j, by_start)
+    if quoted is not None:
+        return quoted
     end = name_end(sentence, j, kb, by_start)
     if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
         end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
@@ -84,6 +94,19 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
+
+
+def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
+    """'ووزير الصناعة "محمد رضا نعمة زاده"': a name of two to four words in quotes after a title
+    is the quoted words, whatever they end in."""
+    tokens, norms = sentence.tokens, sentence.norms
+    if not j or tokens[j - 1].text not in QUOTE_MARKS:
+        return None
+    close = next((k for k in range(j + 1, min(j + 5, len(tokens))) if tokens[k].text in QUOTE_MARKS), None)
+    if close is None or close - j < 2 or norms[j].startswith("ال") \
+            or not all(norms[k].isalpha() and tokens[k].index not in by_start for k in range(j, close)):
+        return None
+    return close
 
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
@@ -98,7 +121,10 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         prev = norms[a - 1] if a else ""
         after_person = a and tokens[a - 1].index + 1 in ends
         clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in COMMAS) and len(norms[a]) > 3 else 0
-        if not (clitic or prev == "ان"):
+        # "سعادة السيد ليو جيان سفير الصين": a name after an honorific too
+        honored = prev in kb.derived("honorific_ends", lambda: frozenset(
+            normalize(h).split()[-1] for h in kb.word_list("honorifics")))
+        if not (clitic or prev == "ان" or honored):
             continue
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None

@@ -89,6 +89,7 @@ def page_data(corpus: MergedCorpus, network: ActorNetwork, positions: dict, name
                          [order[p] for p in m.participants if p in order], where,
                          [evidence.add(line) for line in lines], [wanted_docs.add(d) for d in sources],
                          len(m.documents)])
+    treaties = [[t.label, t.date.value if t.date else ""] for t in network.treaties]
     docs = _documents(corpus, wanted_docs.items)
     nodes = [_node(ents[n], g.degree(n), positions[n], order) for n in g.nodes]
     edges = [[order[a], order[b], sorted(d["kinds"]), d["meetings"], d["treaties"]]
@@ -99,7 +100,7 @@ def page_data(corpus: MergedCorpus, network: ActorNetwork, positions: dict, name
     located += [(n["lat"], n["long"]) for n in nodes if "lat" in n]
     return {"name": name, "title": titles, "map": outlines(located), "counts": counts, "vocabulary": vocabulary_labels(),
             "ui": ui_strings(), "style": STYLE, "edgeStyle": EDGE_STYLE, "fold": search_fold(),
-            "nodes": nodes, "edges": edges, "meetings": meetings, "places": places.items,
+            "nodes": nodes, "edges": edges, "meetings": meetings, "treaties": treaties, "places": places.items,
             "evidence": evidence.items, "docs": docs}
 
 

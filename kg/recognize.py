@@ -10,9 +10,9 @@ from __future__ import annotations
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
-from kg.titles import known_positions, pattern_mentions, role_text, title_at, title_chain
+from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
 
-__all__ = ["gazetteer_mentions", "pattern_mentions", "role_descriptions", "stanza_mentions",
+__all__ = ["gazetteer_mentions", "may_describe_roles", "pattern_mentions", "role_descriptions", "stanza_mentions",
            "surface_without_clitic"]
 
 
@@ -25,14 +25,16 @@ def _phrase_surface(tokens: list[Token], i: int, n: int, form: str, text: str) -
 
 
 def gazetteer_mentions(sentence: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
-    tokens = sentence.tokens
+    """The knowledge base's names in the sentence (a clitic on the first word left out of the surface)."""
+    tokens, entries, index = sentence.tokens, kb.entries, sentence.index
     found: list[Mention] = []
     for i, n, entry_id, form in kb.names.find_in(sentence):
-        entry = kb.entries[entry_id]
-        found.append(Mention(
-            tokens[i].index, tokens[i + n - 1].index + 1, tokens[i].start, tokens[i + n - 1].end,
-            _phrase_surface(tokens, i, n, form, text), entry.type, MentionSource.GAZETTEER, entry_id,
-            sentence=sentence.index))
+        first, last = tokens[i], tokens[i + n - 1]
+        surface = first.text if form == first.norm else surface_without_clitic(first, form)
+        if n > 1:
+            surface += text[first.end:last.end]
+        found.append(Mention(first.index, last.index + 1, first.start, last.end, surface, entries[entry_id].type,
+                             MentionSource.GAZETTEER, entry_id, sentence=index))
     return found
 
 
@@ -47,6 +49,12 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
     return None, j
 
 
+def may_describe_roles(sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """Whether a title, a counterpart word or a pair word is in the sentence (most have none)."""
+    return (kb.titles.can_match(sentence) or kb.phrases("counterpart_words").can_match(sentence)
+            or not kb.words("pair_anaphors").isdisjoint(sentence.norms))
+
+
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                       persons: set[int] | None = None, text: str = "",
                       known: list[Mention] | None = None) -> list[Mention]:
@@ -57,8 +65,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     counterpart = kb.phrases("counterpart_words")
     pairs = kb.words("pair_anaphors")
     out: list[Mention] = []
-    if not (counterpart.can_match(sentence) or kb.titles.can_match(sentence)
-            or not pairs.isdisjoint(sentence.norms)):
+    if not may_describe_roles(sentence, kb):
         return out
     tokens = sentence.tokens
     norms = sentence.norms
@@ -72,8 +79,14 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
-            if j < len(tokens) and tokens[j].index in (covered if persons is None else persons):
-                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already
+            # "نظيره البحريني الشيخ خالد …": a title between the description and the name
+            named = j
+            if j < len(tokens) and (kb.titles.starts(norms[j]) or kb.phrases("honorifics").starts(norms[j])):
+                named = _skip_honorifics(norms, tokens, j, kb)
+                named = title_chain(sentence, named, kb, at, text)[2] if named < len(tokens) else named
+            if named > j or any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons)
+                                for k in (j, named)):
+                continue  # "نظيره الروسي سيرغي لافروف": the name is linked already, or it follows
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
                                tok.text, "Person", MentionSource.COUNTERPART, affiliation=state,
                                sentence=sentence.index))
@@ -83,11 +96,17 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
-        if found and found.state:
+        if found and (found.state or found.end - i > 1):
             j = found.end
-            named = title_chain(sentence, i, kb, at, text)[2]  # "أمير دولة قطر الشيخ ناصر": more titles, a name
-            if any(k < len(tokens) and tokens[k].index in (covered if persons is None else persons) for k in (j, named)):
+            taken = covered if persons is None else persons
+            if j < len(tokens) and tokens[j].index in taken:
                 continue  # a title before a known name, handled by pattern_mentions
+            # "أمير دولة قطر الشيخ ناصر": more titles, then a name (read only when something may follow)
+            more = j < len(tokens) and (kb.titles.starts(norms[j]) or kb.phrases("honorifics").starts(norms[j])
+                                        or not norms[j].isalpha())
+            named = title_chain(sentence, i, kb, at, text)[2] if more else j
+            if named < len(tokens) and tokens[named].index in taken:
+                continue
             described = role_text(tokens, i, j, text, found.form) if text else tok.text
             out.append(Mention(tok.index, tokens[j - 1].index + 1, tok.start, tokens[j - 1].end,
                                described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,

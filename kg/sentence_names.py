@@ -8,7 +8,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
-from kg.text import Sentence
+from kg.text import Sentence, normalize
 from kg.titles import title_spans
 
 
@@ -17,40 +17,136 @@ def covered_tokens(mentions: list[Mention]) -> set[int]:
     return {i for m in mentions for i in range(m.start, m.end)}
 
 
+#: The word lists that open the recognizers of bodies, outlets, bases, places and formal state
+#: names (each returns nothing without one of its words): a sentence with none of them skips all.
+HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "media_heads", "base_words",
+                   "described_base_heads", "place_heads", "state_forms")
+
+
+def head_words(kb: KnowledgeBase) -> frozenset[str]:
+    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS)))
+
+
 def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    found = [_with_state_form(m, s, kb, text) if m.type == "State" else _whole_name(m, s, kb, text)
-             if m.type == "Person" else m for m in gazetteer_mentions(s, kb, text)]
+    found = _as_written([m for m in gazetteer_mentions(s, kb, text)
+                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)], s, kb, text)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    found += formal_state_mentions(s, kb, text, covered)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
-    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
-    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
-    named_base = any(m.type == "MilitaryBase" for m in found + wider)
-    wider += described_base_mentions(s, kb, text, covered, named_base, places)
-    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in covered_tokens(wider)})
-    inside = covered_tokens(wider)
-    found = [m for m in found if not inside.intersection(range(m.start, m.end))]
-    with_roles = pattern_mentions(s, kb, text, found)
-    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
-    out = [role_by_start.get(m.start, m) for m in found]
-    persons = [m for m in with_roles if m.source == MentionSource.PATTERN]
-    taken = covered_tokens(persons)  # a place's name read as a person's ("الأمير نايف بن أحمد")
-    out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
-    out.extend(persons)
+    heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
+    wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
+    inside = covered_tokens(wider) if wider else set()
+    if inside:
+        found = [m for m in found if not inside.intersection(range(m.start, m.end))]
+    out, persons = _with_titled_persons(s, kb, text, found, inside)
     covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
-    orgs = organization_mentions(s, kb, text, covered, places)
+    orgs = organization_mentions(s, kb, text, covered, places) if heads else []
     if any(not m.affiliation for m in orgs):
         in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
         orgs = [m for m in orgs if m.affiliation or m.start not in in_titles]
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)
-    acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
-    out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
+    if "(" in s.norms:  # an acronym is in parentheses
+        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
+        out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
     return out
+
+
+def _named_by_heads(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
+                    covered: dict[int, str]) -> tuple[list[Mention], dict[int, str]]:
+    """States by their formal name (added to `found` and `covered`), then outlets, bases and
+    places read by their head words; and the known places by token."""
+    formal = formal_state_mentions(s, kb, text, covered)
+    if formal:  # they never overlap a name read before
+        found += formal
+        covered.update({i: m.type for m in formal for i in range(m.start, m.end)})
+    places = {i: m.entity_id for m in found if m.type == "Place" for i in range(m.start, m.end)}
+    wider = outlet_mentions(s, kb, text, covered) + base_mentions(s, kb, text, covered, places)
+    named_base = any(m.type == "MilitaryBase" for m in found + wider)
+    wider += described_base_mentions(s, kb, text, covered, named_base, places)
+    inside = covered_tokens(wider)
+    wider += place_mentions(s, kb, text, {i: t for i, t in covered.items() if i not in inside} if inside else covered)
+    return wider, places
+
+
+def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
+    """Known states with the form the text gives them, known persons without a title the gazetteer
+    wrote and with the lineage the text adds; each only where the next or previous word can."""
+    norms, n = s.norms, len(s.norms)
+    forms, particles = kb.words("state_forms"), kb.words("patronymic_particles")
+    out = []
+    for m in found:
+        if m.type == "State":
+            p = s.position(m.start)
+            m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
+        elif m.type == "Person":
+            p, q = s.position(m.start), s.position(m.end)
+            if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
+                    or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
+                m = _whole_name(m, s, kb, text)
+        out.append(m)
+    return out
+
+
+def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
+                         inside: set[int]) -> tuple[list[Mention], list[Mention]]:
+    """The names found with the roles their titles give, and the new persons titles introduce
+    (a place's name read as a person's drops: "الأمير نايف بن أحمد"; a name inside a facility's
+    or a base's is no person: "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية")."""
+    with_roles = pattern_mentions(s, kb, text, found)
+    if not with_roles:  # most sentences: no title before a name
+        return list(found), []
+    role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
+    out = [role_by_start.get(m.start, m) for m in found]
+    persons = [m for m in with_roles if m.source == MentionSource.PATTERN and inside.isdisjoint(range(m.start, m.end))]
+    if persons:
+        taken = covered_tokens(persons)
+        out = [m for m in out if taken.isdisjoint(range(m.start, m.end))]
+        out.extend(persons)
+    return out, persons
+
+
+HAMZAS = {"\u0623", "\u0625", "\u0622", "\u0624", "\u0626"}  # hamza on alef (above, below, madda), waw, ya
+
+
+TA_MARBUTA, HA = "\u0629", "\u0647"
+
+
+def _hamza_inside(m: Mention, kb: KnowledgeBase) -> bool:
+    """'ترأس' (chaired) is not 'تراس' (Truss): a one-word name the text writes with a hamza inside
+    that the known name has not is another word (normalization folds the two together); nor is
+    'وجده' (found it) or 'جدّه' (his grandfather) 'جدة' (Jeddah): a place whose name ends in ة
+    written with ه is a word with a pronoun."""
+    if m.end - m.start != 1:
+        return False
+    place = m.type in ("Place", "State") and m.surface.endswith(HA)
+    if not place and (m.type != "Person" or HAMZAS.isdisjoint(m.surface[1:])):
+        return False
+    entry = kb.entries[m.entity_id]
+    names = [n for n in (entry.ar, *entry.aliases) if " " not in n]
+    if place:
+        return any(n.endswith(TA_MARBUTA) for n in names)  # its ه spelling too is a word
+    return not any(not HAMZAS.isdisjoint(n[1:]) for n in names)
+
+
+# the letters Arabic writes a foreign g or k with (ق غ ج ك), folded to one to compare spellings
+_G_K = str.maketrans({"\u0642": "\u0643", "\u063a": "\u0643", "\u062c": "\u0643"})
+
+
+def _spelt_alike(a: str, b: str) -> bool:
+    """'هاقان' and 'هاكان' (Hakan): one foreign name in two transliterations."""
+    return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
+
+
+def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
+    state's adjective or a qualifier of its own names another body."""
+    if m.type != "Organization" or normalize(m.surface) == normalize(kb.entries[m.entity_id].ar):
+        return False
+    q = s.position(m.end)
+    return q < len(s.tokens) and (s.norms[q] in kb.nationality or s.norms[q] in kb.words("other_body_qualifiers"))
 
 
 def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
@@ -64,6 +160,10 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     particles = kb.words("patronymic_particles")
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
+    label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None
+    label = label if label and list(s.norms[p:q]) == label[-1:] else None
+    if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
+        p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
     a, b = s.tokens[p], s.tokens[q - 1]

@@ -38,14 +38,15 @@ _TOKEN = re.compile(
 )
 
 
-@lru_cache(maxsize=200_000)
 def strip_diacritics(text: str) -> str:
     """The text without harakat, shadda, dagger alif or Quranic marks (what every name lookup drops)."""
     return _DIACRITICS.sub("", text)
 
 
+@lru_cache(maxsize=200_000)
 def normalize(text: str) -> str:
-    """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters."""
+    """Fold an Arabic string for matching: NFC, no diacritics/tatweel/bidi marks, unified letters.
+    Cached: every token of every article is folded, and news repeats its words."""
     text = unicodedata.normalize("NFC", text)
     text = _BIDI.sub("", text)
     text = strip_diacritics(text)
@@ -62,23 +63,31 @@ class Token(NamedTuple):
 
 
 def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int = 0) -> list[Token]:
-    """The words, numbers and punctuation marks of text[start:end], with offsets into `text`
-    (a sentence is tokenized where it lies, without a copy of it)."""
+    """The words, numbers and punctuation marks of text[start:end], with offsets into `text`.
+
+    No token holds a space, so the region is cut at its spaces (in C) and each piece read by the
+    token pattern once per distinct piece (news repeats its words, and the pattern and folding
+    cost more than the rest of tokenizing); a piece's offsets are its own plus where it lies."""
     tokens: list[Token] = []
     append = tokens.append
     make = tuple.__new__  # Token(...) without NamedTuple's Python-level __new__: tokens come by the million
-    find = text.find
     index = first_index
-    after = start  # where the last token ended
-    # findall and str.find instead of match objects: only white space lies between tokens
-    # (any other character is a token of its own), so the next occurrence is the match
-    for word in _TOKEN.findall(text, start, len(text) if end is None else end):
-        begin = find(word, after)
-        after = begin + len(word)
-        # a token of diacritics or bidi marks alone normalizes to nothing and keeps its text
-        append(make(Token, (word, normalize(word) or word, begin, after, index)))
-        index += 1
+    at = start  # where the piece begins
+    for piece in text[start:len(text) if end is None else end].split(" "):
+        if piece:
+            for word, offset, norm in _piece_tokens(piece):
+                begin = at + offset
+                append(make(Token, (word, norm, begin, begin + len(word), index)))
+                index += 1
+        at += len(piece) + 1
     return tokens
+
+
+@lru_cache(maxsize=100_000)
+def _piece_tokens(piece: str) -> tuple[tuple[str, int, str], ...]:
+    """(word, offset in the piece, normalized form) of each token of a space-free piece of text;
+    a token of diacritics or bidi marks alone normalizes to nothing and keeps its text."""
+    return tuple((m.group(), m.start(), normalize(m.group()) or m.group()) for m in _TOKEN.finditer(piece))
 
 
 @lru_cache(maxsize=200_000)

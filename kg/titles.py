@@ -72,8 +72,9 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         w = norms[k]
         if w in kb.nationality:
             return words, kb.nationality[w], k + 1
-        if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w):
-            break
+        if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w) \
+                or kb.phrases("honorifics").match_at(norms, k):
+            break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
             words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
@@ -83,6 +84,11 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
                 _definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
             words.append(w)
             k += 1
+            continue
+        if k == j and k + 2 < len(norms) and _definite(norms[k + 2]) and nxt.isalpha() \
+                and not {w, nxt} & stops and not kb.titles.starts(nxt):
+            words += [w, nxt]  # a chain of constructs: "رئيس مجلس إدارة المؤسسة"
+            k += 2
             continue
         break
     return words, state, k
@@ -112,15 +118,15 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         return None
     n, title, form = hit
     j = i + n
-    if normalize(title).endswith(tuple(kb.words("spokesman_links"))):
+    normalized, spokesman, prefix, definite = _title_facts(kb, title)
+    if spokesman:
         # "المتحدث باسم الوزارة المصرية،", "الناطق باسم الكرملين": the body spoken for
         words, state, j = _complement(norms, j, kb, known, False)
-        return Title(" ".join([normalize(title), *words]), state, j, form)
-    if normalize(title) in kb.words("title_prefixes") and j < len(norms) and kb.titles.starts(norms[j]):
+        return Title(" ".join([normalized, *words]), state, j, form)
+    if prefix and j < len(norms) and kb.titles.starts(norms[j]):
         inner = title_at(norms, j, kb, known)  # "نائب رئيس دولة الإمارات": the deputy's office
         if inner is not None:
-            return Title(normalize(title) + " " + inner.core, inner.state, inner.end, form)
-    definite = normalize(title).split()[-1].startswith("ال")
+            return Title(normalized + " " + inner.core, inner.state, inner.end, form)
     words, state, j = _complement(norms, j, kb, known, definite)
     # "الأمير التركي", but "الأمير تركي بن …" is a name: a definite title takes a definite adjective
     if state is None and j < len(norms) and norms[j] in kb.nationality \
@@ -134,8 +140,24 @@ def title_at(norms, i: int, kb: KnowledgeBase, known: dict | None = None) -> Tit
         j += 1
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             j = _served_end(norms, j + 1, kb, known)
-    core = " ".join([normalize(title), *words])
+    core = " ".join([normalized, *words])
     return Title(core, state, j, form)
+
+
+def _title_facts(kb: KnowledgeBase, title: str) -> tuple[str, bool, bool, bool]:
+    """A lexicon title normalized, and whether it speaks for a body ('المتحدث باسم'), is a prefix
+    of another title ('نائب') and carries the article; worked out once per title, not per reading."""
+    facts = kb.derived("title_facts", dict)
+    found = facts.get(title)
+    if found is None:
+        normalized = normalize(title)
+        # "رئيس الوزراء", and "الفريق أول", "العميد ركن" (a rank and its grade), take no
+        # complement; "القائم بأعمال" does
+        first, last = normalized.split()[0], normalized.split()[-1]
+        definite = last.startswith("ال") or (first.startswith("ال") and not last.startswith(("ب", "ل")))
+        found = facts[title] = (normalized, normalized.endswith(tuple(kb.words("spokesman_links"))),
+                                normalized in kb.words("title_prefixes"), definite)
+    return found
 
 
 def _skip_honorifics(norms, tokens, j: int, kb: KnowledgeBase) -> int:
@@ -247,6 +269,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             free = j
             continue
         end = name_after(sentence, j, kb, by_start, introduced)
+        if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
+            end = _single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
             m = person_mention(sentence, j, end, 0, text, role, state)
             out.append(m)
@@ -259,6 +283,18 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
+
+
+def _single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
+    """A monarch of a named state may go by one name: one word without the article, no common
+    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if j + 1 >= len(tokens) or norms[j + 1] not in (*_COMMAS, ".", ":") or tokens[j].index in by_start:
+        return None
+    w = norms[j]
+    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
+        return None
+    return j + 1
 
 
 def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,

@@ -7,6 +7,7 @@ kg.page_data; vis-network is inlined from pyvis's bundled copy, so no request le
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import re
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.merge import MergedCorpus
-from kg.model import Meeting
+from kg.model import Meeting, Treaty
 
 #: Classes drawn as nodes, with their colour and vis-network shape (the legend draws the same).
 STYLE = {
@@ -31,9 +32,11 @@ EDGE_STYLE = {"met": ("#c0392b", False), "treaty": ("#2a9d8f", True),
 @dataclass
 class ActorNetwork:
     """Actors and bases as nodes of `graph`; each edge keeps the kinds of tie and the indices
-    of its meetings in `meetings` (every merged meeting, dated ones first, in timeline order)."""
+    of its meetings in `meetings` (every merged meeting, dated ones first, in timeline order)
+    and of its treaties in `treaties`."""
     graph: nx.Graph
     meetings: list[Meeting] = field(default_factory=list)
+    treaties: list[Treaty] = field(default_factory=list)
 
 
 def build_network(corpus: MergedCorpus) -> ActorNetwork:
@@ -45,7 +48,7 @@ def build_network(corpus: MergedCorpus) -> ActorNetwork:
             g.add_node(e.id)
     meetings = list(corpus.meetings())
 
-    def tie(a: str, b: str, kind: str, meeting: int | None = None, treaty: str | None = None) -> None:
+    def tie(a: str, b: str, kind: str, meeting: int | None = None, treaty: int | None = None) -> None:
         if a not in g or b not in g or a == b:
             return
         if not g.has_edge(a, b):
@@ -54,24 +57,24 @@ def build_network(corpus: MergedCorpus) -> ActorNetwork:
         data["kinds"].add(kind)
         if meeting is not None:
             data["meetings"].append(meeting)
-        if treaty and treaty not in data["treaties"]:
+        if treaty is not None and treaty not in data["treaties"]:
             data["treaties"].append(treaty)
 
     for n, m in enumerate(meetings):
         for i, a in enumerate(m.participants):
             for b in m.participants[i + 1:]:
                 tie(a, b, "met", meeting=n)
-    for t in corpus.treaties:
+    for n, t in enumerate(corpus.treaties):
         for i, a in enumerate(t.parties):
             for b in t.parties[i + 1:]:
-                tie(a, b, "treaty", treaty=t.label)
+                tie(a, b, "treaty", treaty=n)
     for base in corpus.bases:
         for s in base.operated_by:
             tie(s, base.base, "operates")
     for e in ents.values():
         if e.type == "Person" and e.affiliation:
             tie(e.id, e.affiliation, "affiliated")
-    return ActorNetwork(g, meetings)
+    return ActorNetwork(g, meetings, list(corpus.treaties))
 
 
 def _static(name: str) -> str:
@@ -79,8 +82,12 @@ def _static(name: str) -> str:
 
 
 def _vis_js() -> str:
-    """vis-network's standalone script as pyvis ships it, inlined instead of a CDN link."""
-    root = resources.files("pyvis") / "templates" / "lib" / "vis-9.1.2"
+    """vis-network's standalone script as pyvis ships it, inlined instead of a CDN link. The
+    package is found, not imported: importing pyvis imports IPython (a tenth of a second)."""
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("pyvis (its copy of vis-network) is not installed")
+    root = Path(spec.submodule_search_locations[0]) / "templates" / "lib" / "vis-9.1.2"
     return (root / "vis-network.min.js").read_text(encoding="utf-8")
 
 

@@ -187,3 +187,8 @@ def test_a_visit_dated_only_by_an_unresolved_today_joins_the_dated_talks_at_that
     ms = meetings("أجرى الرئيس فلاديمير بوتين الخميس (2 مايو 2019) محادثات مع الرئيس بشار الأسد في سوتشي.\n"
                   "وأوضح المتحدث أن الأسد قام اليوم بزيارة عمل إلى سوتشي.")
     assert [(parts, date) for _, parts, date, _ in ms] == [(["bashar_al_assad", "vladimir_putin"], "2019-05-02")]
+
+
+def test_a_visit_over_a_range_of_days_keeps_the_range():
+    found = result("في الفترة من 19 إلى 22 فبراير/ شباط عام 2022، زار المقداد روسيا مرة أخرى.").meetings
+    assert [(m.kind, m.date.value, m.date.end) for m in found] == [("Visit", "2022-02-19", "2022-02-22")]

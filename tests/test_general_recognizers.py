@@ -103,6 +103,12 @@ def test_named_base_with_kind_operator_and_location():
     assert base.kind == "AirBase" and base.operated_by == ["france"] and base.located_in == ["jordan"]
 
 
+def test_a_known_base_named_in_quotes_is_that_base():
+    for quoted in ("“حميميم”", '"حميميم"', "«حميميم»"):
+        r = doc(f"وهبطت طائرة الوزير في قاعدة {quoted} الجوية مساء أمس.")
+        assert list(of_type(r, "MilitaryBase")) == ["قاعدة حميميم الجوية"], quoted
+        assert r.entities["hmeimim_air_base"].type == "MilitaryBase"
+
 def test_base_named_after_a_place_is_the_known_base_there():
     r = doc("ورست سفينتان في قاعدة طرطوس يوم الاثنين.")
     assert [b.base for b in r.bases] == ["tartus_naval_base"]

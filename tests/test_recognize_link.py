@@ -55,6 +55,12 @@ def test_capital_for_government_is_the_state_but_a_visit_keeps_the_city():
     assert "moscow" in r.entities and r.entities["moscow"].type == "Place"
 
 
+
+def test_a_city_an_agreement_is_named_after_is_neither_place_nor_government():
+    r = doc("وأكدت الخارجية التزامها باتفاقية أوسلو، وقالت إن اتفاقيات فيينا تكفل حرمة السفارات.")
+    assert not {"oslo", "norway", "vienna", "austria"} & set(r.entities)
+    assert "vienna" in doc("ووصل الوزير إلى فيينا أمس.").entities
+
 UNSEEN = """القاهرة وموسكو تبحثان التعاون
 وفي 3 مارس 2026، استقبل وزير الخارجية المصري بدر عبد العاطي في القاهرة نظيره الروسي سيرغي لافروف، وبحث الجانبان العلاقات الثنائية.
 وقال عبد العاطي إن المباحثات كانت مثمرة.

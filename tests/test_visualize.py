@@ -187,6 +187,8 @@ def test_search_time_range_panel_and_language(browser, built, graph):
 
     # the year range: visible met-with ties are the pairs of actors that met in those years
     years = sorted({int(str(row[0])[:4]) for row in graph.query(PREFIXES + "SELECT ?d WHERE { ?m a kg:Meeting ; kg:date ?d }")})
+    treaty_years = {int(str(row[0])[:4]) for row in graph.query(PREFIXES + "SELECT ?d WHERE { ?t a kg:Treaty ; kg:date ?d }")}
+    years = sorted(set(years) | treaty_years)  # the slider spans both
     low, high = years[1], years[-2]
     page.locator("#undated").uncheck()
     page.locator("#from").focus()
@@ -207,6 +209,16 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     assert page.evaluate("kgView.view().meetings") == meetings
     assert page.evaluate("kgView.edges.get().filter(e => !e.hidden && e.dashes === false && e.color.color === '#c0392b').length") == pairs
     shot(page, "graph-range.png")
+    # a tie that is only a treaty follows the range too: dated before it, hidden; back in range, shown
+    data = page_data(built[0].joinpath("graph.html").read_text("utf-8"))
+    early = [i for i, e in enumerate(data["edges"]) if e[2] == ["treaty"]
+             and all(data["treaties"][j][1] and int(data["treaties"][j][1][:4]) < low for j in e[4])]
+    assert early and page.evaluate(f"{early}.map(i => kgView.edges.get(i).hidden)") == [True] * len(early)
+    page.locator("#from").focus()
+    page.keyboard.press("Home")
+    assert page.evaluate(f"{early}.map(i => kgView.edges.get(i).hidden)") == [False] * len(early)
+    for _ in range(low - years[0]):
+        page.keyboard.press("ArrowRight")
 
     # click an actor: the panel lists its meetings with date, evidence and source
     putin = label_iri(graph, "فلاديمير بوتين")

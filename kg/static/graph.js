@@ -23,15 +23,19 @@
   }
   const keys = N.map((n) => [n.ar, n.en, ...n.alt].filter(Boolean).map(fold));
 
-  /* ---- meetings by year: a meeting counts in the year its date starts ---- */
-  const year = M.map((m) => (m[1] ? parseInt(m[1].slice(0, 4), 10) : null));
-  const dated = year.filter((y) => y !== null);
+  /* ---- meetings and treaties by year: each counts in the year its date starts ---- */
+  const yearOf = (date) => (date ? parseInt(date.slice(0, 4), 10) : null);
+  const year = M.map((m) => yearOf(m[1]));
+  const treatyYear = D.treaties.map((x) => yearOf(x[1]));
+  const dated = year.concat(treatyYear).filter((y) => y !== null);
   const minYear = dated.length ? Math.min(...dated) : 0, maxYear = dated.length ? Math.max(...dated) : 0;
   const meetingsOf = N.map(() => []);
   M.forEach((m, i) => m[3].forEach((p) => meetingsOf[p].push(i)));
   const state = { from: minYear, to: maxYear, undated: true, fade: false, isolated: true, min: 0,
                   classes: Object.fromEntries(Object.keys(D.style).map((c) => [c, true])), focus: null };
-  const inRange = (i) => (year[i] === null ? state.undated : year[i] >= state.from && year[i] <= state.to);
+  const yearIn = (y) => (y === null ? state.undated : y >= state.from && y <= state.to);
+  const inRange = (i) => yearIn(year[i]);
+  const treatyIn = (j) => yearIn(treatyYear[j]);
 
   /* ---- the network, drawn once at the stored positions ---- */
   const fontSize = (n) => Math.round(Math.min(26, 14 + 2 * Math.sqrt(N[n].deg)));
@@ -58,7 +62,7 @@
     const ok = N.map((n, i) => state.classes[n.c] && count[i] >= state.min);
     const edge = E.map((e) => {
       const met = e[3].reduce((s, i) => s + (active[i] ? 1 : 0), 0);
-      const other = e[2].filter((k) => k !== "met");
+      const other = e[2].filter((k) => k !== "met" && (k !== "treaty" || e[4].some(treatyIn)));
       const kind = met ? "met" : other[0] || null;
       return { met, kind, shown: !!kind && ok[e[0]] && ok[e[1]] };
     });
@@ -142,7 +146,8 @@
     const others = kinds.filter((k) => k !== "met" && k !== "treaty").map((k) => esc(t(k)));
     $("panel").innerHTML = `<h2>${esc(t("between"))}</h2><div>${nodeLink(a)} · ${nodeLink(b)}</div>` +
       (list.length ? `<h3>${esc(t("meetings"))} (${list.filter(inRange).length}/${list.length})</h3>` + meetingItems(list, [a, b]) : "") +
-      (treaties.length ? `<h3>${esc(t("treaties"))}</h3><ul>${treaties.map((x) => `<li>${esc(x)}</li>`).join("")}</ul>` : "") +
+      (treaties.length ? `<h3>${esc(t("treaties"))}</h3><ul>${treaties.map((j) => `<li class="treaty${treatyIn(j) ? "" : " out"}">` +
+        esc(D.treaties[j][0]) + (D.treaties[j][1] ? ` <span class="when">${esc(D.treaties[j][1])}</span>` : "") + "</li>").join("")}</ul>` : "") +
       (others.length ? `<h3>${esc(t("ties"))}</h3><p>${others.join("، ")}</p>` : "");
     panel = ["edge", i];
   }

@@ -47,6 +47,21 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
     return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
 
 
+def corpus_non_name_words(bio_files: list[Path], spare: set[str], min_count: int = 5) -> list[str]:
+    """Words NER corpora (token TAG lines) use at least `min_count` times and never inside a
+    person's name ("دعم", "تعزيز", "حفظ"): a title followed by one of them ("العاهل الأردني حفظ
+    السلام") is followed by no name. Words with the article are left out (a name never starts
+    with one), and so are `spare` (the words of known persons' names, name particles)."""
+    as_person, as_other = Counter(), Counter()
+    for path in bio_files:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            parts = line.split()
+            if len(parts) >= 2:
+                (as_person if parts[1].endswith("PERS") else as_other)[normalize(parts[0])] += 1
+    return sorted(w for w, n in as_other.items() if n >= min_count and not as_person[w] and w.isalpha()
+                  and len(w) > 1 and not w.startswith("ال") and w not in spare)
+
+
 def write_yaml(path: Path, header: str, key: str, entries: list[dict]) -> None:
     """One flow mapping per line: diff-friendly and fast to parse."""
     lines = [header, f"{key}:"]

