@@ -65,11 +65,13 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     found: list[DateMention] = []
     relative_words = kb.relative_date_words()
     openers = kb.words("day_range_openers")
+    months_named = any(kb.months.forms_of(norms))  # most sentences with a number name no month
     free = 0  # first token after the last date found
     for i in starts:
         if i < free or (norms[i] in openers and not _is_day(_get(tokens, i + 1))):
             continue  # "من", one of the commonest words, begins a date only as "من 19 إلى 22 …"
-        mention = _numeric_date(tokens, norms, i) or _month_date(tokens, norms, i, kb, words, pub, context_year)
+        mention = _numeric_date(tokens, norms, i) or (
+            _month_date(tokens, norms, i, kb, words, pub, context_year) if months_named else None)
         if mention:
             found.append(mention)
             free = mention.end

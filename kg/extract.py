@@ -7,6 +7,8 @@ the list.
 """
 from __future__ import annotations
 
+from operator import attrgetter
+
 from kg.bodies import delegation_mentions
 from kg.dates import parse_dates
 from kg.events import MeetingExtractor, context_years, make_view
@@ -19,6 +21,9 @@ from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
 from kg.text import Sentence, normalize, split_sentences, stems
+
+#: A mention's first token, the sort key of every sentence's mentions (in C, not a lambda per mention).
+_START = attrgetter("start")
 
 
 @stage("sentences", requires=("doc", "given_sentences"), provides=("sentences",))
@@ -109,10 +114,10 @@ def resolve_roles(st: DocState) -> None:
         if not all(d.date for d in dates) and (today is not None or st.years[s.index] is not None):
             dates = parse_dates(s.tokens, kb, today, st.years[s.index])
         when = next((d.date.value for d in dates if d.date), st.reference)
-        mentions = sorted(by_sentence.get(s.index, []), key=lambda m: m.start)
+        mentions = sorted(by_sentence.get(s.index, []), key=_START)
         if may_describe_roles(s, kb):
             _describe_roles(s, kb, linker, mentions, previous, when, doc.text)
-            mentions.sort(key=lambda m: m.start)
+            mentions.sort(key=_START)
         previous = [m for m in mentions if m.entity_id]
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
     st.views = views
@@ -220,14 +225,25 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[i
 
 def _leaders(kb: KnowledgeBase, entities) -> set[str]:
     """Persons who are heads of state or leaders, by the gazetteer or the roles the text gives."""
-    heads = {normalize(w).removeprefix("ال") for w in kb.lexicon["head_of_state_roles"]}
     out = set()
     for e in entities.values():
         entry = kb.entries.get(e.id)
         offices = [o.role for o in entry.offices] if entry else []
-        if any(normalize(r).removeprefix("ال").split()[0] in heads for r in [*offices, *e.roles] if r.strip()):
+        if any(_is_head_role(kb, r) for r in [*offices, *e.roles] if r.strip()):
             out.add(e.id)
     return out
+
+
+def _is_head_role(kb: KnowledgeBase, role: str) -> bool:
+    """Whether a role's first word is a head of state's ('الرئيس', 'الملك'); answered once per
+    role (every article asks it again of the same few hundred offices)."""
+    memo = kb.derived("head_role_memo", dict)
+    found = memo.get(role)
+    if found is None:
+        heads = kb.derived("head_role_words", lambda: frozenset(
+            normalize(w).removeprefix("ال") for w in kb.lexicon["head_of_state_roles"]))
+        found = memo[role] = normalize(role).removeprefix("ال").split()[0] in heads
+    return found
 
 
 def _resolve_pairs(views, leaders: set[str]) -> None:
@@ -237,11 +253,11 @@ def _resolve_pairs(views, leaders: set[str]) -> None:
     recent: list[Mention] = []
     for v in views:
         resolved = []
-        for m in sorted(v.mentions, key=lambda m: m.start):
+        for m in sorted(v.mentions, key=_START):
             if m.source == MentionSource.PAIR:
                 resolved.extend(replace(p, start=m.start, end=m.end, source=MentionSource.PAIR_OF) for p in recent[-2:])
                 continue
             resolved.append(m)
             if m.entity_id in leaders:
                 recent = [r for r in recent if r.entity_id != m.entity_id] + [m]
-        v.mentions = sorted(resolved, key=lambda m: m.start)
+        v.mentions = sorted(resolved, key=_START)

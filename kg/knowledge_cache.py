@@ -8,6 +8,7 @@ It lives in $KG_CACHE_DIR, else the platform's user cache folder; where neither 
 knowledge base is simply built each time."""
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import pickle
@@ -51,12 +52,25 @@ def cached(directory: Path, build: Callable[[Path, dict[str, str]], object]):
     path = cache_dir() / f"knowledge-{cache_key(texts)}.pickle"
     try:
         with path.open("rb") as f:
-            return pickle.load(f)
+            return _load_without_collector(f)
     except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError, TypeError):
         pass
     kb = build(directory, texts)
     _write(path, kb)
     return kb
+
+
+def _load_without_collector(f) -> object:
+    """pickle.load with the cyclic garbage collector off: unpickling makes a hundred thousand
+    containers and none is garbage, yet they set off collection after collection (0.08 s
+    instead of 0.02 s for the full lists)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return pickle.load(f)
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _write(path: Path, kb: object) -> None:

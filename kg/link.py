@@ -180,9 +180,11 @@ class DocumentLinker:
                     short.setdefault(tuple(normalize(name).split()), set()).add(e.id)
         into: dict[str, tuple[str, int]] = {}
         for m in linked:
+            if m.source != MentionSource.PATTERN:
+                continue  # only a title pattern reads a name past its end
             words = normalize(m.surface).split()
             e = self.entities.get(m.entity_id or "")
-            if m.source == MentionSource.PATTERN and len(words) >= 2 and e and e.mentions == 1 and m.entity_id not in into:
+            if len(words) >= 2 and e and e.mentions == 1 and m.entity_id not in into:
                 owners = short.get(tuple(words[:-1]), set()) - {m.entity_id}
                 if len(owners) == 1 and (len(words) == 2 or owners <= {e.id for e in persons if len(
                         normalize(e.label_ar).split()) == len(words) - 1}):

@@ -76,13 +76,14 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
     wrote and with the lineage the text adds; each only where the next or previous word can."""
     norms, n = s.norms, len(s.norms)
     forms, particles = kb.words("state_forms"), kb.words("patronymic_particles")
+    first = s.tokens[0].index if s.tokens else 0  # s.position without a call per name
     out = []
     for m in found:
         if m.type == "State":
-            p = s.position(m.start)
+            p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
         elif m.type == "Person":
-            p, q = s.position(m.start), s.position(m.end)
+            p, q = m.start - first, m.end - first
             if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
                     or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
                 m = _whole_name(m, s, kb, text)

@@ -75,19 +75,18 @@ def tokenize(text: str, start: int = 0, end: int | None = None, first_index: int
     at = start  # where the piece begins
     for piece in text[start:len(text) if end is None else end].split(" "):
         if piece:
-            for word, offset, norm in _piece_tokens(piece):
-                begin = at + offset
-                append(make(Token, (word, norm, begin, begin + len(word), index)))
+            for word, norm, begin, stop in _piece_tokens(piece):
+                append(make(Token, (word, norm, at + begin, at + stop, index)))
                 index += 1
         at += len(piece) + 1
     return tokens
 
 
 @lru_cache(maxsize=100_000)
-def _piece_tokens(piece: str) -> tuple[tuple[str, int, str], ...]:
-    """(word, offset in the piece, normalized form) of each token of a space-free piece of text;
-    a token of diacritics or bidi marks alone normalizes to nothing and keeps its text."""
-    return tuple((m.group(), m.start(), normalize(m.group()) or m.group()) for m in _TOKEN.finditer(piece))
+def _piece_tokens(piece: str) -> tuple[tuple[str, str, int, int], ...]:
+    """(word, normalized form, start and end in the piece) of each token of a space-free piece of
+    text; a token of diacritics or bidi marks alone normalizes to nothing and keeps its text."""
+    return tuple((m.group(), normalize(m.group()) or m.group(), m.start(), m.end()) for m in _TOKEN.finditer(piece))
 
 
 @lru_cache(maxsize=200_000)

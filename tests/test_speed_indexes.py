@@ -117,3 +117,51 @@ def test_shapes_are_thinned_as_in_float32():
     # steps at the threshold itself, where float32 rounding decides
     edge = np.array([[0.0, 0.0], [0.08, 0.0], [0.16, 0.0], [0.2, 0.04], [0.24, 0.04], [0.3, 0.06]], dtype=np.float32)
     assert geo._thin(edge) == float32_thin(edge)
+
+
+def test_the_compiled_knowledge_base_loads_with_the_collector_left_as_it_was(tmp_path, monkeypatch):
+    import gc
+
+    from kg import knowledge_cache
+    from kg.knowledge import ONTOLOGY_DIR
+    from kg.knowledge_build import build_knowledge
+
+    monkeypatch.setenv("KG_CACHE_DIR", str(tmp_path))
+    first = knowledge_cache.cached(ONTOLOGY_DIR, build_knowledge)  # parsed, then written
+    assert list(tmp_path.glob("knowledge-*.pickle"))
+    for enabled in (True, False):
+        gc.enable() if enabled else gc.disable()
+        try:
+            again = knowledge_cache.cached(ONTOLOGY_DIR, build_knowledge)
+            assert gc.isenabled() == enabled
+        finally:
+            gc.enable()
+        assert again is not first and again.entries == first.entries and again.version == first.version
+
+
+def test_a_sentence_naming_no_month_has_no_date_of_a_month():
+    """parse_dates skips the month grammar where no token starts a month name: the grammar finds
+    nothing there at any position."""
+    from kg.dates import _month_date
+    from kg.text import positions
+
+    checked = 0
+    for s, _ in SENTENCES:
+        norms = list(s.norms)
+        if any(map(KB.months.starts, norms)):
+            continue
+        for i in positions(map(KB.date_starts().__getitem__, norms)):
+            assert _month_date(list(s.tokens), norms, i, KB, KB.date_word_lists(), None, 2020) is None
+            checked += 1
+    assert checked > 100
+
+
+def test_head_of_state_roles_are_answered_as_the_plain_reading_answers():
+    from kg.extract import _is_head_role
+
+    heads = {normalize(w).removeprefix("ال") for w in KB.lexicon["head_of_state_roles"]}
+    roles = {o.role for e in KB.entries.values() for o in e.offices} | {"وزير الخارجية", "الرئيس السوري"}
+    for _ in range(2):  # computed, then remembered
+        assert {r for r in roles if _is_head_role(KB, r)} == {
+            r for r in roles if normalize(r).removeprefix("ال").split()[0] in heads}
+    assert _is_head_role(KB, "الرئيس السوري") and not _is_head_role(KB, "وزير الخارجية")
