@@ -67,6 +67,8 @@ def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
     assert card["tests"]["set-b"]["PER"]["f1"] > 0.8
     assert card["curve"] and card["curve"][-1][0] == 150
     assert (card["steps"], card["eval_interval"], card["hidden_dim"]) == (150, 50, 32)  # what ran, not defaults
+    for name in ("card.json", "MODEL_CARD.md"):  # shared with the model: readable by others, as the umask allows
+        assert (tiny_model / name).stat().st_mode & 0o044 == 0o644 & ~_umask() & 0o044, name
     info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
     assert info.exit_code == 0
     assert "| set-b | MIT |" in info.stdout and "Credit: set 11." in info.stdout
@@ -323,3 +325,11 @@ def test_gold_and_predicted_tags_decode_by_one_rule(tmp_path):
     f.write_text("\n".join(f"{w} {t}" for w, t in zip(words, bioes)) + "\n", encoding="utf-8")
     [sentence] = read_bio(f)
     assert entity_spans([t for _, t in sentence]) == expected
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
