@@ -230,6 +230,16 @@ def test_union_drops_person_spans_that_name_things_or_are_phrases():
     assert [m.surface for m in found] == ["وسيم يوسف", "كريم داود"]
 
 
+def test_union_drops_acronyms_spelt_out_in_arabic_letters():
+    from kg.ner import union
+    from kg.text import split_sentences
+
+    text = "وقال مكتب إف بي آي إن عناصر بي كي كي ووحدات واي بي جي التقوا سامر إيلي في أربيل ."
+    sentence = split_sentences(text)[0]
+    spans = _spans_of(sentence, "إف بي آي", "بي كي كي", "واي بي جي", "سامر إيلي")
+    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [m.surface for m in found] == ["سامر إيلي"]
+
 def test_a_stanza_person_takes_part_only_where_it_is_named_in_full(tiny_model, tmp_path, monkeypatch):
     """The tiny model reads "هالة يوسف"; a later bare "يوسف" is not linked to a model-only name,
     so it makes no meeting with the president it meets in that sentence."""
