@@ -89,6 +89,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "facility_adjectives": WORDS,
     "place_name_stops": WORDS,
     "named_after_heads": WORDS,
+    "latin_letter_names": WORDS,
     "base_words": WORDS,
     "base_words_with_kind": WORDS,
     "military_adjectives": WORDS,

@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from kg.ner.data import TAG_MAP, bio_spans, read_bio, write_stanza_json  # noqa: F401 (public API)
-from kg.ner.tagger import NerTagger, spans_from_tags
+from kg.ner.data import TAG_MAP, entity_spans, read_bio, write_stanza_json  # noqa: F401 (public API)
+from kg.ner.tagger import NerTagger
 from kg.ner.train import (MODEL_NAME, PRETRAIN_NAME, TrainResult, train_model,  # noqa: F401
                           write_random_pretrain, write_resources)
 
@@ -109,9 +109,9 @@ def tag_sentences(pipeline, sentences: list[list[str]]) -> list[list[tuple[int, 
     if not sentences:
         return []
     if isinstance(pipeline, NerTagger):
-        return [spans_from_tags(tags) for tags in pipeline.tag(sentences)]
+        return [entity_spans(tags) for tags in pipeline.tag(sentences)]
     doc = pipeline(sentences)
-    return [spans_from_tags([token.ner or "O" for token in sent.tokens]) for sent in doc.sentences]
+    return [entity_spans([token.ner or "O" for token in sent.tokens]) for sent in doc.sentences]
 
 
 def evaluate_model(test: Path, model_dir: Path | None = None, quantize: bool | None = None,

@@ -66,6 +66,9 @@ def test_model_card_names_each_set_with_its_licence_and_scores(tiny_model):
     assert set(card["tests"]) == {"set-a", "set-b"}
     assert card["tests"]["set-b"]["PER"]["f1"] > 0.8
     assert card["curve"] and card["curve"][-1][0] == 150
+    assert (card["steps"], card["eval_interval"], card["hidden_dim"]) == (150, 50, 32)  # what ran, not defaults
+    for name in ("card.json", "MODEL_CARD.md"):  # shared with the model: readable by others, as the umask allows
+        assert (tiny_model / name).stat().st_mode & 0o044 == 0o644 & ~_umask() & 0o044, name
     info = CliRunner().invoke(app, ["ner", "info", "--model", str(tiny_model)])
     assert info.exit_code == 0
     assert "| set-b | MIT |" in info.stdout and "Credit: set 11." in info.stdout
@@ -227,6 +230,16 @@ def test_union_drops_person_spans_that_name_things_or_are_phrases():
     assert [m.surface for m in found] == ["وسيم يوسف", "كريم داود"]
 
 
+def test_union_drops_acronyms_spelt_out_in_arabic_letters():
+    from kg.ner import union
+    from kg.text import split_sentences
+
+    text = "وقال مكتب إف بي آي إن عناصر بي كي كي ووحدات واي بي جي التقوا سامر إيلي في أربيل ."
+    sentence = split_sentences(text)[0]
+    spans = _spans_of(sentence, "إف بي آي", "بي كي كي", "واي بي جي", "سامر إيلي")
+    found = union.stanza_mentions([sentence], [spans], text, covered=set())
+    assert [m.surface for m in found] == ["سامر إيلي"]
+
 def test_a_stanza_person_takes_part_only_where_it_is_named_in_full(tiny_model, tmp_path, monkeypatch):
     """The tiny model reads "هالة يوسف"; a later bare "يوسف" is not linked to a model-only name,
     so it makes no meeting with the president it meets in that sentence."""
@@ -306,3 +319,27 @@ def test_build_tags_through_the_backend_chosen_by_name(tiny_model, tmp_path, mon
     assert '"هالة يوسف"@ar' in (tmp_path / "stanza" / "graph.ttl").read_text(encoding="utf-8")
     with pytest.raises(UnknownBackend, match="silent"):  # unregistered: no longer found by name
         build(corpus, tmp_path / "none", ner="silent", html=False, show_progress=False)
+
+
+def test_gold_and_predicted_tags_decode_by_one_rule(tmp_path):
+    """A gold BIO file and the model's BIOES tags give the same spans for the same entities."""
+    from kg.ner.data import entity_spans, read_bio
+
+    bio = ["B-PER", "I-PER", "O", "B-GPE", "B-GPE", "I-ORG", "I-ORG", "O", "I-PER"]
+    bioes = ["B-PER", "E-PER", "O", "S-GPE", "S-GPE", "B-ORG", "E-ORG", "O", "S-PER"]
+    expected = [(0, 2, "PER"), (3, 4, "GPE"), (4, 5, "GPE"), (5, 7, "ORG"), (8, 9, "PER")]
+    assert entity_spans(bio) == entity_spans(bioes) == expected
+    assert entity_spans(["B-PER", "I-ORG", "E-ORG", "I-PER"]) == [(0, 1, "PER"), (1, 3, "ORG"), (3, 4, "PER")]
+    f = tmp_path / "bioes.txt"
+    words = ["ماهر", "الأسد", "في", "دمشق", "حمص", "مجلس", "الشعب", "قال", "سامي"]
+    f.write_text("\n".join(f"{w} {t}" for w, t in zip(words, bioes)) + "\n", encoding="utf-8")
+    [sentence] = read_bio(f)
+    assert entity_spans([t for _, t in sentence]) == expected
+
+
+def _umask() -> int:
+    import os
+
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask

@@ -8,9 +8,9 @@ wherever a model trained on them goes.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
+
+from kg.output import atomic_write
 
 CARD_JSON = "card.json"
 CARD_MD = "MODEL_CARD.md"
@@ -25,13 +25,6 @@ def read_card(model_dir: Path) -> dict:
         return json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def _write_atomic(path: Path, text: str) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(fd, "w", encoding="utf-8") as out:
-        out.write(text)
-    os.replace(tmp, path)
 
 
 def attribution(folder: Path) -> str:
@@ -52,8 +45,8 @@ def attribution(folder: Path) -> str:
 def write_card(model_dir: Path, card: dict) -> None:
     """card.json and MODEL_CARD.md in the model folder (both written atomically)."""
     model_dir = Path(model_dir)
-    _write_atomic(model_dir / CARD_JSON, json.dumps(card, ensure_ascii=False, indent=1))
-    _write_atomic(model_dir / CARD_MD, render(card))
+    atomic_write(model_dir / CARD_JSON, json.dumps(card, ensure_ascii=False, indent=1))
+    atomic_write(model_dir / CARD_MD, render(card))
 
 
 def _scores_table(tests: dict) -> list[str]:
@@ -76,8 +69,8 @@ def render(card: dict) -> str:
                    f"{d['PER']} | {d['ORG']} | {d['GPE']} |")
     out += ["", "Tags: PERS/PER → PER, ORG → ORG, GPE and LOC → GPE, every other type → O.", "",
             "## Training", ""]
-    for key in ("dev", "steps", "eval_interval", "hidden_dim", "seed", "threads", "seconds",
-                "best_step", "dev_f1", "stanza", "torch", "quantize"):
+    for key in ("dev", "steps", "eval_interval", "optimizer", "learning_rate", "hidden_dim", "seed",
+                "threads", "seconds", "best_step", "dev_f1", "stanza", "torch", "quantize"):
         if key in card:
             out.append(f"- {key}: {card[key]}")
     if card.get("curve"):

@@ -18,12 +18,14 @@ TAG_MAP = {"PERS": "PER", "PER": "PER", "ORG": "ORG", "GPE": "GPE", "LOC": "GPE"
 LABELS = ("PER", "ORG", "GPE")
 PARAGRAPH_MARK = "$#$"
 SPLITS = ("train", "val", "test")
+#: A BIOES file is read as BIO: a single-token entity opens (B-), an entity's last token continues (I-).
+BIOES_AS_BIO = {"S": "B", "E": "I"}
 
 Sentence = list[tuple[str, str]]
 
 
 def read_bio(path: Path, tag_map: dict[str, str] | None = None) -> list[Sentence]:
-    """Read a token-per-line BIO file (first tag = outermost), mapping tags; others become O."""
+    """Read a token-per-line BIO (or BIOES) file (first tag = outermost), mapping tags; others become O."""
     tag_map = TAG_MAP if tag_map is None else tag_map
     sentences: list[Sentence] = []
     current: Sentence = []
@@ -40,6 +42,7 @@ def read_bio(path: Path, tag_map: dict[str, str] | None = None) -> list[Sentence
         if tag != "O":
             prefix, _, label = tag.partition("-")
             mapped = tag_map.get(label)
+            prefix = BIOES_AS_BIO.get(prefix, prefix)
             tag = f"{prefix}-{mapped}" if mapped and prefix in ("B", "I") else "O"
         current.append((token, tag))
     if current:
@@ -58,15 +61,27 @@ def repair_bio(sentence: Sentence) -> Sentence:
     return fixed
 
 
-def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:
-    """(first token, end token, label) of each entity of a BIO tag sequence."""
-    spans, start, label = [], None, None
-    for i, tag in enumerate(tags + ["O"]):
-        kind, _, name = tag.partition("-")
-        if kind != "I" or name != label:
+def entity_spans(tags: list[str]) -> list[tuple[int, int, str]]:
+    """(first token, end token, label) of each entity of a BIO or BIOES tag sequence.
+
+    The one decoding rule for gold files and the model's predictions alike, so a score never
+    depends on which side a tag sequence came from: B- or S- opens an entity; I- or E- continues
+    the open entity of its label and otherwise opens one (a stray I-, as conlleval reads it);
+    E- and S- close it; O closes whatever is open.
+    """
+    spans: list[tuple[int, int, str]] = []
+    start, label = None, None
+    for i, tag in enumerate(tags):
+        kind, _, name = (tag or "O").partition("-")
+        if kind in ("B", "S", "O") or name != label:
             if start is not None:
                 spans.append((start, i, label))
-            start, label = (i, name) if kind == "B" else (None, None)
+            start, label = (i, name) if kind != "O" else (None, None)
+        if kind in ("E", "S"):
+            spans.append((start, i + 1, label))
+            start, label = None, None
+    if start is not None:
+        spans.append((start, len(tags), label))
     return spans
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.ner.data import LABELS, bio_spans, read_bio
+from kg.ner.data import LABELS, entity_spans, read_bio
 
 
 def score_spans(gold: list[list[tuple]], predicted: list[list[tuple]],
@@ -36,7 +36,7 @@ def evaluate_tagger(tagger, test: Path, labels: tuple[str, ...] = LABELS) -> dic
 
     sentences = read_bio(test)
     predicted = tag_sentences(tagger, [[t for t, _ in s] for s in sentences])
-    gold = [bio_spans([tag for _, tag in s]) for s in sentences]
+    gold = [entity_spans([tag for _, tag in s]) for s in sentences]
     return score_spans(gold, predicted, labels)
 
 

@@ -17,8 +17,6 @@ from pathlib import Path
 BATCH_SENTENCES = 256
 BATCH_TOKENS = 8000
 
-Span = tuple[int, int, str]
-
 
 class NerTagger:
     """Stanza's NER Trainer on the CPU, fed length-sorted batches of pre-tokenized sentences."""
@@ -223,21 +221,3 @@ def _length_batches(order: list[int], sentences: list[list[str]]):
         batch.append(i)
     if batch:
         yield batch
-
-
-def spans_from_tags(tags: list[str]) -> list[Span]:
-    """(first token, end token, label) spans of a BIOES (or BIO) tag sequence."""
-    spans: list[Span] = []
-    start, label = None, None
-    for i, tag in enumerate(tags):
-        kind, _, name = (tag or "O").partition("-")
-        if kind in ("B", "S") or kind == "O" or (kind in ("I", "E") and name != label):
-            if start is not None:
-                spans.append((start, i, label))
-            start, label = (i, name) if kind != "O" else (None, None)
-        if kind in ("S", "E") and start is not None:
-            spans.append((start, i + 1, label))
-            start, label = None, None
-    if start is not None:
-        spans.append((start, len(tags), label))
-    return spans

@@ -16,6 +16,8 @@ rule measured by benchmarks/ner_ablation.py:
   "مولود تشاوش أوغلو"): the linker's short forms link it to that entity; a Stanza mention
   would shadow the short form and split the meeting it belongs to;
 - a person span holding a nationality adjective ("عسكري روسي", "والرئيس السوري"): a description;
+- a person span made of Latin letters spelt out (lexicon `latin_letter_names`: "بي كي كي" for
+  PKK, "إف بي آي"): an acronym;
 - a person span one or two words after a head of a thing named after a person (lexicon
   `named_after_heads`: "حاملة الطائرات شارل ديغول", "شارع ..."): the ship, not the person;
 - a span holding a word of the lexicon's `name_stops` ("بانتظام عبر الهاتف") or opening with a
@@ -73,8 +75,8 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
             if all(t.norm in named_words for t in toks[a:b]):
                 continue  # "تشاوش أوغلو" after "مولود تشاوش أوغلو": the linker's short form
             if cls == "Person" and (any(_is_nationality(t.norm) for t in toks[a:b])
-                                    or _after_thing_head(toks, a)):
-                continue  # "عسكري روسي": a description; "حاملة الطائرات شارل ديغول": a ship
+                                    or _after_thing_head(toks, a) or _spelt_out_acronym(toks[a:b])):
+                continue  # "عسكري روسي": a description; "حاملة الطائرات شارل ديغول": a ship; "بي كي كي"
             start = toks[a].start + _conjunction_length(toks[a].text)
             out.append(Mention(toks[a].index, toks[b - 1].index + 1, start, toks[b - 1].end,
                                text[start:toks[b - 1].end], cls, MentionSource.STANZA, sentence=sentence.index))
@@ -103,6 +105,15 @@ def _after_thing_head(toks, a: int) -> bool:
 
     heads = load_knowledge().words("named_after_heads")
     return any(form in heads for t in toks[max(0, a - 2):a] for form in stems(t.norm))
+
+
+def _spelt_out_acronym(span) -> bool:
+    """Every word a Latin letter's Arabic name (lexicon `latin_letter_names`), a conjunction
+    aside: "بي كي كي" (PKK), "وواي بي جي" (YPG) are acronyms, not persons."""
+    from kg.knowledge import load_knowledge
+
+    letters = load_knowledge().words("latin_letter_names")
+    return all(any(form in letters for form in stems(t.norm)) for t in span)
 
 
 def _is_nationality(norm: str) -> bool:

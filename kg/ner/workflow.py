@@ -43,11 +43,11 @@ def train_and_document(train: list[Path], dev: Path, out_dir: Path, steps: int, 
                        progress: Callable[[int, int], None] | None = None, **options) -> dict:
     """Train on the given sets, score every test split, decide on quantization, write the card."""
     result: TrainResult = train_model(train, dev, out_dir, max_steps=steps, progress=progress, **options)
-    return document_model(out_dir, train, dev, steps, extra_tests, result, options)
+    return document_model(out_dir, train, dev, extra_tests, result)
 
 
-def document_model(out_dir: Path, train: list[Path], dev: Path, steps: int, extra_tests: list[Path],
-                   result: TrainResult, options: dict) -> dict:
+def document_model(out_dir: Path, train: list[Path], dev: Path, extra_tests: list[Path],
+                   result: TrainResult) -> dict:
     """Score a trained model on every test split, decide on quantization, write its card."""
     import stanza
     import torch
@@ -65,11 +65,11 @@ def document_model(out_dir: Path, train: list[Path], dev: Path, steps: int, extr
                    "tags PER, ORG and GPE; used by `kg build --ner stanza`.",
         "trained": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         "data": result.data, "dev": str(dev_file(dev)),
-        "steps": steps, "best_step": best_step,
+        "best_step": best_step,
         "dev_f1": result.dev_f1, "curve": result.curve, "seconds": round(result.seconds),
         "stanza": stanza.__version__, "torch": torch.__version__,
         "quantize": keep_quantization(plain, quantized),
         "tests": plain, "tests_quantized": quantized,
-    } | {k: v for k, v in options.items() if k in ("hidden_dim", "seed", "threads", "eval_interval")}
+    } | result.settings
     write_card(out_dir, card)
     return card
