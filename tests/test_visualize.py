@@ -227,12 +227,17 @@ def test_search_time_range_panel_and_language(browser, built, graph):
     xy = page.evaluate(f"kgView.network.canvasToDOM(kgView.network.getPositions([{n}])[{n}])")
     box = page.locator("#network").bounding_box()
     page.mouse.click(box["x"] + xy["x"], box["y"] + xy["y"])
-    item = page.locator("#panel li.meeting:not(.out)").first
-    date = item.locator(".when").inner_text().strip()
-    evidence = item.locator("blockquote.evidence").first.inner_text().strip()
-    first_source = item.locator(".sources li.source").first
-    source = first_source.get_attribute("data-file")
-    assert source in first_source.inner_text()  # the file name is shown, after the headline if known
+    page.wait_for_function("(name) => (document.querySelector('#panel h2') || {}).textContent === name",
+                           arg="فلاديمير بوتين")
+    # read the first meeting in range at once, from the panel as it stands (no re-query in between)
+    date, evidence, source, source_text = page.evaluate("""() => {
+        const item = document.querySelector('#panel li.meeting:not(.out)');
+        const first = item.querySelector('.sources li.source');
+        return [item.querySelector('.when').textContent.trim(),
+                item.querySelector('blockquote.evidence').textContent.trim(),
+                first.getAttribute('data-file'), first.textContent];
+    }""")
+    assert source in source_text  # the file name is shown, after the headline if known
     found = graph.query(PREFIXES + """SELECT ?m WHERE { ?m kg:participant ?p ; kg:date ?d ; kg:evidence ?e ;
         prov:wasDerivedFrom ?doc . ?doc kg:sourceFile ?f . FILTER(STR(?d) = ?date && STR(?e) = ?ev && STR(?f) = ?file) }""",
                         initBindings={"p": putin, "date": Literal(date), "ev": Literal(evidence), "file": Literal(source)})
