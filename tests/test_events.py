@@ -1,14 +1,7 @@
 """Meetings, treaties and bases read from real sentences, and merged across articles."""
-from kg.extract import process_document
-from kg.knowledge import load_knowledge
 from kg.merge import merge_results
-from kg.model import Document
 
-KB = load_knowledge()
-
-
-def result(text, published=None, name="t"):
-    return process_document(Document(name, f"{name}.txt", text, "0" * 64, published), KB)
+from tests.articles import KB, doc as result
 
 
 def meetings(text, published=None):

@@ -1,21 +1,10 @@
 """General recognizers (issue 15), each on a sentence written for the test, not from any benchmark."""
-from kg.extract import process_document
-from kg.knowledge import load_knowledge
-from kg.model import Document
 
-KB = load_knowledge()
-
-
-def doc(text, published=None):
-    return process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
+from tests.articles import doc, of_type
 
 
 def persons(r):
-    return {e.label_ar: e for e in r.entities.values() if e.type == "Person"}
-
-
-def of_type(r, type_):
-    return {e.label_ar: e for e in r.entities.values() if e.type == type_}
+    return of_type(r, "Person")
 
 
 def test_royal_title_introduces_a_person_of_unknown_nationality():

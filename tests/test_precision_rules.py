@@ -1,18 +1,7 @@
 """Precision rules found on the second other-topic dev set (benchmarks/sets/other2/dev), each on
 a sentence written for the test, not taken from any benchmark article."""
-from kg.extract import process_document
-from kg.knowledge import load_knowledge
-from kg.model import Document
 
-KB = load_knowledge()
-
-
-def doc(text, published=None):
-    return process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
-
-
-def of_type(r, type_):
-    return {e.label_ar: e for e in r.entities.values() if e.type == type_}
+from tests.articles import KB, doc, of_type
 
 
 def test_an_airport_is_a_place_and_a_base_may_have_a_name_of_several_words():

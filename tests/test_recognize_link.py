@@ -1,16 +1,9 @@
 """Recognizers and linking on Arabic sentences, and an unseen article through kg build."""
 from rdflib import Graph
 
-from kg.extract import process_document
-from kg.knowledge import load_knowledge
-from kg.model import Document
 from kg.pipeline import build
 
-KB = load_knowledge()
-
-
-def doc(text, published=None):
-    return process_document(Document("t", "t.txt", text, "0" * 64, published), KB)
+from tests.articles import doc
 
 
 def test_clitics_are_found_and_stripped():
@@ -53,7 +46,6 @@ def test_capital_for_government_is_the_state_but_a_visit_keeps_the_city():
     r = doc("تتطلع دمشق إلى تعاون روسي. وفي 3 مايو 2024 زار الوزير فيصل المقداد موسكو.")
     assert "دمشق" in r.entities["syria"].alt_labels
     assert "moscow" in r.entities and r.entities["moscow"].type == "Place"
-
 
 
 def test_a_city_an_agreement_is_named_after_is_neither_place_nor_government():
