@@ -94,6 +94,7 @@ class Candidate:
     sideline: bool = False          # "على هامش …": an encounter of its own beside a larger one
     host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
     relative_day: bool = False      # dated only by a day word left unresolved ("قام اليوم بزيارة")
+    travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
 
 
 class MeetingExtractor:
@@ -116,6 +117,7 @@ class MeetingExtractor:
         self.interview = kb.phrases("interview_markers")
         self.repetition = kb.phrases("repetition_markers")
         self.heads = kb.words("non_participant_heads")
+        self.travel = kb.phrases("travel_triggers")
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
@@ -147,6 +149,7 @@ class MeetingExtractor:
         interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
+        travel = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.travel)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -171,9 +174,11 @@ class MeetingExtractor:
             pronoun = any(sentence.norms[a] in self.pronoun_triggers or (  # "خلال استقبال فخامته …"
                 a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
                 for a, _ in clause_kinds[c])
+            pronoun = pronoun and not self._person_before(view, first)
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative))
+                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
+                                 travel=c in travel))
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
@@ -216,6 +221,12 @@ class MeetingExtractor:
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _person_before(self, view: SentenceView, trigger: int) -> bool:
+        """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own
+        sentence is whom the pronoun holds, not the previous sentence's subject."""
+        return any(view.pos(m.start) < trigger and view.pos(m.start) not in view.excluded
+                   and self.types.get(m.entity_id) == "Person" for m in view.mentions)
 
     def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
         """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""

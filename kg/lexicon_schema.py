@@ -57,6 +57,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "accompaniment_markers": WORDS,
     "visit_destination_links": WORDS,
     "visit_verb_stems": WORDS,
+    "travel_triggers": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

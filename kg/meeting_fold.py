@@ -19,6 +19,7 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
         a.date = b.date  # the more precise date; a day inside a visit's range names the meeting
     a.relative_day = (a.relative_day or not a.has_date_mention) and (b.relative_day or not b.has_date_mention)
     a.has_date_mention = a.has_date_mention or b.has_date_mention
+    a.travel = a.travel or b.travel
     a.location = a.location or b.location
     if b.evidence not in a.evidence:
         a.evidence = a.evidence + "\n" + b.evidence  # one kg:evidence literal per sentence
@@ -138,10 +139,24 @@ def _inside_visit(v: Candidate, e: Candidate) -> bool:
                 and set(v.participants) & set(e.participants))
 
 
+def _lone_visit(e: Candidate) -> bool:
+    """'وتعد زيارة أوغلو …', 'قام بزيارة السعودية': a traveller's visit, no one else named."""
+    return e.travel and len(e.participants) == 1
+
+
+def _visit_and_encounter(u: Candidate, e: Candidate) -> bool:
+    """A traveller's visit and the visitor's reception or talks with a host are two facts (as
+    two dated reports of them are): the visitor alone does not fold into an encounter that
+    tells of no travel. One that does ('زيارة الأسد لموسكو ولقائه ببوتين') is the visit."""
+    lone, other = (u, e) if _lone_visit(u) else (e, u)
+    return _lone_visit(lone) and len(other.participants) > 1 and not other.travel
+
+
 def _same_undated(u: Candidate, e: Candidate) -> bool:
     """Undated mentions of the same people's encounter in one article."""
     a, b = set(u.participants), set(e.participants)
-    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline)
+    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
+        and not _visit_and_encounter(u, e)
 
 
 def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:

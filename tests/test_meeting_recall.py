@@ -1,0 +1,27 @@
+"""Meetings on articles of other diplomacy: general rules found on the studied halves, each on a
+sentence written for it (not from a benchmark)."""
+from tests.articles import doc
+
+
+def meetings(text, published=None):
+    return sorted((m.kind, sorted(m.participants), m.date.value if m.date else None, m.location)
+                  for m in doc(text, published).meetings)
+
+
+def test_a_pronoun_trigger_holds_the_person_named_before_it_in_its_own_sentence():
+    found = meetings("استقبل وزير الخارجية الأردني أيمن الصفدي، في عمّان، نظيره الصيني وانغ يي. "
+                     "وأكد الصفدي أهمية العلاقات. "
+                     "وكان وزير الخارجية الصيني وانغ يي، قال، في بداية زيارته للأردن، إن بلاده تدعم الحل.")
+    assert ("Visit", ["wang_yi"], None, None) in found  # not with Safadi, the sentence before's subject
+
+
+def test_a_travellers_visit_and_the_reception_by_the_host_are_two_facts():
+    found = meetings("استقبل وزير الخارجية الأردني أيمن الصفدي، في عمّان، نظيره الصيني وانغ يي. "
+                     "وتعد زيارة وانغ يي هي الأولى لوزير صيني إلى الأردن منذ سنوات.")
+    assert [p for _, p, _, _ in found] == [["ayman_safadi", "wang_yi"], ["wang_yi"]]
+
+
+def test_a_visit_told_with_the_talks_it_held_is_one_fact():
+    found = meetings("وصل وزير الخارجية الصيني وانغ يي إلى عمّان. "
+                     "وجاءت زيارة وانغ يي إلى الأردن ولقاؤه بنظيره الأردني أيمن الصفدي بعد أسابيع من التوتر.")
+    assert [p for _, p, _, _ in found] == [["ayman_safadi", "wang_yi"]]
