@@ -118,6 +118,8 @@ class MeetingExtractor:
         self.repetition = kb.phrases("repetition_markers")
         self.heads = kb.words("non_participant_heads")
         self.travel = kb.phrases("travel_triggers")
+        self.welcome = kb.phrases("welcome_phrases")
+        self.airport = kb.phrases("airport_words")
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
@@ -175,10 +177,13 @@ class MeetingExtractor:
                 a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
                 for a, _ in clause_kinds[c])
             pronoun = pronoun and not self._person_before(view, first)
+            welcome = self._airport_welcome(view, c)
+            if welcome:  # the welcoming party is protocol: the guest alone is the visit's
+                persons = [] if pronoun else persons[:1]
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
-                                 travel=c in travel))
+                                 travel=c in travel or pronoun or welcome))  # a welcome is the arrival's
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
@@ -221,6 +226,12 @@ class MeetingExtractor:
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
+
+    def _airport_welcome(self, view: SentenceView, c: int) -> bool:
+        """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
+        visit, and those waiting there are protocol, not participants."""
+        return any(view.clause[a] == c for a, _, _ in _find_phrases(view.sentence, self.welcome)) \
+            and bool(_find_phrases(view.sentence, self.airport))
 
     def _person_before(self, view: SentenceView, trigger: int) -> bool:
         """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own

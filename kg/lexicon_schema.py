@@ -58,6 +58,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "visit_destination_links": WORDS,
     "visit_verb_stems": WORDS,
     "travel_triggers": WORDS,
+    "welcome_phrases": WORDS,
+    "airport_words": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

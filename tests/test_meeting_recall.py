@@ -25,3 +25,12 @@ def test_a_visit_told_with_the_talks_it_held_is_one_fact():
     found = meetings("وصل وزير الخارجية الصيني وانغ يي إلى عمّان. "
                      "وجاءت زيارة وانغ يي إلى الأردن ولقاؤه بنظيره الأردني أيمن الصفدي بعد أسابيع من التوتر.")
     assert [p for _, p, _, _ in found] == [["ayman_safadi", "wang_yi"]]
+
+
+def test_a_welcome_at_the_airport_is_the_visit_and_the_welcoming_party_is_protocol():
+    arrival = "وصل الرئيس الإندونيسي جوكو ويدودو إلى الرياض مساء الأحد. "
+    at_airport = meetings(arrival + "وكان في استقباله لدى وصوله إلى مطار الملك خالد الدولي وزير الخارجية "
+                          "السعودي فيصل بن فرحان وسفير إندونيسيا لدى المملكة عبد العزيز أحمد.")
+    assert len(at_airport) == 1 and len(at_airport[0][1]) == 1 and at_airport[0][3] == "riyadh"
+    at_palace = meetings(arrival + "وكان في استقباله في قصر اليمامة ولي العهد السعودي الأمير محمد بن سلمان.")
+    assert len(at_palace) == 1 and "mohammed_bin_salman" in at_palace[0][1]
