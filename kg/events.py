@@ -227,6 +227,13 @@ class MeetingExtractor:
                 ids = list(dict.fromkeys(states))
         return ids
 
+    def _returned_to(self, toks, p: int) -> bool:
+        """'عاد إلى دمشق عقب لقائه بوتين', 'خلال عودته من البرازيل': where one returns to or from
+        is not where one met."""
+        back = self.kb.words("return_words")
+        return (p >= 1 and toks[p - 1].norm in back) or (
+            p >= 2 and toks[p - 1].norm in self.kb.words("return_links") and toks[p - 2].norm in back)
+
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
         """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
         visit, and those waiting there are protocol, not participants."""
@@ -339,9 +346,10 @@ class MeetingExtractor:
         return d.date
 
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
-        places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
-                  and self.types.get(m.entity_id) in ("Place", "MilitaryBase")]
         toks = view.sentence.tokens
+        places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
+                  and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
+                  and not self._returned_to(toks, view.pos(m.start))]
         if kind == "Visit":
             to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
             for m in view.mentions:

@@ -60,6 +60,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "travel_triggers": WORDS,
     "welcome_phrases": WORDS,
     "airport_words": WORDS,
+    "return_words": WORDS,
+    "return_links": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

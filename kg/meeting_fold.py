@@ -3,7 +3,7 @@ undated mentions), by the event-identity rule of kg.identity plus what only one 
 from __future__ import annotations
 
 from kg.events import Candidate, MeetingExtractor, SentenceView
-from kg.identity import family, undated_joins
+from kg.identity import family, places_compatible, undated_joins
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Meeting
 
@@ -70,7 +70,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _merge_where(events, _same_report, priority)
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
-    events = _merge_undated(events, priority)
+    events = _merge_undated(events, priority, kb)
     events = _talks_by_call(events)
     # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
     return [Meeting(e.kind, extractor.without_represented(e.participants),
@@ -152,17 +152,29 @@ def _visit_and_encounter(u: Candidate, e: Candidate) -> bool:
     return _lone_visit(lone) and len(other.participants) > 1 and not other.travel
 
 
-def _same_undated(u: Candidate, e: Candidate) -> bool:
-    """Undated mentions of the same people's encounter in one article."""
-    a, b = set(u.participants), set(e.participants)
-    return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
-        and not _visit_and_encounter(u, e)
+def _same_undated(kb: KnowledgeBase):
+    """Undated mentions of the same people's encounter in one article, not at two places the
+    knowledge base tells apart ('وصل … الدوحة' and 'وصل … مدينة جدة' are two visits)."""
+    def same(u: Candidate, e: Candidate) -> bool:
+        a, b = set(u.participants), set(e.participants)
+        return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
+            and not _visit_and_encounter(u, e) and not _known_places_apart(kb, u.location, e.location)
+    return same
 
 
-def _merge_undated(events: list[Candidate], priority) -> list[Candidate]:
+def _known_places_apart(kb: KnowledgeBase, a: str | None, b: str | None) -> bool:
+    """Two states or cities of the knowledge base, neither the other nor inside it; a region ('الشرق
+    الأوسط') or a place the article alone names (a palace, an airport) may hold either."""
+    ea, eb = kb.entries.get(a or ""), kb.entries.get(b or "")
+    if a == b or not all(e is not None and (e.type == "State" or e.located_in) for e in (ea, eb)):
+        return False
+    return not places_compatible(a, b, {x: e.located_in for x, e in ((a, ea), (b, eb)) if e.located_in})
+
+
+def _merge_undated(events: list[Candidate], priority, kb: KnowledgeBase) -> list[Candidate]:
     """Undated mentions of the same encounter in one article are one event; one with no date
     at all ('على هامش القمة') joins the single dated event it can only be."""
-    out = _merge_where(events, _same_undated, priority)
+    out = _merge_where(events, _same_undated(kb), priority)
     final: list[Candidate] = []
     for e in out:
         if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline:

@@ -34,3 +34,20 @@ def test_a_welcome_at_the_airport_is_the_visit_and_the_welcoming_party_is_protoc
     assert len(at_airport) == 1 and len(at_airport[0][1]) == 1 and at_airport[0][3] == "riyadh"
     at_palace = meetings(arrival + "وكان في استقباله في قصر اليمامة ولي العهد السعودي الأمير محمد بن سلمان.")
     assert len(at_palace) == 1 and "mohammed_bin_salman" in at_palace[0][1]
+
+
+def test_undated_visits_to_two_cities_are_two_visits():
+    found = meetings("وصل رئيس الوزراء الباكستاني شهباز شريف، مساء الثلاثاء، إلى الدوحة في زيارة رسمية. "
+                     "وأمس الاثنين، وصل شهباز شريف إلى مدينة جدة في مستهل جولة خليجية.")
+    assert sorted(loc for _, _, _, loc in found) == ["doha", "jeddah"]
+
+
+def test_undated_mentions_at_a_city_and_in_a_region_may_be_one_encounter():
+    found = meetings("التقى الرئيس الكيني وليام روتو الرئيس الصيني شي جين بينغ في بكين. "
+                     "وبحث الرئيسان وليام روتو وشي جين بينغ الأوضاع في الشرق الأوسط.")
+    assert len(found) == 1
+
+
+def test_the_place_one_returns_to_is_not_where_one_met():
+    found = meetings("وقال البيان إن الرئيس الكيني وليام روتو عاد إلى نيروبي عقب لقائه الرئيس الصيني شي جين بينغ.")
+    assert [(len(p), loc) for _, p, _, loc in found] == [(2, None)]
