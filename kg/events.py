@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from itertools import accumulate
 
 from kg.dates import DateMention
+from kg.events_dates import ClauseDates
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
@@ -97,7 +98,7 @@ class Candidate:
     travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
 
 
-class MeetingExtractor:
+class MeetingExtractor(ClauseDates):
     """Candidate meetings of one sentence, from its trigger clauses."""
 
     def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str],
@@ -118,6 +119,8 @@ class MeetingExtractor:
         self.repetition = kb.phrases("repetition_markers")
         self.heads = kb.words("non_participant_heads")
         self.travel = kb.phrases("travel_triggers")
+        self.signing = kb.words("signing_verbs")
+        self.presence = kb.phrases("presence_markers")
         self.welcome = kb.phrases("welcome_phrases")
         self.airport = kb.phrases("airport_words")
 
@@ -138,7 +141,7 @@ class MeetingExtractor:
 
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
-        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers)
+        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
@@ -160,7 +163,7 @@ class MeetingExtractor:
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses, first, kind)
+            persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
@@ -187,8 +190,9 @@ class MeetingExtractor:
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
-                      kind: str = "Meeting") -> list[str]:
-        """Persons of the trigger clause and the trigger-less clauses after it; else the subject before."""
+                      kind: str = "Meeting", present: bool = False) -> list[str]:
+        """Persons of the trigger clause and the trigger-less clauses after it; else the subject before.
+        `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are)."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
@@ -197,6 +201,8 @@ class MeetingExtractor:
             clauses.add(k)
             k += 1
         persons = self._reported(view, self._persons(view, clauses), trigger)
+        if present:
+            persons = self._not_present(view, persons)
         if not persons:
             for k in range(c - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
@@ -227,6 +233,17 @@ class MeetingExtractor:
                 ids = list(dict.fromkeys(states))
         return ids
 
+    def _signings(self, view: SentenceView, window: int = 20) -> list[tuple[int, int, str]]:
+        """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع أردوغان مع ولي العهد 9 اتفاقيات': those who
+        sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
+        norms = view.sentence.norms
+        verbs = [p for p, n in enumerate(norms) if n in self.signing]
+        if not verbs:
+            return []
+        treaties = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("treaty_words"))]
+        return [(p, p + 1, "Meeting") for p in verbs
+                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
+
     def _returned_to(self, toks, p: int) -> bool:
         """'عاد إلى دمشق عقب لقائه بوتين', 'خلال عودته من البرازيل': where one returns to or from
         is not where one met."""
@@ -245,6 +262,13 @@ class MeetingExtractor:
         sentence is whom the pronoun holds, not the previous sentence's subject."""
         return any(view.pos(m.start) < trigger and view.pos(m.start) not in view.excluded
                    and self.types.get(m.entity_id) == "Person" for m in view.mentions)
+
+    def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
+        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …': who is named after a presence marker, in
+        its clause, attends the encounter and is no participant of it."""
+        marks = [a for a, _, _ in _find_phrases(view.sentence, self.presence)]
+        return [m for m in persons if not any(
+            a < view.pos(m.start) and view.clause[a] == view.clause[view.pos(m.start)] for a in marks)]
 
     def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
         """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""
@@ -280,70 +304,10 @@ class MeetingExtractor:
             named |= set(ids)  # "الوفد السوري، برئاسة اللواء علي النعسان": a person of no stated state leads it
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
 
-    def _relative_only(self, view: SentenceView, trigger: int) -> bool:
-        """The sentence dates the trigger only by a relative day ('اليوم') the article cannot
-        resolve, not by a report's date."""
-        said = self._complementizer_before(view, trigger)
-        own = [d for d in view.dates if said is None or d.start > said]
-        return bool(own) and len(own) == len(view.dates) and all(d.date is None and d.month is None for d in own)
-
     def _circumstance(self, view: SentenceView, k: int) -> bool:
         """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
         return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
                        ("Person", "State", "Organization") for m in view.mentions)
-
-    def _only_date(self, view: SentenceView, k: int) -> bool:
-        """A clause that is nothing but a date ('يوم الثلاثاء 14 يناير 2025') interrupts nothing."""
-        in_dates = {p for d in view.dates for p in range(d.start, d.end)}
-        fillers = self.kb.words("date_clause_words") | {"،", ",", "/"}
-        return all(p in in_dates or view.sentence.tokens[p].norm in fillers
-                   for p, cl in enumerate(view.clause) if cl == k)
-
-    def _clause_has_date(self, view: SentenceView, k: int) -> bool:
-        return any(view.clause[d.start] == k for d in view.dates)
-
-    def _date_list(self, view: SentenceView) -> list[DateMention]:
-        """Two or more dates joined only by conjunctions: one encounter per date."""
-        toks = view.sentence.tokens
-        best: list[DateMention] = []
-        run: list[DateMention] = []
-        links = self.kb.words("date_list_links") | {"و", "،", ",", ".", "/"}
-        for d in view.dates:
-            if run and all(toks[p].norm in links or toks[p].norm == ""
-                           for p in range(run[-1].end, d.start)):
-                run.append(d)
-            else:
-                run = [d]
-            if len(run) > len(best):
-                best = list(run)
-        distinct = len({d.date.value for d in best if d.date}) >= 2  # "اليوم الأربعاء" is one day
-        return best if distinct and all(d.date for d in best) else []
-
-    def _date_for(self, view: SentenceView, trigger: int) -> tuple[Date | None, bool]:
-        """The nearest date at or before the trigger in the sentence, else in the next clause; not a
-        date after 'منذ' (since), nor the date of a report ('قال البيان، الأربعاء، إن …')."""
-        norms = view.sentence.norms
-        said = self._complementizer_before(view, trigger)
-        dates = [d for d in view.dates if self.since.isdisjoint(norms[max(0, d.start - 3):d.start])
-                 and not (said is not None and d.start < said)]
-        before = [d for d in dates if d.start <= trigger or view.clause[d.start] == view.clause[trigger]]
-        if before:
-            d = before[-1] if any(x.start <= trigger for x in before) else before[0]
-            return self._resolved_in_clause(view, d), True
-        nxt = [d for d in dates if view.clause[d.start] == view.clause[trigger] + 1]
-        if nxt:
-            return self._resolved_in_clause(view, nxt[0]), True
-        # a report's date: the encounter is near it, but not said to be on it
-        return None, said is not None and any(d.start < said for d in view.dates)
-
-    @staticmethod
-    def _resolved_in_clause(view: SentenceView, d: DateMention) -> Date | None:
-        """'يوم الثلاثاء 14 يناير 2025': a weekday beside a full date takes the full date."""
-        if d.date is None:
-            other = next((x for x in view.dates if x.date and view.clause[x.start] == view.clause[d.start]), None)
-            if other is not None:
-                return other.date
-        return d.date
 
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
         toks = view.sentence.tokens
@@ -363,16 +327,3 @@ class MeetingExtractor:
         after = sorted((m for m in places if view.pos(m.start) > trigger), key=lambda m: m.start)
         chosen = after[0] if after else sorted(places, key=lambda m: -m.start)[0]
         return chosen.entity_id
-
-
-def context_years(sentences: list[Sentence], raw_dates: dict[int, list[DateMention]]) -> dict[int, int | None]:
-    """For each sentence, the last year named earlier in its paragraph (for 'وفي 21 فبراير')."""
-    years: dict[int, int | None] = {}
-    last: dict[int, int] = {}
-    for s in sentences:
-        years[s.index] = last.get(s.paragraph)
-        for d in raw_dates[s.index]:
-            if d.date:
-                last[s.paragraph] = int(d.date.value[:4])
-    return years
-

@@ -11,7 +11,8 @@ from operator import attrgetter
 
 from kg.bodies import delegation_mentions
 from kg.dates import parse_dates
-from kg.events import MeetingExtractor, context_years, make_view
+from kg.events import MeetingExtractor, make_view
+from kg.events_dates import context_years
 from kg.facts import extract_bases, extract_treaties, fold_described_bases
 from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
@@ -152,10 +153,11 @@ def find_meetings(st: DocState) -> None:
     st.meetings = extract_meetings(st.views, st.kb, extractor, st.doc.text, st.doc.doc_id)
 
 
-@stage("treaties", requires=("doc", "kb", "views", "types"), provides=("treaties",))
+@stage("treaties", requires=("doc", "kb", "linker", "views", "types"), provides=("treaties",))
 def find_treaties(st: DocState) -> None:
     """Named treaties with their parties and date."""
-    st.treaties = extract_treaties(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
+    st.treaties = extract_treaties(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types,
+                                   {e.id: e.affiliation for e in st.linker.entities.values()})
 
 
 @stage("bases", requires=("doc", "kb", "linker", "linked", "views", "types", "meetings"),

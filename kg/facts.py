@@ -19,53 +19,141 @@ if TYPE_CHECKING:
 
 
 def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
-                     types: dict[str, str]) -> list[Treaty]:
-    """Named treaties with their parties and date."""
+                     types: dict[str, str], affiliations: dict[str, str | None] | None = None) -> list[Treaty]:
+    """Named treaties with their parties and date; a batch signed together ('9 اتفاقيات') when
+    the article names none of its treaties."""
     words = kb.phrases("treaty_words")
-    stops = kb.words("treaty_name_stops")
-    topics = kb.phrases("treaty_topic_links")
     out: list[Treaty] = []
+    batches: list[Treaty] = []
     for view in views:
         toks = view.sentence.tokens
         for a, b, _ in _find_phrases(view.sentence, words):
-            end = b
-            # "مذكرة تعاون في مجال الطاقة": a memorandum named by its field
-            topic = topics.match_at(view.sentence.norms, b, topics.starts(toks[b].norm) or None) \
-                if b - a > 1 and b < len(toks) else None
-            end += topic[0] if topic else 0
-            while end < len(toks) and toks[end].norm.isalpha() and toks[end].norm not in stops \
-                    and not any(d.start == end for d in view.dates) and not words.starts(toks[end].norm):
-                end += 1  # "اتفاقية لتجنب الازدواج الضريبي ومذكرة تفاهم …": two treaties
-            if end == b or (topic and end == b + topic[0]):
-                continue  # a bare "الاتفاق" names no treaty
+            signers = _signers(view, kb, types, affiliations or {}, a)
+            if a > 0 and _is_count(kb, toks[a - 1].norm) and toks[a].norm in kb.words("treaty_batch_words"):
+                batches.append(_batch(view, text, doc_id, signers, a - 1, b))
+                continue
+            end = _name_end(view, kb, a, b)
+            if end is None:
+                continue
             if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
                 continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content
             form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
-            label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[end - 1].end]).strip()
             parties: list[str] = []
             for t in toks[a:end]:
                 state = kb.nationality.get(t.norm)
                 if state and state not in parties:
                     parties.append(state)
-            # "بين الاتحاد السوفيتي والنظام السوري", also after "الموقع/الموقعة"
-            while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
-                end += 1
-            if end < len(toks) and toks[end].norm in kb.words("treaty_party_links"):
-                for m in view.mentions:
-                    p = view.pos(m.start)
-                    if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
-                            and m.entity_id not in parties:
-                        parties.append(m.entity_id)
-                for t in toks[end:]:
-                    if view.clause[t.index - toks[0].index] != view.clause[end]:
-                        break
-                    state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
-                    if state and state not in parties:
-                        parties.append(state)
+            label_end = _parties_after(view, kb, types, end, parties)
+            parties = parties or signers
+            label = (surface_without_clitic(toks[a], form) + text[toks[a].end:toks[label_end - 1].end]).strip()
             dates = [d for d in view.dates if d.start >= end and view.clause[d.start] == view.clause[a] and d.date]
             out.append(Treaty(label, parties, dates[0].date if dates else None,
                               text[view.sentence.start:view.sentence.end], [doc_id]))
+    return _fold_short_labels(out) or batches
+
+
+def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first: bool = False) -> int | None:
+    """Where the name after a treaty word ends ('معاهدة الصداقة والتعاون'), with one field of it
+    ('مذكرة تعاون في مجال الطاقة', 'اتفاقية تعاون في مختلف المجالات الزراعية'); None for a bare
+    word ('الاتفاق'). `field_first`: the name is a field alone ('في مجال …' after the parties)."""
+    toks = view.sentence.tokens
+    words, stops, topics = kb.phrases("treaty_words"), kb.words("treaty_name_stops"), kb.phrases("treaty_topic_links")
+    end, field_at, field_len = b, None, 0
+    while end < len(toks):
+        topic = topics.match_at(view.sentence.norms, end, topics.starts(toks[end].norm) or None)
+        if topic and field_at is None and (end > b or b - a > 1 or field_first):
+            field_at, field_len = end, topic[0]
+            end += field_len
+            continue
+        if not toks[end].norm.isalpha() or toks[end].norm in stops or any(d.start == end for d in view.dates) \
+                or words.starts(toks[end].norm):
+            break  # "اتفاقية لتجنب الازدواج الضريبي ومذكرة تفاهم …": two treaties
+        end += 1
+    if field_at is not None and end == field_at + field_len:
+        end = field_at  # a field link with no field after it
+    return None if end == b else end
+
+
+def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str], end: int,
+                   parties: list[str]) -> int:
+    """'بين الاتحاد السوفيتي والنظام السوري' after the name (also after 'الموقعة'): the states it
+    names join `parties`. Returns where the label ends: after a field that follows the parties
+    ('اتفاقية تعاون بين مصر وموريتانيا في مجال تنمية الثروة الحيوانية'), else at the name's end."""
+    toks = view.sentence.tokens
+    name_end = end
+    b = end
+    while end < len(toks) and end - b < 8 and toks[end].norm in kb.words("treaty_participles"):
+        end += 1
+    if end >= len(toks) or toks[end].norm not in kb.words("treaty_party_links"):
+        return name_end
+    for m in view.mentions:
+        p = view.pos(m.start)
+        if p > end and view.clause[p] == view.clause[end] and types.get(m.entity_id) == "State" \
+                and m.entity_id not in parties:
+            parties.append(m.entity_id)
+    last = end
+    for t in toks[end + 1:]:
+        q = t.index - toks[0].index
+        if view.clause[q] != view.clause[end]:
+            break
+        state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
+        if state and state not in parties:
+            parties.append(state)
+        if state or any(view.pos(m.start) <= q < view.pos(m.end) for m in view.mentions
+                         if types.get(m.entity_id) == "State"):
+            last = q + 1
+    topics = kb.phrases("treaty_topic_links")
+    if last < len(toks) and topics.match_at(view.sentence.norms, last, topics.starts(toks[last].norm) or None):
+        field_end = _name_end(view, kb, last, last, field_first=True)
+        return field_end if field_end is not None else name_end
+    return name_end
+
+
+def _is_count(kb: KnowledgeBase, norm: str) -> bool:
+    return norm.isdigit() or norm in kb.words("count_words")
+
+
+def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
+             affiliations: dict[str, str | None], a: int) -> list[str]:
+    """'وقع وزير الزراعة المصري … ونظيره الأوغندي …، اتفاقية …': the states of those named between
+    the signing verb and the treaty (a state itself, or the state a person acts for)."""
+    norms = view.sentence.norms
+    verbs = [p for p in range(a) if norms[p] in kb.words("signing_verbs")]
+    if not verbs:
+        return []
+    out: list[str] = []
+    for m in view.mentions:
+        p = view.pos(m.start)
+        kind = types.get(m.entity_id)
+        state = m.entity_id if kind == "State" else affiliations.get(m.entity_id) if kind == "Person" else None
+        if verbs[-1] < p < a and state and state not in out:
+            out.append(state)
     return out
+
+
+def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: int, b: int) -> Treaty:
+    """'وقّع أردوغان مع ولي العهد السعودي … 9 اتفاقيات تشمل …': one entry for the batch, named by its
+    count, its parties the signers' states."""
+    toks = view.sentence.tokens
+    dates = [d for d in view.dates if view.clause[d.start] == view.clause[a] and d.date]
+    return Treaty(text[toks[a].start:toks[b - 1].end], parties, dates[0].date if dates else None,
+                  text[view.sentence.start:view.sentence.end], [doc_id])
+
+
+def _fold_short_labels(treaties: list[Treaty]) -> list[Treaty]:
+    """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مختلف المجالات الزراعية' are
+    one treaty: a label that begins a longer one of the same article joins it."""
+    out: list[Treaty] = []
+    for t in sorted(treaties, key=lambda t: -len(t.label)):
+        host = next((h for h in out if h.label.startswith(t.label + " ")), None)
+        if host is None:
+            out.append(t)
+            continue
+        host.parties = list(dict.fromkeys(host.parties + t.parties))
+        host.date = host.date or t.date
+        if t.evidence not in host.evidence:
+            host.evidence += "\n" + t.evidence
+    return [t for t in treaties if t in out]
 
 
 def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,

@@ -298,11 +298,17 @@ def _absorb(host: _Host, b: Meeting, ordinal: int) -> None:
     host.latest = max(host.latest, ordinal)
 
 
+def _parties_agree(a: list[str], b: list[str]) -> bool:
+    """A generic name ('اتفاقية تعاون') signed by other states is another treaty; parties not
+    given, or the ones of one among the other's, agree."""
+    return not a or not b or set(a) <= set(b) or set(b) <= set(a)
+
+
 def _fold_treaty(merged: list[Treaty], t: Treaty) -> int:
     """Index of the treaty that t is (a new one at the end if none)."""
     n = next((n for n, h in enumerate(merged) if (
         set(h.parties) == set(t.parties) and h.parties and h.date and t.date and h.date.compatible(t.date))
-        or normalize(h.label) == normalize(t.label)), None)
+        or (normalize(h.label) == normalize(t.label) and _parties_agree(h.parties, t.parties))), None)
     if n is None:
         merged.append(Treaty(t.label, list(t.parties), t.date, t.evidence, []))
         return len(merged) - 1

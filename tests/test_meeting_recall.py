@@ -51,3 +51,43 @@ def test_undated_mentions_at_a_city_and_in_a_region_may_be_one_encounter():
 def test_the_place_one_returns_to_is_not_where_one_met():
     found = meetings("وقال البيان إن الرئيس الكيني وليام روتو عاد إلى نيروبي عقب لقائه الرئيس الصيني شي جين بينغ.")
     assert [(len(p), loc) for _, p, _, loc in found] == [(2, None)]
+
+
+def treaties(text):
+    return [(t.label, sorted(t.parties)) for t in doc(text).treaties]
+
+
+def test_signing_a_treaty_together_is_a_meeting_and_those_present_are_no_participants():
+    text = ("وقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين، مذكرة تفاهم في مجال التدريب "
+            "الدبلوماسي، وذلك بحضور رئيس الوزراء العراقي محمد شياع السوداني.")
+    assert meetings(text) == [("Meeting", ["ayman_safadi", "fuad_hussein"], None, None)]
+    assert treaties(text) == [("مذكرة تفاهم في مجال التدريب الدبلوماسي", ["iraq", "jordan"])]
+
+
+def test_a_batch_of_treaties_is_named_by_its_count_with_the_signers_states():
+    text = "وقّع رئيس الوزراء الهندي ناريندرا مودي مع الرئيس الإماراتي محمد بن زايد 5 اتفاقيات تشمل التعاون في الطاقة."
+    assert treaties(text) == [("5 اتفاقيات", ["india", "uae"])]
+    assert len(meetings(text)) == 1
+
+
+def test_a_batch_is_left_out_when_the_article_names_one_of_its_treaties():
+    found = treaties("وشهد الرئيسان توقيع ست اتفاقيات للتعاون. "
+                     "ومن بينها اتفاقية تعاون بين الأردن والعراق في مجال النقل البري.")
+    assert found == [("اتفاقية تعاون بين الأردن والعراق في مجال النقل البري", ["iraq", "jordan"])]
+
+
+def test_a_headlines_short_treaty_name_is_the_longer_one_of_the_article():
+    found = treaties("توقيع اتفاقية تعاون بين وزير الخارجية الأردني ونظيره العراقي\n\n"
+                     "وقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين، اتفاقية تعاون في مختلف "
+                     "المجالات الثقافية.")
+    assert found == [("اتفاقية تعاون في مختلف المجالات الثقافية", ["iraq", "jordan"])]
+
+
+def test_one_generic_treaty_name_signed_by_other_states_in_two_articles_is_two_treaties():
+    from kg.merge import merge_results
+    from tests.articles import KB
+    a = doc("وتم توقيع اتفاقية تعاون بين الأردن والعراق.", name="a")
+    b = doc("وتم توقيع اتفاقية تعاون بين مصر وأوغندا.", name="b")
+    c = doc("ووقعت مصر وأوغندا اتفاقية تعاون بين البلدين.", name="c")
+    assert sorted(sorted(t.parties) for t in merge_results([a, b, c], KB).treaties) == [
+        ["egypt", "uganda"], ["iraq", "jordan"]]
