@@ -8,7 +8,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 from kg.dates import DateMention
@@ -96,6 +96,8 @@ class Candidate:
     host_of_previous: bool = False  # "وكان في استقباله …": the guest is the previous sentence's subject
     relative_day: bool = False      # dated only by a day word left unresolved ("قام اليوم بزيارة")
     travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
+    clause: int = -1                # the trigger clause it was read from
+    during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
 
 
 class MeetingExtractor(ClauseDates):
@@ -186,8 +188,30 @@ class MeetingExtractor(ClauseDates):
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
-                                 travel=c in travel or pronoun or welcome))  # a welcome is the arrival's
-        return out
+                                 travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
+        return self._visits_during(view, clause_kinds, out)
+
+    def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                       cands: list[Candidate]) -> list[Candidate]:
+        """'الرئيس الموريتاني … بعد زيارة رسمية لمصر استغرقت يومين التقى خلالها الرئيس السيسي': the
+        traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
+        travel_at = [a for a, _, _ in _find_phrases(view.sentence, self.travel)]
+        during_at = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("during_words"))]
+        extra = []
+        for cand in cands:
+            c = cand.clause
+            t = next((a for a in travel_at if view.clause[a] == c), None)
+            met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
+            if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
+                continue
+            travellers = list(dict.fromkeys(m.entity_id for m in view.mentions  # named before the visit word
+                                            if m.entity_id in cand.participants and view.pos(m.start) < t))
+            if not travellers or set(travellers) == set(cand.participants):
+                continue
+            extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
+                                 location=self._location(view, t, "Visit")))
+            cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
+        return cands + extra
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
                       kind: str = "Meeting", present: bool = False) -> list[str]:

@@ -58,6 +58,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "visit_destination_links": WORDS,
     "visit_verb_stems": WORDS,
     "travel_triggers": WORDS,
+    "during_words": WORDS,
     "welcome_phrases": WORDS,
     "airport_words": WORDS,
     "return_words": WORDS,

@@ -51,7 +51,8 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
         merged: list[Candidate] = []
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
-                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)), None)
+                         and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)
+                         and not (m.during and c.during)), None)
             if host:
                 _merge_into(host, c, priority)
             else:

@@ -12,7 +12,7 @@ def test_a_pronoun_trigger_holds_the_person_named_before_it_in_its_own_sentence(
     found = meetings("استقبل وزير الخارجية الأردني أيمن الصفدي، في عمّان، نظيره الصيني وانغ يي. "
                      "وأكد الصفدي أهمية العلاقات. "
                      "وكان وزير الخارجية الصيني وانغ يي، قال، في بداية زيارته للأردن، إن بلاده تدعم الحل.")
-    assert ("Visit", ["wang_yi"], None, None) in found  # not with Safadi, the sentence before's subject
+    assert ("Visit", ["wang_yi"], None, "jordan") in found  # not with Safadi, the sentence before's subject
 
 
 def test_a_travellers_visit_and_the_reception_by_the_host_are_two_facts():
@@ -91,3 +91,9 @@ def test_one_generic_treaty_name_signed_by_other_states_in_two_articles_is_two_t
     c = doc("ووقعت مصر وأوغندا اتفاقية تعاون بين البلدين.", name="c")
     assert sorted(sorted(t.parties) for t in merge_results([a, b, c], KB).treaties) == [
         ["egypt", "uganda"], ["iraq", "jordan"]]
+
+
+def test_an_encounter_during_a_visit_told_in_one_clause_leaves_the_visit_a_fact_of_its_own():
+    found = meetings("غادر الرئيس السنغالي ماكي سال القاهرة مساء الخميس، بعد زيارة رسمية لمصر استغرقت ثلاثة أيام "
+                     "التقى خلالها الرئيس عبد الفتاح السيسي.")
+    assert [(k, len(p), loc) for k, p, _, loc in found] == [("Meeting", 2, "egypt"), ("Visit", 1, "egypt")]
