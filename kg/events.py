@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.events_dates import ClauseDates
+from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
@@ -100,7 +101,7 @@ class Candidate:
     during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
 
 
-class MeetingExtractor(ClauseDates):
+class MeetingExtractor(ClauseDates, EventPlaces):
     """Candidate meetings of one sentence, from its trigger clauses."""
 
     def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str],
@@ -268,13 +269,6 @@ class MeetingExtractor(ClauseDates):
         return [(p, p + 1, "Meeting") for p in verbs
                 if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
 
-    def _returned_to(self, toks, p: int) -> bool:
-        """'عاد إلى دمشق عقب لقائه بوتين', 'خلال عودته من البرازيل': where one returns to or from
-        is not where one met."""
-        back = self.kb.words("return_words")
-        return (p >= 1 and toks[p - 1].norm in back) or (
-            p >= 2 and toks[p - 1].norm in self.kb.words("return_links") and toks[p - 2].norm in back)
-
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
         """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
         visit, and those waiting there are protocol, not participants."""
@@ -332,22 +326,3 @@ class MeetingExtractor(ClauseDates):
         """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
         return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
                        ("Person", "State", "Organization") for m in view.mentions)
-
-    def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
-        toks = view.sentence.tokens
-        places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
-                  and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
-                  and not self._returned_to(toks, view.pos(m.start))]
-        if kind == "Visit":
-            to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
-            for m in view.mentions:
-                p = view.pos(m.start)
-                if p > trigger and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
-                        toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
-                        or (p > 1 and toks[p - 2].norm.startswith(visited))):
-                    places.append(m)
-        if not places:
-            return None
-        after = sorted((m for m in places if view.pos(m.start) > trigger), key=lambda m: m.start)
-        chosen = after[0] if after else sorted(places, key=lambda m: -m.start)[0]
-        return chosen.entity_id
