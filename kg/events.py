@@ -123,6 +123,7 @@ class MeetingExtractor(ClauseDates, EventPlaces):
         self.heads = kb.words("non_participant_heads")
         self.travel = kb.phrases("travel_triggers")
         self.signing = kb.words("signing_verbs")
+        self.deceased = kb.words("deceased_heads")
         self.presence = kb.phrases("presence_markers")
         self.welcome = kb.phrases("welcome_phrases")
         self.airport = kb.phrases("airport_words")
@@ -139,6 +140,8 @@ class MeetingExtractor(ClauseDates, EventPlaces):
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
+            if any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p] for q in range(max(0, p - 4), p)):
+                continue  # "بعد استشهاد وزير الخارجية عبداللهيان": the dead meet no one
             out.append(m)
         return out
 

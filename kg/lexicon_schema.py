@@ -111,6 +111,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "count_words": WORDS,
     "signing_verbs": WORDS,
     "presence_markers": WORDS,
+    "deceased_heads": WORDS,
     "treaty_participles": WORDS,
     "treaty_party_links": WORDS,
     "treaty_name_stops": WORDS,

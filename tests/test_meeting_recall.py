@@ -97,3 +97,15 @@ def test_an_encounter_during_a_visit_told_in_one_clause_leaves_the_visit_a_fact_
     found = meetings("غادر الرئيس السنغالي ماكي سال القاهرة مساء الخميس، بعد زيارة رسمية لمصر استغرقت ثلاثة أيام "
                      "التقى خلالها الرئيس عبد الفتاح السيسي.")
     assert [(k, len(p), loc) for k, p, _, loc in found] == [("Meeting", 2, "egypt"), ("Visit", 1, "egypt")]
+
+
+def test_two_officials_at_one_ceremony_meet():
+    found = meetings("شارك وزير الدفاع الفرنسي سيباستيان لوكورنو ونظيره المصري عبد المجيد صقر اليوم في مراسم "
+                     "افتتاح المعرض.")
+    assert len(found) == 1 and len(found[0][1]) == 2 and "sebastien_lecornu" in found[0][1]
+
+
+def test_a_person_whose_death_is_told_takes_part_in_nothing():
+    found = meetings("وهذه هي الزيارة الأولى لوزير الخارجية العماني بدر البوسعيدي إلى إيران بعد وفاة الرئيس "
+                     "الإيراني إبراهيم رئيسي.")
+    assert found == [("Visit", ["badr_albusaidi"], None, "iran")]
