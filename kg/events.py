@@ -13,6 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.events_dates import ClauseDates
+from kg.events_marks import ClauseMarks, _find_phrases
 from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
@@ -66,10 +67,6 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     return out
 
 
-def _find_phrases(sentence: Sentence, index) -> list[tuple[int, int, object]]:
-    return [(i, i + n, value) for i, n, value, _ in index.find_in(sentence)]
-
-
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
     clause = _clauses(sentence)
@@ -101,7 +98,7 @@ class Candidate:
     during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
 
 
-class MeetingExtractor(ClauseDates, EventPlaces):
+class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     """Candidate meetings of one sentence, from its trigger clauses."""
 
     def __init__(self, kb: KnowledgeBase, entity_types: dict[str, str],
@@ -231,6 +228,8 @@ class MeetingExtractor(ClauseDates, EventPlaces):
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if present:
             persons = self._not_present(view, persons)
+        after = trigger if kind == "Message" and self._handed_over(view, trigger) else -1
+        persons = [m for m in persons if view.pos(m.start) > after]
         if not persons:
             for k in range(c - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
@@ -252,6 +251,7 @@ class MeetingExtractor(ClauseDates, EventPlaces):
                 if subject:
                     ids.insert(0, subject[0])
                     break
+        ids += [s for s in self._unnamed_heads(view, clauses, after) if s not in ids]
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
@@ -260,36 +260,6 @@ class MeetingExtractor(ClauseDates, EventPlaces):
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids
-
-    def _signings(self, view: SentenceView, window: int = 20) -> list[tuple[int, int, str]]:
-        """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع أردوغان مع ولي العهد 9 اتفاقيات': those who
-        sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
-        norms = view.sentence.norms
-        verbs = [p for p, n in enumerate(norms) if n in self.signing]
-        if not verbs:
-            return []
-        treaties = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("treaty_words"))]
-        return [(p, p + 1, "Meeting") for p in verbs
-                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
-
-    def _airport_welcome(self, view: SentenceView, c: int) -> bool:
-        """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
-        visit, and those waiting there are protocol, not participants."""
-        return any(view.clause[a] == c for a, _, _ in _find_phrases(view.sentence, self.welcome)) \
-            and bool(_find_phrases(view.sentence, self.airport))
-
-    def _person_before(self, view: SentenceView, trigger: int) -> bool:
-        """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own
-        sentence is whom the pronoun holds, not the previous sentence's subject."""
-        return any(view.pos(m.start) < trigger and view.pos(m.start) not in view.excluded
-                   and self.types.get(m.entity_id) == "Person" for m in view.mentions)
-
-    def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
-        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …': who is named after a presence marker, in
-        its clause, attends the encounter and is no participant of it."""
-        marks = [a for a, _, _ in _find_phrases(view.sentence, self.presence)]
-        return [m for m in persons if not any(
-            a < view.pos(m.start) and view.clause[a] == view.clause[view.pos(m.start)] for a in marks)]
 
     def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
         """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""

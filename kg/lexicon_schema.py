@@ -112,6 +112,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "signing_verbs": WORDS,
     "presence_markers": WORDS,
     "deceased_heads": WORDS,
+    "receive_verbs": WORDS,
+    "addressee_links": WORDS,
     "treaty_participles": WORDS,
     "treaty_party_links": WORDS,
     "treaty_name_stops": WORDS,

@@ -109,3 +109,14 @@ def test_a_person_whose_death_is_told_takes_part_in_nothing():
     found = meetings("وهذه هي الزيارة الأولى لوزير الخارجية العماني بدر البوسعيدي إلى إيران بعد وفاة الرئيس "
                      "الإيراني إبراهيم رئيسي.")
     assert found == [("Visit", ["badr_albusaidi"], None, "iran")]
+
+
+def test_a_head_of_state_the_text_does_not_name_takes_part_as_his_state():
+    assert meetings("تلقى الرئيس الجزائري عبد المجيد تبون رسالة خطية من رئيس جمهورية غانا.") == [
+        ("Message", ["abdelmadjid_tebboune", "ghana"], None, None)]
+
+
+def test_who_receives_a_letter_addressed_to_another_hands_it_on():
+    found = meetings("تسلم وزير الخارجية السعودي فيصل بن فرحان رسالة خطية من رئيس جمهورية غانا لمقام خادم "
+                     "الحرمين الشريفين الملك سلمان بن عبدالعزيز.")
+    assert found == [("Message", ["ghana", "king_salman"], None, None)]

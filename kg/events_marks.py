@@ -1,0 +1,73 @@
+"""What the words around a trigger say about who takes part: a treaty signed together, a welcome
+at the airport, a pronoun's antecedent, a head of state left unnamed, a letter handed on, those
+merely present. A mixin of kg.events.MeetingExtractor."""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from kg.model import Mention
+
+if TYPE_CHECKING:
+    from kg.events import SentenceView
+
+
+def _find_phrases(sentence, index) -> list[tuple[int, int, object]]:
+    """(start, end, value) of each phrase of `index` in the sentence, positions in the sentence."""
+    return [(i, i + n, value) for i, n, value, _ in index.find_in(sentence)]
+
+
+class ClauseMarks:
+    """Participant rules of MeetingExtractor (it provides kb, types, signing, presence, welcome, airport)."""
+
+    def _signings(self, view: SentenceView, window: int = 20) -> list[tuple[int, int, str]]:
+        """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع أردوغان مع ولي العهد 9 اتفاقيات': those who
+        sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
+        norms = view.sentence.norms
+        verbs = [p for p, n in enumerate(norms) if n in self.signing]
+        if not verbs:
+            return []
+        treaties = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("treaty_words"))]
+        return [(p, p + 1, "Meeting") for p in verbs
+                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
+
+    def _airport_welcome(self, view: SentenceView, c: int) -> bool:
+        """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
+        visit, and those waiting there are protocol, not participants."""
+        return any(view.clause[a] == c for a, _, _ in _find_phrases(view.sentence, self.welcome)) \
+            and bool(_find_phrases(view.sentence, self.airport))
+
+    def _person_before(self, view: SentenceView, trigger: int) -> bool:
+        """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own
+        sentence is whom the pronoun holds, not the previous sentence's subject."""
+        return any(view.pos(m.start) < trigger and view.pos(m.start) not in view.excluded
+                   and self.types.get(m.entity_id) == "Person" for m in view.mentions)
+
+    def _unnamed_heads(self, view: SentenceView, clauses: set[int], after: int) -> list[str]:
+        """'رسالة خطية من رئيس جمهورية غانا': a head of state the text does not name takes part as
+        his state (not when his name follows: 'رئيس دولة الإمارات الشيخ محمد بن زايد')."""
+        norms, heads = view.sentence.norms, self.kb.words("head_of_state_roles") | self.kb.words("title_words_in_names")
+        named = {view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"}
+        out = []
+        for m in view.mentions:
+            p, q = view.pos(m.start), view.pos(m.end)
+            if self.types.get(m.entity_id) != "State" or view.clause[p] not in clauses or p <= after or p < 1:
+                continue
+            head = p - 2 if p > 1 and norms[p - 1] in self.kb.words("state_forms") else p - 1
+            if head >= 0 and norms[head] in heads and not named & {q, q + 1}:
+                out.append(m.entity_id)
+        return out
+
+    def _handed_over(self, view: SentenceView, trigger: int) -> bool:
+        """'تسلم وزير الخارجية رسالة خطية من رئيس أنجولا لمقام الملك سلمان': who receives a letter
+        addressed to another hands it on and is no party to it."""
+        norms = view.sentence.norms
+        same = [p for p, cl in enumerate(view.clause) if cl == view.clause[trigger]]
+        received = any(norms[p] in self.kb.words("receive_verbs") for p in same if p < trigger)
+        return received and any(norms[p] in self.kb.words("addressee_links") for p in same if p > trigger)
+
+    def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
+        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …': who is named after a presence marker, in
+        its clause, attends the encounter and is no participant of it."""
+        marks = [a for a, _, _ in _find_phrases(view.sentence, self.presence)]
+        return [m for m in persons if not any(
+            a < view.pos(m.start) and view.clause[a] == view.clause[view.pos(m.start)] for a in marks)]
