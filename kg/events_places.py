@@ -18,11 +18,24 @@ class EventPlaces:
         return (p >= 1 and toks[p - 1].norm in back) or (
             p >= 2 and toks[p - 1].norm in self.kb.words("return_links") and toks[p - 2].norm in back)
 
+    def _describes(self, toks, p: int) -> bool:
+        """'في منتجع سوتشي الواقع على البحر الأسود': a place after 'الواقع على' tells where the place
+        before it lies, not where they met."""
+        located = self.kb.words("location_descriptors")
+        return (p >= 1 and toks[p - 1].norm in located) or (p >= 2 and toks[p - 2].norm in located)
+
+    def _region(self, entity_id: str) -> bool:
+        """'بحث الزعيمان … الإرهاب في الشرق الأوسط': a region of the knowledge base (no coordinates,
+        in no state) is what talks are about, not where they took place; a visit may go to one."""
+        e = self.kb.entries.get(entity_id)
+        return e is not None and e.type == "Place" and not (e.located_in or e.capital_of or e.lat is not None)
+
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
         toks = view.sentence.tokens
         places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
                   and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
-                  and not self._returned_to(toks, view.pos(m.start))]
+                  and not self._returned_to(toks, view.pos(m.start)) and not self._describes(toks, view.pos(m.start))
+                  and (kind == "Visit" or not self._region(m.entity_id))]
         if kind == "Visit":
             to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
             for m in view.mentions:

@@ -63,6 +63,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "airport_words": WORDS,
     "return_words": WORDS,
     "return_links": WORDS,
+    "location_descriptors": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

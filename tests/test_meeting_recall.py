@@ -120,3 +120,10 @@ def test_who_receives_a_letter_addressed_to_another_hands_it_on():
     found = meetings("تسلم وزير الخارجية السعودي فيصل بن فرحان رسالة خطية من رئيس جمهورية غانا لمقام خادم "
                      "الحرمين الشريفين الملك سلمان بن عبدالعزيز.")
     assert found == [("Message", ["ghana", "king_salman"], None, None)]
+
+
+def test_a_place_that_locates_another_and_a_region_talked_about_are_no_meeting_places():
+    assert meetings("التقى الرئيس الكيني وليام روتو الرئيس الصيني شي جين بينغ في منتجع سوتشي الواقع على "
+                    "البحر الأسود.")[0][3] == "sochi"
+    assert meetings("وبحث الرئيس الكيني وليام روتو والرئيس الصيني شي جين بينغ الأوضاع في الشرق الأوسط.")[0][3] is None
+    assert meetings("زار الرئيس الكيني وليام روتو الشرق الأوسط.")[0][3] == "middle_east"  # a visit may go to one
