@@ -284,9 +284,13 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                    if view.clause[k] == view.clause[p])
 
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
-        """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it."""
-        return [m.entity_id for m in view.mentions if self.types.get(m.entity_id) == "Organization"
-                and 0 < view.pos(m.start) - trigger <= 4 and view.clause[view.pos(m.start)] == view.clause[trigger]]
+        """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it; so does
+        the state that hosts it ('القمة …، التي تستضيفها السعودية')."""
+        norms, hosts = view.sentence.norms, self.kb.words("host_verbs")
+        return [m.entity_id for m in view.mentions if (p := view.pos(m.start)) > trigger and (
+            (self.types.get(m.entity_id) == "Organization" and p - trigger <= 4 and view.clause[p] == view.clause[trigger])
+            or (self.types.get(m.entity_id) == "State" and norms[p - 1] in hosts
+                and view.clause[p] - view.clause[trigger] <= 1))]  # "القمة …، التي تستضيفها السعودية"
 
     def without_represented(self, ids: list[str]) -> list[str]:
         """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""

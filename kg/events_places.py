@@ -31,21 +31,31 @@ class EventPlaces:
         return e is not None and e.type == "Place" and not (e.located_in or e.capital_of or e.lat is not None)
 
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
+        """The nearest place after the trigger, else the nearest before; a visit also goes to a state
+        ('إلى سوريا', 'زار روسيا') or to a capital named by its state ('إلى العاصمة التركية')."""
         toks = view.sentence.tokens
-        places = [m for m in view.mentions if view.pos(m.start) not in view.excluded and m.entity_id
+        places = [(view.pos(m.start), m.entity_id) for m in view.mentions
+                  if view.pos(m.start) not in view.excluded and m.entity_id
                   and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
                   and not self._returned_to(toks, view.pos(m.start)) and not self._describes(toks, view.pos(m.start))
                   and (kind == "Visit" or not self._region(m.entity_id))]
         if kind == "Visit":
-            to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
-            for m in view.mentions:
-                p = view.pos(m.start)
-                if p > trigger and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
-                        toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
-                        or (p > 1 and toks[p - 2].norm.startswith(visited))):
-                    places.append(m)
+            places += self._visited_states(view, trigger)
         if not places:
             return None
-        after = sorted((m for m in places if view.pos(m.start) > trigger), key=lambda m: m.start)
-        chosen = after[0] if after else sorted(places, key=lambda m: -m.start)[0]
-        return chosen.entity_id
+        after = sorted(p for p in places if p[0] > trigger)
+        return (after[0] if after else max(places))[1]
+
+    def _visited_states(self, view: SentenceView, trigger: int) -> list[tuple[int, str]]:
+        toks = view.sentence.tokens
+        to, visited = self.kb.words("visit_destination_links"), tuple(self.kb.words("visit_verb_stems"))
+        capital = self.kb.words("capital_words")
+        out = [(p, m.entity_id) for m in view.mentions if (p := view.pos(m.start)) > trigger
+               and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
+                   toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
+                   or (p > 1 and toks[p - 2].norm.startswith(visited)))]
+        for q in range(trigger + 2, len(toks) - 1):  # "وصل … إلى العاصمة التركية"
+            state = self.kb.nationality.get(toks[q + 1].norm)
+            if toks[q].norm in capital and toks[q - 1].norm in to and state in self.types and q not in view.excluded:
+                out.append((q, state))
+        return out

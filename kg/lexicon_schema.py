@@ -64,6 +64,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "return_words": WORDS,
     "return_links": WORDS,
     "location_descriptors": WORDS,
+    "capital_words": WORDS,
+    "host_verbs": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

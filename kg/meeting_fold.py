@@ -67,7 +67,7 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             if c.participants:
                 previous_by_paragraph[para] = c
         events.extend(merged)
-    events = [e for e in events if _enough(e, extractor.types)]
+    events = [e for e in _arrivals_join_summit(events, kb, priority) if _enough(e, extractor.types)]
     events = _merge_where(events, _same_report, priority)
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
@@ -95,6 +95,29 @@ def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
                 hosts[0].evidence += "\n" + e.evidence
             continue
         out.append(e)
+    return out
+
+
+def _arrivals_join_summit(events: list[Candidate], kb: KnowledgeBase, priority) -> list[Candidate]:
+    """An article's one summit at a known place ('انطلقت القمة … بالعاصمة الرياض'): the arrivals there
+    ('ووصل … إلى العاصمة السعودية') and its other mentions ('مشاركة الملك حمد في القمة') are taking
+    part in it, not visits of their own."""
+    summits = [e for e in events if e.kind == "Summit" and e.location in kb.entries]
+    if len(summits) != 1:
+        return events
+    summit = summits[0]
+    located = {x: e.located_in or e.capital_of for x in (summit.location,) if (e := kb.entries[x])}
+    out = []
+    for e in events:
+        joins = e is not summit and _compatible_dates(e.date, summit.date) and (
+            (e.kind == "Summit" and e.location is None) or (e.kind == "Visit" and e.travel and not e.during
+                                                             and e.location and places_compatible(summit.location, e.location, located)))
+        if joins:
+            kind, location = summit.kind, summit.location
+            _merge_into(summit, e, priority)
+            summit.kind, summit.location = kind, location  # still the summit, where it is held
+        else:
+            out.append(e)
     return out
 
 

@@ -127,3 +127,18 @@ def test_a_place_that_locates_another_and_a_region_talked_about_are_no_meeting_p
                     "البحر الأسود.")[0][3] == "sochi"
     assert meetings("وبحث الرئيس الكيني وليام روتو والرئيس الصيني شي جين بينغ الأوضاع في الشرق الأوسط.")[0][3] is None
     assert meetings("زار الرئيس الكيني وليام روتو الشرق الأوسط.")[0][3] == "middle_east"  # a visit may go to one
+
+
+def test_arrivals_at_the_place_of_an_articles_summit_are_taking_part_in_it():
+    found = meetings("انطلقت القمة الأفريقية التركية، التي تستضيفها تركيا، اليوم الجمعة، في مدينة إسطنبول. "
+                     "ووصل الرئيس الكيني وليام روتو إلى إسطنبول. "
+                     "كما وصل الرئيس الغاني نانا أكوفو أدو إلى مدينة إزمير حيث يزور مصنعا للسفن.")
+    summit = [p for k, p, _, loc in found if k == "Summit" and loc == "istanbul"]
+    assert len(summit) == 1 and "turkey" in summit[0] and len(summit[0]) == 2  # the host and the arrival
+    assert [loc for k, _, _, loc in found if k == "Visit"] == ["izmir"]  # elsewhere: a visit of its own
+
+
+def test_a_visit_to_a_capital_named_by_its_state_goes_to_that_state():
+    found = meetings("وصل الرئيس الكيني وليام روتو إلى العاصمة التركية، في أول زيارة رسمية منذ سنوات. "
+                     "ويأتي ذلك بعد أسابيع من اتصال مع تركيا.")
+    assert found[0][3] == "turkey"
