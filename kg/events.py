@@ -128,6 +128,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
         first = toks[0].index if toks else 0  # view.pos without a call per mention
+        deaths = not self.deceased.isdisjoint(view.sentence.norms)
         out = []
         for m in view.mentions:
             p = m.start - first
@@ -137,7 +138,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
-            if any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p] for q in range(max(0, p - 4), p)):
+            if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
+                              for q in range(max(0, p - 4), p)):
                 continue  # "بعد استشهاد وزير الخارجية عبداللهيان": the dead meet no one
             out.append(m)
         return out

@@ -23,9 +23,9 @@ class ClauseMarks:
         """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع أردوغان مع ولي العهد 9 اتفاقيات': those who
         sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
         norms = view.sentence.norms
+        if self.signing.isdisjoint(norms):
+            return []  # most sentences: one pass in C
         verbs = [p for p, n in enumerate(norms) if n in self.signing]
-        if not verbs:
-            return []
         treaties = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("treaty_words"))]
         return [(p, p + 1, "Meeting") for p in verbs
                 if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
