@@ -109,7 +109,7 @@ def _arrivals_join_summit(events: list[Candidate], kb: KnowledgeBase, priority) 
     located = {x: e.located_in or e.capital_of for x in (summit.location,) if (e := kb.entries[x])}
     out = []
     for e in events:
-        joins = e is not summit and _compatible_dates(e.date, summit.date) and (
+        joins = e is not summit and (e.date is None or bool(summit.date and summit.date.compatible(e.date))) and (
             (e.kind == "Summit" and e.location is None) or (e.kind == "Visit" and e.travel and not e.during
                                                              and e.location and places_compatible(summit.location, e.location, located)))
         if joins:
