@@ -155,3 +155,15 @@ def test_expectations_wishes_proposals_invitations_and_the_future_tense_are_plan
                  "واقترح الرئيس الكيني وليام روتو عقد لقاء مع الرئيس الصيني شي جين بينغ."):
         assert meetings(text) == [], text
     assert len(meetings("والتقى الرئيس الكيني وليام روتو الرئيس الصيني شي جين بينغ في بكين.")) == 1
+
+
+def test_more_ways_to_tell_a_call_a_letter_a_guest_and_a_meeting_of_two():
+    said = {"هاتف وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي لبحث التطورات.": "PhoneCall",
+            "تلقى وزير الخارجية المصري سامح شكري اتصالا من نظيره الأردني أيمن الصفدي.": "PhoneCall",
+            "وجه الرئيس المصري عبد الفتاح السيسي رسالة إلى العاهل الأردني الملك عبد الله الثاني.": "Message",
+            "حل وزير الخارجية المصري سامح شكري ضيفا على نظيره الأردني أيمن الصفدي في عمان.": "Visit",
+            "وتبادل وزير الخارجية المصري سامح شكري ونظيره الأردني أيمن الصفدي وجهات النظر خلال اجتماعهما "
+            "في عمان.": "Meeting"}
+    for text, kind in said.items():
+        found = meetings(text)
+        assert [(k, len(p)) for k, p, _, _ in found] == [(kind, 2)], text
