@@ -27,10 +27,16 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
     batches: list[Treaty] = []
     for view in views:
         toks = view.sentence.tokens
-        for a, b, _ in _find_phrases(view.sentence, words):
+        found = _find_phrases(view.sentence, words)
+        batch_end = -1
+        for a, b, _ in found:
+            if a < batch_end:
+                continue  # "12 اتفاقية ومذكرة تفاهم": a treaty word of the batch
             signers = _signers(view, kb, types, affiliations or {}, a)
-            if a > 0 and _is_count(kb, toks[a - 1].norm) and toks[a].norm in kb.words("treaty_batch_words"):
-                batches.append(_batch(view, text, doc_id, signers, a - 1, b))
+            if a > 0 and _is_count(kb, toks[a - 1].norm) and not any(d.start < a <= d.end for d in view.dates) and (
+                    toks[a].norm in kb.words("treaty_batch_words") or toks[a - 1].norm.isdigit()):
+                batch_end = _batch_end(found, b)
+                batches.append(_batch(view, text, doc_id, signers, a - 1, batch_end))
                 continue
             end = _name_end(view, kb, a, b)
             if end is None:
@@ -109,8 +115,17 @@ def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
     return name_end
 
 
+def _batch_end(found: list[tuple[int, int, object]], b: int) -> int:
+    """'12 اتفاقية ومذكرة تفاهم': the batch goes on over treaty words joined to it."""
+    for a2, b2, _ in found:
+        if a2 == b:
+            b = b2
+    return b
+
+
 def _is_count(kb: KnowledgeBase, norm: str) -> bool:
-    return norm.isdigit() or norm in kb.words("count_words")
+    """'9 اتفاقيات', 'ست اتفاقيات' (not the year of 'ديسمبر 2014 اتفاقية')."""
+    return (norm.isdigit() and int(norm) < 1000) or norm in kb.words("count_words")
 
 
 def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
@@ -122,11 +137,19 @@ def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
     if not verbs:
         return []
     out: list[str] = []
-    for m in view.mentions:
-        p = view.pos(m.start)
-        kind = types.get(m.entity_id)
-        state = m.entity_id if kind == "State" else affiliations.get(m.entity_id) if kind == "Person" else None
-        if verbs[-1] < p < a and state and state not in out:
+    v = verbs[-1]
+    for lo, hi in ((v, a), (-1, v)):  # between the verb and the treaty; else who witnessed the signing
+        for m in view.mentions:   # before it in its clause ('شهد الرئيسان … توقيع 15 اتفاقية')
+            p = view.pos(m.start)
+            kind = types.get(m.entity_id)
+            state = m.entity_id if kind == "State" else affiliations.get(m.entity_id) if kind == "Person" else None
+            if lo < p < hi and (hi == a or view.clause[p] == view.clause[v]) and state and state not in out:
+                out.append(state)
+        if out:
+            return out
+    for t in view.sentence.tokens[v + 1:a]:  # "وقعت الحكومتان المصرية والأردنية …"
+        state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
+        if state and state not in out:
             out.append(state)
     return out
 

@@ -167,3 +167,11 @@ def test_more_ways_to_tell_a_call_a_letter_a_guest_and_a_meeting_of_two():
     for text, kind in said.items():
         found = meetings(text)
         assert [(k, len(p)) for k, p, _, _ in found] == [(kind, 2)], text
+
+
+def test_a_batch_by_a_count_in_digits_joins_the_treaty_words_after_it_and_takes_the_witnesses_states():
+    assert treaties("ووقعت الحكومتان المصرية والأردنية 12 اتفاقية ومذكرة تفاهم في مجالات مختلفة.") == [
+        ("12 اتفاقية ومذكرة تفاهم", ["egypt", "jordan"])]
+    assert treaties("وشهد الرئيسان عبد الفتاح السيسي والملك عبد الله الثاني توقيع 15 اتفاقية للتعاون.") == [
+        ("15 اتفاقية", ["egypt", "jordan"])]
+    assert treaties("ووقعت بريطانيا والبحرين في ديسمبر 2014 اتفاقية شراكة دفاعية.")[0][0] == "اتفاقية شراكة دفاعية"
