@@ -175,3 +175,8 @@ def test_a_batch_by_a_count_in_digits_joins_the_treaty_words_after_it_and_takes_
     assert treaties("وشهد الرئيسان عبد الفتاح السيسي والملك عبد الله الثاني توقيع 15 اتفاقية للتعاون.") == [
         ("15 اتفاقية", ["egypt", "jordan"])]
     assert treaties("ووقعت بريطانيا والبحرين في ديسمبر 2014 اتفاقية شراكة دفاعية.")[0][0] == "اتفاقية شراكة دفاعية"
+
+
+def test_a_plane_landing_with_a_leader_is_his_arrival():
+    found = meetings("وحطت طائرة الرئيس الكيني وليام روتو في مطار القاهرة الدولي مساء الأحد.")
+    assert [(k, len(p)) for k, p, _, _ in found] == [("Visit", 1)]
