@@ -8,12 +8,12 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.events_dates import ClauseDates
-from kg.events_marks import ClauseMarks, _find_phrases
+from kg.events_marks import ClauseMarks, _find_phrases, found_in
 from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
@@ -33,6 +33,7 @@ class SentenceView:
     excluded: set[int]              # token positions in long quotes or planned clauses
     dates: list[DateMention]        # positions relative to the sentence's tokens
     mentions: list[Mention]         # linked mentions in the sentence
+    found: dict = field(default_factory=dict, repr=False)  # phrases found per word list (found_in)
 
     def pos(self, token_index: int) -> int:
         return self.sentence.position(token_index)
@@ -159,7 +160,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
-        travel = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.travel)}
+        travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -198,8 +199,10 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                        cands: list[Candidate]) -> list[Candidate]:
         """'الرئيس الموريتاني … بعد زيارة رسمية لمصر استغرقت يومين التقى خلالها الرئيس السيسي': the
         traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
-        travel_at = [a for a, _, _ in _find_phrases(view.sentence, self.travel)]
-        during_at = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("during_words"))]
+        during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
+        if not during_at:
+            return cands
+        travel_at = [a for a, _, _ in found_in(view, self.travel)]
         extra = []
         for cand in cands:
             c = cand.clause

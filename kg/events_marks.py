@@ -16,6 +16,14 @@ def _find_phrases(sentence, index) -> list[tuple[int, int, object]]:
     return [(i, i + n, value) for i, n, value, _ in index.find_in(sentence)]
 
 
+def found_in(view: SentenceView, index) -> list[tuple[int, int, object]]:
+    """_find_phrases on the view's sentence, once per sentence and word list (several rules ask)."""
+    hit = view.found.get(id(index))
+    if hit is None:
+        hit = view.found[id(index)] = _find_phrases(view.sentence, index)
+    return hit
+
+
 class ClauseMarks:
     """Participant rules of MeetingExtractor (it provides kb, types, signing, presence, welcome, airport)."""
 
@@ -26,15 +34,14 @@ class ClauseMarks:
         if self.signing.isdisjoint(norms):
             return []  # most sentences: one pass in C
         verbs = [p for p, n in enumerate(norms) if n in self.signing]
-        treaties = [a for a, _, _ in _find_phrases(view.sentence, self.kb.phrases("treaty_words"))]
+        treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))]
         return [(p, p + 1, "Meeting") for p in verbs
                 if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
 
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
         """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
         visit, and those waiting there are protocol, not participants."""
-        return any(view.clause[a] == c for a, _, _ in _find_phrases(view.sentence, self.welcome)) \
-            and bool(_find_phrases(view.sentence, self.airport))
+        return bool(found_in(view, self.airport)) and any(view.clause[a] == c for a, _, _ in found_in(view, self.welcome))
 
     def _person_before(self, view: SentenceView, trigger: int) -> bool:
         """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own
@@ -45,12 +52,17 @@ class ClauseMarks:
     def _unnamed_heads(self, view: SentenceView, clauses: set[int], after: int) -> list[str]:
         """'رسالة خطية من رئيس جمهورية غانا': a head of state the text does not name takes part as
         his state (not when his name follows: 'رئيس دولة الإمارات الشيخ محمد بن زايد')."""
-        norms, heads = view.sentence.norms, self.kb.words("head_of_state_roles") | self.kb.words("title_words_in_names")
+        norms = view.sentence.norms
+        heads = self.kb.derived("unnamed_head_words", lambda: self.kb.words("head_of_state_roles")
+                                | self.kb.words("title_words_in_names"))
+        states = [m for m in view.mentions if self.types.get(m.entity_id) == "State"]
+        if not states or heads.isdisjoint(norms):
+            return []  # most clauses: no state, or no head's title
         named = {view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"}
         out = []
-        for m in view.mentions:
+        for m in states:
             p, q = view.pos(m.start), view.pos(m.end)
-            if self.types.get(m.entity_id) != "State" or view.clause[p] not in clauses or p <= after or p < 1:
+            if view.clause[p] not in clauses or p <= after or p < 1:
                 continue
             head = p - 2 if p > 1 and norms[p - 1] in self.kb.words("state_forms") else p - 1
             if head >= 0 and norms[head] in heads and not named & {q, q + 1}:
@@ -68,6 +80,8 @@ class ClauseMarks:
     def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
         """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …': who is named after a presence marker, in
         its clause, attends the encounter and is no participant of it."""
-        marks = [a for a, _, _ in _find_phrases(view.sentence, self.presence)]
+        if self.kb.words("presence_markers").isdisjoint(view.sentence.norms):
+            return persons
+        marks = [a for a, _, _ in found_in(view, self.presence)]
         return [m for m in persons if not any(
             a < view.pos(m.start) and view.clause[a] == view.clause[view.pos(m.start)] for a in marks)]

@@ -54,7 +54,8 @@ class EventPlaces:
                and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
                    toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
                    or (p > 1 and toks[p - 2].norm.startswith(visited)))]
-        for q in range(trigger + 2, len(toks) - 1):  # "وصل … إلى العاصمة التركية"
+        for q in range(trigger + 2, len(toks) - 1) if not capital.isdisjoint(view.sentence.norms) else ():
+            # "وصل … إلى العاصمة التركية"
             state = self.kb.nationality.get(toks[q + 1].norm)
             if toks[q].norm in capital and toks[q - 1].norm in to and state in self.types and q not in view.excluded:
                 out.append((q, state))

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from kg.events import SentenceView, _find_phrases
+from kg.events import SentenceView
+from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
 from kg.text import stems, surface_without_clitic
@@ -27,7 +28,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
     batches: list[Treaty] = []
     for view in views:
         toks = view.sentence.tokens
-        found = _find_phrases(view.sentence, words)
+        found = found_in(view, words)
         batch_end = -1
         for a, b, _ in found:
             if a < batch_end:
