@@ -106,13 +106,15 @@ def _arrivals_join_summit(events: list[Candidate], kb: KnowledgeBase, priority) 
     if len(summits) != 1:
         return events
     summit = summits[0]
-    located = {x: e.located_in or e.capital_of for x in (summit.location,) if (e := kb.entries[x])}
+    held = kb.entries[summit.location]
+    located = {summit.location: held.located_in or held.capital_of}
     out = []
     for e in events:
-        joins = e is not summit and (e.date is None or bool(summit.date and summit.date.compatible(e.date))) and (
-            (e.kind == "Summit" and e.location is None) or (e.kind == "Visit" and e.travel and not e.during
-                                                             and e.location and places_compatible(summit.location, e.location, located)))
-        if joins:
+        arrival = e.kind == "Visit" and e.travel and not e.during and bool(e.location) \
+            and places_compatible(summit.location, e.location, located)
+        mention = e.kind == "Summit" and e.location is None
+        of_its_day = e.date is None or bool(summit.date and summit.date.compatible(e.date))
+        if e is not summit and of_its_day and (arrival or mention):
             kind, location = summit.kind, summit.location
             _merge_into(summit, e, priority)
             summit.kind, summit.location = kind, location  # still the summit, where it is held
