@@ -279,7 +279,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         if c is None:
             return persons
         inside = [m for m in persons if view.pos(m.start) > c]
-        return inside or persons
+        return inside or [m for m in persons if not self._speaker(view, m)]  # "قال عنان إن الوفد الذي زار …"
 
     def _speaker(self, view: SentenceView, m: Mention) -> bool:
         """'قال المتحدث باسم الوزارة ناصر كنعاني، … حول زيارة …': the subject of a verb of saying."""

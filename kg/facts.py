@@ -13,7 +13,7 @@ from kg.events import SentenceView
 from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
-from kg.text import stems, surface_without_clitic
+from kg.text import normalize, stems, surface_without_clitic
 
 if TYPE_CHECKING:
     from kg.link import DocumentLinker
@@ -56,7 +56,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
             dates = [d for d in view.dates if d.start >= end and view.clause[d.start] == view.clause[a] and d.date]
             out.append(Treaty(label, parties, dates[0].date if dates else None,
                               text[view.sentence.start:view.sentence.end], [doc_id]))
-    return _fold_short_labels(out) or batches
+    return _fold_short_labels(out, kb) or batches
 
 
 def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first: bool = False) -> int | None:
@@ -164,12 +164,18 @@ def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: in
                   text[view.sentence.start:view.sentence.end], [doc_id])
 
 
-def _fold_short_labels(treaties: list[Treaty]) -> list[Treaty]:
+def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty]:
     """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مختلف المجالات الزراعية' are
-    one treaty: a label that begins a longer one of the same article joins it."""
+    one treaty: a label that begins a longer one of the same article, which goes on with its field
+    or parties, joins it ('اتفاق الطائف باق' is a name read too far, not a longer name)."""
+    topics, links = kb.phrases("treaty_topic_links"), kb.words("treaty_party_links")
+
+    def longer_name_of(h: Treaty, t: Treaty) -> bool:
+        rest = [normalize(w) for w in h.label[len(t.label) + 1:].split()] if h.label.startswith(t.label + " ") else []
+        return bool(rest) and (rest[0] in links or bool(topics.match_at(rest, 0, topics.starts(rest[0]) or None)))
     out: list[Treaty] = []
     for t in sorted(treaties, key=lambda t: -len(t.label)):
-        host = next((h for h in out if h.label.startswith(t.label + " ")), None)
+        host = next((h for h in out if longer_name_of(h, t)), None)
         if host is None:
             out.append(t)
             continue

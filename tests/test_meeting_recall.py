@@ -180,3 +180,12 @@ def test_a_batch_by_a_count_in_digits_joins_the_treaty_words_after_it_and_takes_
 def test_a_plane_landing_with_a_leader_is_his_arrival():
     found = meetings("وحطت طائرة الرئيس الكيني وليام روتو في مطار القاهرة الدولي مساء الأحد.")
     assert [(k, len(p)) for k, p, _, _ in found] == [("Visit", 1)]
+
+
+def test_who_speaks_of_a_visit_by_others_is_not_the_visitor():
+    assert meetings("وقال الرئيس الكيني وليام روتو إن الخطة التي قدمها الوفد الذي زار المنطقة تستحق الدعم.") == []
+
+
+def test_a_short_name_joins_a_longer_one_only_when_it_goes_on_with_its_field_or_parties():
+    found = treaties("وقال إن اتفاق الطائف باق. وأشار إلى اتفاق الطائف، مؤكدا أهميته.")
+    assert sorted(label for label, _ in found) == ["اتفاق الطائف", "اتفاق الطائف باق"]
