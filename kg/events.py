@@ -257,6 +257,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                     ids.insert(0, subject[0])
                     break
         ids += [s for s in self._unnamed_heads(view, clauses, after) if s not in ids]
+        ids = ids or self._hosted_between(view, clauses)
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"

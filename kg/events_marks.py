@@ -69,6 +69,28 @@ class ClauseMarks:
                 out.append(m.entity_id)
         return out
 
+    def _hosted_between(self, view: SentenceView, clauses: set[int]) -> list[str]:
+        """'أن الصين استضافت مباحثات بين الجانبين': talks 'between the two sides' are between the two
+        states named last before them in the sentence, and the state hosting them takes part."""
+        norms = view.sentence.norms
+        pair = self.kb.words("pair_state_words")
+        if pair.isdisjoint(norms):
+            return []
+        starts = {a for a, _, _ in found_in(view, self.kb.triggers)}
+        at = next((p for p in range(2, len(norms)) if view.clause[p] in clauses and norms[p] in pair
+                   and norms[p - 1] in self.lists and p - 2 in starts), None)
+        if at is None:
+            return []
+        hosts = self.kb.words("host_verbs")
+        states = [(view.pos(m.start), m.entity_id) for m in view.mentions if self.types.get(m.entity_id) == "State"]
+        host = [s for p, s in states if view.clause[p] in clauses and (
+            (p + 1 < len(norms) and norms[p + 1] in hosts) or (p > 0 and norms[p - 1] in hosts))]
+        sides: list[str] = []
+        for _, s in sorted((x for x in states if x[0] < at), reverse=True):
+            if s not in host and s not in sides and len(sides) < 2:
+                sides.append(s)
+        return host + sides[::-1] if len(sides) == 2 else []
+
     def _handed_over(self, view: SentenceView, trigger: int) -> bool:
         """'تسلم وزير الخارجية رسالة خطية من رئيس أنجولا لمقام الملك سلمان': who receives a letter
         addressed to another hands it on and is no party to it."""

@@ -66,6 +66,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "location_descriptors": WORDS,
     "capital_words": WORDS,
     "host_verbs": WORDS,
+    "pair_state_words": WORDS,
     "kind_priority": MEETING_KIND_LIST,
     "delegation_words": WORDS,
     "attendance_markers": WORDS,

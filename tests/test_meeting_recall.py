@@ -189,3 +189,9 @@ def test_who_speaks_of_a_visit_by_others_is_not_the_visitor():
 def test_a_short_name_joins_a_longer_one_only_when_it_goes_on_with_its_field_or_parties():
     found = treaties("وقال إن اتفاق الطائف باق. وأشار إلى اتفاق الطائف، مؤكدا أهميته.")
     assert sorted(label for label, _ in found) == ["اتفاق الطائف", "اتفاق الطائف باق"]
+
+
+def test_talks_between_the_two_sides_hosted_by_a_state():
+    found = meetings("وبعد أشهر من التوتر بين إثيوبيا والصومال، أعلنت الحكومة القطرية أن قطر استضافت مباحثات "
+                     "بين الجانبين.")
+    assert [(k, p) for k, p, _, _ in found] == [("Talks", ["ethiopia", "qatar", "somalia"])]
