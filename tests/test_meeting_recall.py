@@ -195,3 +195,8 @@ def test_talks_between_the_two_sides_hosted_by_a_state():
     found = meetings("وبعد أشهر من التوتر بين إثيوبيا والصومال، أعلنت الحكومة القطرية أن قطر استضافت مباحثات "
                      "بين الجانبين.")
     assert [(k, p) for k, p, _, _ in found] == [("Talks", ["ethiopia", "qatar", "somalia"])]
+
+
+def test_what_someone_said_on_arriving_tells_of_the_arrival():
+    found = meetings("وقال الرئيس الكيني وليام روتو لدى وصوله إلى بكين إن العلاقات مع الصين متينة.")
+    assert [(k, len(p), loc) for k, p, _, loc in found] == [("Visit", 1, "beijing")]
