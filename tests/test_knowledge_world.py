@@ -144,6 +144,9 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("وزير العلاقات الخارجية", "comoros", "2018-03-01", "souef_mohamed_el_amine"),  # the Comorian title
     ("وزير الخارجية", "comoros", "2024-07-10", "mbae_mohamed"),              # the day after the 2024-07-09 handover
     ("وزير الخارجية", "comoros", "2024-07-08", "dhoihir_dhoulkamal"),
+    ("وزير الدفاع", "somalia", "2012-01-01", "hussein_arab_isse"),           # between Haji-Faqi's two terms
+    ("وزير الدفاع", "somalia", "2017-12-01", "mohamed_mursal_abdirahman"),
+    ("وزير الدفاع", "somalia", "2026-01-01", "ahmed_moallim_fiqi"),          # foreign minister until 2025-04-27
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
