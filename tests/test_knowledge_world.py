@@ -147,6 +147,7 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("وزير الدفاع", "somalia", "2012-01-01", "hussein_arab_isse"),           # between Haji-Faqi's two terms
     ("وزير الدفاع", "somalia", "2017-12-01", "mohamed_mursal_abdirahman"),
     ("وزير الدفاع", "somalia", "2026-01-01", "ahmed_moallim_fiqi"),          # foreign minister until 2025-04-27
+    ("وزير الدفاع", "mauritania", "2012-06-01", "ahmedou_ould_idey"),
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
