@@ -140,6 +140,7 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("وزير الدفاع", "uae", "2025-01-01", "hamdan_bin_mohammed"),             # after Mohammed bin Rashid's 53 years
     ("وزير الخارجية", "libya", "2018-01-01", "mohamed_siala"),
     ("وزير الخارجية", "libya", "2024-06-01", "taher_al_baour"),              # the GNU's acting minister after Mangoush
+    ("وزير الخارجية", "comoros", "2010-03-01", "ahmed_ben_said_jaffar"),     # Sambi's minister since 2006
     ("وزير الخارجية", "comoros", "2012-01-01", "mohamed_bakri_charif"),
     ("وزير العلاقات الخارجية", "comoros", "2018-03-01", "souef_mohamed_el_amine"),  # the Comorian title
     ("وزير الخارجية", "comoros", "2024-07-10", "mbae_mohamed"),              # the day after the 2024-07-09 handover
