@@ -53,8 +53,10 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
         core += w not in particles
         end += 1
-    if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == "."):
+    if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
+            and norms[end - 2] not in particles:
         end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
+        # (but a family name after "آل"/"بن" is never cut off: "علي بن ناصر بن جاسم آل ثاني سفير")
     return end
 
 
@@ -68,9 +70,10 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
         return False
     patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
     # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
+    # nor a family name after a compound given name ("عبد المنعم البنا"): its second part is one word with "عبد"
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles
-             and not (patronymic and k == end - 1)]
+             and not (patronymic and k == end - 1) and not (k == j + 2 and norms[j] in particles)]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":", "|") or tokens[end].text in QUOTE_MARKS
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
@@ -92,8 +95,40 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
     # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
+    if norms[j - 1] in COMMAS and tokens[j].text[:1] == "و" and len(norms[j]) > 3:
+        return None  # "، مستشار الوزير، وناصر آل غنوم،": the next of a list, not the title's holder
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
+
+
+def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
+                    by_start: dict, introduced: bool) -> int | None:
+    """Where a new person's name read over a known name after a title ends, if it is one: a known
+    person's namesake ('السفير التركي في قطر محمد مصطفى كوكصو'), or a place's name that is a
+    given name ('الأمير نايف بن أحمد')."""
+    longer = namesake(sentence, j, m, state, kb, by_start, introduced)
+    if longer is not None:
+        return longer
+    norms = sentence.norms
+    if m.type != "Place" or m.end - m.start != 1 or j + 1 >= len(norms) \
+            or norms[j + 1] not in kb.words("patronymic_particles"):
+        return None
+    end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
+    return end if end is not None and end > j + 1 else None
+
+
+def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
+             by_start: dict, introduced: bool) -> int | None:
+    """'السفير التركي في قطر محمد مصطفى كوكصو' is not the Palestinian 'محمد مصطفى': a known
+    person's name that the title's name goes on past, under a title of another state, is the start
+    of someone else's name. Returns where that name ends, or None."""
+    if m.type != "Person" or state is None or not m.entity_id:
+        return None
+    own = kb.entries[m.entity_id].affiliation if m.entity_id in kb.entries else None
+    if own is None or own == state:
+        return None
+    end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
+    return end if end is not None and end > sentence.position(m.end) else None
 
 
 def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
@@ -109,12 +144,16 @@ def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
     return close
 
 
-def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
+def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,
+                stateless: bool = False):
     """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
     الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
-    or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
+    or by 'و' after a person or a comma. A title of no state (`stateless`) is read so only in a
+    list between commas: '، وخالد الزهراني، مستشار الوزير،'. Returns (first position, after, clitic)."""
     tokens, norms = sentence.tokens, sentence.norms
     b = i - 1 if i >= 1 and norms[i - 1] in COMMAS else i
+    if stateless and b == i:
+        return None
     for a in range(b - 2, max(free, b - 5) - 1, -1):
         if a < 0:
             break
@@ -124,8 +163,10 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         # "سعادة السيد ليو جيان سفير الصين": a name after an honorific too
         honored = prev in kb.derived("honorific_ends", lambda: frozenset(
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
-        if not (clitic or prev == "ان" or honored):
+        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS)):
             continue
+        if clitic and tokens[a].text[1:].startswith("ال"):
+            continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None
         end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))

@@ -165,10 +165,22 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     label = label if label and list(s.norms[p:q]) == label[-1:] else None
     if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
         p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
+    elif label and len(label) == 2:
+        p = _given_name_before(s, p, label[0], particles)
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
     a, b = s.tokens[p], s.tokens[q - 1]
     return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
+
+
+def _given_name_before(s: Sentence, p: int, given: str, particles) -> int:
+    """Where a known person's name begins when the text puts their given name and a lineage
+    before the family name the gazetteer knows ('عادل بن أحمد الجبير' for 'عادل الجبير'): at
+    the given name, else at p."""
+    k = p
+    while k >= 3 and s.norms[k - 2] in particles and s.norms[k - 1].isalpha():
+        k -= 2
+    return k - 1 if k < p and s.norms[k - 1] == given else p
 
 
 def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, person_mention
+from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
+                      person_mention)
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
@@ -189,6 +190,8 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         t = title_at(norms, j, kb, known)
         if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
+        if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
+            break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
         roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
@@ -250,17 +253,14 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         role = None if introduced else "\n".join(r for r, core in roles if core not in intro)
         if j < len(tokens) and tokens[j].index in by_start:
             m = by_start[tokens[j].index]
-            if m.type == "Person" and not introduced:
-                out.append(_with_role(m, role, state))
-            # "الأمير نايف بن أحمد": a place's name after a title is a person's given name
-            end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced) \
-                if m.type == "Place" and m.end - m.start == 1 and j + 1 < len(norms) \
-                and norms[j + 1] in kb.words("patronymic_particles") else None
-            if end is not None and end > j + 1:
+            end = name_over_known(sentence, j, m, state, kb, by_start, introduced)
+            if end is not None:
                 out.append(person_mention(sentence, j, end, 0, text, role, state))
                 ends[out[-1].end] = out[-1]
                 free = end
                 continue
+            if m.type == "Person" and not introduced:
+                out.append(_with_role(m, role, state))
             free = j
             continue
         described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
@@ -277,7 +277,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[m.end] = m
             free = end
             continue
-        before_name = name_before(sentence, i, kb, by_start, ends, free) if state and not introduced else None
+        before_name = name_before(sentence, i, kb, by_start, ends, free, stateless=not state) \
+            if not introduced else None
         if before_name is not None:
             out.append(person_mention(sentence, *before_name, text, role, state))
             ends[out[-1].end] = out[-1]
