@@ -106,6 +106,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "treaty_name_stops": WORDS,
     "name_particles": WORDS,
     "patronymic_particles": WORDS,
+    "joined_name_heads": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

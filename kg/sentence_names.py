@@ -156,9 +156,9 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     lineage the text adds ('فيصل بن فرحان بن عبدالله')."""
     p, q = s.position(m.start), s.position(m.end)
     hit = kb.titles.match_at(s.norms, p, kb.titles.starts(s.norms[p]) or None)
-    if hit and p + hit[0] < q - 1:
-        p += hit[0]
     particles = kb.words("patronymic_particles")
+    if hit and p + hit[0] < q - 1 and s.norms[p + hit[0]] not in particles:
+        p += hit[0]  # but "سلطان بن عبدالعزيز" is a name: none begins with "بن"
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
     label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None

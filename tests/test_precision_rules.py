@@ -266,3 +266,20 @@ def test_names_in_a_list_between_commas_take_the_title_after_them_without_the_co
     assert {"سعود العتيبي", "خالد الزهراني", "سالم آل مرعي"} <= set(persons)
     assert not any(p.startswith(("و", "ال")) for p in persons)  # no "وسالم", no "الدكتورة هند"
     assert "مستشار" in persons["خالد الزهراني"].roles
+
+
+def test_a_compound_given_name_is_known_written_joined_or_apart():
+    from kg.knowledge_build import compound_spellings
+
+    assert compound_spellings(("عبد", "العزيز", "بوتفليقه"), frozenset({"عبد"}))[1] == ("عبدالعزيز", "بوتفليقه")
+    assert compound_spellings(("عبدالله", "الثاني"), frozenset({"عبد"}))[1] == ("عبد", "الله", "الثاني")
+    r = doc("واستقبل الرئيس الجزائري، عبدالعزيز بوتفليقة، أمس الوزير.", "2016-02-01")
+    bouteflika = of_type(r, "Person")["عبد العزيز بوتفليقة"]
+    assert "عبدالعزيز بوتفليقة" in bouteflika.alt_labels  # the text's spelling is kept
+
+
+def test_a_known_name_that_begins_with_a_title_word_keeps_it_when_a_lineage_follows():
+    r = doc("وتلقى ولي العهد الأمير سلطان بن عبدالعزيز اتصالا هاتفيا من الملك.", "2009-06-01")
+    persons = of_type(r, "Person")
+    assert "سلطان بن عبد العزيز" in persons  # "سلطان" here is his name, not the title "sultan"
+    assert "ولي العهد" in persons["سلطان بن عبد العزيز"].roles
