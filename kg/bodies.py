@@ -62,8 +62,10 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         w = norms[k]
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
+            # but not after a preposition: "رئاسة الجمهورية بقصر الاتحادية" (بغداد is a name, not ب + غداد)
             if covered[tokens[k].index] == "Place" and k + 1 < len(tokens) and _definite(norms[k + 1]) \
-                    and norms[k + 1] not in kb.nationality:
+                    and norms[k + 1] not in kb.nationality \
+                    and not (w[:1] in ("ب", "ك") and w not in kb.names.starts(w)):
                 k += 1
                 continue
             break

@@ -170,11 +170,13 @@ def find_bases(st: DocState) -> None:
 
 @stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))
 def add_treaty_parties(st: DocState) -> None:
-    """A treaty's parties the gazetteer knows are entities of the article."""
+    """A treaty's known parties are graph nodes, mentioned in the article only if it names them.
+
+    A party the article gives only by its adjective ('ونظيره الأوغندي') is referenced, not named."""
     for t in st.treaties:
         for p in t.parties:
-            if p in st.kb.entries:
-                st.linker.entity(p, "State", st.kb.entries[p].ar)
+            if p in st.kb.entries and p not in st.linker.entities:
+                st.linker.entity(p, "State", st.kb.entries[p].ar).documents = set()
 
 
 #: The registry: the order extraction runs in. A new stage is one line here.

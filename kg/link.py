@@ -55,8 +55,9 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if clitic.endswith("ل"):
         return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
     before = pos - 1
-    # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
-    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
+    # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
+    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
+                           or norms[before] in (",", "،")):
         before -= 1
     if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
         return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
@@ -267,10 +268,12 @@ class DocumentLinker:
             if m.source == MentionSource.ACRONYM:
                 index.add(tuple(normalize(m.surface).split()), m.entity_id)
                 continue
-            if m.source == MentionSource.PATTERN and m.type == "Person":
+            if m.type == "Person" and m.source in (MentionSource.PATTERN, MentionSource.GAZETTEER):
                 words = normalize(m.surface).split()
                 if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
+                if m.source != MentionSource.PATTERN:
+                    continue  # a known person's other names are the gazetteer's
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     if len("".join(tail)) >= 4:

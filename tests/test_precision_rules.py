@@ -283,3 +283,31 @@ def test_a_known_name_that_begins_with_a_title_word_keeps_it_when_a_lineage_foll
     persons = of_type(r, "Person")
     assert "سلطان بن عبد العزيز" in persons  # "سلطان" here is his name, not the title "sultan"
     assert "ولي العهد" in persons["سلطان بن عبد العزيز"].roles
+
+
+def test_a_capital_set_off_by_commas_after_the_word_capital_is_the_place():
+    r = doc("وتعد زيارة الوزير الأولى لوزير ياباني إلى العاصمة المغربية، الرباط، منذ عامين.")
+    assert "الرباط" in of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_treaty_party_named_only_by_its_adjective_is_referenced_not_mentioned():
+    from kg.merge import merge_results
+
+    r = doc("توقيع اتفاقية تجارة بين وزير التجارة المغربي ونظيره الكيني", "2018-05-08")
+    assert r.treaties and "kenya" in r.treaties[0].parties
+    assert r.entities["kenya"].documents == set()  # a node for the party, but the text names no Kenya
+    corpus = merge_results([r], KB)
+    assert "kenya" in corpus.entities and not corpus.entities["kenya"].documents
+
+
+def test_a_body_s_name_stops_before_a_place_after_a_preposition():
+    r = doc("واستقبل الرئيس ضيفه بمقر رئاسة الجمهورية بقصر القبة اليوم.")
+    assert set(of_type(r, "Organization")) == {"رئاسة الجمهورية"}
+    assert "قصر القبة" in of_type(r, "Place")
+
+
+def test_a_known_person_named_with_a_lineage_is_later_named_by_the_given_name():
+    r = doc("وتلقى ولي العهد الأمير سلطان بن عبدالعزيز اتصالا هاتفيا من الملك خوان كارلوس. "
+            "كما تلقى الأمير سلطان أمس اتصالا هاتفيا من الرئيس اليمني علي عبدالله صالح.", "2009-06-01")
+    calls = [sorted(m.participants) for m in r.meetings]
+    assert ["ali_abdullah_saleh", "sultan_bin_abdulaziz"] in calls
