@@ -8,7 +8,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
-from kg.text import Sentence, normalize
+from kg.text import Sentence, normalize, stems
 from kg.titles import title_spans
 
 
@@ -32,7 +32,8 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
     found = _as_written([m for m in gazetteer_mentions(s, kb, text)
-                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)], s, kb, text)
+                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)
+                         and not _state_adjective(m, s, kb)], s, kb, text)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
@@ -139,6 +140,16 @@ _G_K = str.maketrans({"\u0642": "\u0643", "\u063a": "\u0643", "\u062c": "\u0643"
 def _spelt_alike(a: str, b: str) -> bool:
     """'هاقان' and 'هاكان' (Hakan): one foreign name in two transliterations."""
     return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
+
+
+def _state_adjective(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'السفارة السعودية', 'القيادة السعودية': a state's name that is also its own adjective
+    (السعودية, Saudi Arabia and "Saudi") after a definite word is the adjective, not the state."""
+    if m.type != "State" or m.end - m.start != 1:
+        return False
+    p = s.position(m.start)
+    return p > 0 and kb.nationality.get(s.norms[p]) == m.entity_id and s.norms[p - 1] not in kb.words("name_stops") \
+        and any(f.startswith("ال") for f in stems(s.norms[p - 1]))  # "والقيادة السعودية" too
 
 
 def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:

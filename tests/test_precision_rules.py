@@ -311,3 +311,11 @@ def test_a_known_person_named_with_a_lineage_is_later_named_by_the_given_name():
             "كما تلقى الأمير سلطان أمس اتصالا هاتفيا من الرئيس اليمني علي عبدالله صالح.", "2009-06-01")
     calls = [sorted(m.participants) for m in r.meetings]
     assert ["ali_abdullah_saleh", "sultan_bin_abdulaziz"] in calls
+
+
+def test_a_state_s_name_that_is_its_own_adjective_after_a_definite_word_is_the_adjective():
+    r = doc("وحضر الاستقبال أعضاء السفارة السعودية والقيادة السعودية في المدينة.")
+    assert not of_type(r, "State")
+    assert of_type(r, "Organization")["السفارة السعودية"].affiliation == "saudi_arabia"  # an embassy is a body
+    r = doc("ووصل الوزير إلى السعودية أمس، وقال إن السعودية ترحب.")
+    assert set(of_type(r, "State")) == {"السعودية"}
