@@ -319,3 +319,9 @@ def test_a_state_s_name_that_is_its_own_adjective_after_a_definite_word_is_the_a
     assert of_type(r, "Organization")["السفارة السعودية"].affiliation == "saudi_arabia"  # an embassy is a body
     r = doc("ووصل الوزير إلى السعودية أمس، وقال إن السعودية ترحب.")
     assert set(of_type(r, "State")) == {"السعودية"}
+
+
+def test_a_presidency_named_by_its_nationality_is_the_seat_of_that_presidency():
+    r = doc("وقالت الرئاسة الفرنسية في بيان إن الإليزيه يرحب بالاتفاق، وأكد الكرملين أن الرئاسة الروسية تدعمه.")
+    orgs = {e.id for e in r.entities.values() if e.type == "Organization"}
+    assert orgs == {"elysee", "kremlin"}
