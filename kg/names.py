@@ -78,8 +78,11 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
                                            and not delimited):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
-    if norms[j] in kb.words("name_first_word_stops") and norms[j + 1] not in particles:
+    common = kb.words("name_first_word_stops")
+    if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
+    if norms[j][:1] in ("ل", "ب") and len(norms[j]) > 4 and norms[j][1:] in common:
+        return False  # "المدير السابق لجهاز الاستخبارات": a preposition and a word no name begins with
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 

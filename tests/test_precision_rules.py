@@ -325,3 +325,10 @@ def test_a_presidency_named_by_its_nationality_is_the_seat_of_that_presidency():
     r = doc("وقالت الرئاسة الفرنسية في بيان إن الإليزيه يرحب بالاتفاق، وأكد الكرملين أن الرئاسة الروسية تدعمه.")
     orgs = {e.id for e in r.entities.values() if e.type == "Organization"}
     assert orgs == {"elysee", "kremlin"}
+
+
+def test_particles_and_a_preposition_before_a_common_noun_are_no_name_after_a_title():
+    r = doc("ولم يشغل منصب الأمين العام حتى الآن إلا مسؤول واحد، وحذره المدير السابق لجهاز الأمن الوطني.")
+    assert not of_type(r, "Person")
+    r = doc("وقال الأمين العام للأمم المتحدة كوفي عنان إن المفاوضات مستمرة.", "2003-01-01")
+    assert "كوفي عنان" in of_type(r, "Person")  # a name that begins with ك + a common word is still a name
