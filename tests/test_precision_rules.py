@@ -332,3 +332,8 @@ def test_particles_and_a_preposition_before_a_common_noun_are_no_name_after_a_ti
     assert not of_type(r, "Person")
     r = doc("وقال الأمين العام للأمم المتحدة كوفي عنان إن المفاوضات مستمرة.", "2003-01-01")
     assert "كوفي عنان" in of_type(r, "Person")  # a name that begins with ك + a common word is still a name
+
+
+def test_a_place_head_followed_by_an_indefinite_adjective_names_no_place():
+    r = doc("وأقيم الحفل في قصر ملكي قرب مطار جديد، ثم توجه الوفد إلى مطار هانيدا.")
+    assert set(of_type(r, "Place")) == {"مطار هانيدا"}
