@@ -107,6 +107,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "name_particles": WORDS,
     "patronymic_particles": WORDS,
     "joined_name_heads": WORDS,
+    "day_parts": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

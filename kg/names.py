@@ -34,7 +34,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
         # the name علي is no stop, the preposition على is; nor is a date part of a name
-        stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))) or (w in dates and end > j)
+        stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))
+                and not (end == j and _day_part_as_name(norms, end, kb))) or (w in dates and end > j)
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
@@ -58,6 +59,15 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
         # (but a family name after "آل"/"بن" is never cut off: "علي بن ناصر بن جاسم آل ثاني سفير")
     return end
+
+
+def _day_part_as_name(norms, k: int, kb: KnowledgeBase) -> bool:
+    """'الشيخ صباح خالد الحمد الصباح': a part of the day (صباح، فجر) opening a name is a given name
+    when no date follows it ('صباح الأحد', 'صباح اليوم', 'صباح يوم' are times)."""
+    if norms[k] not in kb.words("day_parts") or k + 1 >= len(norms):
+        return False
+    nxt = norms[k + 1]
+    return nxt.isalpha() and nxt not in kb.date_words() and nxt not in _name_stops(kb) and not _definite(nxt)
 
 
 def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:

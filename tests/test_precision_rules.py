@@ -337,3 +337,10 @@ def test_particles_and_a_preposition_before_a_common_noun_are_no_name_after_a_ti
 def test_a_place_head_followed_by_an_indefinite_adjective_names_no_place():
     r = doc("وأقيم الحفل في قصر ملكي قرب مطار جديد، ثم توجه الوفد إلى مطار هانيدا.")
     assert set(of_type(r, "Place")) == {"مطار هانيدا"}
+
+
+def test_a_part_of_the_day_opens_a_name_after_a_title_unless_a_date_follows():
+    r = doc("واستقبل ولي العهد الكويتي الشيخ صباح خالد الحمد الصباح، في قصر بيان السفير.", "2024-09-01")
+    assert "صباح خالد الحمد الصباح" in of_type(r, "Person")
+    r = doc("واستقبل الرئيس صباح الأحد الوفد، والتقى الوزير صباح اليوم نظيره.")
+    assert not of_type(r, "Person")
