@@ -17,6 +17,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
+from kg.names import ends_a_longer_name
 from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -61,7 +62,8 @@ def link_short_forms(st: DocState) -> None:
     # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
     covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
     types = {e.id: e.type for e in linker.entities.values()}
-    extra = [m for s in st.sentences for m in find_short_forms(s, short_index, covered, st.doc.text, types)]
+    extra = [m for s in st.sentences for m in find_short_forms(s, short_index, covered, st.doc.text, types)
+             if not ends_a_longer_name(s, m, linker.kb, _label(linker, m.entity_id))]
     if extra:
         taken = _covered(extra)
         dropped = {m.entity_id for m in linked if not taken.isdisjoint(range(m.start, m.end))}
@@ -70,6 +72,11 @@ def link_short_forms(st: DocState) -> None:
             linker.entities.pop(entity_id, None)
     linked.extend(linker.link_named(extra, st.sentences))
     st.linked = linked
+
+
+def _label(linker: DocumentLinker, entity_id: str | None) -> str:
+    e = linker.entities.get(entity_id or "")
+    return e.label_ar if e else ""
 
 
 @stage("delegations", requires=("sentences", "kb", "linker", "linked"), provides=("linked",))

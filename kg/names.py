@@ -61,6 +61,22 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     return end
 
 
+def ends_a_longer_name(sentence: Sentence, m: Mention, kb: KnowledgeBase, label: str) -> bool:
+    """'الشيخ صباح خالد الحمد الصباح' is not a short form 'الصباح' of another of the family
+    (`label`): a one-word family name that ends words a title opens (no verb, particle or common
+    word between, nor a word of that person's own name) ends a longer name no rule read."""
+    norms, p = sentence.norms, sentence.position(m.start)
+    if m.type != "Person" or m.end - m.start != 1 or not norms[p].startswith("ال"):
+        return False
+    own, common = normalize(label).split(), kb.words("name_first_word_stops")
+    stops = _name_stops(kb) - kb.words("day_parts")
+    k = p - 1
+    while k >= max(0, p - 4) and norms[k].isalpha() and not kb.titles.starts(norms[k]) \
+            and norms[k] not in stops and norms[k] not in common and norms[k] not in own:
+        k -= 1
+    return k >= 0 and k < p - 1 and bool(kb.titles.starts(norms[k]))
+
+
 def _day_part_as_name(norms, k: int, kb: KnowledgeBase) -> bool:
     """'الشيخ صباح خالد الحمد الصباح': a part of the day (صباح، فجر) opening a name is a given name
     when no date follows it ('صباح الأحد', 'صباح اليوم', 'صباح يوم' are times)."""

@@ -87,7 +87,7 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             k += 1
             continue
         if k == j and k + 2 < len(norms) and _definite(norms[k + 2]) and nxt.isalpha() \
-                and not {w, nxt} & stops and not kb.titles.starts(nxt):
+                and not {w, nxt} & stops and not kb.titles.starts(w):
             words += [w, nxt]  # a chain of constructs: "رئيس مجلس إدارة المؤسسة"
             k += 2
             continue
@@ -181,6 +181,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     state = None
     j = i
     particles = kb.words("name_particles")
+    open_at, opened, opened_form = -1, i, ""
     while j < len(tokens):
         if j in known and known[j][0] == "Person":
             break  # "الأمير محمد بن سلمان" as the gazetteer writes him, title and all
@@ -192,7 +193,16 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
             break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
-        roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
+        if roles and open_at == j and norms[j] == t.form:
+            # "رئيس ديوان ولي العهد", "مستشار وزير الخارجية": a title in construct takes the next as
+            # its genitive (whose office it serves), not as a second role of the person
+            first = roles.pop()[1]
+            roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{first} {t.core}"))
+        else:
+            opened, opened_form = j, t.form
+            roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
+        open_at = t.end if t.state is None and not t.core.split()[-1].startswith("ال") \
+            and t.core not in introducers(kb) else -1
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
         if j < len(norms) and norms[j] == ":" and t.core in introducers(kb):
