@@ -108,6 +108,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "patronymic_particles": WORDS,
     "joined_name_heads": WORDS,
     "day_parts": WORDS,
+    "family_particles": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

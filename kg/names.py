@@ -28,6 +28,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
+    patronymic = kb.words("patronymic_particles")
     inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
     names_like_stops, common = kb.words("names_spelt_like_stops"), kb.words("name_first_word_stops")
     end, core = j, 0
@@ -36,6 +37,14 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         # the name علي is no stop, the preposition على is; nor is a date part of a name
         stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))
                 and not (end == j and _day_part_as_name(norms, end, kb))) or (w in dates and end > j)
+        if end >= j + 2 and norms[end - 2] in kb.words("family_particles"):
+            break  # "طحنون بن زايد آل نهيان الوفد": the family's name after "آل" ends the name
+        father = by_start.get(tok.index)
+        if father is not None and father.type == "Person" and end > j and norms[end - 1] in patronymic:
+            after = sentence.position(father.end)  # "خالد بن محمد بن زايد آل نهيان": the known one's son
+            core += sum(norms[k] not in particles for k in range(end, after))
+            end = after
+            continue
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break

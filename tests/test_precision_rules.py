@@ -361,3 +361,11 @@ def test_a_family_name_ending_an_unread_titled_name_is_no_short_form_of_a_relati
             "الجابر في قصر بيان السفير. وأشاد الجابر بالعلاقات.")
     fahd = of_type(r, "Person")["فهد سالم الجابر"]
     assert fahd.mentions == 2  # the later "أشاد الجابر", not the crown prince's family name
+
+
+def test_a_known_person_after_bin_is_the_father_in_a_longer_name_and_al_closes_a_name():
+    r = doc("واستقبل ولي العهد الشيخ خالد بن محمد بن زايد آل نهيان الوفد.", "2024-01-05")
+    persons = of_type(r, "Person")
+    assert "خالد بن محمد بن زايد آل نهيان" in persons and "محمد بن زايد آل نهيان" not in persons
+    r = doc("واستقبل الشيخ حمدان بن راشد آل مكتوم الوفد.")
+    assert set(of_type(r, "Person")) == {"حمدان بن راشد آل مكتوم"}
