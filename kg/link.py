@@ -43,7 +43,7 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks = sentence.tokens
     pos = sentence.position(m.start)
     first = toks[pos]
-    clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
+    clitic = first.norm[: len(first.norm) - len(normalize(m.surface).split()[0])]  # "بأديس أبابا": ب
     norms = sentence.norms
     if clitic.endswith("ب"):
         return True  # "بموسكو": in Moscow

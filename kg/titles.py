@@ -77,6 +77,10 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
                 or kb.phrases("honorifics").match_at(norms, k):
             break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if words and w.startswith("و") and not _definite(w) and nxt.startswith("ال") and w[1:] not in stops:
+            words += [w, nxt]  # "وزير الخارجية وشؤون المغتربين": a second portfolio
+            k += 2
+            continue
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
             words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
             k += 1
@@ -193,11 +197,8 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
             break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
-        if roles and open_at == j and norms[j] == t.form:
-            # "رئيس ديوان ولي العهد", "مستشار وزير الخارجية": a title in construct takes the next as
-            # its genitive (whose office it serves), not as a second role of the person
-            first = roles.pop()[1]
-            roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{first} {t.core}"))
+        if roles and open_at == j and norms[j] == t.form:  # "رئيس ديوان ولي العهد": a genitive, not a role
+            roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{roles.pop()[1]} {t.core}"))
         else:
             opened, opened_form = j, t.form
             roles.append((role_text(tokens, j, t.end, text, t.form), t.core))

@@ -369,3 +369,14 @@ def test_a_known_person_after_bin_is_the_father_in_a_longer_name_and_al_closes_a
     assert "خالد بن محمد بن زايد آل نهيان" in persons and "محمد بن زايد آل نهيان" not in persons
     r = doc("واستقبل الشيخ حمدان بن راشد آل مكتوم الوفد.")
     assert set(of_type(r, "Person")) == {"حمدان بن راشد آل مكتوم"}
+
+
+def test_a_second_portfolio_after_and_is_part_of_the_title_not_a_name():
+    r = doc("بحث نائب رئيس الوزراء وزير الخارجية وشؤون المغتربين الأردني فيصل الحمود مع نظيره الوضع.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"فيصل الحمود"} and persons["فيصل الحمود"].affiliation == "jordan"
+
+
+def test_a_capital_of_two_words_after_bi_is_the_place():
+    r = doc("شارك الرئيس في القمة الأفريقية بأديس أبابا، ثم عاد إلى بلاده.")
+    assert "أديس أبابا" in of_type(r, "Place") and not of_type(r, "State")
