@@ -40,13 +40,11 @@ def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bo
 
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    toks = sentence.tokens
-    pos = sentence.position(m.start)
+    toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]
     clitic = first.norm[: len(first.norm) - len(normalize(m.surface).split()[0])]  # "بأديس أبابا": ب
-    norms = sentence.norms
-    if clitic.endswith("ب"):
-        return True  # "بموسكو": in Moscow
+    if clitic.endswith("ب") or (pos == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")):
+        return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
     def visit_at(k: int) -> bool:
         return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"

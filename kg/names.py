@@ -143,13 +143,19 @@ def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, k
                     by_start: dict, introduced: bool) -> int | None:
     """Where a new person's name read over a known name after a title ends, if it is one: a known
     person's namesake ('السفير التركي في قطر محمد مصطفى كوكصو'), or a place's name that is a
-    given name ('الأمير نايف بن أحمد')."""
+    given name ('الأمير نايف بن أحمد', 'وزير خارجية الأرجنتين سانتياغو كافييرو')."""
     longer = namesake(sentence, j, m, state, kb, by_start, introduced)
     if longer is not None:
         return longer
     norms = sentence.norms
-    if m.type != "Place" or m.end - m.start != 1 or j + 1 >= len(norms) \
-            or norms[j + 1] not in kb.words("patronymic_particles"):
+    if m.type != "Place" or m.end - m.start != 1 or j + 1 >= len(norms):
+        return None
+    nxt = norms[j + 1]
+    # "وزير خارجية الأرجنتين سانتياغو كافييرو": after a state's title, a city and a word no rule
+    # knows (no article, stop, common word or known name) is a given name and a family name
+    unknown = state is not None and nxt.isalpha() and not nxt.startswith("ال") and nxt not in _name_stops(kb) \
+        and nxt not in kb.words("name_first_word_stops") and sentence.tokens[j + 1].index not in by_start
+    if nxt not in kb.words("patronymic_particles") and not unknown:
         return None
     end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
     return end if end is not None and end > j + 1 else None
@@ -167,6 +173,18 @@ def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: Know
         return None
     end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
     return end if end is not None and end > sentence.position(m.end) else None
+
+
+def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
+    """A monarch of a named state may go by one name: one word without the article, no common
+    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if j + 1 >= len(tokens) or norms[j + 1] not in (*COMMAS, ".", ":") or tokens[j].index in by_start:
+        return None
+    w = norms[j]
+    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
+        return None
+    return j + 1
 
 
 def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:

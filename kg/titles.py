@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
 from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
-                      person_mention)
+                      person_mention, single_name)
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
@@ -77,6 +77,11 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
                 or kb.phrases("honorifics").match_at(norms, k):
             break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if k == j and w in kb.derived("complement_heads", lambda: kb.words("place_heads") | kb.words(
+                "organization_heads")) and nxt.isalpha() and nxt not in stops and not kb.titles.starts(nxt):
+            words += [w, nxt]  # "رئيس إقليم كردستان": a region or body with a proper name
+            k += 2
+            continue
         if words and w.startswith("و") and not _definite(w) and nxt.startswith("ال") and w[1:] not in stops:
             words += [w, nxt]  # "وزير الخارجية وشؤون المغتربين": a second portfolio
             k += 2
@@ -281,7 +286,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         end = name_after(sentence, j, kb, by_start, introduced)
         if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
-            end = _single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
+            end = single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
             m = person_mention(sentence, j, end, 0, text, role, state)
             out.append(m)
@@ -297,26 +302,14 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     return out
 
 
-def _single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
-    """A monarch of a named state may go by one name: one word without the article, no common
-    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
-    norms, tokens = sentence.norms, sentence.tokens
-    if j + 1 >= len(tokens) or norms[j + 1] not in (*_COMMAS, ".", ":") or tokens[j].index in by_start:
-        return None
-    w = norms[j]
-    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
-        return None
-    return j + 1
-
-
 def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,
                       kb: KnowledgeBase, by_start: dict, ends: dict) -> Mention | None:
     """The person a title right after describes ('وليد المعلم، وزير الخارجية'), if any.
 
     Without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
     أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new; so does a
-    conjoined title ("، وسفير …") and a definite one with a name of its own ("استقبل الملك عبدالله
-    الثاني الرئيس محمد …")."""
+    conjoined title ("، وسفير …") and one with a name of its own ("استقبل الملك عبدالله الثاني
+    الرئيس محمد …")."""
     tokens, norms = sentence.tokens, sentence.norms
     comma = i >= 2 and norms[i - 1] in _COMMAS
     before = i - 2 if comma else i - 1
@@ -324,9 +317,8 @@ def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduc
         return None
     if tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text):
         return None
-    if not comma and norms[i].startswith("ال") and name_like(
-            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
-        return None
+    if not comma and name_like(sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
+        return None  # "التقى فيدان رئيس إقليم كردستان نيجيرفان بارزاني": a title with a name of its own
     return ends[tokens[before].index + 1]
 
 

@@ -380,3 +380,21 @@ def test_a_second_portfolio_after_and_is_part_of_the_title_not_a_name():
 def test_a_capital_of_two_words_after_bi_is_the_place():
     r = doc("شارك الرئيس في القمة الأفريقية بأديس أبابا، ثم عاد إلى بلاده.")
     assert "أديس أبابا" in of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_title_of_a_region_with_a_name_of_its_own_names_a_new_person_not_the_one_before():
+    r = doc("وفي أربيل، التقى فيدان رئيس إقليم كردستان نيجيرفان بارزاني.", "2023-07-10")
+    persons = of_type(r, "Person")
+    assert persons["نيجيرفان بارزاني"].roles == {"رئيس إقليم كردستان"}
+    assert not {r for p, e in persons.items() if p != "نيجيرفان بارزاني" for r in e.roles}
+
+
+def test_a_city_after_a_state_s_title_and_before_an_unknown_word_is_a_given_name():
+    r = doc("واستقبل الوزير معالي وزير خارجية جمهورية الأرجنتين سانتياغو كافييرو.", "2023-07-10")
+    assert of_type(r, "Person")["سانتياغو كافييرو"].affiliation == "argentina"
+    assert set(of_type(r, "State")) == {"الأرجنتين"}  # no Chile for its capital's name
+
+
+def test_a_capital_in_the_dateline_is_the_place():
+    r = doc("الرياض (واس) - استقبل وزير الخارجية اليوم السفير.")
+    assert "الرياض" in of_type(r, "Place") and not of_type(r, "State")
