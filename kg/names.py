@@ -61,7 +61,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
-        core += w not in particles
+        core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
             and norms[end - 2] not in particles:
@@ -116,6 +116,8 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     common = kb.words("name_first_word_stops")
     if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
+    if tokens[j].text[:1] == "و" and norms[j][1:] in common:
+        return False  # "أمير البلاد المفدى وأخيه سمو الشيخ": "and his brother", no name
     if norms[j][:1] in ("ل", "ب") and len(norms[j]) > 4 and norms[j][1:] in common:
         return False  # "المدير السابق لجهاز الاستخبارات": a preposition and a word no name begins with
     return not inner or (not introduced and (end - j == 2 or delimited))

@@ -398,3 +398,14 @@ def test_a_city_after_a_state_s_title_and_before_an_unknown_word_is_a_given_name
 def test_a_capital_in_the_dateline_is_the_place():
     r = doc("الرياض (واس) - استقبل وزير الخارجية اليوم السفير.")
     assert "الرياض" in of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_compound_given_name_counts_as_one_word_so_a_verb_after_the_name_is_left_out():
+    r = doc("لكن المتحدث باسم الحركة سامي عبد الرحمن نفى أن تكون الحكومة قد وافقت.")
+    assert set(of_type(r, "Person")) == {"سامي عبد الرحمن"}
+
+
+def test_and_his_brother_after_a_title_is_no_name():
+    r = doc("وأرسى دعائمها الشيخ حمد بن خليفة آل ثاني أمير البلاد المفدى وأخيه سمو الشيخ حمد بن عيسى آل خليفة.",
+            "2005-01-01")
+    assert not [p for p in of_type(r, "Person") if p.startswith("و")]
