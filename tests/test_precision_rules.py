@@ -409,3 +409,8 @@ def test_and_his_brother_after_a_title_is_no_name():
     r = doc("وأرسى دعائمها الشيخ حمد بن خليفة آل ثاني أمير البلاد المفدى وأخيه سمو الشيخ حمد بن عيسى آل خليفة.",
             "2005-01-01")
     assert not [p for p in of_type(r, "Person") if p.startswith("و")]
+
+
+def test_a_preposition_with_a_pronoun_is_no_part_of_a_name():
+    r = doc("وصرح المتحدث بأن الرئيس رحب بضيفه، مشيدا بالتعاون.")
+    assert not of_type(r, "Person")
