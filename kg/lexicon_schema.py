@@ -109,6 +109,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "joined_name_heads": WORDS,
     "day_parts": WORDS,
     "family_particles": WORDS,
+    "departure_verbs": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

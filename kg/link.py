@@ -42,7 +42,8 @@ def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bo
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]
-    clitic = first.norm[: len(first.norm) - len(normalize(m.surface).split()[0])]  # "بأديس أبابا": ب
+    word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
+    clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
     if clitic.endswith("ب") or (pos == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")):
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
@@ -61,9 +62,9 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
-    # object of a visit verb: "زار بوتين دمشق"
-    visited = tuple(kb.words("visit_verb_stems"))
-    return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
+    # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
+    visited, left = tuple(kb.words("visit_verb_stems")), kb.words("departure_verbs")
+    return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 
 @lru_cache(maxsize=4096)

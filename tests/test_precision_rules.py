@@ -414,3 +414,10 @@ def test_and_his_brother_after_a_title_is_no_name():
 def test_a_preposition_with_a_pronoun_is_no_part_of_a_name():
     r = doc("وصرح المتحدث بأن الرئيس رحب بضيفه، مشيدا بالتعاون.")
     assert not of_type(r, "Person")
+
+
+def test_a_capital_after_li_in_a_visit_or_after_a_departure_verb_is_the_place():
+    r = doc('وتأتي زيارة "روتو" للقاهرة في إطار التعاون، ثم غادر القاهرة ظهر اليوم.')
+    assert "القاهرة" in of_type(r, "Place") and not of_type(r, "State")
+    r = doc("وقال إن الوضع يمكن للقاهرة أن تتحمله.")
+    assert "مصر" in of_type(r, "State")  # no visit: the capital stands for its government
