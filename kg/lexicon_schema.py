@@ -110,6 +110,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "day_parts": WORDS,
     "family_particles": WORDS,
     "departure_verbs": WORDS,
+    "pronoun_suffixes": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

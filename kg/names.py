@@ -54,7 +54,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
-        if end > j and w[:1] in ("ب", "ل") and w.endswith(("ه", "ها", "هم", "هما")) and len(w) > 4:
+        if end > j and w[:1] in ("ب", "ل") and tok.text.endswith(tuple(kb.words("pronoun_suffixes"))) and len(w) > 4:
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
