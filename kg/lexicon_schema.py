@@ -111,6 +111,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "family_particles": WORDS,
     "departure_verbs": WORDS,
     "pronoun_suffixes": WORDS,
+    "capital_words": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

@@ -83,6 +83,7 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
+            m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
             p, q = m.start - first, m.end - first
             if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
@@ -192,6 +193,16 @@ def _given_name_before(s: Sentence, p: int, given: str, particles) -> int:
     while k >= 3 and s.norms[k - 2] in particles and s.norms[k - 1].isalpha():
         k -= 2
     return k - 1 if k < p and s.norms[k - 1] == given else p
+
+
+def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:
+    """'بالعاصمة الجزائر', 'في العاصمة الكويت': a state's name after the word "capital" is its
+    capital city (named like the state), a place."""
+    if not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1])):
+        return m
+    capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
+                                                        if e.capital_of and e.type == "Place"}).get(m.entity_id)
+    return evolve(m, entity_id=capital, type="Place") if capital else m
 
 
 def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

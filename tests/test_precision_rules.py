@@ -421,3 +421,9 @@ def test_a_capital_after_li_in_a_visit_or_after_a_departure_verb_is_the_place():
     assert "القاهرة" in of_type(r, "Place") and not of_type(r, "State")
     r = doc("وقال إن الوضع يمكن للقاهرة أن تتحمله.")
     assert "مصر" in of_type(r, "State")  # no visit: the capital stands for its government
+
+
+def test_a_state_s_name_after_the_word_capital_is_its_capital_city():
+    r = doc("واستقبل الأمير أمس في العاصمة الكويت الوفد، وأكدت الكويت دعمها.")
+    assert of_type(r, "Place")["مدينة الكويت"].id == "kuwait_city"
+    assert "الكويت" in of_type(r, "State")
