@@ -10,6 +10,7 @@ from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
 from kg.text import Sentence, normalize, stems
 from kg.titles import title_spans
+from kg.world.cities import similarity
 
 
 def covered_tokens(mentions: list[Mention]) -> set[int]:
@@ -80,6 +81,10 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
     first = s.tokens[0].index if s.tokens else 0  # s.position without a call per name
     out = []
     for m in found:
+        if m.type == "Person" and _another_of_the_family(m, s, kb):
+            a = s.tokens[s.position(m.start) - 1]
+            m = evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=None,
+                       source=MentionSource.PATTERN)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
@@ -193,6 +198,23 @@ def _given_name_before(s: Sentence, p: int, given: str, particles) -> int:
     while k >= 3 and s.norms[k - 2] in particles and s.norms[k - 1].isalpha():
         k -= 2
     return k - 1 if k < p and s.norms[k - 1] == given else p
+
+
+def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'عقيلته أمينة أردوغان', 'والسيدة الأولى جيل بايدن': a known person's family name after a
+    title and another given name is someone else of that family."""
+    p = s.position(m.start)
+    if m.end - m.start != 1 or p < 2:
+        return False
+    label, given = normalize(kb.entries[m.entity_id].ar).split(), s.norms[p - 1]
+    if len(label) < 2 or s.norms[p] != label[-1] or given in label or _spelt_alike(given, label[0]) \
+            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال"):
+        return False
+    for k in range(max(0, p - 4), p - 1):
+        hit = kb.titles.match_at(s.norms, k, kb.titles.starts(s.norms[k]) or None)
+        if hit and k + hit[0] == p - 1:
+            return True
+    return False
 
 
 def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:

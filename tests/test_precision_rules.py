@@ -427,3 +427,11 @@ def test_a_state_s_name_after_the_word_capital_is_its_capital_city():
     r = doc("واستقبل الأمير أمس في العاصمة الكويت الوفد، وأكدت الكويت دعمها.")
     assert of_type(r, "Place")["مدينة الكويت"].id == "kuwait_city"
     assert "الكويت" in of_type(r, "State")
+
+
+def test_a_spouse_is_introduced_and_another_given_name_before_a_known_family_name_is_someone_else():
+    r = doc("ويرافق الرئيس في جولته عقيلته أمينة أردوغان، ووزير الخارجية.", "2023-07-18")
+    persons = of_type(r, "Person")
+    assert "أمينة أردوغان" in persons and "رجب طيب أردوغان" not in persons
+    r = doc("وقال الرئيس فلادمير بوتين إن بلاده مستعدة.", "2023-07-18")
+    assert set(of_type(r, "Person")) == {"فلاديمير بوتين"}  # a misspelt given name is still his
