@@ -112,6 +112,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "departure_verbs": WORDS,
     "pronoun_suffixes": WORDS,
     "capital_words": WORDS,
+    "name_inner_stops": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

@@ -58,8 +58,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
-        if core >= 2 and w in common:
-            break  # "بيدرو سانشيز ملف الهجرة": two words of a name, then a common word
+        if core >= 2 and (w in common or w in kb.words("name_inner_stops")):
+            break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
@@ -97,6 +97,12 @@ def _day_part_as_name(norms, k: int, kb: KnowledgeBase) -> bool:
     return nxt.isalpha() and nxt not in kb.date_words() and nxt not in _name_stops(kb) and not _definite(nxt)
 
 
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The first words of the known persons' names (كوفي، طارق، سامح)."""
+    return kb.derived("given_names", lambda: frozenset(
+        normalize(n).split()[0] for e in kb.entries.values() if e.type == "Person" for n in (e.ar, *e.aliases)))
+
+
 def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:
     """Whether tokens j..end read as a person's name, not a phrase ('مولود تشاوش أوغلو' yes,
     'البيان الختامي' no): two words at least, the first without the article, Arabic, and an
@@ -118,6 +124,10 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     common = kb.words("name_first_word_stops")
     if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
+    if end - j == 2 and norms[j + 1] in common and norms[j] not in _given_names(kb):
+        return False  # "تلاشت تقريبا": an unknown word and a common one; "كوفي عنان" is a name
+    if _with_pronoun(tokens[j].text, norms[j], kb):
+        return False  # 'رئيس الدولة "حفظه الله"': a blessing, no name
     if tokens[j].text[:1] == "و" and norms[j][1:] in common:
         return False  # "أمير البلاد المفدى وأخيه سمو الشيخ": "and his brother", no name
     if norms[j][:1] in ("ل", "ب") and len(norms[j]) > 4 and norms[j][1:] in common:
@@ -128,7 +138,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
 def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
     """Where the name read after a title ends, or None when what follows is no name."""
     tokens, norms = sentence.tokens, sentence.norms
-    quoted = _quoted_name(sentence, j, by_start)
+    quoted = _quoted_name(sentence, j, by_start, kb)
     if quoted is not None:
         return quoted
     end = name_end(sentence, j, kb, by_start)
@@ -191,7 +201,7 @@ def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -
     return j + 1
 
 
-def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
+def _quoted_name(sentence: Sentence, j: int, by_start: dict, kb: KnowledgeBase) -> int | None:
     """'ووزير الصناعة "محمد رضا نعمة زاده"': a name of two to four words in quotes after a title
     is the quoted words, whatever they end in."""
     tokens, norms = sentence.tokens, sentence.norms
@@ -201,7 +211,13 @@ def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
     if close is None or close - j < 2 or norms[j].startswith("ال") \
             or not all(norms[k].isalpha() and tokens[k].index not in by_start for k in range(j, close)):
         return None
-    return close
+    return None if _with_pronoun(tokens[j].text, norms[j], kb) else close
+
+
+def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
+    """'حفظه' (حفظ + ه): a common word with an attached pronoun, no name ('نبيه' is one)."""
+    common = kb.words("name_first_word_stops")
+    return any(text.endswith(p) and norm[:-len(p)] in common for p in kb.words("pronoun_suffixes"))
 
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,

