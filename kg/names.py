@@ -56,6 +56,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break
         if end > j and w[:1] in ("ب", "ل") and tok.text.endswith(tuple(kb.words("pronoun_suffixes"))) and len(w) > 4:
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
+        if end > j and _with_pronoun(tok.text, w, kb):
+            break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
         if core >= 2 and (w in common or w in kb.words("name_inner_stops")):
@@ -119,7 +121,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
              and not (patronymic and k == end - 1) and not (k == j + 2 and norms[j] in particles)]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":", "|") or tokens[end].text in QUOTE_MARKS
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
-                                           and not delimited):
+                                           and not delimited and norms[j] not in _given_names(kb)):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
     common = kb.words("name_first_word_stops")
     if norms[j] in common and norms[j + 1] not in particles:

@@ -208,7 +208,8 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
         return False
     label, given = normalize(kb.entries[m.entity_id].ar).split(), s.norms[p - 1]
     if len(label) < 2 or s.norms[p] != label[-1] or given in label or _spelt_alike(given, label[0]) \
-            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال"):
+            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال") \
+            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops"):
         return False
     for k in range(max(0, p - 4), p - 1):
         hit = kb.titles.match_at(s.norms, k, kb.titles.starts(s.norms[k]) or None)

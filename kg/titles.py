@@ -234,7 +234,7 @@ def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
 def introducers(kb: KnowledgeBase) -> frozenset[str]:
     """Titles that introduce a name without being the person's role ('برئاسة', 'نظيره')."""
     return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"])
-                      | frozenset(kb.lexicon["counterpart_words"]))
+                      | frozenset(kb.lexicon["counterpart_words"]) | kb.words("name_introducers"))
 
 
 def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple[str, str, int]]:

@@ -445,3 +445,11 @@ def test_a_common_definite_word_after_two_words_of_a_name_and_a_blessing_are_no_
 def test_an_unknown_word_and_a_common_one_after_a_title_are_no_name():
     r = doc("ومما زاد حدة الأزمة أن حظوظ الفريق تلاشت تقريبا في التأهل، وقال الفريق خالد الجابري إن الوضع صعب.")
     assert set(of_type(r, "Person")) == {"خالد الجابري"}
+
+
+def test_a_given_name_ending_in_ta_marbuta_opens_a_name_and_a_word_with_a_pronoun_ends_it():
+    r = doc("في حين أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر دعمه للحوار.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"خليفة حفتر"} and persons["خليفة حفتر"].roles == {"المشير"}
+    r = doc("وأقام الأمير مأدبة غداء تكريما للضيف، وأوضح المتحدث أن الأسد قام بزيارة.", "2019-05-02")
+    assert set(of_type(r, "Person")) == {"بشار الأسد"}
