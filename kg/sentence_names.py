@@ -176,8 +176,13 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     particles = kb.words("patronymic_particles")
     if hit and p + hit[0] < q - 1 and s.norms[p + hit[0]] not in particles:
         p += hit[0]  # but "سلطان بن عبدالعزيز" is a name: none begins with "بن"
+    matched = q
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
+    if q > matched and _other_lineage(s.norms[p:matched], s.norms[matched:q], kb.entries[m.entity_id].ar):
+        a, b = s.tokens[p], s.tokens[q - 1]  # "محمد بن عبدالرحمن بن عبدالعزيز" is not "… آل ثاني"
+        return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end,
+                      surface=text[a.start:b.end], entity_id=None, source=MentionSource.PATTERN)
     label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None
     label = label if label and list(s.norms[p:q]) == label[-1:] else None
     if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
@@ -188,6 +193,14 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
         return m
     a, b = s.tokens[p], s.tokens[q - 1]
     return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
+
+
+def _other_lineage(matched, added, label: str) -> bool:
+    """The lineage the text adds to a known person's short name goes another way than the known
+    full name: 'محمد بن عبدالرحمن' + 'بن عبدالعزيز' against 'محمد بن عبد الرحمن آل ثاني'."""
+    full, said = normalize(label).replace(" ", ""), "".join(matched)
+    rest = full[len(said):] if full.startswith(said) else ""
+    return bool(rest) and not rest.startswith("".join(added)) and not "".join(added).startswith(rest)
 
 
 def _given_name_before(s: Sentence, p: int, given: str, particles) -> int:

@@ -453,3 +453,11 @@ def test_a_given_name_ending_in_ta_marbuta_opens_a_name_and_a_word_with_a_pronou
     assert set(persons) == {"خليفة حفتر"} and persons["خليفة حفتر"].roles == {"المشير"}
     r = doc("وأقام الأمير مأدبة غداء تكريما للضيف، وأوضح المتحدث أن الأسد قام بزيارة.", "2019-05-02")
     assert set(of_type(r, "Person")) == {"بشار الأسد"}
+
+
+def test_a_known_short_name_with_a_lineage_the_known_full_name_lacks_is_someone_else():
+    r = doc("وكان في استقباله نائب أمير منطقة الرياض الأمير محمد بن عبدالرحمن بن عبدالعزيز.", "2024-10-05")
+    persons = of_type(r, "Person")
+    assert "محمد بن عبدالرحمن بن عبدالعزيز" in persons and "محمد بن عبد الرحمن آل ثاني" not in persons
+    r = doc("واستقبل الأمير فيصل بن فرحان بن عبدالله الوزير.", "2024-10-05")
+    assert "فيصل بن فرحان" in of_type(r, "Person")  # a lineage the known name leaves open is his
