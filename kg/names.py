@@ -248,6 +248,8 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None
         end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
+        if stateless and norms[a][clitic:] not in _given_names(kb):
+            return None  # a list with a title of no state: a known given name first ("، ووكلاء الوزارات،" no)
         if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
             return a, b, clitic
     return None

@@ -461,3 +461,8 @@ def test_a_known_short_name_with_a_lineage_the_known_full_name_lacks_is_someone_
     assert "محمد بن عبدالرحمن بن عبدالعزيز" in persons and "محمد بن عبد الرحمن آل ثاني" not in persons
     r = doc("واستقبل الأمير فيصل بن فرحان بن عبدالله الوزير.", "2024-10-05")
     assert "فيصل بن فرحان" in of_type(r, "Person")  # a lineage the known name leaves open is his
+
+
+def test_a_list_item_before_a_title_of_no_state_is_a_name_only_with_a_known_given_name():
+    r = doc("وشارك في الاجتماع ممثلون عن الوزارات، ووكلاء الوزارات، مدير عام المراسم، والسفراء.")
+    assert not of_type(r, "Person")
