@@ -89,7 +89,10 @@ def link_delegations(st: DocState) -> None:
     for s in st.sentences:
         for m in delegation_mentions(s, st.kb, by_sentence.get(s.index, [])):
             if m.entity_id in st.kb.entries:
-                st.linker.entity(m.entity_id, "State", st.kb.entries[m.entity_id].ar)
+                named = m.entity_id in st.linker.entities
+                state = st.linker.entity(m.entity_id, "State", st.kb.entries[m.entity_id].ar)
+                if not named:
+                    state.documents = set()  # "الوفد الإيراني" refers to Iran; the article names it not
                 out.append(m)
     st.linked.extend(out)
 
