@@ -59,7 +59,8 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
                            or norms[before] in (",", "،")):
         before -= 1
     if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
-        return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
+        # "في دمشق", "بالعاصمة المصرية القاهرة"; but "المساعدات المقدمة إلى أنقرة" go to the government
+        return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"

@@ -466,3 +466,9 @@ def test_a_known_short_name_with_a_lineage_the_known_full_name_lacks_is_someone_
 def test_a_list_item_before_a_title_of_no_state_is_a_name_only_with_a_known_given_name():
     r = doc("وشارك في الاجتماع ممثلون عن الوزارات، ووكلاء الوزارات، مدير عام المراسم، والسفراء.")
     assert not of_type(r, "Person")
+
+
+def test_a_capital_receiving_what_is_sent_to_it_is_its_government():
+    r = doc("وزار الوزير تركيا لتسليم شحنة من المساعدات المقدمة إلى أنقرة، ثم توجه إلى أنقرة.")
+    assert "أنقرة" in of_type(r, "State")["تركيا"].alt_labels  # the aid goes to the government
+    assert "أنقرة" in of_type(r, "Place")  # the trip goes to the city
