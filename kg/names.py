@@ -79,8 +79,8 @@ def ends_a_longer_name(sentence: Sentence, m: Mention, kb: KnowledgeBase, label:
     (`label`): a one-word family name that ends words a title opens (no verb, particle or common
     word between, nor a word of that person's own name) ends a longer name no rule read."""
     norms, p = sentence.norms, sentence.position(m.start)
-    if m.type != "Person" or m.end - m.start != 1 or not norms[p].startswith("ال"):
-        return False
+    if m.type != "Person" or not norms[p].startswith("ال"):
+        return False  # one word or more: "المبارك الصباح" after "الشيخ صباح خالد الحمد"
     own, common = normalize(label).split(), kb.words("name_first_word_stops")
     stops = _name_stops(kb) - kb.words("day_parts")
     k = p - 1

@@ -472,3 +472,11 @@ def test_a_capital_receiving_what_is_sent_to_it_is_its_government():
     r = doc("وزار الوزير تركيا لتسليم شحنة من المساعدات المقدمة إلى أنقرة، ثم توجه إلى أنقرة.")
     assert "أنقرة" in of_type(r, "State")["تركيا"].alt_labels  # the aid goes to the government
     assert "أنقرة" in of_type(r, "Place")  # the trip goes to the city
+
+
+def test_a_state_named_like_its_capital_in_the_dateline_is_the_capital_and_a_longer_unread_name_is_no_short_form():
+    r = doc("الكويت (كونا) - استقبل سمو ولي العهد الشيخ صباح خالد الحمد المبارك الصباح اليوم الوفد. "
+            "وحضر المقابلة وزير شؤون الديوان الأميري الشيخ محمد عبدالله المبارك الصباح.", "2025-02-10")
+    assert of_type(r, "Place")["مدينة الكويت"].id == "kuwait_city" and not of_type(r, "State")
+    minister = of_type(r, "Person")["محمد عبدالله المبارك الصباح"]
+    assert minister.mentions == 1 and not minister.alt_labels  # not the crown prince's family name
