@@ -239,16 +239,18 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         after_person = a and tokens[a - 1].index + 1 in ends
         clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in COMMAS) and len(norms[a]) > 3 else 0
         # "سعادة السيد ليو جيان سفير الصين": a name after an honorific too
-        honored = prev in kb.derived("honorific_ends", lambda: frozenset(
+        ends_of = kb.derived("honorific_ends", lambda: frozenset(
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
-        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS)):
+        honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
+        # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة منال رضوان، المستشارة"
+        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS or honored)):
             continue
         if clitic and tokens[a].text[1:].startswith("ال"):
             continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None
         end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
-        if stateless and norms[a][clitic:] not in _given_names(kb):
+        if stateless and not honored and norms[a][clitic:] not in _given_names(kb):
             return None  # a list with a title of no state: a known given name first ("، ووكلاء الوزارات،" no)
         if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
             return a, b, clitic

@@ -173,6 +173,8 @@ def _title_facts(kb: KnowledgeBase, title: str) -> tuple[str, bool, bool, bool]:
 def _skip_honorifics(norms, tokens, j: int, kb: KnowledgeBase) -> int:
     honorifics = kb.phrases("honorifics")
     while j < len(tokens):
+        if norms[j] in _COMMAS and j + 1 < len(tokens) and tokens[j + 1].text[:1] == "و":
+            return j  # "مستشار الوزير، والدكتورة هند سليمان": the next of a list, not this title's name
         if norms[j] in _COMMAS or tokens[j].text in QUOTE_MARKS:
             j += 1
             continue

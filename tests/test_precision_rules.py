@@ -263,7 +263,8 @@ def test_names_in_a_list_between_commas_take_the_title_after_them_without_the_co
             "وخالد الزهراني، مستشار الوزير، وسالم آل مرعي، مدير عام الإدارة العامة للدول الأوروبية، "
             "والدكتورة هند سليمان، المستشارة في الوزارة.")
     persons = of_type(r, "Person")
-    assert {"سعود العتيبي", "خالد الزهراني", "سالم آل مرعي"} <= set(persons)
+    assert {"سعود العتيبي", "خالد الزهراني", "سالم آل مرعي", "هند سليمان"} <= set(persons)
+    assert persons["هند سليمان"].roles == {"المستشارة"}  # an honorific after "و" opens a list item
     assert not any(p.startswith(("و", "ال")) for p in persons)  # no "وسالم", no "الدكتورة هند"
     assert "مستشار الوزير" in persons["خالد الزهراني"].roles
 
