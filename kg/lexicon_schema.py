@@ -114,6 +114,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "capital_words": WORDS,
     "name_inner_stops": WORDS,
     "recipient_words": WORDS,
+    "plural_titles": WORDS,
     "name_stops": WORDS,
     "name_first_word_stops": WORDS,
     "names_spelt_like_stops": WORDS,

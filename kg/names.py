@@ -111,7 +111,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     inner article only after a particle or when punctuation closes the name."""
     tokens, norms = sentence.tokens, sentence.norms
     particles = kb.words("name_particles")
-    if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+    if end - j < 2 or tokens[j].text.startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
         return False
     patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
     # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")

@@ -6,6 +6,7 @@ from kg.bodies import (acronym_mentions, formal_state_mentions, organization_men
                        place_mentions)
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
+from kg.minister_lists import listed_ministers
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
 from kg.text import Sentence, normalize, stems
@@ -104,6 +105,10 @@ def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[
     (a place's name read as a person's drops: "الأمير نايف بن أحمد"; a name inside a facility's
     or a base's is no person: "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية")."""
     with_roles = pattern_mentions(s, kb, text, found)
+    listed = listed_ministers(s, kb, text, found)
+    if listed:
+        taken = covered_tokens(with_roles)
+        with_roles += [m for m in listed if taken.isdisjoint(range(m.start, m.end)) or m.source == MentionSource.GAZETTEER]
     if not with_roles:  # most sentences: no title before a name
         return list(found), []
     role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}

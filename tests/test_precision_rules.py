@@ -481,3 +481,11 @@ def test_a_state_named_like_its_capital_in_the_dateline_is_the_capital_and_a_lon
     assert of_type(r, "Place")["مدينة الكويت"].id == "kuwait_city" and not of_type(r, "State")
     minister = of_type(r, "Person")["محمد عبدالله المبارك الصباح"]
     assert minister.mentions == 1 and not minister.alt_labels  # not the crown prince's family name
+
+
+def test_a_plural_title_opens_a_list_of_portfolios_and_names():
+    r = doc("ويرافق الرئيس في جولته وزراء الخارجية أوغوز ديمير، والطاقة والموارد الطبيعية ألب أرسلان يلماز، "
+            "والتجارة عمر كايا، ورئيس جهاز الاستخبارات جمال أوزون.")
+    persons = of_type(r, "Person")
+    assert {"أوغوز ديمير", "ألب أرسلان يلماز", "عمر كايا", "جمال أوزون"} <= set(persons)
+    assert persons["ألب أرسلان يلماز"].roles == {"وزراء الطاقة والموارد الطبيعية"}
