@@ -208,7 +208,8 @@ class DocumentLinker:
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
-        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation]
+        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation
+                      and all(" " in r for r in m.role.split("\n"))]  # "نظيره الأوغندي الرئيس X": a bare "الرئيس"
         if not candidates:
             return linked
         first: dict[str, int] = {}

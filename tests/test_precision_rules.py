@@ -489,3 +489,10 @@ def test_a_plural_title_opens_a_list_of_portfolios_and_names():
     persons = of_type(r, "Person")
     assert {"أوغوز ديمير", "ألب أرسلان يلماز", "عمر كايا", "جمال أوزون"} <= set(persons)
     assert persons["ألب أرسلان يلماز"].roles == {"وزراء الطاقة والموارد الطبيعية"}
+
+
+def test_a_counterpart_named_after_a_bare_president_title_is_not_the_host_president_again():
+    r = doc("واستقبل الرئيس عبد الفتاح السيسي نظيره الكيني الرئيس وليام روتو، وذلك بمقر رئاسة الجمهورية.",
+            "2024-01-05")
+    persons = of_type(r, "Person")
+    assert persons["وليام روتو"].affiliation == "kenya"
