@@ -78,3 +78,22 @@ def test_a_broken_source_file_is_one_line_naming_it(tmp_path):
     with pytest.raises(SystemExit) as e:
         read_yaml(bad)
     assert str(bad) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_foreign_g_is_spelt_both_ways_when_the_news_does_and_an_arabic_one_is_not():
+    """أنغولا is also أنجولا (in use), with its adjectives; المغرب (an Arab state) gets no
+    المجرب, and a spelling the news hardly writes (جامبيا) is no alias. Real frequencies."""
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+
+    from kg.world.states import g_spellings
+
+    states = [{"id": "angola", "iso": "AO", "ar": "أنغولا", "aliases": [], "nationality": []},
+              {"id": "gambia", "iso": "GM", "ar": "غامبيا", "aliases": [], "nationality": []},
+              {"id": "morocco", "iso": "MA", "ar": "المغرب", "aliases": [], "nationality": []}]
+    g_spellings(states, {"AO", "GM"}, partial(zipf_frequency, lang="ar"), 2.5, 1.0)
+    assert states[0]["aliases"] == ["أنجولا"] and "الأنجولي" in states[0]["nationality"]
+    assert states[1]["aliases"] == [] and states[2]["aliases"] == []
+    angola = next(e for e in read_yaml(ONTOLOGY_DIR / "states.yaml")["states"] if e["id"] == "angola")
+    assert "أنجولا" in angola["aliases"]

