@@ -54,7 +54,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
-        if end > j and w[:1] in ("ب", "ل") and tok.text.endswith(tuple(kb.words("pronoun_suffixes"))) and len(w) > 4:
+        if end > j and w[:1] in ("ب", "ل") and tok.text.endswith(_pronoun_suffixes(kb)) and len(w) > 4:
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
         if end > j and _with_pronoun(tok.text, w, kb):
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
@@ -216,10 +216,17 @@ def _quoted_name(sentence: Sentence, j: int, by_start: dict, kb: KnowledgeBase) 
     return None if _with_pronoun(tokens[j].text, norms[j], kb) else close
 
 
+def _pronoun_suffixes(kb: KnowledgeBase) -> tuple[str, ...]:
+    return kb.derived("pronoun_suffix_tuple", lambda: tuple(kb.words("pronoun_suffixes")))
+
+
 def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
     """'حفظه' (حفظ + ه): a common word with an attached pronoun, no name ('نبيه' is one)."""
+    suffixes = _pronoun_suffixes(kb)
+    if not text.endswith(suffixes):
+        return False
     common = kb.words("name_first_word_stops")
-    return any(text.endswith(p) and norm[:-len(p)] in common for p in kb.words("pronoun_suffixes"))
+    return any(text.endswith(p) and norm[:-len(p)] in common for p in suffixes)
 
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,
