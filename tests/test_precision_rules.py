@@ -496,3 +496,8 @@ def test_a_counterpart_named_after_a_bare_president_title_is_not_the_host_presid
             "2024-01-05")
     persons = of_type(r, "Person")
     assert persons["وليام روتو"].affiliation == "kenya"
+
+
+def test_the_office_an_adviser_serves_is_no_mention_of_its_holder():
+    r = doc("استقبل الوزير اليوم الدكتور أنور قرقاش المستشار الدبلوماسي لرئيس دولة الإمارات.", "2024-01-05")
+    assert "mohamed_bin_zayed" not in r.entities
