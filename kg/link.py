@@ -58,8 +58,8 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
                            or norms[before] in (",", "،")):
         before -= 1
-    if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
-        # "في دمشق", "بالعاصمة المصرية القاهرة"; but "المساعدات المقدمة إلى أنقرة" go to the government
+    if before >= 0 and not (kb.words("locative_words") | kb.words("place_heads")).isdisjoint(stems(norms[before])):
+        # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"

@@ -501,3 +501,8 @@ def test_a_counterpart_named_after_a_bare_president_title_is_not_the_host_presid
 def test_the_office_an_adviser_serves_is_no_mention_of_its_holder():
     r = doc("استقبل الوزير اليوم الدكتور أنور قرقاش المستشار الدبلوماسي لرئيس دولة الإمارات.", "2024-01-05")
     assert "mohamed_bin_zayed" not in r.entities
+
+
+def test_a_capital_after_a_place_head_is_the_place():
+    r = doc("وكان في استقبالهم نائب أمير منطقة الرياض، ثم توجهوا إلى قاعة المؤتمرات.")
+    assert "الرياض" in of_type(r, "Place") and not of_type(r, "State")
