@@ -111,8 +111,12 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     inner article only after a particle or when punctuation closes the name."""
     tokens, norms = sentence.tokens, sentence.norms
     particles = kb.words("name_particles")
-    if end - j < 2 or tokens[j].text.startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+    if end - j < 2:
         return False
+    definite = tokens[j].text.startswith("ال") and (norms[j + 1] not in kb.words("patronymic_particles")
+                                                     or norms[j] in kb.words("name_inner_stops"))
+    if definite or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+        return False  # but "الأمير الحسين بن عبدالله الثاني": a name with the article before "بن"
     patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
     # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
     # nor a family name after a compound given name ("عبد المنعم البنا"): its second part is one word with "عبد"

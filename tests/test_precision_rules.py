@@ -506,3 +506,8 @@ def test_the_office_an_adviser_serves_is_no_mention_of_its_holder():
 def test_a_capital_after_a_place_head_is_the_place():
     r = doc("وكان في استقبالهم نائب أمير منطقة الرياض، ثم توجهوا إلى قاعة المؤتمرات.")
     assert "الرياض" in of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_name_with_the_article_before_bin_is_a_name():
+    r = doc("كما بعث ولي العهد الأمير الحسن بن طلال الثاني برقية مماثلة، واستقبل الأمير الوفد بن الوزير.")
+    assert set(of_type(r, "Person")) == {"الحسن بن طلال الثاني"}
