@@ -168,16 +168,23 @@ def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, k
     if longer is not None:
         return longer
     norms = sentence.norms
-    if m.type != "Place" or m.end - m.start != 1 or j + 1 >= len(norms):
+    if m.type not in ("Place", "State") or m.end - m.start != 1 or j + 1 >= len(norms):
         return None
     nxt = norms[j + 1]
-    # "وزير خارجية الأرجنتين سانتياغو كافييرو": after a state's title, a city and a word no rule
-    # knows (no article, stop, common word or known name) is a given name and a family name
-    unknown = state is not None and nxt.isalpha() and not nxt.startswith("ال") and nxt not in _name_stops(kb) \
-        and nxt not in kb.words("name_first_word_stops") and sentence.tokens[j + 1].index not in by_start
-    if nxt not in kb.words("patronymic_particles") and not unknown:
+    # "وزير خارجية الأرجنتين سانتياغو كافييرو", "رئيسة الوزراء الإيطالية جورجيا ميلوني": after a
+    # state's title, a city or state and a word no rule knows (no article, stop, common word or
+    # known name) is a given name and a family name
+    unknown = state not in (None, m.entity_id) and nxt.isalpha() and not nxt.startswith("ال") \
+        and nxt not in _name_stops(kb) and nxt not in kb.words("name_first_word_stops") \
+        and sentence.tokens[j + 1].index not in by_start
+    if not unknown and (m.type != "Place" or nxt not in kb.words("patronymic_particles")):
         return None
-    end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
+    others = {k: v for k, v in by_start.items() if v is not m}
+    if unknown:  # the place's name is no common word here: the name ends where punctuation closes it
+        end = name_end(sentence, j, kb, others)
+        closed = end == len(norms) or norms[end] in (*COMMAS, ".", ":") or norms[end] in _name_stops(kb)
+        return end if end > j + 1 and closed else None
+    end = name_after(sentence, j, kb, others, introduced)
     return end if end is not None and end > j + 1 else None
 
 

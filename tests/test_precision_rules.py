@@ -394,6 +394,10 @@ def test_a_city_after_a_state_s_title_and_before_an_unknown_word_is_a_given_name
     r = doc("واستقبل الوزير معالي وزير خارجية جمهورية الأرجنتين سانتياغو كافييرو.", "2023-07-10")
     assert of_type(r, "Person")["سانتياغو كافييرو"].affiliation == "argentina"
     assert set(of_type(r, "State")) == {"الأرجنتين"}  # no Chile for its capital's name
+    r = doc("وأجرى الرئيس مكالمة مع رئيسة الوزراء الإيطالية جورجيا ميلوني، تناولت العلاقات.", "2023-07-10")
+    assert of_type(r, "Person")["جورجيا ميلوني"].affiliation == "italy" and not of_type(r, "State")
+    r = doc("وزار رئيس وزراء باكستان الصين الشهر الماضي.", "2023-07-10")
+    assert "الصين" in of_type(r, "State")  # a state the title's holder visits
 
 
 def test_a_capital_in_the_dateline_is_the_place():
