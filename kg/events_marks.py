@@ -100,10 +100,12 @@ class ClauseMarks:
         return received and any(norms[p] in self.kb.words("addressee_links") for p in same if p > trigger)
 
     def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
-        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …': who is named after a presence marker, in
-        its clause, attends the encounter and is no participant of it."""
+        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وجرى اللقاء بحضور وزير الدولة، وزير
+        الشؤون الخارجية، رمطان لعمامرة، ووزير …': who is named after a presence marker, up to the
+        next trigger, attends the encounter and is no participant of it."""
         if self.kb.words("presence_markers").isdisjoint(view.sentence.norms):
             return persons
         marks = [a for a, _, _ in found_in(view, self.presence)]
+        triggers = [a for a, _, _ in found_in(view, self.kb.triggers)]
         return [m for m in persons if not any(
-            a < view.pos(m.start) and view.clause[a] == view.clause[view.pos(m.start)] for a in marks)]
+            a < (p := view.pos(m.start)) and not any(a < t < p for t in triggers) for a in marks)]

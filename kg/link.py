@@ -40,13 +40,12 @@ def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bo
 
 
 def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    toks = sentence.tokens
-    pos = sentence.position(m.start)
+    toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]
-    clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
-    norms = sentence.norms
-    if clitic.endswith("ب"):
-        return True  # "بموسكو": in Moscow
+    word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
+    clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
+    if clitic.endswith("ب") or (pos == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")):
+        return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
     def visit_at(k: int) -> bool:
         return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
@@ -55,16 +54,18 @@ def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if clitic.endswith("ل"):
         return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
     before = pos - 1
-    # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
-    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
+    # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
+    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
+                           or norms[before] in (",", "،")):
         before -= 1
-    if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
-        return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
+    if before >= 0 and not (kb.words("locative_words") | kb.words("place_heads")).isdisjoint(stems(norms[before])):
+        # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
+        return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
-    # object of a visit verb: "زار بوتين دمشق"
-    visited = tuple(kb.words("visit_verb_stems"))
-    return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
+    # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
+    visited, left = tuple(kb.words("visit_verb_stems")), kb.words("departure_verbs")
+    return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 
 @lru_cache(maxsize=4096)
@@ -207,7 +208,8 @@ class DocumentLinker:
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
-        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation]
+        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation
+                      and all(" " in r for r in m.role.split("\n"))]  # "نظيره الأوغندي الرئيس X": a bare "الرئيس"
         if not candidates:
             return linked
         first: dict[str, int] = {}
@@ -267,10 +269,12 @@ class DocumentLinker:
             if m.source == MentionSource.ACRONYM:
                 index.add(tuple(normalize(m.surface).split()), m.entity_id)
                 continue
-            if m.source == MentionSource.PATTERN and m.type == "Person":
+            if m.type == "Person" and m.source in (MentionSource.PATTERN, MentionSource.GAZETTEER):
                 words = normalize(m.surface).split()
                 if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
+                if m.source != MentionSource.PATTERN:
+                    continue  # a known person's other names are the gazetteer's
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     if len("".join(tail)) >= 4:

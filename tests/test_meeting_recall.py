@@ -202,3 +202,9 @@ def test_talks_between_the_two_sides_hosted_by_a_state():
 def test_what_someone_said_on_arriving_tells_of_the_arrival():
     found = meetings("وقال الرئيس الكيني وليام روتو لدى وصوله إلى بكين إن العلاقات مع الصين متينة.")
     assert [(k, len(p), loc) for k, p, _, loc in found] == [("Visit", 1, "beijing")]
+
+
+def test_those_present_are_listed_up_to_the_next_trigger():
+    found = meetings("استقبل الرئيس الجزائري عبد المجيد تبون وزير الخارجية الروسي سيرغي لافروف. "
+                     "وجرى اللقاء بحضور وزير الدولة، وزير الشؤون الخارجية، أحمد عطاف، ووزير الداخلية إبراهيم مراد.")
+    assert [sorted(p) for _, p, _, _ in found] == [["abdelmadjid_tebboune", "sergey_lavrov"]]

