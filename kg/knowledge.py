@@ -54,6 +54,7 @@ class GazetteerEntry:
     subtype: str | None = None
     lat: float | None = None        # WGS84, places and bases
     long: float | None = None
+    context_names: frozenset[str] = frozenset()  # normalized names read as this place only in context
 
 
 class _Memo(dict):

@@ -23,7 +23,8 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
         affiliation=raw.get("affiliation"), offices=offices, roles=list(raw.get("roles", [])),
         capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
         operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
-        lat=raw.get("lat"), long=raw.get("long"))
+        lat=raw.get("lat"), long=raw.get("long"),
+        context_names=frozenset(normalize(n) for n in raw.get("context_names", ())))
 
 
 def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
@@ -108,5 +109,7 @@ def _merge(entries: dict[str, GazetteerEntry], new: GazetteerEntry) -> None:
         mine, theirs = getattr(old, f.name), getattr(new, f.name)
         if isinstance(mine, list):
             mine.extend(x for x in theirs if x not in mine and x != old.ar)
+        elif isinstance(mine, frozenset):
+            setattr(old, f.name, mine | theirs)
         elif mine is None and theirs is not None:
             setattr(old, f.name, theirs)

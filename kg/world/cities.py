@@ -54,28 +54,35 @@ def label_first(names: list[str], zipf) -> list[str]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf,
-             placed: frozenset[str] = frozenset()) -> bool:
-    """Whether a city may be matched by this name: not taken, not too short for its size, not a
-    clitic away from a more frequent word nor an adjective nor a common word (unless the city is a
-    capital), and not a word the NER corpora tag as no place (unless the city is large).
+def _verdict(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf,
+             placed: frozenset[str] = frozenset()) -> str:
+    """How a city may be matched by this name: "yes"; "context" (only where the text reads it as a
+    place: after في/إلى/من, ب, مدينة, a visit verb); or "no". A name is refused when taken, too short
+    for its size, a clitic away from a more frequent word, an adjective or a common word (unless
+    the city is a capital), or a word the NER corpora tag as no place (unless the city is large);
+    a city of `context_min_population`+ keeps such a name (of three letters, or two for a city of
+    `corpus_stop_max_population`+) for context, so
+    Qom (قم), Ramadi (الرمادي "grey") and Kano (كانو) stay findable where the text means them.
     `zipf(word)`: the word's Zipf frequency in Arabic; `placed`: names the NER corpora tag as
     places more often than not."""
     norm, population = normalize(name), city["population"]
     bare = norm.removeprefix("ال")
     letters = len(bare.replace(" ", ""))
     forms = {norm, bare, "ال" + bare}  # سفيرة is stopped with السفيرة
-    if forms & taken or letters < 3:
-        return False
-    if letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
-        return False
+    large = population >= rules["context_min_population"] and (
+        letters >= 3 or population >= rules["corpus_stop_max_population"])  # قم, Qom; not سن, Sanandaj
+    refused = "context" if large and letters >= 2 else "no"
+    if forms & taken:
+        return "no"
+    if letters < 3 or letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
+        return refused
     if city.get("capital"):
-        return True
+        return "yes"
     if " " not in name and (_clitic_collision(name, zipf, rules["clitic_margin"])
                             or _adjective(name, zipf, rules["adjective_zipf"])
                             or _common_word(name, city, rules, zipf, norm in placed)):
-        return False
-    return population >= rules["corpus_stop_max_population"] or not forms & weak
+        return refused
+    return "yes" if population >= rules["corpus_stop_max_population"] or not forms & weak else refused
 
 
 def _frequency(word: str, zipf) -> float:
@@ -155,17 +162,25 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals,
                 "arabic": names}
         place = _hand_place(city, state, names, places, known, used_ids)
-        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf, placed)]
+        verdicts = {n: _verdict(n, city, rules, used_names, weak, zipf, placed) for n in names}
+        names = [n for n in names if verdicts[n] == "yes"]
+        # not a name that is another one without its first alef (لقدس: GeoNames' noise for القدس)
+        in_context = [n for n in verdicts if verdicts[n] == "context" and "ا" + n not in verdicts]
         if place is not None:
             names = [place["ar"], *names]
-        if not names:
+        names = label_first(names, zipf) if names else []
+        if in_context:  # names kept for context only, like the label (or the label among them)
+            in_context = ([n for n in in_context if similarity(n, names[0]) > 1 / 3] if names
+                          else label_first(in_context, zipf))
+        if not names + in_context:
             continue
-        names = label_first(names, zipf)
-        entry = _city_entry(city, state, names, place, used_ids)
+        entry = _city_entry(city, state, names + in_context, place, used_ids)
+        if in_context:
+            entry["context_names"] = in_context
         if place is None and city["capital"]:
             entry["capital_of"] = state["id"]
             capitals.add(state["id"])
-        used_names |= {normalize(n) for n in names}
+        used_names |= {normalize(n) for n in names + in_context}
         used_ids.add(entry["id"])
         out.append(entry)
     return out
