@@ -22,7 +22,7 @@ def listed_ministers(sentence: Sentence, kb: KnowledgeBase, text: str, known: li
         while j < len(tokens):
             k = j
             while k < len(tokens) and _definite(norms[k]) and tokens[k].text[:1] != "أ" \
-                    and tokens[k].index not in by_start:
+                    and tokens[k].index not in by_start and not _titled(norms, k, kb):
                 k += 1  # the portfolio: "الطاقة والموارد الطبيعية" ("ألب" is a name: أ, not the article)
             if k == j or k >= len(tokens):
                 break
@@ -42,6 +42,12 @@ def listed_ministers(sentence: Sentence, kb: KnowledgeBase, text: str, known: li
                 break
             j = end + 1
     return out
+
+
+def _titled(norms: tuple[str, ...] | list[str], k: int, kb: KnowledgeBase) -> bool:
+    """Whether a title begins at k: no portfolio ('رئيس مجلس الوزراء الأمير خالد بن سلمان' has
+    no portfolio 'الأمير' after 'الوزراء', which is the genitive of 'مجلس')."""
+    return kb.titles.match_at(norms, k, kb.titles.starts(norms[k]) or None) is not None
 
 
 def _without_and(word: str, norm: str, plurals: frozenset[str]) -> str:
