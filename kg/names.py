@@ -201,7 +201,7 @@ def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: Know
     others, after = {k: v for k, v in by_start.items() if v is not m}, sentence.position(m.end)
     end = name_after(sentence, j, kb, others, introduced)
     if (end is None or end <= after) and sentence.norms[j - 1] not in COMMAS:
-        # the known words are a name whatever they end in: 'ناصر جودة' goes on in 'ناصر جودة بوراشد'
+        # the known words are a name whatever they end in: 'ناصر جودة' goes on in 'ناصر جودة عبيد'
         end = name_end(sentence, after - 1, kb, others)
         end = end if name_like(sentence, j, end, kb, introduced) else None
     return end if end is not None and end > after else None

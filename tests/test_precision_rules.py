@@ -362,6 +362,9 @@ def test_a_title_in_construct_takes_the_next_title_as_its_genitive_not_as_a_seco
     assert persons["سعد الدوسري"].roles == {"مساعد وزير الدفاع للشؤون الفنية", "اللواء"}
     r = doc("والتقى نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي الوفد.", "2024-01-01")
     assert of_type(r, "Person")["أيمن الصفدي"].roles == {"نائب رئيس الوزراء", "وزير الخارجية الأردني"}
+    r = doc("وقال وزير النفط والكهرباء الشيخ سالم الحمود إن الإنتاج سيرتفع.")
+    # a title ending in a second definite portfolio is complete: the honorific after it is no genitive
+    assert of_type(r, "Person")["سالم الحمود"].roles == {"وزير النفط والكهرباء", "الشيخ"}
 
 
 def test_a_family_name_ending_an_unread_titled_name_is_no_short_form_of_a_relative():
