@@ -308,9 +308,9 @@ def test_a_treaty_party_named_only_by_its_adjective_is_referenced_not_mentioned(
 
 
 def test_a_body_s_name_stops_before_a_place_after_a_preposition():
-    r = doc("وجرت المحادثات في مقر رئاسة الحكومة الإسبانية بقصر مونكلوا في مدريد.")
-    assert set(of_type(r, "Organization")) == {"رئاسة الحكومة الإسبانية"}
-    assert set(of_type(r, "Place")) == {"قصر مونكلوا", "مدريد"}
+    r = doc("وجرت المحادثات في مقر رئاسة الحكومة بمدريد الأربعاء الماضي.")
+    assert set(of_type(r, "Organization")) == {"رئاسة الحكومة"}  # not "رئاسة الحكومة بمدريد"
+    assert set(of_type(r, "Place")) == {"مدريد"}
 
 
 def test_a_known_person_named_with_a_lineage_is_later_named_by_the_given_name():
