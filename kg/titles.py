@@ -209,7 +209,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         else:
             opened, opened_form = j, t.form
             roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
-        open_at = t.end if t.state is None and not t.core.split()[-1].startswith("ال") \
+        open_at = t.end if t.state is None and not _definite(t.core.split()[-1]) \
             and t.core not in introducers(kb) else -1
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
