@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from kg.events_marks import found_in
+
 if TYPE_CHECKING:
     from kg.events import SentenceView
 
@@ -11,12 +13,24 @@ if TYPE_CHECKING:
 class EventPlaces:
     """Place rules of MeetingExtractor (it provides kb and types)."""
 
-    def _returned_to(self, toks, p: int) -> bool:
-        """'عاد إلى دمشق عقب لقائه بوتين', 'خلال عودته من البرازيل': where one returns to or from
-        is not where one met."""
-        back = self.kb.words("return_words")
-        return (p >= 1 and toks[p - 1].norm in back) or (
-            p >= 2 and toks[p - 1].norm in self.kb.words("return_links") and toks[p - 2].norm in back)
+    def _returned_to(self, view: SentenceView, p: int) -> bool:
+        """'عاد إلى دمشق عقب لقائه بوتين', 'وعاد الرئيس … إلى نيروبي بعد لقاء …', 'خلال عودته من
+        البرازيل': where one returns to or from is not where one met (the verb of return before it
+        in its clause, no trigger between)."""
+        toks, back = view.sentence.tokens, self.kb.words("return_words")
+        if p < 1 or back.isdisjoint(view.sentence.norms):
+            return False
+        if toks[p - 1].norm in back:
+            return True
+        if toks[p - 1].norm not in self.kb.words("return_links"):
+            return False
+        triggers = {a for a, _, _ in found_in(view, self.kb.triggers)}
+        for q in range(p - 2, -1, -1):
+            if view.clause[q] != view.clause[p] or q in triggers:
+                return False
+            if toks[q].norm in back:
+                return True
+        return False
 
     def _describes(self, toks, p: int) -> bool:
         """'في منتجع سوتشي الواقع على البحر الأسود': a place after 'الواقع على' tells where the place
@@ -37,7 +51,7 @@ class EventPlaces:
         places = [(view.pos(m.start), m.entity_id) for m in view.mentions
                   if view.pos(m.start) not in view.excluded and m.entity_id
                   and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
-                  and not self._returned_to(toks, view.pos(m.start)) and not self._describes(toks, view.pos(m.start))
+                  and not self._returned_to(view, view.pos(m.start)) and not self._describes(toks, view.pos(m.start))
                   and (kind == "Visit" or not self._region(m.entity_id))]
         if kind == "Visit":
             places += self._visited_states(view, trigger)
