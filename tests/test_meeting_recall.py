@@ -11,7 +11,7 @@ def meetings(text, published=None):
 def test_a_pronoun_trigger_holds_the_person_named_before_it_in_its_own_sentence():
     found = meetings("استقبل وزير الخارجية الأردني أيمن الصفدي، في عمّان، نظيره الصيني وانغ يي. "
                      "وأكد الصفدي أهمية العلاقات. "
-                     "وكان وزير الخارجية الصيني وانغ يي، قال، في بداية زيارته للأردن، إن بلاده تدعم الحل.")
+                     "وأكد وزير الخارجية الصيني وانغ يي خلال زيارته للأردن أن بلاده تدعم الحل.")
     assert ("Visit", ["wang_yi"], None, "jordan") in found  # not with Safadi, the sentence before's subject
 
 
@@ -29,7 +29,7 @@ def test_a_visit_told_with_the_talks_it_held_is_one_fact():
 
 def test_a_welcome_at_the_airport_is_the_visit_and_the_welcoming_party_is_protocol():
     arrival = "وصل الرئيس الإندونيسي جوكو ويدودو إلى الرياض مساء الأحد. "
-    at_airport = meetings(arrival + "وكان في استقباله لدى وصوله إلى مطار الملك خالد الدولي وزير الخارجية "
+    at_airport = meetings(arrival + "وكان في استقباله بمطار الملك خالد الدولي وزير الخارجية "
                           "السعودي فيصل بن فرحان وسفير إندونيسيا لدى المملكة عبد العزيز أحمد.")
     assert len(at_airport) == 1 and len(at_airport[0][1]) == 1 and at_airport[0][3] == "riyadh"
     at_palace = meetings(arrival + "وكان في استقباله في قصر اليمامة ولي العهد السعودي الأمير محمد بن سلمان.")
@@ -58,10 +58,10 @@ def treaties(text):
 
 
 def test_signing_a_treaty_together_is_a_meeting_and_those_present_are_no_participants():
-    text = ("وقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين، مذكرة تفاهم في مجال التدريب "
-            "الدبلوماسي، وذلك بحضور رئيس الوزراء العراقي محمد شياع السوداني.")
+    text = ("ووقّع وزيرا خارجية الأردن والعراق أيمن الصفدي وفؤاد حسين مذكرة تفاهم للتدريب الدبلوماسي "
+            "بحضور رئيس الوزراء العراقي محمد شياع السوداني.")
     assert meetings(text) == [("Meeting", ["ayman_safadi", "fuad_hussein"], None, None)]
-    assert treaties(text) == [("مذكرة تفاهم في مجال التدريب الدبلوماسي", ["iraq", "jordan"])]
+    assert treaties(text) == [("مذكرة تفاهم للتدريب الدبلوماسي", ["iraq", "jordan"])]  # the name ends at بحضور
 
 
 def test_a_batch_of_treaties_is_named_by_its_count_with_the_signers_states():
@@ -77,9 +77,9 @@ def test_a_batch_is_left_out_when_the_article_names_one_of_its_treaties():
 
 
 def test_a_headlines_short_treaty_name_is_the_longer_one_of_the_article():
-    found = treaties("توقيع اتفاقية تعاون بين وزير الخارجية الأردني ونظيره العراقي\n\n"
-                     "وقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين، اتفاقية تعاون في مختلف "
-                     "المجالات الثقافية.")
+    found = treaties("اتفاقية تعاون بين الأردن والعراق\n\n"
+                     "ووقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين في عمّان اتفاقية تعاون "
+                     "في مختلف المجالات الثقافية.")
     assert found == [("اتفاقية تعاون في مختلف المجالات الثقافية", ["iraq", "jordan"])]
 
 
@@ -94,15 +94,14 @@ def test_one_generic_treaty_name_signed_by_other_states_in_two_articles_is_two_t
 
 
 def test_an_encounter_during_a_visit_told_in_one_clause_leaves_the_visit_a_fact_of_its_own():
-    found = meetings("غادر الرئيس السنغالي ماكي سال القاهرة مساء الخميس، بعد زيارة رسمية لمصر استغرقت ثلاثة أيام "
-                     "التقى خلالها الرئيس عبد الفتاح السيسي.")
-    assert [(k, len(p), loc) for k, p, _, loc in found] == [("Meeting", 2, "egypt"), ("Visit", 1, "egypt")]
+    found = meetings("واختتم رئيس الوزراء الإثيوبي آبي أحمد زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس "
+                     "الكيني وليام روتو.")
+    assert [(k, len(p), loc) for k, p, _, loc in found] == [("Talks", 2, "kenya"), ("Visit", 1, "kenya")]
 
 
 def test_two_officials_at_one_ceremony_meet():
-    found = meetings("شارك وزير الدفاع الفرنسي سيباستيان لوكورنو ونظيره المصري عبد المجيد صقر اليوم في مراسم "
-                     "افتتاح المعرض.")
-    assert len(found) == 1 and len(found[0][1]) == 2 and "sebastien_lecornu" in found[0][1]
+    found = meetings("وأقيم حفل في نيروبي جمع الرئيس الكيني وليام روتو ورئيس الوزراء الإثيوبي آبي أحمد.")
+    assert [(k, len(p)) for k, p, _, _ in found] == [("Meeting", 2)]
 
 
 def test_a_person_whose_death_is_told_takes_part_in_nothing():
@@ -117,9 +116,9 @@ def test_a_head_of_state_the_text_does_not_name_takes_part_as_his_state():
 
 
 def test_who_receives_a_letter_addressed_to_another_hands_it_on():
-    found = meetings("تسلم وزير الخارجية السعودي فيصل بن فرحان رسالة خطية من رئيس جمهورية غانا لمقام خادم "
-                     "الحرمين الشريفين الملك سلمان بن عبدالعزيز.")
-    assert found == [("Message", ["ghana", "king_salman"], None, None)]
+    found = meetings("تسلم وزير الخارجية الكويتي عبدالله اليحيا رسالة خطية من رئيس جمهورية غانا إلى أمير "
+                     "الكويت الشيخ مشعل الأحمد الجابر الصباح.")
+    assert [(k, sorted(p)) for k, p, _, _ in found] == [("Message", ["ghana", "mishal_al_ahmad"])]
 
 
 def test_a_place_that_locates_another_and_a_region_talked_about_are_no_meeting_places():
@@ -130,7 +129,7 @@ def test_a_place_that_locates_another_and_a_region_talked_about_are_no_meeting_p
 
 
 def test_arrivals_at_the_place_of_an_articles_summit_are_taking_part_in_it():
-    found = meetings("انطلقت القمة الأفريقية التركية، التي تستضيفها تركيا، اليوم الجمعة، في مدينة إسطنبول. "
+    found = meetings("وافتتحت في إسطنبول أعمال القمة الأفريقية التركية التي تستضيفها تركيا على مدى يومين. "
                      "ووصل الرئيس الكيني وليام روتو إلى إسطنبول. "
                      "كما وصل الرئيس الغاني نانا أكوفو أدو إلى مدينة إزمير حيث يزور مصنعا للسفن.")
     summit = [p for k, p, _, loc in found if k == "Summit" and loc == "istanbul"]
