@@ -141,7 +141,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 continue
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
-                continue  # "بعد استشهاد وزير الخارجية عبداللهيان": the dead meet no one
+                continue  # "بعد وفاة الرئيس …": the dead meet no one
             out.append(m)
         return out
 
@@ -197,7 +197,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
                        cands: list[Candidate]) -> list[Candidate]:
-        """'الرئيس الموريتاني … بعد زيارة رسمية لمصر استغرقت يومين التقى خلالها الرئيس السيسي': the
+        """'اختتم رئيس الوزراء زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس …': the
         traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
         during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
         if not during_at:
@@ -291,12 +291,12 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
         """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it; so does
-        the state that hosts it ('القمة …، التي تستضيفها السعودية')."""
+        the state that hosts it ('القمة …، التي تستضيفها تركيا')."""
         norms, hosts = view.sentence.norms, self.kb.words("host_verbs")
         return [m.entity_id for m in view.mentions if (p := view.pos(m.start)) > trigger and (
             (self.types.get(m.entity_id) == "Organization" and p - trigger <= 4 and view.clause[p] == view.clause[trigger])
             or (self.types.get(m.entity_id) == "State" and norms[p - 1] in hosts
-                and view.clause[p] - view.clause[trigger] <= 1))]  # "القمة …، التي تستضيفها السعودية"
+                and view.clause[p] - view.clause[trigger] <= 1))]  # "القمة …، التي تستضيفها تركيا"
 
     def without_represented(self, ids: list[str]) -> list[str]:
         """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""

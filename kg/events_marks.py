@@ -28,7 +28,7 @@ class ClauseMarks:
     """Participant rules of MeetingExtractor (it provides kb, types, signing, presence, welcome, airport)."""
 
     def _signings(self, view: SentenceView, window: int = 20) -> list[tuple[int, int, str]]:
-        """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع أردوغان مع ولي العهد 9 اتفاقيات': those who
+        """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع الرئيس مع ولي العهد 5 اتفاقيات': those who
         sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
         norms = view.sentence.norms
         if self.signing.isdisjoint(norms):
@@ -44,7 +44,7 @@ class ClauseMarks:
         return bool(found_in(view, self.airport)) and any(view.clause[a] == c for a, _, _ in found_in(view, self.welcome))
 
     def _person_before(self, view: SentenceView, trigger: int) -> bool:
-        """'كان لافروف قال، في مستهل زيارته …': a person named before the trigger in its own
+        """'أكد الوزير خلال زيارته …': a person named before the trigger in its own
         sentence is whom the pronoun holds, not the previous sentence's subject."""
         return any(view.pos(m.start) < trigger and view.pos(m.start) not in view.excluded
                    and self.types.get(m.entity_id) == "Person" for m in view.mentions)
@@ -70,7 +70,7 @@ class ClauseMarks:
         return out
 
     def _hosted_between(self, view: SentenceView, clauses: set[int]) -> list[str]:
-        """'أن الصين استضافت مباحثات بين الجانبين': talks 'between the two sides' are between the two
+        """'أن قطر استضافت مباحثات بين الجانبين': talks 'between the two sides' are between the two
         states named last before them in the sentence, and the state hosting them takes part."""
         norms = view.sentence.norms
         pair = self.kb.words("pair_state_words")
@@ -92,7 +92,7 @@ class ClauseMarks:
         return host + sides[::-1] if len(sides) == 2 else []
 
     def _handed_over(self, view: SentenceView, trigger: int) -> bool:
-        """'تسلم وزير الخارجية رسالة خطية من رئيس أنجولا لمقام الملك سلمان': who receives a letter
+        """'تسلم وزير الخارجية رسالة خطية من رئيس غانا إلى الأمير …': who receives a letter
         addressed to another hands it on and is no party to it."""
         norms = view.sentence.norms
         same = [p for p, cl in enumerate(view.clause) if cl == view.clause[trigger]]

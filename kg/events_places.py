@@ -14,8 +14,7 @@ class EventPlaces:
     """Place rules of MeetingExtractor (it provides kb and types)."""
 
     def _returned_to(self, view: SentenceView, p: int) -> bool:
-        """'عاد إلى دمشق عقب لقائه بوتين', 'وعاد الرئيس … إلى نيروبي بعد لقاء …', 'خلال عودته من
-        البرازيل': where one returns to or from is not where one met (the verb of return before it
+        """'وعاد الرئيس … إلى نيروبي بعد لقاء …', 'خلال عودته من الصين': where one returns to or from is not where one met (the verb of return before it
         in its clause, no trigger between)."""
         toks, back = view.sentence.tokens, self.kb.words("return_words")
         if p < 1 or back.isdisjoint(view.sentence.norms):
@@ -33,7 +32,7 @@ class EventPlaces:
         return False
 
     def _describes(self, toks, p: int) -> bool:
-        """'في منتجع سوتشي الواقع على البحر الأسود': a place after 'الواقع على' tells where the place
+        """'إلى منتجع … الواقع على البحر الأحمر': a place after 'الواقع على' tells where the place
         before it lies, not where they met."""
         located = self.kb.words("location_descriptors")
         return (p >= 1 and toks[p - 1].norm in located) or (p >= 2 and toks[p - 2].norm in located)

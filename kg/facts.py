@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
                      types: dict[str, str], affiliations: dict[str, str | None] | None = None) -> list[Treaty]:
-    """Named treaties with their parties and date; a batch signed together ('9 اتفاقيات') when
+    """Named treaties with their parties and date; a batch signed together ('5 اتفاقيات') when
     the article names none of its treaties."""
     words = kb.phrases("treaty_words")
     out: list[Treaty] = []
@@ -85,7 +85,7 @@ def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
                    parties: list[str]) -> int:
     """'بين الاتحاد السوفيتي والنظام السوري' after the name (also after 'الموقعة'): the states it
     names join `parties`. Returns where the label ends: after a field that follows the parties
-    ('اتفاقية تعاون بين مصر وموريتانيا في مجال تنمية الثروة الحيوانية'), else at the name's end."""
+    ('اتفاقية تعاون بين الأردن والعراق في مجال النقل البري'), else at the name's end."""
     toks = view.sentence.tokens
     name_end = end
     b = end
@@ -125,13 +125,13 @@ def _batch_end(found: list[tuple[int, int, object]], b: int) -> int:
 
 
 def _is_count(kb: KnowledgeBase, norm: str) -> bool:
-    """'9 اتفاقيات', 'ست اتفاقيات' (not the year of 'ديسمبر 2014 اتفاقية')."""
+    """'5 اتفاقيات', 'ست اتفاقيات' (not the year of 'ديسمبر 2014 اتفاقية')."""
     return (norm.isdigit() and int(norm) < 1000) or norm in kb.words("count_words")
 
 
 def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
              affiliations: dict[str, str | None], a: int) -> list[str]:
-    """'وقع وزير الزراعة المصري … ونظيره الأوغندي …، اتفاقية …': the states of those named between
+    """'وقع وزير الخارجية الأردني … ونظيره العراقي …، اتفاقية …': the states of those named between
     the signing verb and the treaty (a state itself, or the state a person acts for)."""
     norms = view.sentence.norms
     verbs = [p for p in range(a) if norms[p] in kb.words("signing_verbs")]
@@ -156,7 +156,7 @@ def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
 
 
 def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: int, b: int) -> Treaty:
-    """'وقّع أردوغان مع ولي العهد السعودي … 9 اتفاقيات تشمل …': one entry for the batch, named by its
+    """'وقّع رئيس الوزراء الهندي مع الرئيس الإماراتي 5 اتفاقيات تشمل …': one entry for the batch, named by its
     count, its parties the signers' states."""
     toks = view.sentence.tokens
     dates = [d for d in view.dates if view.clause[d.start] == view.clause[a] and d.date]

@@ -99,8 +99,8 @@ def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
 
 
 def _arrivals_join_summit(events: list[Candidate], kb: KnowledgeBase, priority) -> list[Candidate]:
-    """An article's one summit at a known place ('انطلقت القمة … بالعاصمة الرياض'): the arrivals there
-    ('ووصل … إلى العاصمة السعودية') and its other mentions ('مشاركة الملك حمد في القمة') are taking
+    """An article's one summit at a known place ('افتتحت في إسطنبول أعمال القمة …'): the arrivals there
+    ('ووصل … إلى إسطنبول') and its other mentions ('مشاركة الرئيس … في القمة') are taking
     part in it, not visits of their own."""
     summits = [e for e in events if e.kind == "Summit" and e.location in kb.entries]
     if len(summits) != 1:
@@ -166,21 +166,21 @@ def _inside_visit(v: Candidate, e: Candidate) -> bool:
 
 
 def _lone_visit(e: Candidate) -> bool:
-    """'وتعد زيارة أوغلو …', 'قام بزيارة السعودية': a traveller's visit, no one else named."""
+    """'وجاءت زيارة الوزير للأردن …', 'قام بزيارة كينيا': a traveller's visit, no one else named."""
     return e.travel and len(e.participants) == 1
 
 
 def _visit_and_encounter(u: Candidate, e: Candidate) -> bool:
     """A traveller's visit and the visitor's reception or talks with a host are two facts (as
     two dated reports of them are): the visitor alone does not fold into an encounter that
-    tells of no travel. One that does ('زيارة الأسد لموسكو ولقائه ببوتين') is the visit."""
+    tells of no travel. One that does ('زيارة الوزير إلى الأردن ولقاؤه بنظيره') is the visit."""
     lone, other = (u, e) if _lone_visit(u) else (e, u)
     return _lone_visit(lone) and len(other.participants) > 1 and not other.travel
 
 
 def _same_undated(kb: KnowledgeBase):
     """Undated mentions of the same people's encounter in one article, not at two places the
-    knowledge base tells apart ('وصل … الدوحة' and 'وصل … مدينة جدة' are two visits)."""
+    knowledge base tells apart ('وصل … إلى أبوظبي' and 'وصل … إلى مسقط' are two visits)."""
     def same(u: Candidate, e: Candidate) -> bool:
         a, b = set(u.participants), set(e.participants)
         return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
