@@ -242,3 +242,20 @@ def test_stems_kept_per_word_are_those_computed_again(monkeypatch):
     finally:
         text_module._STEMS.clear()
     assert text_module.stems("وبالرئيس") == ("وبالرئيس", "الرئيس", "بالرئيس")
+
+
+def test_no_phrase_is_lost_to_the_first_and_second_word_gate():
+    """find_in skips a sentence whose forms lack every one-word phrase and every longer phrase's
+    first or second word: on real articles it finds what find_all over every sentence finds, and
+    the gate does skip sentences the first-word test lets through."""
+    keys = ("planned_markers", "interview_markers", "sideline_markers", "accompaniment_markers",
+            "repetition_markers", "attendance_markers", "honorifics", "counterpart_words")
+    indexes = [KB.names, KB.titles, KB.triggers, KB.months, *map(KB.phrases, keys)]
+    found = skipped = 0
+    for index in indexes:
+        for s, _ in SENTENCES:
+            hits = index.find_in(s)
+            assert hits == index.find_all(s.norms)
+            found += len(hits)
+            skipped += index.can_match(s) and not index.may_occur(s)
+    assert found > 500 and skipped > 100
