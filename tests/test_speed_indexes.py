@@ -259,3 +259,22 @@ def test_no_phrase_is_lost_to_the_first_and_second_word_gate():
             found += len(hits)
             skipped += index.can_match(s) and not index.may_occur(s)
     assert found > 500 and skipped > 100
+
+
+def test_a_date_list_is_continued_where_the_backtracking_pattern_continues_it():
+    """The date-list test reads each word whole: wherever a period may end a sentence in real
+    articles (and in lists written to test it), it says what trying every cut of a word says."""
+    import re
+
+    from kg import text as text_module
+
+    fast = text_module._continues_list()
+    plain = re.compile(fast.pattern.replace("++", "+"))
+    assert plain.pattern != fast.pattern
+    written = ["في أكتوبر 2015. ونوفمبر 2017 ومايو 2018", "عام 2015. و2016", "في 2015. وفي 2016 زار",
+               "في يناير 2015. وشهر كانون الثاني / يناير 2016", "في 2015. وقال إن الأمر في 2016",
+               "في 2015. وقال الوزير إن الزيارة جرت عام 2016"]
+    ends = [(t, m.end()) for t in TEXTS + written for m in re.finditer(r"[.!?؟]", t)]
+    continued = [bool(fast.match(t, e)) for t, e in ends]
+    assert continued == [bool(plain.match(t, e)) for t, e in ends]
+    assert sum(continued) >= 3
