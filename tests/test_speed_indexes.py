@@ -278,3 +278,23 @@ def test_a_date_list_is_continued_where_the_backtracking_pattern_continues_it():
     continued = [bool(fast.match(t, e)) for t, e in ends]
     assert continued == [bool(plain.match(t, e)) for t, e in ends]
     assert sum(continued) >= 3
+
+
+def test_a_spill_kept_open_reads_back_and_pickles_what_was_appended(tmp_path):
+    """Appends share one open file; reading back and pickling the state (a saved merge state)
+    see every record, and a state saved before more appends resumes at its own length."""
+    import pickle
+
+    from kg.spill import Spill
+
+    spill = Spill(tmp_path / "s.pkl")
+    for n in range(5):
+        spill.append([("doc", n), ("more", n)] if n != 2 else [])
+    assert list(spill) == [r for n in range(5) if n != 2 for r in [("doc", n), ("more", n)]]
+    saved = pickle.dumps(spill)
+    spill.append([("after", 9)])  # appended past the saved state, then the build "crashes"
+    assert list(spill)[-1] == ("after", 9) and spill.count == 9
+    resumed = pickle.loads(saved)
+    resumed.append([("resumed", 1)])
+    assert list(resumed) == [r for n in range(5) if n != 2 for r in [("doc", n), ("more", n)]] + [("resumed", 1)]
+    assert resumed.size == (tmp_path / "s.pkl").stat().st_size
