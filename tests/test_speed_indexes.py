@@ -298,3 +298,28 @@ def test_a_spill_kept_open_reads_back_and_pickles_what_was_appended(tmp_path):
     resumed.append([("resumed", 1)])
     assert list(resumed) == [r for n in range(5) if n != 2 for r in [("doc", n), ("more", n)]] + [("resumed", 1)]
     assert resumed.size == (tmp_path / "s.pkl").stat().st_size
+
+
+def shapes_one_by_one(name, box, levels):
+    """Each shape of the file read, tested against the box and pressed onto its edge on its own."""
+    data, meta = geo._basemap(name)
+    west, south, east, north = box
+    out = []
+    for level, s, n, offset, size in meta:
+        if (levels and level not in levels) or n < south or s > north:
+            continue
+        xy = np.frombuffer(data, dtype="<f4", count=size // 4, offset=offset).reshape(-1, 2)
+        if not ((xy[:, 0] >= west) & (xy[:, 0] <= east) & (xy[:, 1] >= south) & (xy[:, 1] <= north)).any():
+            continue
+        out.append(geo._thin(np.column_stack((np.clip(xy[:, 0], west - geo.EDGE, east + geo.EDGE),
+                                              np.clip(xy[:, 1], south - geo.EDGE, north + geo.EDGE)))))
+    return out
+
+
+@pytest.mark.parametrize("points", [[(33.5, 36.3)], [(24.7, 46.7), (55.75, 37.6), (30.0, 31.2)],
+                                    [(-33.9, 151.2), (35.7, 139.7)], [(64.1, -21.9)], [(0.0, 179.0)]])
+def test_map_shapes_read_for_the_whole_file_are_those_read_shape_by_shape(points):
+    box = geo.map_box(points)
+    for name, levels in (("gshhs", {1}), ("gshhs", {2}), ("countries", None)):
+        assert geo._shapes(name, box, levels) == shapes_one_by_one(name, box, levels)
+    assert geo.outlines(points)["land"]
