@@ -213,14 +213,20 @@ def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> 
     return None
 
 
+#: The commas whose absence marks a ticker (a comma is a token of its own, so a sentence has one
+#: exactly when its forms do: one set test, not two counts over its tokens).
+_TICKER_COMMAS = frozenset({"،", ","})
+
+
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
     """Long paragraphs without a single comma are headline tickers, not narration."""
     sizes: dict[int, int] = {}
-    commas: dict[int, int] = {}
+    with_comma: set[int] = set()
     for s in sentences:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
-        commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
-    return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+        if not _TICKER_COMMAS.isdisjoint(s.forms):
+            with_comma.add(s.paragraph)
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma}
 
 
 def _leaders(kb: KnowledgeBase, entities) -> set[str]:
