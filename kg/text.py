@@ -164,9 +164,14 @@ class Sentence:
     @classmethod
     def of(cls, start: int, end: int, paragraph: int, index: int, tokens: tuple[Token, ...]) -> Sentence:
         """A sentence with its norms and forms, which every sentence needs (built here, not on first
-        use: a cached property's first look-up costs more than the building)."""
+        use: a cached property's first look-up costs more than the building). Its fields are set at
+        once, as kg.model.evolve sets a mention's: a frozen dataclass's __init__ sets each through
+        object.__setattr__."""
         norms = tuple(map(NORM, tokens))
-        return cls(start, end, paragraph, index, tokens, norms, frozenset(chain.from_iterable(map(stems, norms))))
+        sentence = object.__new__(cls)
+        sentence.__dict__.update(start=start, end=end, paragraph=paragraph, index=index, tokens=tokens, norms=norms,
+                                 forms=frozenset(chain.from_iterable(map(stems, norms))))
+        return sentence
 
     def text(self, article: str) -> str:
         return article[self.start:self.end]

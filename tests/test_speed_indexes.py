@@ -323,3 +323,29 @@ def test_map_shapes_read_for_the_whole_file_are_those_read_shape_by_shape(points
     for name, levels in (("gshhs", {1}), ("gshhs", {2}), ("countries", None)):
         assert geo._shapes(name, box, levels) == shapes_one_by_one(name, box, levels)
     assert geo.outlines(points)["land"]
+
+
+def test_tickers_found_by_the_commas_among_a_sentences_forms_are_those_counted_over_tokens():
+    from kg.extract import _ticker_paragraphs
+
+    def counted(sentences, min_tokens=60):
+        sizes, commas = {}, {}
+        for s in sentences:
+            sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+            commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
+        return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+
+    ticker = " ".join(["عاجل الرئيس يستقبل الوفد في القصر"] * 12) + "\nوقال الوزير، في بيان، إن " + "الزيارة " * 70
+    found = [_ticker_paragraphs(split_sentences(text)) for text in TEXTS + [ticker]]
+    assert found == [counted(split_sentences(text)) for text in TEXTS + [ticker]]
+    assert found[-1] == {0}
+
+
+def test_a_sentence_made_at_once_equals_one_made_by_its_dataclass_init():
+    from kg.text import Sentence
+
+    for s, _ in SENTENCES[:300]:
+        made = Sentence(s.start, s.end, s.paragraph, s.index, s.tokens, s.norms, s.forms)
+        assert made == s and hash(made) == hash(s) and vars(made) == vars(s)
+    with pytest.raises(AttributeError):
+        s.start = 0  # still frozen
