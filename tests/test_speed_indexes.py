@@ -349,3 +349,24 @@ def test_a_sentence_made_at_once_equals_one_made_by_its_dataclass_init():
         assert made == s and hash(made) == hash(s) and vars(made) == vars(s)
     with pytest.raises(AttributeError):
         s.start = 0  # still frozen
+
+
+def test_same_encounter_with_the_cheap_tests_first_answers_as_the_plain_conjunction():
+    from kg.identity import family, places_compatible, same_encounter
+    from kg.model import Document
+    from kg.executors import extract_batch
+
+    docs = [Document(f"d{i}", f"d{i}.txt", text, "") for i, text in enumerate(TEXTS)]
+    meetings = [m for r in extract_batch(docs, KB)[0] for m in r.meetings]
+    located_in = KB.located_in()
+
+    def plain(a, b):
+        pa, pb = set(a.participants), set(b.participants)
+        return (family(a.kind) == family(b.kind) and (pa <= pb or pb <= pa)
+                and a.date is not None and b.date is not None and a.date.compatible(b.date)
+                and places_compatible(a.location, b.location, located_in))
+
+    pairs = [(a, b) for a in meetings for b in meetings]
+    same = [same_encounter(a, b, located_in) for a, b in pairs]
+    assert same == [plain(a, b) for a, b in pairs]
+    assert sum(same) >= 20 and any(s and a is not b for s, (a, b) in zip(same, pairs))
