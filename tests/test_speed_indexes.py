@@ -370,3 +370,42 @@ def test_same_encounter_with_the_cheap_tests_first_answers_as_the_plain_conjunct
     same = [same_encounter(a, b, located_in) for a, b in pairs]
     assert same == [plain(a, b) for a, b in pairs]
     assert sum(same) >= 20 and any(s and a is not b for s, (a, b) in zip(same, pairs))
+
+
+def plain_complementizer_before(self, view, trigger):
+    norms = view.sentence.norms
+    found = [p for p in range(trigger) if norms[p] in self.complementizers and view.clause[p] == view.clause[trigger]]
+    return found[-1] if found else None
+
+
+def plain_speaker(self, view, m):
+    from kg.text import stems
+
+    p, norms = view.pos(m.start), view.sentence.norms
+    return any(not self.speech.isdisjoint(stems(norms[k])) for k in range(p) if view.clause[k] == view.clause[p])
+
+
+def test_meeting_candidates_lose_nothing_to_the_complementizer_and_speech_gates(monkeypatch):
+    """Candidates read with the gates on a sentence's forms (no complementizer, no verb of saying:
+    no pass over its tokens) are those read with a pass over every sentence."""
+    from kg.events import MeetingExtractor
+    from kg.extract import STAGES
+    from kg.model import Document
+    from kg.stages import DocState, run_stages
+
+    upto = [s for s in STAGES if s.name not in ("meetings", "treaties", "bases", "treaty-parties")]
+    states = [run_stages(upto, DocState(Document(f"d{i}", f"d{i}.txt", t, ""), KB, None, None))
+              for i, t in enumerate(TEXTS)]
+
+    def candidates():
+        out = []
+        for st in states:
+            extractor = MeetingExtractor(KB, st.types, {e.id: e.affiliation for e in st.linker.entities.values()})
+            out += [(c.kind, c.participants, c.date, c.location, c.host_of_previous, c.relative_day)
+                    for v in st.views for c in extractor.candidates(v, st.doc.text)]
+        return out
+
+    gated = candidates()
+    monkeypatch.setattr(MeetingExtractor, "_complementizer_before", plain_complementizer_before)
+    monkeypatch.setattr(MeetingExtractor, "_speaker", plain_speaker)
+    assert candidates() == gated and len(gated) > 20
