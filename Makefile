@@ -11,7 +11,7 @@ NER_STEPS ?= 1600
 VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --set other-dev=benchmarks/sets/other/dev \
   --set other-test=benchmarks/sets/other/test --set other2-dev=benchmarks/sets/other2/dev
 # other-test was frozen until session 7, which made it a studied set (its scores from then on are dev scores)
-EVAL_SETS := $(VISIBLE_SETS) --set other2-test=benchmarks/sets/other2/test
+EVAL_SETS := $(VISIBLE_SETS) --set other2-test=benchmarks/sets/other2/test --set other3-test=benchmarks/sets/other3/test
 
 .PHONY: build test install chromium model eval record bench clean
 

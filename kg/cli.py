@@ -80,7 +80,8 @@ def build(
     ner: NerMode = typer.Option(NerMode.auto, help="auto: Stanza when a model is found, else rules."),
     html: bool = typer.Option(True, help="Also write graph.html (the actor network)."),
     strict: bool = typer.Option(False, help="Fail (exit 1) when any file or record is skipped."),
-    jobs: int = typer.Option(1, "--jobs", "-j", min=1, help="Extract documents in N parallel processes."),
+    jobs: int = typer.Option(0, "--jobs", "-j", min=0, help="Extract documents in N parallel processes "
+                             "(0: one per core when a rules-only corpus is over 1 MB, else one)."),
     cache: Optional[Path] = typer.Option(None, help="Cache folder for incremental builds (default: OUT/.kg-cache)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Extract every document anew."),
     executor: Executor = typer.Option(Executor.local, help="local (this machine) or dask (a Dask cluster)."),

@@ -74,7 +74,8 @@ def build_summary(report) -> str:
     """The lines `kg build` prints on stdout after a build (BuildReport)."""
     ents = ", ".join(f"{k} {v}" for k, v in report.entities.items())
     return (f"{report.documents} documents read ({len(report.skipped)} skipped, "
-            f"{report.documents - report.processed} from cache), NER: {report.ner}\n"
+            f"{report.documents - report.processed} from cache), NER: {report.ner}, "
+            f"{report.jobs} process{'es' if report.jobs > 1 else ''}\n"
             f"entities: {ents}\nmeetings {report.meetings}, treaties {report.treaties}, "
             f"bases {report.bases}, triples {report.triples}, {report.seconds} s\n"
             f"wrote {', '.join(report.outputs)}")

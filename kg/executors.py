@@ -4,6 +4,7 @@ on which one ran or how fast its workers were."""
 from __future__ import annotations
 
 import itertools
+import os
 import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
@@ -19,6 +20,13 @@ from kg.text import split_sentences
 
 #: Documents tagged by Stanza in one call: batching keeps the model busy.
 NER_BATCH_DOCS = 32
+
+#: Corpus bytes from which a rules-only build extracts in a pool by default (`jobs=0`): below it
+#: the pool's start-up costs about what it saves (benchmarks/bench.py --jobs-sizes measures it).
+AUTO_PARALLEL_BYTES = 1_000_000
+
+#: Most processes `jobs=0` starts: the merge in the main process keeps up with about this many.
+AUTO_MAX_JOBS = 8
 
 _WORKER: dict = {}
 
@@ -129,6 +137,31 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
                for (doc, sents), spans in zip(prepared, spans_per_doc)]
     tokens = sum(len(s.tokens) for _, sents in prepared for s in sents)
     return results, ner_seconds, tokens
+
+
+def available_cores() -> int:
+    """Cores this process may run on (a container's or taskset's share, not the machine's)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def auto_jobs(files: Iterable, ner_mode: str) -> int:
+    """Processes for `jobs=0`: one per core, at most AUTO_MAX_JOBS, for a rules-only build of a
+    corpus of at least AUTO_PARALLEL_BYTES; else one. Stanza runs in one process, where torch
+    already uses the cores and the model is loaded once."""
+    cores = min(available_cores(), AUTO_MAX_JOBS)
+    if ner_mode != "rules" or cores < 2:
+        return 1
+    total = 0
+    for path in files:
+        try:
+            total += path.stat().st_size
+        except OSError:
+            continue  # read (and reported) as a bad file later
+        if total >= AUTO_PARALLEL_BYTES:
+            return cores
+    return 1
 
 
 def extract_stream(items: Iterable[Document | DocResult], kb: KnowledgeBase, ner=None, ner_mode: str = "rules",

@@ -20,7 +20,7 @@ from typing import Iterator
 from kg.build_cache import MergeSnapshot, ResultCache, file_signature
 from kg.dates import find_published
 from kg.documents import CorpusFiles, Skipped, corpus_files, iter_corpus
-from kg.executors import NER_BATCH_DOCS, extract_batch, extract_stream  # noqa: F401  (public names)
+from kg.executors import NER_BATCH_DOCS, auto_jobs, extract_batch, extract_stream  # noqa: F401  (public names)
 from kg.graph import GraphCounts
 from kg.knowledge import KnowledgeBase, load_knowledge
 from kg.merge import KEY_BYTES, CorpusMerger, MergedCorpus, document_key
@@ -49,6 +49,7 @@ class BuildReport:
     seconds: float = 0.0
     timings: dict[str, float] = field(default_factory=dict)
     ner: str = "rules"
+    jobs: int = 1               # extraction processes (on this machine; a Dask cluster's are its own)
     outputs: list[str] = field(default_factory=list)
 
 
@@ -62,9 +63,12 @@ class _Restart(Exception):
 
 def build(corpus_dir: Path, out_dir: Path, formats: list[str] | None = None, ner: str = "auto",
           html: bool = True, kb: KnowledgeBase | None = None, show_progress: bool | None = None,
-          jobs: int = 1, cache_dir: Path | None = None, executor: str = "local",
+          jobs: int = 0, cache_dir: Path | None = None, executor: str = "local",
           scheduler: str | None = None) -> BuildReport:
-    """Read, extract, merge and write a corpus; see the README for what each option does."""
+    """Read, extract, merge and write a corpus; see the README for what each option does.
+
+    `jobs`: extraction processes; 0 lets kg choose (kg.executors.auto_jobs: one per core for a
+    large rules-only corpus). The output is the same bytes whichever runs."""
     options = BuildOptions(Path(corpus_dir), Path(out_dir), formats or ["ttl"], ner, html, show_progress, jobs,
                            Path(cache_dir) if cache_dir else None, executor, scheduler)
     kb = kb or load_knowledge()
@@ -106,6 +110,9 @@ class _Build:
         t0 = time.perf_counter()
         files = corpus_files(o.corpus_dir)
         t = time.perf_counter()
+        if not o.jobs:
+            o.jobs = 1 if o.executor == "dask" else auto_jobs(files, ner_available(o.ner, []))
+        report.jobs = o.jobs
         if o.jobs > 1 or o.executor == "dask":  # workers load their own model; here only decide which
             ner_mode, pipeline = ner_available(o.ner, report.notices), None
         else:

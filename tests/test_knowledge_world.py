@@ -134,6 +134,11 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("وزير الخارجية والمغتربين", "syria", "2021-03-01", "faisal_mekdad"),  # a hand gazetteer office
     ("وزير الخارجية", "iraq", "2014-08-01", "hussain_al_shahristani"),  # acting between Zebari's two terms
     ("وزير الخارجية", "mauritania", "2015-02", "fatimetou_vall_mint_soueinae"),
+    ("وزير الدولة لشؤون الدفاع", "qatar", "2020-01-01", "khalid_al_attiyah"),  # a synonym of وزير الدفاع
+    ("وزير الدفاع", "kuwait", "2022-03-01", "ahmad_nasser_al_mohammad"),    # the caretaker of 2022
+    ("وزير الدفاع", "jordan", "2019-01-01", "omar_razzaz"),                  # the prime minister's portfolio
+    ("وزير الدفاع", "uae", "2025-01-01", "hamdan_bin_mohammed"),             # after Mohammed bin Rashid's 53 years
+    ("وزير الخارجية", "libya", "2018-01-01", "mohamed_siala"),
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
@@ -148,6 +153,12 @@ def test_every_office_names_a_known_state_and_a_consistent_tenure():
     # a hand gazetteer person listed again keeps its own offices and gains the curated ones
     putin_roles = {o.role for o in KB.entries["vladimir_putin"].offices}
     assert putin_roles == {"رئيس", "رئيس الوزراء"}
+
+
+def test_a_defence_title_and_its_counterpart_resolve_on_the_articles_date():
+    text = "التقى وزير الدفاع الكويتي نظيره الأردني في عمان لبحث التعاون العسكري."
+    assert _persons(text, "2021-05-01") == {"hamad_jaber_al_ali", "bisher_khasawneh"}
+    assert _persons(text, "2015-05-01") == {"khalid_al_jarrah", "abdullah_ensour"}
 
 
 def _persons(text: str, published: str) -> set[str]:

@@ -1,10 +1,25 @@
-"""--jobs gives the same bytes as one process; the cache re-processes only what changed."""
+"""--jobs gives the same bytes as one process; the default picks the processes by corpus size;
+the cache re-processes only what changed."""
 import shutil
 
+from kg.documents import corpus_files
+from kg.executors import AUTO_MAX_JOBS, AUTO_PARALLEL_BYTES, auto_jobs, available_cores
 from kg.pipeline import NER_BATCH_DOCS, build
 from tests.conftest import CORPUS
 
 ARTICLES = sorted(CORPUS.glob("*.txt"))
+
+
+def _copies(folder, min_bytes: int) -> int:
+    """Copies of the corpus articles in `folder` until they hold `min_bytes`; returns how many."""
+    folder.mkdir()
+    n = total = 0
+    while total < min_bytes:
+        for p in ARTICLES:
+            shutil.copy(p, folder / f"{n:04d}_{p.name}")
+            total += p.stat().st_size
+            n += 1
+    return n
 
 
 def test_parallel_build_is_byte_identical(tmp_path):
@@ -19,6 +34,20 @@ def test_parallel_build_is_byte_identical(tmp_path):
     two = build(corpus, tmp_path / "two", ner="rules", html=False, show_progress=False, jobs=2)
     assert one.documents == two.documents == n
     assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "two" / "graph.ttl").read_bytes()
+
+
+def test_default_jobs_one_process_for_a_small_corpus_one_per_core_for_a_large_one(tmp_path):
+    assert auto_jobs(corpus_files(CORPUS), "rules") == 1  # five articles: a pool would cost more than it saves
+    large = tmp_path / "large"
+    n = _copies(large, AUTO_PARALLEL_BYTES)
+    cores = min(available_cores(), AUTO_MAX_JOBS)
+    assert auto_jobs(corpus_files(large), "rules") == (cores if cores >= 2 else 1)
+    assert auto_jobs(corpus_files(large), "stanza") == 1  # torch already uses the cores
+    default = build(large, tmp_path / "default", ner="rules", html=False, show_progress=False)
+    assert default.jobs == auto_jobs(corpus_files(large), "rules") and default.documents == n
+    one = build(large, tmp_path / "one", ner="rules", html=False, show_progress=False, jobs=1)
+    assert one.jobs == 1
+    assert (tmp_path / "one" / "graph.ttl").read_bytes() == (tmp_path / "default" / "graph.ttl").read_bytes()
 
 
 def test_incremental_build_processes_only_the_new_article(tmp_path):

@@ -4,7 +4,7 @@ The corpus, the Syria–Russia unseen set (../shared/unseen, or $KG_SHARED/unsee
 absent) the dev halves of the two other-topic sets and other-test (frozen until session 7,
 studied since) are built rules-only and scored; any F1 more
 than evalsets.TOLERANCE below its record fails. A change that helps one set and costs another
-must say so by updating the record (`make record`). The frozen half (other2-test) is never built here.
+must say so by updating the record (`make record`). The frozen halves (other2-test, other3-test) are never built here.
 """
 import os
 from pathlib import Path
