@@ -31,8 +31,10 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
+    # each test is asked only of the names it can drop: one word, an organization
     found = _as_written([m for m in gazetteer_mentions(s, kb, text)
-                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)], s, kb, text)
+                         if (m.end - m.start != 1 or not _hamza_inside(m, kb))
+                         and (m.type != "Organization" or not _another_body(m, s, kb))], s, kb, text)
     covered = {i: m.type for m in found for i in range(m.start, m.end)}
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
