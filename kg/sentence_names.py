@@ -35,14 +35,16 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     found = _as_written([m for m in gazetteer_mentions(s, kb, text)
                          if (m.end - m.start != 1 or not _hamza_inside(m, kb))
                          and (m.type != "Organization" or not _another_body(m, s, kb))], s, kb, text)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
+    read = heads or "(" in s.norms  # only the head-word and acronym readers look at what is covered
+    covered = {i: m.type for m in found for i in range(m.start, m.end)} if read else {}
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
     inside = covered_tokens(wider) if wider else set()
     if inside:
         found = [m for m in found if not inside.intersection(range(m.start, m.end))]
     out, persons = _with_titled_persons(s, kb, text, found, inside)
-    covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
+    if read:
+        covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
     orgs = organization_mentions(s, kb, text, covered, places) if heads else []
     if any(not m.affiliation for m in orgs):
         in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
