@@ -58,6 +58,8 @@ def link_short_forms(st: DocState) -> None:
     """Later short forms of names given in full ('بيسكوف', 'واس'), replacing what they cover."""
     linker, linked = st.linker, st.linked
     short_index = linker.short_forms(linked)
+    if short_index.is_empty():
+        return  # most articles give no new person's name after a title nor an acronym: nothing to find
     # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
     covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
     types = {e.id: e.type for e in linker.entities.values()}

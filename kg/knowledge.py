@@ -194,6 +194,9 @@ class PhraseIndex:
     def __contains__(self, word: str) -> bool:
         return word in self._single
 
+    def is_empty(self) -> bool:
+        return not self._by_first
+
 
 @dataclass
 class KnowledgeBase:

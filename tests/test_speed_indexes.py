@@ -423,3 +423,23 @@ def test_the_hamza_and_other_body_tests_drop_only_names_they_are_asked_of():
                 assert not sentence_names._another_body(m, s, KB)
             asked += 1
     assert asked > 400
+
+
+def test_articles_without_short_forms_to_find_skip_the_search_and_lose_nothing(monkeypatch):
+    from kg.extract import STAGES
+    from kg.knowledge import PhraseIndex
+    from kg.model import Document
+    from kg.stages import DocState, run_stages
+
+    def linked(texts):
+        return [run_stages(STAGES[:6], DocState(Document(f"d{i}", f"d{i}.txt", t, ""), KB, None, None)).linked
+                for i, t in enumerate(texts)]
+
+    skipped = linked(TEXTS)
+    monkeypatch.setattr(PhraseIndex, "is_empty", lambda self: False)  # every article searched
+    assert linked(TEXTS) == skipped
+    monkeypatch.undo()
+    index = PhraseIndex()
+    assert index.is_empty()
+    index.add("واس", "spa")
+    assert not index.is_empty()
