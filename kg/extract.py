@@ -106,7 +106,7 @@ def resolve_roles(st: DocState) -> None:
     for m in st.linked:
         by_sentence.setdefault(m.sentence, []).append(m)
     views = []
-    previous: list[Mention] = []
+    last: list[Mention] = []  # the sentence before's mentions (the persons a counterpart may be of)
     tickers = _ticker_paragraphs(st.sentences)
     today = doc.published or printed_today(st.sentences, st.dates, kb)
     for s in st.sentences:
@@ -117,10 +117,10 @@ def resolve_roles(st: DocState) -> None:
             dates = parse_dates(s.tokens, kb, today, st.years[s.index], s.norms)
         when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=_START)
-        if may_describe_roles(s, kb):
-            _describe_roles(s, kb, linker, mentions, previous, when, doc.text)
+        if may_describe_roles(s, kb):  # most sentences: none, and the linked of the one before are not asked for
+            _describe_roles(s, kb, linker, mentions, [m for m in last if m.entity_id], when, doc.text)
             mentions.sort(key=_START)
-        previous = [m for m in mentions if m.entity_id]
+        last = mentions
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
     st.views = views
 
