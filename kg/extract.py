@@ -142,7 +142,8 @@ def _describe_roles(s: Sentence, kb: KnowledgeBase, linker: DocumentLinker, ment
 def resolve_pairs(st: DocState) -> None:
     """'الزعيمان': the two leaders named before; views keep only linked mentions."""
     st.types = {e.id: e.type for e in st.linker.entities.values()}
-    _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
+    if any(m.source == MentionSource.PAIR for v in st.views for m in v.mentions):  # most articles: none
+        _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
     for v in st.views:
         v.mentions = [m for m in v.mentions if m.entity_id]
 

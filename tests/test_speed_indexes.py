@@ -443,3 +443,21 @@ def test_articles_without_short_forms_to_find_skip_the_search_and_lose_nothing(m
     assert index.is_empty()
     index.add("واس", "spa")
     assert not index.is_empty()
+
+
+def test_articles_without_a_pair_word_skip_the_pair_reading_and_lose_nothing():
+    import copy
+
+    from kg import extract
+    from kg.model import Document
+    from kg.stages import DocState, run_stages
+
+    upto = extract.STAGES[:extract.STAGES.index(extract.resolve_pairs)]
+    states = [run_stages(upto, DocState(Document(f"d{i}", f"d{i}.txt", t, ""), KB, None, None))
+              for i, t in enumerate(TEXTS)]
+    for st in states:
+        plain = copy.copy(st)
+        plain.views = [copy.copy(v) for v in st.views]
+        extract._resolve_pairs(plain.views, extract._leaders(KB, st.linker.entities))  # every article
+        extract.resolve_pairs.run(st)
+        assert [[m for m in v.mentions if m.entity_id] for v in plain.views] == [v.mentions for v in st.views]
