@@ -461,3 +461,15 @@ def test_articles_without_a_pair_word_skip_the_pair_reading_and_lose_nothing():
         extract._resolve_pairs(plain.views, extract._leaders(KB, st.linker.entities))  # every article
         extract.resolve_pairs.run(st)
         assert [[m for m in v.mentions if m.entity_id] for v in plain.views] == [v.mentions for v in st.views]
+
+
+def test_rules_only_batches_extract_document_by_document_what_splitting_first_gives():
+    from kg.executors import extract_batch
+    from kg.extract import process_document
+    from kg.model import Document
+
+    docs = [Document(f"d{i}", f"d{i}.txt", t, "") for i, t in enumerate(TEXTS)]
+    results, ner_seconds, tokens = extract_batch(docs, KB)
+    split_first = [(d, split_sentences(d.text)) for d in docs]
+    assert results == [process_document(d, KB, None, sents) for d, sents in split_first]
+    assert tokens == sum(len(s.tokens) for _, sents in split_first for s in sents) > 1000 and ner_seconds == 0.0
