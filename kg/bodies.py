@@ -62,8 +62,10 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         w = norms[k]
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
+            # but not after a preposition: "رئاسة الجمهورية بقصر الاتحادية" (بغداد is a name, not ب + غداد)
             if covered[tokens[k].index] == "Place" and k + 1 < len(tokens) and _definite(norms[k + 1]) \
-                    and norms[k + 1] not in kb.nationality:
+                    and norms[k + 1] not in kb.nationality \
+                    and not (w[:1] in ("ب", "ك") and w not in kb.names.starts(w)):
                 k += 1
                 continue
             break
@@ -277,8 +279,9 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
                     and norms[end].startswith("ال") and norms[end] not in kb.nationality:
                 end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is
-        elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]):
-            end = j + 1  # "مدينة نيويورك"
+        elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]) \
+                and "ال" + norms[j] not in stops and norms[j] not in kb.words("name_first_word_stops"):
+            end = j + 1  # "مدينة نيويورك", not "قصر ملكي" (الملكي) nor "مطار جديد"
         else:
             continue
         start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)

@@ -173,9 +173,11 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 
 def _score_meetings(view: GraphView, gold: list[dict], node_to_gold) -> tuple[Score, int, int]:
     golds = _gold_events(gold, "meetings")
+    by_id = {p for ev in golds.values() for p in ev["participants"]}
     preds = []
     for m in sorted(view.g.subjects(RDF.type, KG.Meeting)):
-        parts = {node_to_gold.get(p, str(p)) for p in view.g.objects(m, KG.participant)}
+        # a participant no article names (a delegation's state): its IRI's last segment when gold uses that id
+        parts = {node_to_gold.get(p) or _local_id(p, by_id) for p in view.g.objects(m, KG.participant)}
         preds.append((m, parts, view.date(m)))
     candidates = []
     for gid, ev in golds.items():
@@ -252,6 +254,11 @@ def _score_bases(view: GraphView, gold: list[dict], node_to_gold) -> dict:
                     "operator_right": bool(ops & operated[gid]) if operated[gid] else None,
                     "located_in": sorted(map(str, locs)), "operated_by": sorted(map(str, ops))}
     return out
+
+
+def _local_id(node, gold_ids: set) -> str:
+    local = str(node).rstrip("/").rsplit("/", 1)[-1]
+    return local if local in gold_ids else str(node)
 
 
 def _gold_id_by_name(view: GraphView, node, names_by_id, gold_ids: set) -> str:

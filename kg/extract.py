@@ -17,6 +17,7 @@ from kg.knowledge import KnowledgeBase
 from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
+from kg.names import ends_a_longer_name
 from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -63,7 +64,8 @@ def link_short_forms(st: DocState) -> None:
     # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
     covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
     types = {e.id: e.type for e in linker.entities.values()}
-    extra = [m for s in st.sentences for m in find_short_forms(s, short_index, covered, st.doc.text, types)]
+    extra = [m for s in st.sentences for m in find_short_forms(s, short_index, covered, st.doc.text, types)
+             if not ends_a_longer_name(s, m, linker.kb, _label(linker, m.entity_id))]
     if extra:
         taken = _covered(extra)
         dropped = {m.entity_id for m in linked if not taken.isdisjoint(range(m.start, m.end))}
@@ -72,6 +74,11 @@ def link_short_forms(st: DocState) -> None:
             linker.entities.pop(entity_id, None)
     linked.extend(linker.link_named(extra, st.sentences))
     st.linked = linked
+
+
+def _label(linker: DocumentLinker, entity_id: str | None) -> str:
+    e = linker.entities.get(entity_id or "")
+    return e.label_ar if e else ""
 
 
 @stage("delegations", requires=("sentences", "kb", "linker", "linked"), provides=("linked",))
@@ -84,7 +91,10 @@ def link_delegations(st: DocState) -> None:
     for s in st.sentences:
         for m in delegation_mentions(s, st.kb, by_sentence.get(s.index, [])):
             if m.entity_id in st.kb.entries:
-                st.linker.entity(m.entity_id, "State", st.kb.entries[m.entity_id].ar)
+                named = m.entity_id in st.linker.entities
+                state = st.linker.entity(m.entity_id, "State", st.kb.entries[m.entity_id].ar)
+                if not named:
+                    state.documents = set()  # "الوفد الإيراني" refers to Iran; the article names it not
                 out.append(m)
     st.linked.extend(out)
 
@@ -173,11 +183,13 @@ def find_bases(st: DocState) -> None:
 
 @stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))
 def add_treaty_parties(st: DocState) -> None:
-    """A treaty's parties the gazetteer knows are entities of the article."""
+    """A treaty's known parties are graph nodes, mentioned in the article only if it names them.
+
+    A party the article gives only by its adjective ('ونظيره الأوغندي') is referenced, not named."""
     for t in st.treaties:
         for p in t.parties:
-            if p in st.kb.entries:
-                st.linker.entity(p, "State", st.kb.entries[p].ar)
+            if p in st.kb.entries and p not in st.linker.entities:
+                st.linker.entity(p, "State", st.kb.entries[p].ar).documents = set()
 
 
 #: The registry: the order extraction runs in. A new stage is one line here.

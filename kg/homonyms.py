@@ -1,11 +1,13 @@
 """Names that read two ways (kg.link): a place name that is also another state's name ('عمان':
 Amman, Jordan's capital, and Oman), read by the state the article speaks of more; a seat of
-government ('الكرملين') that is the body in 'أعلن الكرملين' and the building in 'استقبله في الكرملين'."""
+government ('الكرملين') that is the body in 'أعلن الكرملين' and the building in 'استقبله في الكرملين';
+a capital that is the place in 'في القاهرة' and the government in 'أعلنت القاهرة'; a city's name that
+is also a word ('الرمادي': Ramadi, and "grey")."""
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import Sentence, normalize
+from kg.text import QUOTE_MARKS, Sentence, normalize, stems
 
 
 def homonym_states(kb: KnowledgeBase) -> dict[str, str]:
@@ -58,3 +60,50 @@ def facility_of(sentences: list[Sentence], name: str, kb: KnowledgeBase) -> str 
             if heads[s.norms[k]] and list(s.norms[k + 1:k + 1 + len(words)]) == words:
                 return f"{heads[s.norms[k]][0]} {name}"
     return None
+
+
+def names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'اتفاقيات فيينا', 'اتفاق أوسلو': a city right after an agreement word is part of the
+    agreement's name, neither a place of the story nor its state's government."""
+    pos = sentence.position(m.start)
+    return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
+
+
+def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
+    first = toks[pos]
+    word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
+    clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
+    if clitic.endswith("ب") or (pos == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")):
+        return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
+
+    def visit_at(k: int) -> bool:
+        return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
+
+    visit_window = range(max(0, pos - 5), pos)
+    if clitic.endswith("ل"):
+        return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
+    before = pos - 1
+    # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
+    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
+                           or norms[before] in (",", "،")):
+        before -= 1
+    if before >= 0 and not (kb.words("locative_words") | kb.words("place_heads")).isdisjoint(stems(norms[before])):
+        # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
+        return not (before and norms[before - 1] in kb.words("recipient_words"))
+    if pos and visit_at(pos - 1):
+        return True  # "الذي يزور القاهرة"
+    # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
+    visited, left = tuple(kb.words("visit_verb_stems")), kb.words("departure_verbs")
+    return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+
+
+def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """A city's name that is also a word (a context name: 'الرمادي' grey, 'قم' stand up) is the
+    city only where the text reads it as a place (is_locative), and not right after a place head
+    it may qualify as an adjective ('البحر الأبيض': not El Obeid)."""
+    pos = sentence.position(m.start)
+    if pos and not kb.words("place_heads").isdisjoint(stems(sentence.norms[pos - 1])) \
+            and sentence.norms[pos - 1] not in kb.words("locative_words"):
+        return False
+    return is_locative(m, sentence, kb)

@@ -54,6 +54,7 @@ class GazetteerEntry:
     subtype: str | None = None
     lat: float | None = None        # WGS84, places and bases
     long: float | None = None
+    context_names: frozenset[str] = frozenset()  # normalized names read as this place only in context
 
 
 class _Memo(dict):
@@ -146,10 +147,9 @@ class PhraseIndex:
         return not firsts.isdisjoint(sentence.forms)  # set against set: half the work of a dict view
 
     def may_occur(self, sentence: Sentence) -> bool:
-        """Whether some phrase may be in the sentence: a one-word phrase's word, or a longer
-        phrase's first word and second word (which follows as written) are among its forms.
-        Tighter than can_match where first words are common ('من المقرر', 'في حديثه', 'على هامش'
-        begin on words most sentences have): three set tests in C instead of a pass over the tokens."""
+        """Whether some phrase may be in the sentence: a one-word phrase's word, or a longer phrase's
+        first and second words, among its forms (tighter than can_match where first words are common:
+        'من المقرر', 'في حديثه', 'على هامش'): three set tests in C instead of a pass over the tokens."""
         gate = self._gate
         if gate is None:
             pairs = self._by_pair

@@ -23,7 +23,8 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
         affiliation=raw.get("affiliation"), offices=offices, roles=list(raw.get("roles", [])),
         capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
         operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
-        lat=raw.get("lat"), long=raw.get("long"))
+        lat=raw.get("lat"), long=raw.get("long"),
+        context_names=frozenset(normalize(n) for n in raw.get("context_names", ())))
 
 
 def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
@@ -33,6 +34,7 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     lexicon = validate_lexicon(data["lexicon.yaml"], d / "lexicon.yaml")
     entries: dict[str, GazetteerEntry] = {}
     names = PhraseIndex()
+    heads = frozenset(normalize(h) for h in lexicon["joined_name_heads"])
     nationality: dict[str, str] = {}
     nationality_phrases = PhraseIndex()
     # priority when two entries share a name: the hand gazetteer, curated lists, states, cities
@@ -47,7 +49,8 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
             for raw in items:
                 e = entries[raw["id"]]
                 for label in [e.ar, *e.aliases]:
-                    names.add(label, e.id)
+                    for spelling in compound_spellings(norm_tokens(label), heads):
+                        names.add(spelling, e.id)
     titles = PhraseIndex()
     for t in lexicon["titles"]:
         titles.add(t, t)
@@ -64,6 +67,19 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     synonyms = {_role_key(k): _role_key(v) for k, v in (data.get("offices.yaml", {}).get("role_synonyms") or {}).items()}
     return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
                          weekdays, version, nationality_phrases, synonyms)
+
+
+def compound_spellings(tokens: tuple[str, ...], heads: frozenset[str]) -> list[tuple[str, ...]]:
+    """A name's normalized tokens and, when it has a compound given name, the other spelling of
+    it: 'عبد العزيز بوتفليقة' and 'عبدالعزيز بوتفليقة' (the news writes both)."""
+    out = [tokens]
+    for k, tok in enumerate(tokens):
+        if tok in heads and k + 1 < len(tokens) and tokens[k + 1].startswith("ال"):
+            out.append((*tokens[:k], tok + tokens[k + 1], *tokens[k + 2:]))
+        head = next((h for h in heads if tok.startswith(h + "ال") and len(tok) > len(h) + 3), None)
+        if head:
+            out.append((*tokens[:k], head, tok[len(head):], *tokens[k + 1:]))
+    return out
 
 
 def _sections(data: dict):
@@ -93,5 +109,7 @@ def _merge(entries: dict[str, GazetteerEntry], new: GazetteerEntry) -> None:
         mine, theirs = getattr(old, f.name), getattr(new, f.name)
         if isinstance(mine, list):
             mine.extend(x for x in theirs if x not in mine and x != old.ar)
+        elif isinstance(mine, frozenset):
+            setattr(old, f.name, mine | theirs)
         elif mine is None and theirs is not None:
             setattr(old, f.name, theirs)

@@ -11,11 +11,12 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kg.homonyms import facility_of, homonym_states, seat_as_venue, spoken_of
+from kg.homonyms import (facility_of, homonym_states, is_locative, names_an_agreement, reads_as_place,
+                         seat_as_venue, spoken_of)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
-from kg.text import QUOTE_MARKS, Sentence, normalize, stems
+from kg.text import Sentence, normalize
 
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -30,41 +31,6 @@ def slug(name: str) -> str:
     s = normalize(name).translate(_TRANSLIT)
     s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "_", s.lower()).strip("_") or "entity"
-
-
-def _names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    """'اتفاقيات فيينا', 'اتفاق أوسلو': a city right after an agreement word is part of the
-    agreement's name, neither a place of the story nor its state's government."""
-    pos = sentence.position(m.start)
-    return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
-
-
-def _is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    toks = sentence.tokens
-    pos = sentence.position(m.start)
-    first = toks[pos]
-    clitic = first.norm[: len(first.norm) - len(normalize(m.surface))]
-    norms = sentence.norms
-    if clitic.endswith("ب"):
-        return True  # "بموسكو": in Moscow
-
-    def visit_at(k: int) -> bool:
-        return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
-
-    visit_window = range(max(0, pos - 5), pos)
-    if clitic.endswith("ل"):
-        return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
-    before = pos - 1
-    # skip quotes and a nationality adjective: "إلى العاصمة السورية دمشق"
-    while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality):
-        before -= 1
-    if before >= 0 and not kb.words("locative_words").isdisjoint(stems(norms[before])):
-        return True  # "في دمشق", "بالعاصمة المصرية القاهرة"
-    if pos and visit_at(pos - 1):
-        return True  # "الذي يزور القاهرة"
-    # object of a visit verb: "زار بوتين دمشق"
-    visited = tuple(kb.words("visit_verb_stems"))
-    return any(norms[k].startswith(visited) and visit_at(k) for k in visit_window)
 
 
 @lru_cache(maxsize=4096)
@@ -113,16 +79,18 @@ class DocumentLinker:
                 # "عمان": Oman, or Amman for Jordan, by the state the article speaks of more; named
                 # as an actor it is the state itself unless the article is about Jordan
                 said = spoken_of(self.kb, sentences, mentions, {other, entry.capital_of})
-                locative = _is_locative(m, by_index[m.sentence], self.kb)
+                locative = is_locative(m, by_index[m.sentence], self.kb)
                 if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
-            if entry and entry.type == "Place" and _names_an_agreement(m, by_index[m.sentence], self.kb):
-                continue
+            if entry and entry.type == "Place" and (
+                    names_an_agreement(m, by_index[m.sentence], self.kb)
+                    or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)):
+                continue  # "اتفاق أوسلو"; "اللون الرمادي" (Ramadi's name read as the word "grey")
             if entry and entry.subtype == "government" and seat_as_venue(m, by_index[m.sentence], self.kb):
                 building = facility_of(sentences, entry.ar, self.kb)  # the building
                 m, entry = evolve(m, entity_id=slug(building) if building else f"{entry.id}_seat", type="Place"), None
-            if entry and entry.capital_of and not _is_locative(m, by_index[m.sentence], self.kb):
+            if entry and entry.capital_of and not is_locative(m, by_index[m.sentence], self.kb):
                 state = self.kb.entries[entry.capital_of]
                 e = self.entity(state.id, state.type, state.ar)
                 self.add_surface(e, m.surface)
@@ -207,7 +175,8 @@ class DocumentLinker:
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
-        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation]
+        candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation
+                      and all(" " in r for r in m.role.split("\n"))]  # "نظيره الأوغندي الرئيس X": a bare "الرئيس"
         if not candidates:
             return linked
         first: dict[str, int] = {}
@@ -267,10 +236,12 @@ class DocumentLinker:
             if m.source == MentionSource.ACRONYM:
                 index.add(tuple(normalize(m.surface).split()), m.entity_id)
                 continue
-            if m.source == MentionSource.PATTERN and m.type == "Person":
+            if m.type == "Person" and m.source in (MentionSource.PATTERN, MentionSource.GAZETTEER):
                 words = normalize(m.surface).split()
                 if len(words) > 2 and words[1] in self.kb.words("patronymic_particles") and len(words[0]) >= 3:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
+                if m.source != MentionSource.PATTERN:
+                    continue  # a known person's other names are the gazetteer's
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     if len("".join(tail)) >= 4:

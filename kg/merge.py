@@ -98,7 +98,8 @@ class CorpusMerger:
             docs = st.entity_docs.get(e.id)
             if docs is None:
                 docs = st.entity_docs[e.id] = Ordinals()
-            docs.append(ordinal)  # result.entities has each entity once
+            if e.documents:  # a treaty's party the article only refers to is not mentioned in it
+                docs.append(ordinal)  # result.entities has each entity once
         dated = sorted((m for m in result.meetings if m.date), key=lambda m: (-len(m.date.value), m.sentence))
         for m in dated:
             self._fold_dated(m, ordinal)

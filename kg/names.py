@@ -28,13 +28,23 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     ('فيصل بن فرحان بن عبدالله'), stopped by punctuation, verbs, titles and known names."""
     tokens, norms = sentence.tokens, sentence.norms
     stops, particles = _name_stops(kb), kb.words("name_particles")
+    patronymic = kb.words("patronymic_particles")
     inner_titles, dates = kb.words("title_words_in_names"), kb.date_words()
     names_like_stops, common = kb.words("names_spelt_like_stops"), kb.words("name_first_word_stops")
     end, core = j, 0
     while end < len(tokens) and core < 4 and end - j < 7:
         tok, w = tokens[end], norms[end]
         # the name علي is no stop, the preposition على is; nor is a date part of a name
-        stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))) or (w in dates and end > j)
+        stop = (w in stops and not (w in names_like_stops and tok.text.endswith("ي"))
+                and not (end == j and _day_part_as_name(norms, end, kb))) or (w in dates and end > j)
+        if end >= j + 2 and norms[end - 2] in kb.words("family_particles"):
+            break  # "طحنون بن زايد آل نهيان الوفد": the family's name after "آل" ends the name
+        father = by_start.get(tok.index)
+        if father is not None and father.type == "Person" and end > j and norms[end - 1] in patronymic:
+            after = sentence.position(father.end)  # "خالد بن محمد بن زايد آل نهيان": the known one's son
+            core += sum(norms[k] not in particles for k in range(end, after))
+            end = after
+            continue
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
@@ -44,18 +54,55 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
             break
+        if end > j and w[:1] in ("ب", "ل") and tok.text.endswith(_pronoun_suffixes(kb)) and len(w) > 4:
+            break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
+        if end > j and _with_pronoun(tok.text, w, kb):
+            break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
-        if core >= 2 and w in common:
-            break  # "بيدرو سانشيز ملف الهجرة": two words of a name, then a common word
+        if core >= 2 and (w in common or w in kb.words("name_inner_stops")):
+            break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
-        core += w not in particles
+        core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1
-    if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == "."):
+    if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
+            and norms[end - 2] not in particles:
         end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
+        # (but a family name after "آل"/"بن" is never cut off: "علي بن ناصر بن جاسم آل ثاني سفير")
     return end
+
+
+def ends_a_longer_name(sentence: Sentence, m: Mention, kb: KnowledgeBase, label: str) -> bool:
+    """'الشيخ صباح خالد الحمد الصباح' is not a short form 'الصباح' of another of the family
+    (`label`): a one-word family name that ends words a title opens (no verb, particle or common
+    word between, nor a word of that person's own name) ends a longer name no rule read."""
+    norms, p = sentence.norms, sentence.position(m.start)
+    if m.type != "Person" or not norms[p].startswith("ال"):
+        return False  # one word or more: "المبارك الصباح" after "الشيخ صباح خالد الحمد"
+    own, common = normalize(label).split(), kb.words("name_first_word_stops")
+    stops = _name_stops(kb) - kb.words("day_parts")
+    k = p - 1
+    while k >= max(0, p - 4) and norms[k].isalpha() and not kb.titles.starts(norms[k]) \
+            and norms[k] not in stops and norms[k] not in common and norms[k] not in own:
+        k -= 1
+    return k >= 0 and k < p - 1 and bool(kb.titles.starts(norms[k]))
+
+
+def _day_part_as_name(norms, k: int, kb: KnowledgeBase) -> bool:
+    """'الشيخ صباح خالد الحمد الصباح': a part of the day (صباح، فجر) opening a name is a given name
+    when no date follows it ('صباح الأحد', 'صباح اليوم', 'صباح يوم' are times)."""
+    if norms[k] not in kb.words("day_parts") or k + 1 >= len(norms):
+        return False
+    nxt = norms[k + 1]
+    return nxt.isalpha() and nxt not in kb.date_words() and nxt not in _name_stops(kb) and not _definite(nxt)
+
+
+def _given_names(kb: KnowledgeBase) -> frozenset[str]:
+    """The first words of the known persons' names (كوفي، طارق، سامح)."""
+    return kb.derived("given_names", lambda: frozenset(
+        normalize(n).split()[0] for e in kb.entries.values() if e.type == "Person" for n in (e.ar, *e.aliases)))
 
 
 def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:
@@ -64,26 +111,40 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     inner article only after a particle or when punctuation closes the name."""
     tokens, norms = sentence.tokens, sentence.norms
     particles = kb.words("name_particles")
-    if end - j < 2 or norms[j].startswith("ال") or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+    if end - j < 2:
         return False
+    definite = tokens[j].text.startswith("ال") and (norms[j + 1] not in kb.words("patronymic_particles")
+                                                     or norms[j] in kb.words("name_inner_stops"))
+    if definite or not any("\u0600" <= c <= "\u06ff" for c in tokens[j].text):
+        return False  # but "الأمير الحسين بن عبدالله الثاني": a name with the article before "بن"
     patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
     # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
+    # nor a family name after a compound given name ("عبد المنعم البنا"): its second part is one word with "عبد"
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles
-             and not (patronymic and k == end - 1)]
+             and not (patronymic and k == end - 1) and not (k == j + 2 and norms[j] in particles)]
     delimited = end == len(tokens) or norms[end] in ("،", ",", ".", ":", "|") or tokens[end].text in QUOTE_MARKS
     if norms[j] in kb.words("patronymic_particles") or (tokens[j].text.endswith("ة") and norms[j + 1] not in particles
-                                           and not delimited):
+                                           and not delimited and norms[j] not in _given_names(kb)):
         return False  # "مأدبة غداء تكريما": a noun; "أسامة بن أحمد", "خليفة حفتر،" are names
-    if norms[j] in kb.words("name_first_word_stops") and norms[j + 1] not in particles:
+    common = kb.words("name_first_word_stops")
+    if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
+    if end - j == 2 and norms[j + 1] in common and norms[j] not in _given_names(kb):
+        return False  # "تلاشت تقريبا": an unknown word and a common one; "كوفي عنان" is a name
+    if _with_pronoun(tokens[j].text, norms[j], kb):
+        return False  # 'رئيس الدولة "حفظه الله"': a blessing, no name
+    if tokens[j].text[:1] == "و" and norms[j][1:] in common:
+        return False  # "أمير البلاد المفدى وأخيه سمو الشيخ": "and his brother", no name
+    if norms[j][:1] in ("ل", "ب") and len(norms[j]) > 4 and norms[j][1:] in common:
+        return False  # "المدير السابق لجهاز الاستخبارات": a preposition and a word no name begins with
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 
 def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
     """Where the name read after a title ends, or None when what follows is no name."""
     tokens, norms = sentence.tokens, sentence.norms
-    quoted = _quoted_name(sentence, j, by_start)
+    quoted = _quoted_name(sentence, j, by_start, kb)
     if quoted is not None:
         return quoted
     end = name_end(sentence, j, kb, by_start)
@@ -92,11 +153,68 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
     # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
+    if norms[j - 1] in COMMAS and tokens[j].text[:1] == "و" and len(norms[j]) > 3:
+        return None  # "، مستشار الوزير، وناصر آل غنوم،": the next of a list, not the title's holder
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
 
 
-def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
+def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
+                    by_start: dict, introduced: bool) -> int | None:
+    """Where a new person's name read over a known name after a title ends, if it is one: a known
+    person's namesake ('السفير التركي في قطر محمد مصطفى كوكصو'), or a place's name that is a
+    given name ('الأمير نايف بن أحمد', 'وزير خارجية الأرجنتين سانتياغو كافييرو')."""
+    longer = namesake(sentence, j, m, state, kb, by_start, introduced)
+    if longer is not None:
+        return longer
+    norms = sentence.norms
+    if m.type not in ("Place", "State") or m.end - m.start != 1 or j + 1 >= len(norms):
+        return None
+    nxt = norms[j + 1]
+    # "وزير خارجية الأرجنتين سانتياغو كافييرو", "رئيسة الوزراء الإيطالية جورجيا ميلوني": after a
+    # state's title, a city or state and a word no rule knows (no article, stop, common word or
+    # known name) is a given name and a family name
+    unknown = state not in (None, m.entity_id) and nxt.isalpha() and not nxt.startswith("ال") \
+        and nxt not in _name_stops(kb) and nxt not in kb.words("name_first_word_stops") \
+        and sentence.tokens[j + 1].index not in by_start
+    if not unknown and (m.type != "Place" or nxt not in kb.words("patronymic_particles")):
+        return None
+    others = {k: v for k, v in by_start.items() if v is not m}
+    if unknown:  # the place's name is no common word here: the name ends where punctuation closes it
+        end = name_end(sentence, j, kb, others)
+        closed = end == len(norms) or norms[end] in (*COMMAS, ".", ":") or norms[end] in _name_stops(kb)
+        return end if end > j + 1 and closed else None
+    end = name_after(sentence, j, kb, others, introduced)
+    return end if end is not None and end > j + 1 else None
+
+
+def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
+             by_start: dict, introduced: bool) -> int | None:
+    """'السفير التركي في قطر محمد مصطفى كوكصو' is not the Palestinian 'محمد مصطفى': a known
+    person's name that the title's name goes on past, under a title of another state, is the start
+    of someone else's name. Returns where that name ends, or None."""
+    if m.type != "Person" or state is None or not m.entity_id:
+        return None
+    own = kb.entries[m.entity_id].affiliation if m.entity_id in kb.entries else None
+    if own is None or own == state:
+        return None
+    end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
+    return end if end is not None and end > sentence.position(m.end) else None
+
+
+def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
+    """A monarch of a named state may go by one name: one word without the article, no common
+    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if j + 1 >= len(tokens) or norms[j + 1] not in (*COMMAS, ".", ":") or tokens[j].index in by_start:
+        return None
+    w = norms[j]
+    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
+        return None
+    return j + 1
+
+
+def _quoted_name(sentence: Sentence, j: int, by_start: dict, kb: KnowledgeBase) -> int | None:
     """'ووزير الصناعة "محمد رضا نعمة زاده"': a name of two to four words in quotes after a title
     is the quoted words, whatever they end in."""
     tokens, norms = sentence.tokens, sentence.norms
@@ -106,15 +224,32 @@ def _quoted_name(sentence: Sentence, j: int, by_start: dict) -> int | None:
     if close is None or close - j < 2 or norms[j].startswith("ال") \
             or not all(norms[k].isalpha() and tokens[k].index not in by_start for k in range(j, close)):
         return None
-    return close
+    return None if _with_pronoun(tokens[j].text, norms[j], kb) else close
 
 
-def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int):
+def _pronoun_suffixes(kb: KnowledgeBase) -> tuple[str, ...]:
+    return kb.derived("pronoun_suffix_tuple", lambda: tuple(kb.words("pronoun_suffixes")))
+
+
+def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
+    """'حفظه' (حفظ + ه): a common word with an attached pronoun, no name ('نبيه' is one)."""
+    suffixes = _pronoun_suffixes(kb)
+    if not text.endswith(suffixes):
+        return False
+    common = kb.words("name_first_word_stops")
+    return any(text.endswith(p) and norm[:-len(p)] in common for p in suffixes)
+
+
+def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,
+                stateless: bool = False):
     """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
     الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
-    or by 'و' after a person or a comma. Returns (first position, after, clitic)."""
+    or by 'و' after a person or a comma. A title of no state (`stateless`) is read so only in a
+    list between commas: '، وخالد الزهراني، مستشار الوزير،'. Returns (first position, after, clitic)."""
     tokens, norms = sentence.tokens, sentence.norms
     b = i - 1 if i >= 1 and norms[i - 1] in COMMAS else i
+    if stateless and b == i:
+        return None
     for a in range(b - 2, max(free, b - 5) - 1, -1):
         if a < 0:
             break
@@ -122,13 +257,19 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         after_person = a and tokens[a - 1].index + 1 in ends
         clitic = 1 if tokens[a].text[:1] == "و" and (after_person or prev in COMMAS) and len(norms[a]) > 3 else 0
         # "سعادة السيد ليو جيان سفير الصين": a name after an honorific too
-        honored = prev in kb.derived("honorific_ends", lambda: frozenset(
+        ends_of = kb.derived("honorific_ends", lambda: frozenset(
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
-        if not (clitic or prev == "ان" or honored):
+        honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
+        # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة منال رضوان، المستشارة"
+        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS or honored)):
             continue
+        if clitic and tokens[a].text[1:].startswith("ال"):
+            continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"
         if any(tokens[k].index in by_start for k in range(a, b)):
             return None
         end = name_end(sentence, a, kb, by_start, clitic=bool(clitic))
+        if stateless and not honored and norms[a][clitic:] not in _given_names(kb):
+            return None  # a list with a title of no state: a known given name first ("، ووكلاء الوزارات،" no)
         if end >= b and name_like(sentence, a, b, kb, False) and not kb.titles.starts(norms[a]):
             return a, b, clitic
     return None

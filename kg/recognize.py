@@ -75,8 +75,9 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     free = 0  # first position after the last title read: "نائب رئيس الدولة" holds no "رئيس الدولة"
     for i in positions(may_start):
         tok = tokens[i]
-        if tok.index in covered or i < free or (i and norms[i - 1] in deputies):
-            continue  # "نائب وزير الدفاع الروسي" describes the deputy, not the minister
+        if tok.index in covered or i < free or (i and norms[i - 1] in deputies) or (
+                i > 1 and norms[i - 2] in deputies and norms[i - 1].startswith("ال") and norms[i - 1].endswith("ي")):
+            continue  # "نائب وزير الدفاع الروسي", "المستشار الدبلوماسي لرئيس الدولة": the deputy, the adviser
         if counterpart.starts(norms[i]):
             state, j = _nationality_after(norms, i + 1, kb)
             # "نظيره البحريني الشيخ خالد …": a title between the description and the name

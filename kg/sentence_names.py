@@ -6,10 +6,12 @@ from kg.bodies import (acronym_mentions, formal_state_mentions, organization_men
                        place_mentions)
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
+from kg.minister_lists import listed_ministers
 from kg.model import Mention, MentionSource, evolve
 from kg.recognize import gazetteer_mentions, pattern_mentions
-from kg.text import Sentence, normalize
+from kg.text import Sentence, normalize, stems
 from kg.titles import title_spans
+from kg.world.cities import similarity
 
 
 def covered_tokens(mentions: list[Mention]) -> set[int]:
@@ -31,9 +33,9 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
-    # each test is asked only of the names it can drop: one word, an organization
+    # each test is asked only of the names it can drop: one word (a hamza, a state's own adjective), a body
     found = _as_written([m for m in gazetteer_mentions(s, kb, text)
-                         if (m.end - m.start != 1 or not _hamza_inside(m, kb))
+                         if (m.end - m.start != 1 or not (_hamza_inside(m, kb) or _state_adjective(m, s, kb)))
                          and (m.type != "Organization" or not _another_body(m, s, kb))], s, kb, text)
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
     read = heads or "(" in s.norms  # only the head-word and acronym readers look at what is covered
@@ -83,9 +85,14 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
     first = s.tokens[0].index if s.tokens else 0  # s.position without a call per name
     out = []
     for m in found:
+        if m.type == "Person" and _another_of_the_family(m, s, kb):
+            a = s.tokens[s.position(m.start) - 1]
+            m = evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=None,
+                       source=MentionSource.PATTERN)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
+            m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
             p, q = m.start - first, m.end - first
             if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
@@ -101,6 +108,10 @@ def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[
     (a place's name read as a person's drops: "الأمير نايف بن أحمد"; a name inside a facility's
     or a base's is no person: "مطار الملكة علياء", "قاعدة الأمير سلطان الجوية")."""
     with_roles = pattern_mentions(s, kb, text, found)
+    listed = listed_ministers(s, kb, text, found)
+    if listed:
+        taken = covered_tokens(with_roles)
+        with_roles += [m for m in listed if taken.isdisjoint(range(m.start, m.end)) or m.source == MentionSource.GAZETTEER]
     if not with_roles:  # most sentences: no title before a name
         return list(found), []
     role_by_start = {m.start: m for m in with_roles if m.source == MentionSource.GAZETTEER}
@@ -145,6 +156,16 @@ def _spelt_alike(a: str, b: str) -> bool:
     return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
 
 
+def _state_adjective(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'السفارة السعودية', 'القيادة السعودية': a state's name that is also its own adjective
+    (السعودية, Saudi Arabia and "Saudi") after a definite word is the adjective, not the state."""
+    if m.type != "State" or m.end - m.start != 1:
+        return False
+    p = s.position(m.start)
+    return p > 0 and kb.nationality.get(s.norms[p]) == m.entity_id and s.norms[p - 1] not in kb.words("name_stops") \
+        and any(f.startswith("ال") for f in stems(s.norms[p - 1]))  # "والقيادة السعودية" too
+
+
 def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
     """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
     state's adjective or a qualifier of its own names another body."""
@@ -160,19 +181,73 @@ def _whole_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mentio
     lineage the text adds ('فيصل بن فرحان بن عبدالله')."""
     p, q = s.position(m.start), s.position(m.end)
     hit = kb.titles.match_at(s.norms, p, kb.titles.starts(s.norms[p]) or None)
-    if hit and p + hit[0] < q - 1:
-        p += hit[0]
     particles = kb.words("patronymic_particles")
+    if hit and p + hit[0] < q - 1 and s.norms[p + hit[0]] not in particles:
+        p += hit[0]  # but "سلطان بن عبدالعزيز" is a name: none begins with "بن"
+    matched = q
     while q + 1 < len(s.tokens) and s.norms[q] in particles and s.norms[q + 1].isalpha():
         q += 2
+    if q > matched and _other_lineage(s.norms[p:matched], s.norms[matched:q], kb.entries[m.entity_id].ar):
+        a, b = s.tokens[p], s.tokens[q - 1]  # "محمد بن عبدالرحمن بن عبدالعزيز" is not "… آل ثاني"
+        return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end,
+                      surface=text[a.start:b.end], entity_id=None, source=MentionSource.PATTERN)
     label = normalize(kb.entries[m.entity_id].ar).split() if q - p == 1 and p else None
     label = label if label and list(s.norms[p:q]) == label[-1:] else None
     if label and len(label) == 2 and _spelt_alike(s.norms[p - 1], label[0]):
         p -= 1  # "هاقان فيدان" for the known "هاكان فيدان": the given name spelt another way
+    elif label and len(label) == 2:
+        p = _given_name_before(s, p, label[0], particles)
     if (p, q) == (s.position(m.start), s.position(m.end)):
         return m
     a, b = s.tokens[p], s.tokens[q - 1]
     return evolve(m, start=a.index, end=b.index + 1, char_start=a.start, char_end=b.end, surface=text[a.start:b.end])
+
+
+def _other_lineage(matched, added, label: str) -> bool:
+    """The lineage the text adds to a known person's short name goes another way than the known
+    full name: 'محمد بن عبدالرحمن' + 'بن عبدالعزيز' against 'محمد بن عبد الرحمن آل ثاني'."""
+    full, said = normalize(label).replace(" ", ""), "".join(matched)
+    rest = full[len(said):] if full.startswith(said) else ""
+    return bool(rest) and not rest.startswith("".join(added)) and not "".join(added).startswith(rest)
+
+
+def _given_name_before(s: Sentence, p: int, given: str, particles) -> int:
+    """Where a known person's name begins when the text puts their given name and a lineage
+    before the family name the gazetteer knows ('عادل بن أحمد الجبير' for 'عادل الجبير'): at
+    the given name, else at p."""
+    k = p
+    while k >= 3 and s.norms[k - 2] in particles and s.norms[k - 1].isalpha():
+        k -= 2
+    return k - 1 if k < p and s.norms[k - 1] == given else p
+
+
+def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
+    """'عقيلته أمينة أردوغان', 'والسيدة الأولى جيل بايدن': a known person's family name after a
+    title and another given name is someone else of that family."""
+    p = s.position(m.start)
+    if m.end - m.start != 1 or p < 2:
+        return False
+    label, given = normalize(kb.entries[m.entity_id].ar).split(), s.norms[p - 1]
+    if len(label) < 2 or s.norms[p] != label[-1] or given in label or _spelt_alike(given, label[0]) \
+            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال") \
+            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops"):
+        return False
+    for k in range(max(0, p - 4), p - 1):
+        hit = kb.titles.match_at(s.norms, k, kb.titles.starts(s.norms[k]) or None)
+        if hit and k + hit[0] == p - 1:
+            return True
+    return False
+
+
+def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:
+    """'بالعاصمة الجزائر', 'في العاصمة الكويت': a state's name after the word "capital", or in a
+    dateline, is its capital city (named like the state), a place."""
+    dateline = s.index == 0 and p == 0 and len(s.tokens) > 1 and s.tokens[1].text in ("(", "-", "–")  # "الكويت (كونا) -"
+    if not dateline and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
+        return m
+    capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
+                                                        if e.capital_of and e.type == "Place"}).get(m.entity_id)
+    return evolve(m, entity_id=capital, type="Place") if capital else m
 
 
 def _with_state_form(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, person_mention
+from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
+                      person_mention, single_name)
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
@@ -76,6 +77,15 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
                 or kb.phrases("honorifics").match_at(norms, k):
             break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
+        if k == j and w in kb.derived("complement_heads", lambda: kb.words("place_heads") | kb.words(
+                "organization_heads")) and nxt.isalpha() and nxt not in stops and not kb.titles.starts(nxt):
+            words += [w, nxt]  # "رئيس إقليم كردستان": a region or body with a proper name
+            k += 2
+            continue
+        if words and w.startswith("و") and not _definite(w) and nxt.startswith("ال") and w[1:] not in stops:
+            words += [w, nxt]  # "وزير الخارجية وشؤون المغتربين": a second portfolio
+            k += 2
+            continue
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
             words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
             k += 1
@@ -86,7 +96,7 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             k += 1
             continue
         if k == j and k + 2 < len(norms) and _definite(norms[k + 2]) and nxt.isalpha() \
-                and not {w, nxt} & stops and not kb.titles.starts(nxt):
+                and not {w, nxt} & stops and not kb.titles.starts(w):
             words += [w, nxt]  # a chain of constructs: "رئيس مجلس إدارة المؤسسة"
             k += 2
             continue
@@ -163,6 +173,8 @@ def _title_facts(kb: KnowledgeBase, title: str) -> tuple[str, bool, bool, bool]:
 def _skip_honorifics(norms, tokens, j: int, kb: KnowledgeBase) -> int:
     honorifics = kb.phrases("honorifics")
     while j < len(tokens):
+        if norms[j] in _COMMAS and j + 1 < len(tokens) and tokens[j + 1].text[:1] == "و":
+            return j  # "مستشار الوزير، والدكتورة هند سليمان": the next of a list, not this title's name
         if norms[j] in _COMMAS or tokens[j].text in QUOTE_MARKS:
             j += 1
             continue
@@ -180,6 +192,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
     state = None
     j = i
     particles = kb.words("name_particles")
+    open_at, opened, opened_form = -1, i, ""
     while j < len(tokens):
         if j in known and known[j][0] == "Person":
             break  # "الأمير محمد بن سلمان" as the gazetteer writes him, title and all
@@ -189,7 +202,15 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         t = title_at(norms, j, kb, known)
         if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
-        roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
+        if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
+            break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
+        if roles and open_at == j and norms[j] == t.form:  # "رئيس ديوان ولي العهد": a genitive, not a role
+            roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{roles.pop()[1]} {t.core}"))
+        else:
+            opened, opened_form = j, t.form
+            roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
+        open_at = t.end if t.state is None and not t.core.split()[-1].startswith("ال") \
+            and t.core not in introducers(kb) else -1
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)
         if j < len(norms) and norms[j] == ":" and t.core in introducers(kb):
@@ -215,7 +236,7 @@ def role_text(tokens: list[Token], i: int, j: int, text: str, form: str) -> str:
 def introducers(kb: KnowledgeBase) -> frozenset[str]:
     """Titles that introduce a name without being the person's role ('برئاسة', 'نظيره')."""
     return kb.derived("introducers", lambda: frozenset(kb.lexicon["name_introducers"])
-                      | frozenset(kb.lexicon["counterpart_words"]))
+                      | frozenset(kb.lexicon["counterpart_words"]) | kb.words("name_introducers"))
 
 
 def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple[str, str, int]]:
@@ -250,17 +271,14 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         role = None if introduced else "\n".join(r for r, core in roles if core not in intro)
         if j < len(tokens) and tokens[j].index in by_start:
             m = by_start[tokens[j].index]
-            if m.type == "Person" and not introduced:
-                out.append(_with_role(m, role, state))
-            # "الأمير نايف بن أحمد": a place's name after a title is a person's given name
-            end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced) \
-                if m.type == "Place" and m.end - m.start == 1 and j + 1 < len(norms) \
-                and norms[j + 1] in kb.words("patronymic_particles") else None
-            if end is not None and end > j + 1:
+            end = name_over_known(sentence, j, m, state, kb, by_start, introduced)
+            if end is not None:
                 out.append(person_mention(sentence, j, end, 0, text, role, state))
                 ends[out[-1].end] = out[-1]
                 free = end
                 continue
+            if m.type == "Person" and not introduced:
+                out.append(_with_role(m, role, state))
             free = j
             continue
         described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
@@ -270,31 +288,20 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         end = name_after(sentence, j, kb, by_start, introduced)
         if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
-            end = _single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
+            end = single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
             m = person_mention(sentence, j, end, 0, text, role, state)
             out.append(m)
             ends[m.end] = m
             free = end
             continue
-        before_name = name_before(sentence, i, kb, by_start, ends, free) if state and not introduced else None
+        before_name = name_before(sentence, i, kb, by_start, ends, free, stateless=not state) \
+            if not introduced else None
         if before_name is not None:
             out.append(person_mention(sentence, *before_name, text, role, state))
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
-
-
-def _single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
-    """A monarch of a named state may go by one name: one word without the article, no common
-    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
-    norms, tokens = sentence.norms, sentence.tokens
-    if j + 1 >= len(tokens) or norms[j + 1] not in (*_COMMAS, ".", ":") or tokens[j].index in by_start:
-        return None
-    w = norms[j]
-    if not w.isalpha() or w.startswith("ال") or w in kb.words("name_first_word_stops") or w in kb.words("name_stops"):
-        return None
-    return j + 1
 
 
 def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,
@@ -303,8 +310,8 @@ def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduc
 
     Without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
     أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new; so does a
-    conjoined title ("، وسفير …") and a definite one with a name of its own ("استقبل الملك عبدالله
-    الثاني الرئيس محمد …")."""
+    conjoined title ("، وسفير …") and one with a name of its own ("استقبل الملك عبدالله الثاني
+    الرئيس محمد …")."""
     tokens, norms = sentence.tokens, sentence.norms
     comma = i >= 2 and norms[i - 1] in _COMMAS
     before = i - 2 if comma else i - 1
@@ -312,9 +319,8 @@ def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduc
         return None
     if tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text):
         return None
-    if not comma and norms[i].startswith("ال") and name_like(
-            sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
-        return None
+    if not comma and name_like(sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
+        return None  # "التقى فيدان رئيس إقليم كردستان نيجيرفان بارزاني": a title with a name of its own
     return ends[tokens[before].index + 1]
 
 

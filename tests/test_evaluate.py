@@ -169,3 +169,23 @@ def test_a_base_operator_gold_names_by_id_only_is_matched_by_its_id(graph, tmp_p
     assert operators and not operators & operators_left
     bases = evaluate(graph, gold)["bases"]
     assert bases and all(b["operator_right"] for b in bases.values())
+
+
+def test_a_delegation_s_state_the_article_does_not_name_is_a_participant_matched_by_its_id(tmp_path):
+    """'وفد تركي' stands for Turkey in the meeting, but the article names no Turkey: the graph has
+    the state's node without kg:mentionedIn, and the scorer matches the participant by its id."""
+    corpus, out, gold = tmp_path / "c", tmp_path / "out", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    text = "وصل وفد تركي رفيع إلى دمشق في 5 يناير 2024 في زيارة رسمية."
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--ner", "rules"])
+    assert result.exit_code == 0, result.output
+    (gold / "a.json").write_text(json.dumps({
+        "doc": "a.txt", "published": None, "treaties": [], "bases": [],
+        "entities": [{"id": "damascus", "type": "Place", "names": ["دمشق"]}],
+        "meetings": [{"id": "v", "kind": "visit", "participants": ["turkey"], "date": "2024-01-05",
+                      "place": "damascus", "evidence": text}]}, ensure_ascii=False), encoding="utf-8")
+    g = Graph().parse(out / "graph.ttl")
+    scores = evaluate(g, gold)
+    assert scores["actors"]["fp"] == 0 and scores["meetings"]["tp"] == 1

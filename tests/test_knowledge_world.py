@@ -139,6 +139,16 @@ def test_an_edited_source_is_not_served_from_a_stale_cache(tmp_path):
     ("وزير الدفاع", "jordan", "2019-01-01", "omar_razzaz"),                  # the prime minister's portfolio
     ("وزير الدفاع", "uae", "2025-01-01", "hamdan_bin_mohammed"),             # after Mohammed bin Rashid's 53 years
     ("وزير الخارجية", "libya", "2018-01-01", "mohamed_siala"),
+    ("وزير الخارجية", "libya", "2024-06-01", "taher_al_baour"),              # the GNU's acting minister after Mangoush
+    ("وزير الخارجية", "comoros", "2010-03-01", "ahmed_ben_said_jaffar"),     # Sambi's minister since 2006
+    ("وزير الخارجية", "comoros", "2012-01-01", "mohamed_bakri_charif"),
+    ("وزير العلاقات الخارجية", "comoros", "2018-03-01", "souef_mohamed_el_amine"),  # the Comorian title
+    ("وزير الخارجية", "comoros", "2024-07-10", "mbae_mohamed"),              # the day after the 2024-07-09 handover
+    ("وزير الخارجية", "comoros", "2024-07-08", "dhoihir_dhoulkamal"),
+    ("وزير الدفاع", "somalia", "2012-01-01", "hussein_arab_isse"),           # between Haji-Faqi's two terms
+    ("وزير الدفاع", "somalia", "2017-12-01", "mohamed_mursal_abdirahman"),
+    ("وزير الدفاع", "somalia", "2026-01-01", "ahmed_moallim_fiqi"),          # foreign minister until 2025-04-27
+    ("وزير الدفاع", "mauritania", "2012-06-01", "ahmedou_ould_idey"),
 ])
 def test_dated_offices_resolve_to_the_holder_at_the_time(role, state, date, holder):
     assert KB.holders(role, state, date) == [holder]
@@ -221,3 +231,9 @@ def test_the_committed_world_lists_are_what_the_generators_write(tmp_path):
                    capture_output=True)
     for name in ("states.yaml", "cities.yaml", "place_stopwords.yaml"):
         assert (copy / name).read_text(encoding="utf-8") == (ONTOLOGY_DIR / name).read_text(encoding="utf-8"), name
+
+
+def test_a_comorian_foreign_minister_and_his_djiboutian_counterpart_resolve_on_the_articles_date():
+    text = "التقى وزير خارجية جزر القمر نظيره الجيبوتي في موروني لبحث التعاون."
+    assert _persons(text, "2022-05-01") == {"dhoihir_dhoulkamal", "mahmoud_ali_youssouf"}
+    assert _persons(text, "2012-05-01") == {"mohamed_bakri_charif", "mahmoud_ali_youssouf"}

@@ -1,8 +1,9 @@
 """The rules that generate the world lists, on small inputs of their own (no CLDR, no GeoNames)."""
 import pytest
 
+from kg.knowledge import ONTOLOGY_DIR
 from kg.world import read_yaml
-from kg.world.cities import _adjective, _clitic_collision, label_first, similarity
+from kg.world.cities import _adjective, _clitic_collision, _common_word, label_first, similarity
 from kg.world.nationality import forms_of, stem
 from kg.world.states import clean_ar, slug
 
@@ -47,9 +48,55 @@ def test_clitic_collisions_and_adjectives_by_frequency():
     assert not _adjective("دبي", zipf, 3.6)
 
 
+def test_common_words_name_no_city_by_a_general_rule_not_a_hand_list():
+    """A verb (أدري), a noun as frequent with the article as without (خالص, الحمام) and a rarer
+    spelling that is a word (قوم for قم) name no city; a city's own frequent name (درعا, مأرب)
+    and a noun the NER corpora read as a place (الخليل) do. Real frequencies (wordfreq)."""
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+
+    zipf = partial(zipf_frequency, lang="ar")
+    rules = read_yaml(ONTOLOGY_DIR / "place_stopwords.yaml")["rules"]
+
+    def common(name, population, others=(), placed=False):
+        city = {"population": population, "arabic": [name, *others]}
+        return _common_word(name, city, rules, zipf, placed)
+    assert common("أدري", 21950) and common("خالص", 70046) and common("الحمام", 18407)
+    assert common("قوم", 900000, others=["قم"])
+    assert not common("درعا", 97969) and not common("مأرب", 16794) and not common("تدمر", 51015)
+    assert not common("الخليل", 160470, placed=True)
+    stop = read_yaml(ONTOLOGY_DIR / "place_stopwords.yaml")
+    assert "خالص" not in stop["common_words"]  # the rule, not a hand entry, keeps it out
+    cities = {c["id"] for c in read_yaml(ONTOLOGY_DIR / "cities.yaml")["cities"]}
+    assert {"dara", "ma_rib", "hebron"} <= cities and not {"adre", "al_hammam", "khalis"} & cities
+    # a large city keeps its word-like names for context only (tests/test_homonyms.py)
+    qom = next(c for c in read_yaml(ONTOLOGY_DIR / "cities.yaml")["cities"] if c["id"] == "qom")
+    assert "قوم" not in qom.get("aliases", []) + [qom["ar"]] or "قوم" in qom["context_names"]
+
+
 def test_a_broken_source_file_is_one_line_naming_it(tmp_path):
     bad = tmp_path / "state_overrides.yaml"
     bad.write_text("by_code: [unclosed\n", encoding="utf-8")
     with pytest.raises(SystemExit) as e:
         read_yaml(bad)
     assert str(bad) in str(e.value) and "\n" not in str(e.value)
+
+
+def test_a_foreign_g_is_spelt_both_ways_when_the_news_does_and_an_arabic_one_is_not():
+    """أنغولا is also أنجولا (in use), with its adjectives; المغرب (an Arab state) gets no
+    المجرب, and a spelling the news hardly writes (جامبيا) is no alias. Real frequencies."""
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+
+    from kg.world.states import g_spellings
+
+    states = [{"id": "angola", "iso": "AO", "ar": "أنغولا", "aliases": [], "nationality": []},
+              {"id": "gambia", "iso": "GM", "ar": "غامبيا", "aliases": [], "nationality": []},
+              {"id": "morocco", "iso": "MA", "ar": "المغرب", "aliases": [], "nationality": []}]
+    g_spellings(states, {"AO", "GM"}, partial(zipf_frequency, lang="ar"), 2.5, 1.0)
+    assert states[0]["aliases"] == ["أنجولا"] and "الأنجولي" in states[0]["nationality"]
+    assert states[1]["aliases"] == [] and states[2]["aliases"] == []
+    angola = next(e for e in read_yaml(ONTOLOGY_DIR / "states.yaml")["states"] if e["id"] == "angola")
+    assert "أنجولا" in angola["aliases"]

