@@ -225,12 +225,12 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
     """'عقيلته أمينة أردوغان', 'والسيدة الأولى جيل بايدن': a known person's family name after a
     title and another given name is someone else of that family."""
     p = s.position(m.start)
-    if m.end - m.start != 1 or p < 2:
+    if m.end - m.start != 1 or p < 2 or not kb.titles.can_match(s):  # no title in the sentence: none before
         return False
     label, given = normalize(kb.entries[m.entity_id].ar).split(), s.norms[p - 1]
-    if len(label) < 2 or s.norms[p] != label[-1] or given in label or _spelt_alike(given, label[0]) \
-            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال") \
-            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops"):
+    if len(label) < 2 or s.norms[p] != label[-1] or given in label or not given.isalpha() or given.startswith("ال") \
+            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops") \
+            or _spelt_alike(given, label[0]) or similarity(given, label[0]) >= 0.5:  # the letter pairs last
         return False
     for k in range(max(0, p - 4), p - 1):
         hit = kb.titles.match_at(s.norms, k, kb.titles.starts(s.norms[k]) or None)
