@@ -177,7 +177,7 @@ def _score_meetings(view: GraphView, gold: list[dict], node_to_gold) -> tuple[Sc
     preds = []
     for m in sorted(view.g.subjects(RDF.type, KG.Meeting)):
         # a participant no article names (a delegation's state): its IRI's last segment when gold uses that id
-        parts = {node_to_gold.get(p) or _local_id(p, by_id) for p in view.g.objects(m, KG.participant)}
+        parts = {node_to_gold.get(p) or _local_id(view, p, by_id) for p in view.g.objects(m, KG.participant)}
         preds.append((m, parts, view.date(m)))
     candidates = []
     for gid, ev in golds.items():
@@ -256,9 +256,11 @@ def _score_bases(view: GraphView, gold: list[dict], node_to_gold) -> dict:
     return out
 
 
-def _local_id(node, gold_ids: set) -> str:
+def _local_id(view: GraphView, node, gold_ids: set) -> str:
+    """A participating state's gold id by its IRI (a delegation's state the article names only by
+    adjective); any other unmatched participant stays unmatched."""
     local = str(node).rstrip("/").rsplit("/", 1)[-1]
-    return local if local in gold_ids else str(node)
+    return local if local in gold_ids and (node, RDF.type, KG.State) in view.g else str(node)
 
 
 def _gold_id_by_name(view: GraphView, node, names_by_id, gold_ids: set) -> str:

@@ -102,10 +102,15 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
 
 def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """A city's name that is also a word (a context name: 'الرمادي' grey, 'قم' stand up) is the
-    city only where the text reads it as a place (is_locative), and not right after a place head
-    it may qualify as an adjective ('البحر الأبيض': not El Obeid)."""
-    pos = sentence.position(m.start)
-    if pos and not kb.words("place_heads").isdisjoint(stems(sentence.norms[pos - 1])) \
-            and sentence.norms[pos - 1] not in kb.words("locative_words"):
+    city only where the text reads it as a place (is_locative), not right after a place head it
+    may qualify as an adjective ('البحر الأبيض': not El Obeid), nor before a definite adjective
+    that qualifies it ('في العمارة السكنية')."""
+    pos, norms = sentence.position(m.start), sentence.norms
+    if pos and not kb.words("place_heads").isdisjoint(stems(norms[pos - 1])) \
+            and norms[pos - 1] not in kb.words("locative_words"):
         return False
+    after = sentence.position(m.end)
+    if normalize(m.surface).startswith("ال") and after < len(norms) and norms[after].startswith("ال") \
+            and norms[after] not in kb.nationality:
+        return False  # "في العمارة السكنية": a noun and its adjective, not Al-Amarah
     return is_locative(m, sentence, kb)

@@ -176,7 +176,7 @@ class DocumentLinker:
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""
         candidates = [m for m in linked if m.source == MentionSource.PATTERN and m.role and m.affiliation
-                      and all(" " in r for r in m.role.split("\n"))]  # "نظيره الأوغندي الرئيس X": a bare "الرئيس"
+                      and self._names_a_state(m.role.split("\n")[-1])]  # the title before the name: not "نظيره الأوغندي الرئيس X"
         if not candidates:
             return linked
         first: dict[str, int] = {}
@@ -281,6 +281,14 @@ class DocumentLinker:
         if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
         return evolve(m, entity_id=entry.id)
+
+    def _names_a_state(self, role: str) -> bool:
+        """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""
+        words = normalize(role).split()
+        state_words = self.kb.derived("state_name_words", lambda: frozenset(
+            w for e in self.kb.entries.values() if e.type == "State" for n in (e.ar, *e.aliases)
+            for w in normalize(n).split() if len(normalize(n).split()) == 1))
+        return any(w in self.kb.nationality or w in state_words for w in words)
 
     def role_core(self, role: str) -> str:
         """'الرئيس الروسي' -> 'رئيس': the office without nationality or article."""

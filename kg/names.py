@@ -105,6 +105,15 @@ def _given_names(kb: KnowledgeBase) -> frozenset[str]:
         normalize(n).split()[0] for e in kb.entries.values() if e.type == "Person" for n in (e.ar, *e.aliases)))
 
 
+def next_list_item(norm: str, kb: KnowledgeBase) -> bool:
+    """'وناصر', 'والدكتورة': و + a known given name or an honorific opens the next item of a list;
+    a given name that begins with و ('وليد', 'وائل') does not."""
+    if norm[:1] != "و" or len(norm) <= 3 or norm in _given_names(kb):
+        return False
+    rest = norm[1:]
+    return rest in _given_names(kb) or bool(kb.phrases("honorifics").starts(rest))
+
+
 def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduced: bool) -> bool:
     """Whether tokens j..end read as a person's name, not a phrase ('مولود تشاوش أوغلو' yes,
     'البيان الختامي' no): two words at least, the first without the article, Arabic, and an
@@ -153,8 +162,8 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
     # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
-    if norms[j - 1] in COMMAS and tokens[j].text[:1] == "و" and len(norms[j]) > 3:
-        return None  # "، مستشار الوزير، وناصر آل غنوم،": the next of a list, not the title's holder
+    if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
+        return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
 
@@ -162,7 +171,7 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
 def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
                     by_start: dict, introduced: bool) -> int | None:
     """Where a new person's name read over a known name after a title ends, if it is one: a known
-    person's namesake ('السفير التركي في قطر محمد مصطفى كوكصو'), or a place's name that is a
+    person's namesake ('السفير المصري في الكويت محمد مصطفى الشريف'), or a place's name that is a
     given name ('الأمير نايف بن أحمد', 'وزير خارجية الأرجنتين سانتياغو كافييرو')."""
     longer = namesake(sentence, j, m, state, kb, by_start, introduced)
     if longer is not None:
@@ -190,7 +199,7 @@ def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, k
 
 def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: KnowledgeBase,
              by_start: dict, introduced: bool) -> int | None:
-    """'السفير التركي في قطر محمد مصطفى كوكصو' is not the Palestinian 'محمد مصطفى': a known
+    """'السفير المصري في الكويت محمد مصطفى الشريف' is not the Palestinian 'محمد مصطفى': a known
     person's name that the title's name goes on past, under a title of another state, is the start
     of someone else's name. Returns where that name ends, or None."""
     if m.type != "Person" or state is None or not m.entity_id:
@@ -198,8 +207,13 @@ def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: Know
     own = kb.entries[m.entity_id].affiliation if m.entity_id in kb.entries else None
     if own is None or own == state:
         return None
-    end = name_after(sentence, j, kb, {k: v for k, v in by_start.items() if v is not m}, introduced)
-    return end if end is not None and end > sentence.position(m.end) else None
+    others, after = {k: v for k, v in by_start.items() if v is not m}, sentence.position(m.end)
+    end = name_after(sentence, j, kb, others, introduced)
+    if (end is None or end <= after) and sentence.norms[j - 1] not in COMMAS:
+        # the known words are a name whatever they end in: 'ناصر جودة' goes on in 'ناصر جودة عبيد'
+        end = name_end(sentence, after - 1, kb, others)
+        end = end if name_like(sentence, j, end, kb, introduced) else None
+    return end if end is not None and end > after else None
 
 
 def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
@@ -260,7 +274,7 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         ends_of = kb.derived("honorific_ends", lambda: frozenset(
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
         honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
-        # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة منال رضوان، المستشارة"
+        # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
         if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS or honored)):
             continue
         if clitic and tokens[a].text[1:].startswith("ال"):

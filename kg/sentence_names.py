@@ -156,14 +156,21 @@ def _spelt_alike(a: str, b: str) -> bool:
     return a != b and len(a) > 2 and a.translate(_G_K) == b.translate(_G_K)
 
 
+#: endings of a feminine or plural noun (normalized: ة is ه) that an adjective like السعودية agrees with
+_FEMININE_ENDS = ("ه", "ات")
+
+
 def _state_adjective(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
     """'السفارة السعودية', 'القيادة السعودية': a state's name that is also its own adjective
-    (السعودية, Saudi Arabia and "Saudi") after a definite word is the adjective, not the state."""
+    (السعودية, Saudi Arabia and "Saudi") after a definite feminine noun is the adjective, not the
+    state; after a verb's subject ('زار الرئيس الأمريكي السعودية') it is the state."""
     if m.type != "State" or m.end - m.start != 1:
         return False
     p = s.position(m.start)
-    return p > 0 and kb.nationality.get(s.norms[p]) == m.entity_id and s.norms[p - 1] not in kb.words("name_stops") \
-        and any(f.startswith("ال") for f in stems(s.norms[p - 1]))  # "والقيادة السعودية" too
+    before = s.norms[p - 1] if p > 0 else ""
+    return p > 0 and kb.nationality.get(s.norms[p]) == m.entity_id and before not in kb.words("name_stops") \
+        and before not in kb.nationality \
+        and any(f.startswith("ال") and f.endswith(_FEMININE_ENDS) for f in stems(before))  # "والقيادة" too
 
 
 def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:

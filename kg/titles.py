@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
 from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
-                      person_mention, single_name)
+                      next_list_item, person_mention, single_name)
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
@@ -173,7 +173,7 @@ def _title_facts(kb: KnowledgeBase, title: str) -> tuple[str, bool, bool, bool]:
 def _skip_honorifics(norms, tokens, j: int, kb: KnowledgeBase) -> int:
     honorifics = kb.phrases("honorifics")
     while j < len(tokens):
-        if norms[j] in _COMMAS and j + 1 < len(tokens) and tokens[j + 1].text[:1] == "و":
+        if norms[j] in _COMMAS and j + 1 < len(tokens) and next_list_item(norms[j + 1], kb):
             return j  # "مستشار الوزير، والدكتورة هند سليمان": the next of a list, not this title's name
         if norms[j] in _COMMAS or tokens[j].text in QUOTE_MARKS:
             j += 1
@@ -209,7 +209,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         else:
             opened, opened_form = j, t.form
             roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
-        open_at = t.end if t.state is None and not t.core.split()[-1].startswith("ال") \
+        open_at = t.end if t.state is None and not _definite(t.core.split()[-1]) \
             and t.core not in introducers(kb) else -1
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)

@@ -23,7 +23,7 @@ ARABIC_WORD = re.compile(r"[\u0621-\u063A\u0641-\u064A\u0671-\u06D3]{2,}")
 #: Morphology, not vocabulary: the article and its clitic forms, nominal suffixes, and the
 #: alef forms as a letter class. Rules that strip or add them are grammar written in code.
 AFFIXES = frozenset({"ال", "وال", "بال", "فال", "كال", "لل", "ولل", "فلل", "وبال", "وكال", "فبال",
-                     "وب", "ول", "وك", "فب", "فل", "ية", "يه", "يا", "يون", "يين", "ون", "ين", "ان", "أإآ"})
+                     "وب", "ول", "وك", "فب", "فل", "ية", "يه", "يا", "يون", "يين", "ون", "ين", "ان", "ات", "أإآ"})
 #: Modules still holding words in literals, and how many: each number may only go down.
 PENDING_WORDS: dict[str, int] = {}
 

@@ -31,3 +31,7 @@ def test_a_context_name_after_a_preposition_or_place_head_is_the_city(text, city
 ])
 def test_a_context_name_read_as_a_word_is_no_place(text, city):
     assert city not in _places(text)
+
+
+def test_a_context_name_before_its_definite_adjective_is_the_noun():
+    assert "al_amarah" not in _places("اندلع حريق في العمارة السكنية المجاورة للسوق.")

@@ -231,87 +231,94 @@ def test_a_dateline_in_figures_dates_the_article_and_a_construct_title_names_its
 # Kinds of errors found on other-test (benchmarks/sets/other/test), each on a sentence written here.
 
 def test_a_family_name_after_al_is_never_cut_off_and_a_conjoined_title_is_someone_else_s():
-    r = doc("وكان في استقباله الشيخ علي بن ناصر بن جاسم آل ثاني سفير قطر لدى فرنسا، "
-            "والسفير الفرنسي في قطر جان بيير ماريه.")
+    r = doc("وكان في وداعه الشيخ منصور بن خالد بن سيف آل نهيان سفير الإمارات لدى إيطاليا، "
+            "والسفير الإيطالي في أبوظبي ماركو بيانكي.")
     persons = of_type(r, "Person")
-    assert set(persons) == {"علي بن ناصر بن جاسم آل ثاني", "جان بيير ماريه"}
-    assert persons["جان بيير ماريه"].affiliation == "france"
+    assert set(persons) == {"منصور بن خالد بن سيف آل نهيان", "ماركو بيانكي"}
+    assert persons["ماركو بيانكي"].roles == {"السفير الإيطالي"} and persons["ماركو بيانكي"].affiliation == "italy"
 
 
 def test_a_family_name_with_the_article_after_a_compound_given_name_is_part_of_the_name():
-    r = doc("ووقع وزير الصحة المصري عبد الرحيم البنا اتفاقية مع نظيره.")
-    assert set(of_type(r, "Person")) == {"عبد الرحيم البنا"}
+    r = doc("وأعلن وزير الزراعة التونسي عبد الكريم الزغلامي أن المحصول تحسن هذا العام.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"عبد الكريم الزغلامي"}
+    assert persons["عبد الكريم الزغلامي"].roles == {"وزير الزراعة التونسي"}
 
 
 def test_a_known_name_that_the_title_s_name_goes_on_past_under_another_state_is_someone_else():
-    r = doc("وحضر السفير التركي في قطر محمد مصطفى كوكصو، الحفل.", "2024-06-01")
-    persons = of_type(r, "Person")
-    assert set(persons) == {"محمد مصطفى كوكصو"} and persons["محمد مصطفى كوكصو"].affiliation == "turkey"
-    r = doc("وقال رئيس الوزراء الفلسطيني محمد مصطفى إن الحكومة ستجتمع.", "2024-06-01")
-    assert set(of_type(r, "Person")) == {"محمد مصطفى"}  # the known one, under his own state's title
+    r = doc("وقال السفير اللبناني في الكويت علي أيوب حمود إن الجالية تشارك في الانتخابات.", "2014-03-01")
+    persons = of_type(r, "Person")  # not the Syrian "علي أيوب"
+    assert set(persons) == {"علي أيوب حمود"} and persons["علي أيوب حمود"].affiliation == "lebanon"
+    r = doc("وحضر السفير البحريني لدى الأردن ناصر جودة عبيد حفل الاستقبال.", "2014-03-01")
+    persons = of_type(r, "Person")  # a known name ending in ة goes on too
+    assert set(persons) == {"ناصر جودة عبيد"} and persons["ناصر جودة عبيد"].affiliation == "bahrain"
+    r = doc("وأكد وزير الخارجية الأردني ناصر جودة أن بلاده تدعم الحوار.", "2014-03-01")
+    assert {e.id for e in r.entities.values() if e.type == "Person"} == {"nasser_judeh"}  # his own state's title
 
 
 def test_a_known_family_name_after_the_given_name_and_a_lineage_is_the_known_person():
-    r = doc("واستقبل وزير الخارجية الدكتور عادل بن أحمد الجبير في مكتبه أمس السفير.", "2016-03-01")
+    r = doc("وترأس وزير المالية الدكتور إبراهيم بن عبدالعزيز العساف وفد المملكة إلى اجتماعات الربيع.", "2012-04-01")
     persons = of_type(r, "Person")
-    assert set(persons) == {"عادل الجبير"}
-    assert "عادل بن أحمد الجبير" in persons["عادل الجبير"].alt_labels
+    assert set(persons) == {"إبراهيم العساف"}
+    assert "إبراهيم بن عبدالعزيز العساف" in persons["إبراهيم العساف"].alt_labels
 
 
 def test_names_in_a_list_between_commas_take_the_title_after_them_without_the_conjunction():
-    r = doc("وحضر المأدبة كل من الأمير سعود العتيبي، مساعد وزير الدفاع للشؤون العسكرية، "
-            "وخالد الزهراني، مستشار الوزير، وسالم آل مرعي، مدير عام الإدارة العامة للدول الأوروبية، "
-            "والدكتورة هند سليمان، المستشارة في الوزارة.")
+    r = doc("وحضر المباحثات عن الجانب العماني الشيخ هلال الحارثي، مساعد وزير الخارجية للشؤون القنصلية، "
+            "ومحمود الرواحي، مستشار الوزير، وعلي آل عبدالسلام، مدير دائرة آسيا، "
+            "والسيدة ريم الشكيلي، المستشارة القانونية للوزير.")
     persons = of_type(r, "Person")
-    assert {"سعود العتيبي", "خالد الزهراني", "سالم آل مرعي", "هند سليمان"} <= set(persons)
-    assert persons["هند سليمان"].roles == {"المستشارة"}  # an honorific after "و" opens a list item
-    assert not any(p.startswith(("و", "ال")) for p in persons)  # no "وسالم", no "الدكتورة هند"
-    assert "مستشار الوزير" in persons["خالد الزهراني"].roles
+    assert set(persons) == {"هلال الحارثي", "محمود الرواحي", "علي آل عبدالسلام", "ريم الشكيلي"}
+    assert persons["ريم الشكيلي"].roles == {"المستشارة"}  # an honorific after "و" opens a list item
+    assert persons["محمود الرواحي"].roles == {"مستشار الوزير"}
+    assert persons["علي آل عبدالسلام"].roles == {"مدير دائرة آسيا"}
 
 
 def test_a_compound_given_name_is_known_written_joined_or_apart():
     from kg.knowledge_build import compound_spellings
 
-    assert compound_spellings(("عبد", "العزيز", "بوتفليقه"), frozenset({"عبد"}))[1] == ("عبدالعزيز", "بوتفليقه")
-    assert compound_spellings(("عبدالله", "الثاني"), frozenset({"عبد"}))[1] == ("عبد", "الله", "الثاني")
-    r = doc("واستقبل الرئيس الجزائري، عبدالعزيز بوتفليقة، أمس الوزير.", "2016-02-01")
-    bouteflika = of_type(r, "Person")["عبد العزيز بوتفليقة"]
-    assert "عبدالعزيز بوتفليقة" in bouteflika.alt_labels  # the text's spelling is kept
+    assert compound_spellings(("عبد", "المجيد", "تبون"), frozenset({"عبد"}))[1] == ("عبدالمجيد", "تبون")
+    assert compound_spellings(("عبدالكريم", "الزبيدي"), frozenset({"عبد"}))[1] == ("عبد", "الكريم", "الزبيدي")
+    r = doc("وأكد الرئيس الجزائري عبدالمجيد تبون خلال استقباله الوفد أن بلاده ماضية في الإصلاح.", "2021-02-01")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"عبد المجيد تبون"}
+    assert "عبدالمجيد تبون" in persons["عبد المجيد تبون"].alt_labels  # the text's spelling is kept
 
 
 def test_a_known_name_that_begins_with_a_title_word_keeps_it_when_a_lineage_follows():
-    r = doc("وتلقى ولي العهد الأمير سلطان بن عبدالعزيز اتصالا هاتفيا من الملك.", "2009-06-01")
+    r = doc("ورأس وزير الدفاع الأمير سلطان بن عبدالعزيز وفد المملكة إلى الاجتماع الذي عقد في جدة.", "2008-06-01")
     persons = of_type(r, "Person")
-    assert "سلطان بن عبد العزيز" in persons  # "سلطان" here is his name, not the title "sultan"
-    assert "ولي العهد" in persons["سلطان بن عبد العزيز"].roles
+    assert set(persons) == {"سلطان بن عبد العزيز"}  # "سلطان" here is his name, not the title "sultan"
+    assert persons["سلطان بن عبد العزيز"].roles == {"الأمير", "وزير الدفاع"}
 
 
 def test_a_capital_set_off_by_commas_after_the_word_capital_is_the_place():
-    r = doc("وتعد زيارة الوزير الأولى لوزير ياباني إلى العاصمة المغربية، الرباط، منذ عامين.")
-    assert "الرباط" in of_type(r, "Place") and not of_type(r, "State")
+    r = doc("وتستضيف العاصمة الكينية، نيروبي، القمة المقبلة في سبتمبر.")
+    assert set(of_type(r, "Place")) == {"نيروبي"} and not of_type(r, "State")
 
 
 def test_a_treaty_party_named_only_by_its_adjective_is_referenced_not_mentioned():
     from kg.merge import merge_results
 
-    r = doc("توقيع اتفاقية تجارة بين وزير التجارة المغربي ونظيره الكيني", "2018-05-08")
-    assert r.treaties and "kenya" in r.treaties[0].parties
-    assert r.entities["kenya"].documents == set()  # a node for the party, but the text names no Kenya
+    r = doc("مذكرة تفاهم للربط الكهربائي بين وزير الطاقة الأردني ونظيره العراقي", "2019-10-02")
+    assert r.treaties and set(r.treaties[0].parties) == {"jordan", "iraq"}
+    assert r.entities["iraq"].documents == set()  # a node for the party, but the text names no Iraq
     corpus = merge_results([r], KB)
-    assert "kenya" in corpus.entities and not corpus.entities["kenya"].documents
+    assert "iraq" in corpus.entities and not corpus.entities["iraq"].documents
 
 
 def test_a_body_s_name_stops_before_a_place_after_a_preposition():
-    r = doc("واستقبل الرئيس ضيفه بمقر رئاسة الجمهورية بقصر القبة اليوم.")
-    assert set(of_type(r, "Organization")) == {"رئاسة الجمهورية"}
-    assert "قصر القبة" in of_type(r, "Place")
+    r = doc("وجرت المحادثات في مقر رئاسة الحكومة بمدريد الأربعاء الماضي.")
+    assert set(of_type(r, "Organization")) == {"رئاسة الحكومة"}  # not "رئاسة الحكومة بمدريد"
+    assert set(of_type(r, "Place")) == {"مدريد"}
 
 
 def test_a_known_person_named_with_a_lineage_is_later_named_by_the_given_name():
-    r = doc("وتلقى ولي العهد الأمير سلطان بن عبدالعزيز اتصالا هاتفيا من الملك خوان كارلوس. "
-            "كما تلقى الأمير سلطان أمس اتصالا هاتفيا من الرئيس اليمني علي عبدالله صالح.", "2009-06-01")
+    r = doc("وبحث وزير الخارجية الأمير فيصل بن فرحان هاتفيا مع نظيره الأمريكي أنتوني بلينكن التطورات. "
+            "وفي وقت لاحق، تلقى الأمير فيصل اتصالا هاتفيا من وزير الخارجية الصيني وانغ يي.", "2023-03-01")
     calls = [sorted(m.participants) for m in r.meetings]
-    assert ["ali_abdullah_saleh", "sultan_bin_abdulaziz"] in calls
+    assert ["faisal_bin_farhan", "wang_yi"] in calls
+    assert "فيصل" in of_type(r, "Person")["فيصل بن فرحان"].alt_labels
 
 
 def test_a_state_s_name_that_is_its_own_adjective_after_a_definite_word_is_the_adjective():
@@ -348,13 +355,18 @@ def test_a_part_of_the_day_opens_a_name_after_a_title_unless_a_date_follows():
 
 
 def test_a_title_in_construct_takes_the_next_title_as_its_genitive_not_as_a_second_role():
-    r = doc("وحضر المقابلة رئيس ديوان ولي العهد الشيخ فهد سالم الجابر، ومستشار وزير الخارجية للشؤون "
-            "القانونية الدكتور علي حسن الحمادي.")
+    r = doc("وشارك في اللقاء مدير مكتب رئيس الوزراء السيد عمر الشمري، ومساعد وزير الدفاع للشؤون الفنية "
+            "اللواء سعد الدوسري.")
     persons = of_type(r, "Person")
-    assert persons["فهد سالم الجابر"].roles == {"رئيس ديوان ولي العهد", "الشيخ"}
-    assert "وزير الخارجية للشؤون القانونية" not in persons["علي حسن الحمادي"].roles
-    r = doc("والتقى رئيس الوزراء وزير الخارجية القطري الشيخ محمد بن عبدالرحمن آل ثاني الوفد.", "2024-01-01")
-    assert {"رئيس الوزراء", "وزير الخارجية القطري"} <= of_type(r, "Person")["محمد بن عبد الرحمن آل ثاني"].roles
+    assert persons["عمر الشمري"].roles == {"مدير مكتب رئيس الوزراء"}
+    assert persons["سعد الدوسري"].roles == {"مساعد وزير الدفاع للشؤون الفنية", "اللواء"}
+    r = doc("وأوضح مستشار رئيس الجمهورية للشؤون الاقتصادية سامي العبيدي أن النمو تباطأ خلال الربع الأخير.")
+    assert of_type(r, "Person")["سامي العبيدي"].roles == {"مستشار رئيس الجمهورية للشؤون الاقتصادية"}
+    r = doc("والتقى نائب رئيس الوزراء وزير الخارجية الأردني أيمن الصفدي الوفد.", "2024-01-01")
+    assert of_type(r, "Person")["أيمن الصفدي"].roles == {"نائب رئيس الوزراء", "وزير الخارجية الأردني"}
+    r = doc("وقال وزير النفط والكهرباء الشيخ سالم الحمود إن الإنتاج سيرتفع.")
+    # a title ending in a second definite portfolio is complete: the honorific after it is no genitive
+    assert of_type(r, "Person")["سالم الحمود"].roles == {"وزير النفط والكهرباء", "الشيخ"}
 
 
 def test_a_family_name_ending_an_unread_titled_name_is_no_short_form_of_a_relative():
@@ -422,10 +434,10 @@ def test_a_preposition_with_a_pronoun_is_no_part_of_a_name():
 
 
 def test_a_capital_after_li_in_a_visit_or_after_a_departure_verb_is_the_place():
-    r = doc('وتأتي زيارة "روتو" للقاهرة في إطار التعاون، ثم غادر القاهرة ظهر اليوم.')
-    assert "القاهرة" in of_type(r, "Place") and not of_type(r, "State")
-    r = doc("وقال إن الوضع يمكن للقاهرة أن تتحمله.")
-    assert "مصر" in of_type(r, "State")  # no visit: the capital stands for its government
+    r = doc("وتندرج زيارة الرئيس الفرنسي لبكين ضمن جولة آسيوية، وقد غادر بكين مساء أمس متوجها إلى سيول.")
+    assert of_type(r, "Place")["بكين"].mentions == 2 and not of_type(r, "State")
+    r = doc("وأضاف أن مثل هذا القرار لا يمكن لبكين أن تقبله.")
+    assert "الصين" in of_type(r, "State")  # no visit: the capital stands for its government
 
 
 def test_a_state_s_name_after_the_word_capital_is_its_capital_city():
@@ -435,11 +447,10 @@ def test_a_state_s_name_after_the_word_capital_is_its_capital_city():
 
 
 def test_a_spouse_is_introduced_and_another_given_name_before_a_known_family_name_is_someone_else():
-    r = doc("ويرافق الرئيس في جولته عقيلته أمينة أردوغان، ووزير الخارجية.", "2023-07-18")
-    persons = of_type(r, "Person")
-    assert "أمينة أردوغان" in persons and "رجب طيب أردوغان" not in persons
-    r = doc("وقال الرئيس فلادمير بوتين إن بلاده مستعدة.", "2023-07-18")
-    assert set(of_type(r, "Person")) == {"فلاديمير بوتين"}  # a misspelt given name is still his
+    r = doc("وتصحب الرئيس في زيارته الرسمية حرمه بريجيت ماكرون، إلى جانب عدد من الوزراء.", "2022-05-01")
+    assert set(of_type(r, "Person")) == {"بريجيت ماكرون"}  # not the president "إيمانويل ماكرون"
+    r = doc("وصرح الرئيس إيمانوال ماكرون بأن بلاده ستواصل دعمها.", "2022-05-01")
+    assert set(of_type(r, "Person")) == {"إيمانويل ماكرون"}  # a misspelt given name is still his
 
 
 def test_a_common_definite_word_after_two_words_of_a_name_and_a_blessing_are_no_part_of_a_name():
@@ -453,11 +464,11 @@ def test_an_unknown_word_and_a_common_one_after_a_title_are_no_name():
 
 
 def test_a_given_name_ending_in_ta_marbuta_opens_a_name_and_a_word_with_a_pronoun_ends_it():
-    r = doc("في حين أعلن الجيش الوطني الليبي بقيادة المشير خليفة حفتر دعمه للحوار.")
+    r = doc("وأكد العقيد حمزة بلعيد رفضه للتصعيد في المنطقة.")
     persons = of_type(r, "Person")
-    assert set(persons) == {"خليفة حفتر"} and persons["خليفة حفتر"].roles == {"المشير"}
-    r = doc("وأقام الأمير مأدبة غداء تكريما للضيف، وأوضح المتحدث أن الأسد قام بزيارة.", "2019-05-02")
-    assert set(of_type(r, "Person")) == {"بشار الأسد"}
+    assert set(persons) == {"حمزة بلعيد"} and persons["حمزة بلعيد"].roles == {"العقيد"}
+    r = doc("وأقام السفير وليمة عشاء على شرف الوفد، وذكرت الوكالة أن أردوغان أجرى اتصالا بنظيره.", "2019-05-02")
+    assert set(of_type(r, "Person")) == {"رجب طيب أردوغان"}  # "وليمة عشاء": a noun in ة opens no name
 
 
 def test_a_known_short_name_with_a_lineage_the_known_full_name_lacks_is_someone_else():
@@ -474,9 +485,9 @@ def test_a_list_item_before_a_title_of_no_state_is_a_name_only_with_a_known_give
 
 
 def test_a_capital_receiving_what_is_sent_to_it_is_its_government():
-    r = doc("وزار الوزير تركيا لتسليم شحنة من المساعدات المقدمة إلى أنقرة، ثم توجه إلى أنقرة.")
-    assert "أنقرة" in of_type(r, "State")["تركيا"].alt_labels  # the aid goes to the government
-    assert "أنقرة" in of_type(r, "Place")  # the trip goes to the city
+    r = doc("وأكد المتحدث أن الشحنة المرسلة إلى بغداد وصلت، فيما يتوجه الوزير إلى بغداد غدا.")
+    assert "بغداد" in of_type(r, "State")["العراق"].alt_labels  # the shipment goes to the government
+    assert "بغداد" in of_type(r, "Place")  # the trip goes to the city
 
 
 def test_a_state_named_like_its_capital_in_the_dateline_is_the_capital_and_a_longer_unread_name_is_no_short_form():
@@ -488,18 +499,23 @@ def test_a_state_named_like_its_capital_in_the_dateline_is_the_capital_and_a_lon
 
 
 def test_a_plural_title_opens_a_list_of_portfolios_and_names():
-    r = doc("ويرافق الرئيس في جولته وزراء الخارجية أوغوز ديمير، والطاقة والموارد الطبيعية ألب أرسلان يلماز، "
-            "والتجارة عمر كايا، ورئيس جهاز الاستخبارات جمال أوزون.")
+    r = doc("وضم الوفد الإندونيسي وزراء الدفاع بودي سانتوسو، والزراعة والثروة السمكية أغوس هارتونو، "
+            "والصحة ديوي لستاري، ومدير المخابرات بامبانغ ويجايا.")
     persons = of_type(r, "Person")
-    assert {"أوغوز ديمير", "ألب أرسلان يلماز", "عمر كايا", "جمال أوزون"} <= set(persons)
-    assert persons["ألب أرسلان يلماز"].roles == {"وزراء الطاقة والموارد الطبيعية"}
+    assert set(persons) == {"بودي سانتوسو", "أغوس هارتونو", "ديوي لستاري", "بامبانغ ويجايا"}
+    assert persons["أغوس هارتونو"].roles == {"وزراء الزراعة والثروة السمكية"}
+    assert persons["بامبانغ ويجايا"].roles == {"مدير المخابرات"}
+    r = doc("وقال نائب رئيس مجلس الوزراء الأمير خالد بن سلمان إن المملكة ترحب.", "2024-01-01")
+    # "الوزراء" here is the genitive of "مجلس", and "الأمير" no portfolio
+    assert of_type(r, "Person")["خالد بن سلمان"].roles == {"الأمير", "نائب رئيس مجلس الوزراء"}
 
 
 def test_a_counterpart_named_after_a_bare_president_title_is_not_the_host_president_again():
-    r = doc("واستقبل الرئيس عبد الفتاح السيسي نظيره الكيني الرئيس وليام روتو، وذلك بمقر رئاسة الجمهورية.",
+    r = doc("والتقى الرئيس رجب طيب أردوغان نظيره الأذربيجاني الرئيس إلهام علييف على هامش القمة.",
             "2024-01-05")
     persons = of_type(r, "Person")
-    assert persons["وليام روتو"].affiliation == "kenya"
+    assert set(persons) == {"رجب طيب أردوغان", "إلهام علييف"}
+    assert persons["إلهام علييف"].affiliation == "azerbaijan" and persons["إلهام علييف"].roles == {"الرئيس"}
 
 
 def test_the_office_an_adviser_serves_is_no_mention_of_its_holder():

@@ -164,7 +164,8 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         place = _hand_place(city, state, names, places, known, used_ids)
         verdicts = {n: _verdict(n, city, rules, used_names, weak, zipf, placed) for n in names}
         names = [n for n in names if verdicts[n] == "yes"]
-        in_context = [n for n in verdicts if verdicts[n] == "context"]
+        # not a name that is another one without its first alef (لقدس: GeoNames' noise for القدس)
+        in_context = [n for n in verdicts if verdicts[n] == "context" and "ا" + n not in verdicts]
         if place is not None:
             names = [place["ar"], *names]
         names = label_first(names, zipf) if names else []

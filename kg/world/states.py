@@ -83,7 +83,8 @@ def g_spellings(entries: list[dict], foreign: set[str], zipf, min_zipf: float, m
     """A foreign g the CLDR name writes غ is written ج too (Egyptian and Gulf usage: أنغولا,
     أنجولا; أوروغواي, أوروجواي): that spelling becomes an alias, with its adjectives (الأنجولي),
     for the states of ISO codes `foreign` (outside the Arab states, whose غ is Arabic: المغرب),
-    when the news writes it (Zipf `min_zipf`+ and at most `max_drop` below the name's)."""
+    when the news writes it (Zipf `min_zipf`+ and at most `max_drop` below the name's); each of
+    its adjectives only when it is no more frequent than the form it spells again."""
     from kg.text import normalize
 
     taken = {normalize(n) for e in entries for n in [e["ar"], *e["aliases"]]}
@@ -97,7 +98,10 @@ def g_spellings(entries: list[dict], foreign: set[str], zipf, min_zipf: float, m
             if zipf(variant) >= min_zipf and zipf(variant) >= zipf(name) - max_drop:
                 e["aliases"].append(variant)
                 taken.add(normalize(variant))
-                e["nationality"] += [f for f in forms_of(variant) if f not in e["nationality"]]
+                # an adjective the variant makes that is more frequent than the one it spells again
+                # is another word (الجاني "the culprit", not الغاني "Ghanaian")
+                e["nationality"] += [f for f, g in zip(forms_of(variant), forms_of(name))
+                                     if f not in e["nationality"] and zipf(f) <= zipf(g)]
 
 
 def resolve_shared_adjectives(entries: list[dict]) -> None:
