@@ -49,7 +49,8 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
                 or kb.triggers.match_at(norms, end):
             break
         if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
-                end > j and tok.text.endswith("ة") and norms[end - 1] not in particles):
+                end > j and tok.text.endswith("ة") and norms[end - 1] not in particles
+                and not _family_name_in_a(w, kb)):
             break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
         if end > j and w not in inner_titles and norms[end - 1] not in particles \
                 and kb.titles.match_at(norms, end, kb.titles.starts(w) or None):
@@ -103,6 +104,12 @@ def _given_names(kb: KnowledgeBase) -> frozenset[str]:
     """The first words of the known persons' names (كوفي، طارق، سامح)."""
     return kb.derived("given_names", lambda: frozenset(
         normalize(n).split()[0] for e in kb.entries.values() if e.type == "Person" for n in (e.ar, *e.aliases)))
+
+
+def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:
+    """'الطراونة', 'المعايطة': a definite word in ة that the news does not use outside names (not in
+    the generated name_inner_stops nor the common first words) may be a family name."""
+    return w.startswith("ال") and w not in kb.words("name_inner_stops") and w not in kb.words("name_first_word_stops")
 
 
 def next_list_item(norm: str, kb: KnowledgeBase) -> bool:

@@ -40,3 +40,8 @@ def test_the_same_word_after_a_definite_feminine_noun_is_the_adjective():
 def test_a_variant_spelling_makes_no_adjective_that_is_another_word():
     persons = of_type(doc("قال رئيس الاتحاد الدولي لكرة القدم جياني إنفانتينو إن البطولة ستقام في موعدها."), "Person")
     assert "جياني إنفانتينو" in persons and persons["جياني إنفانتينو"].affiliation is None
+
+
+def test_a_family_name_in_ta_marbuta_ends_a_titled_name_and_a_common_noun_in_it_does_not():
+    assert "حسن الطراونة" in _persons("قال نائب مدير المخابرات العامة اللواء حسن الطراونة إن التعاون مستمر.")
+    assert _persons("وصل وزير الخارجية سامح شكري الزيارة الأولى.") == {"سامح شكري": ["وزير الخارجية"]}
