@@ -93,20 +93,21 @@ def build_run(corpus: Path, out: Path, ner: str, html: bool = True, jobs: int = 
                                    "jobs": jobs, "cache": str(cache) if cache else None}), tree=tree)
 
 
-def against(rev: str, corpus: Path, tmp: Path, repeat: int) -> dict:
+def against(rev: str, corpus: Path, tmp: Path, repeat: int, jobs: int = 1) -> dict:
     """Rules builds of commit `rev` and of this tree, alternated in fresh processes on the same
     corpus. This machine's speed drifts by a third within minutes; alternating puts both in the
-    same minutes, so their ratio is what the change did."""
+    same minutes, so their ratio is what the change did. `jobs` goes to both builds (0: each
+    tree's default, one process before `--jobs 0` existed)."""
     tree = tmp / "against"
     subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "-q", str(tree), rev], check=True)
     try:
         earlier, this = [], []
         for _ in range(repeat):
-            earlier.append(round(build_run(corpus, tmp / "against-out", "rules", tree=tree)["seconds"], 2))
-            this.append(round(build_run(corpus, tmp / "this-out", "rules")["seconds"], 2))
+            earlier.append(round(build_run(corpus, tmp / "against-out", "rules", jobs=jobs, tree=tree)["seconds"], 2))
+            this.append(round(build_run(corpus, tmp / "this-out", "rules", jobs=jobs)["seconds"], 2))
     finally:
         subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(tree)], check=True)
-    return {"rev": rev, "earlier_seconds": earlier, "this_seconds": this,
+    return {"rev": rev, "jobs": jobs, "earlier_seconds": earlier, "this_seconds": this,
             "speedup": round(min(earlier) / min(this), 3)}
 
 
@@ -138,6 +139,8 @@ def main() -> None:
     ap.add_argument("--repeat", type=int, default=5, help="rules runs per size; the fastest is reported")
     ap.add_argument("--html-check", action="store_true", help="open the largest graph.html in Chromium")
     ap.add_argument("--against", metavar="REV", help="also time commit REV and this tree alternately at the largest size")
+    ap.add_argument("--against-jobs", type=int, default=1,
+                    help="--jobs of both builds of --against (0: each tree's default)")
     args = ap.parse_args()
     sys.path.insert(0, str(ROOT))
     from kg import stanza_ner
@@ -196,7 +199,7 @@ def main() -> None:
               f"{inc['seconds']:.2f} s ({inc['processed']} processed, {inc['reused']} reused); +1 in the middle "
               f"{mid['seconds']:.2f} s ({mid['processed']} processed)", flush=True)
         if args.against:
-            report["against"] = {"size": n, **against(args.against, corpus, tmp, args.repeat)}
+            report["against"] = {"size": n, **against(args.against, corpus, tmp, args.repeat, args.against_jobs)}
             print(f"against {args.against} N={n}: {report['against']}", flush=True)
         if args.html_check and shutil.which("chromium"):
             report["html"] = {"size": n, **html_settles(tmp / f"o{n}" / "graph.html")}

@@ -269,9 +269,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
         """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""
-        norms = view.sentence.norms
-        found = [p for p in range(trigger) if norms[p] in self.complementizers
-                 and view.clause[p] == view.clause[trigger]]
+        norms, words = view.sentence.norms, self.complementizers
+        found = [] if words.isdisjoint(view.sentence.forms) else [  # most sentences: none, and no pass
+            p for p in range(trigger) if norms[p] in words and view.clause[p] == view.clause[trigger]]
         return found[-1] if found else None
 
     def _reported(self, view: SentenceView, persons: list[Mention], trigger: int) -> list[Mention]:
@@ -284,10 +284,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _speaker(self, view: SentenceView, m: Mention) -> bool:
         """'قال المتحدث باسم الوزارة ناصر كنعاني، … حول زيارة …': the subject of a verb of saying."""
-        p = view.pos(m.start)
-        norms = view.sentence.norms
-        return any(not self.speech.isdisjoint(stems(norms[k])) for k in range(p)
-                   if view.clause[k] == view.clause[p])
+        p, norms = view.pos(m.start), view.sentence.norms  # a sentence with no verb of saying: no pass
+        return not self.speech.isdisjoint(view.sentence.forms) and any(
+            not self.speech.isdisjoint(stems(norms[k])) for k in range(p) if view.clause[k] == view.clause[p])
 
     def _summit_bodies(self, view: SentenceView, trigger: int) -> list[str]:
         """'القمة الـ46 لمجلس التعاون': the organization whose summit it is takes part in it; so does

@@ -35,9 +35,9 @@ class ClauseDates:
 
     def _date_list(self, view: SentenceView) -> list[DateMention]:
         """Two or more dates joined only by conjunctions: one encounter per date."""
-        toks = view.sentence.tokens
-        best: list[DateMention] = []
-        run: list[DateMention] = []
+        if len(view.dates) < 2:
+            return []  # a list needs two dates (most sentences have none or one)
+        toks, best, run = view.sentence.tokens, [], []
         links = self.kb.words("date_list_links") | {"و", "،", ",", ".", "/"}
         for d in view.dates:
             if run and all(toks[p].norm in links or toks[p].norm == ""

@@ -124,6 +124,8 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
 
     `build` has already read each document's dateline into `published`.
     """
+    if ner is None:
+        return _extract_one_by_one(docs, kb)
     prepared = [(doc, split_sentences(doc.text)) for doc in docs]
     spans_per_doc: list = [None] * len(prepared)
     ner_seconds = 0.0
@@ -137,6 +139,18 @@ def extract_batch(docs: list[Document], kb: KnowledgeBase, ner=None) -> tuple[li
                for (doc, sents), spans in zip(prepared, spans_per_doc)]
     tokens = sum(len(s.tokens) for _, sents in prepared for s in sents)
     return results, ner_seconds, tokens
+
+
+def _extract_one_by_one(docs: list[Document], kb: KnowledgeBase) -> tuple[list[DocResult], float, int]:
+    """Rules only: each document split and extracted in turn, so that its tokens and sentences are
+    read while still in the processor's cache and freed before the next is made (a batch split at
+    once for the NER model would hold them all)."""
+    results, tokens = [], 0
+    for doc in docs:
+        sentences = split_sentences(doc.text)
+        tokens += sum(len(s.tokens) for s in sentences)
+        results.append(process_document(doc, kb, None, sentences))
+    return results, 0.0, tokens
 
 
 def available_cores() -> int:

@@ -60,6 +60,8 @@ def link_short_forms(st: DocState) -> None:
     """Later short forms of names given in full ('بيسكوف', 'واس'), replacing what they cover."""
     linker, linked = st.linker, st.linked
     short_index = linker.short_forms(linked)
+    if short_index.is_empty():
+        return  # most articles give no new person's name after a title nor an acronym: nothing to find
     # a person's short name wins over a one-word place of the same spelling ("الأمير نايف")
     covered = _covered([m for m in linked if not (m.type == "Place" and m.end - m.start == 1)])
     types = {e.id: e.type for e in linker.entities.values()}
@@ -115,7 +117,7 @@ def resolve_roles(st: DocState) -> None:
     for m in st.linked:
         by_sentence.setdefault(m.sentence, []).append(m)
     views = []
-    previous: list[Mention] = []
+    last: list[Mention] = []  # the sentence before's mentions (the persons a counterpart may be of)
     tickers = _ticker_paragraphs(st.sentences)
     today = doc.published or printed_today(st.sentences, st.dates, kb)
     for s in st.sentences:
@@ -126,10 +128,10 @@ def resolve_roles(st: DocState) -> None:
             dates = parse_dates(s.tokens, kb, today, st.years[s.index], s.norms)
         when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=_START)
-        if may_describe_roles(s, kb):
-            _describe_roles(s, kb, linker, mentions, previous, when, doc.text)
+        if may_describe_roles(s, kb):  # most sentences: none, and the linked of the one before are not asked for
+            _describe_roles(s, kb, linker, mentions, [m for m in last if m.entity_id], when, doc.text)
             mentions.sort(key=_START)
-        previous = [m for m in mentions if m.entity_id]
+        last = mentions
         views.append(make_view(s, kb, mentions, dates, ticker=s.paragraph in tickers))
     st.views = views
 
@@ -151,7 +153,8 @@ def _describe_roles(s: Sentence, kb: KnowledgeBase, linker: DocumentLinker, ment
 def resolve_pairs(st: DocState) -> None:
     """'الزعيمان': the two leaders named before; views keep only linked mentions."""
     st.types = {e.id: e.type for e in st.linker.entities.values()}
-    _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
+    if any(m.source == MentionSource.PAIR for v in st.views for m in v.mentions):  # most articles: none
+        _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
     for v in st.views:
         v.mentions = [m for m in v.mentions if m.entity_id]
 
@@ -227,14 +230,20 @@ def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> 
     return None
 
 
+#: The commas whose absence marks a ticker (a comma is a token of its own, so a sentence has one
+#: exactly when its forms do: one set test, not two counts over its tokens).
+_TICKER_COMMAS = frozenset({"،", ","})
+
+
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
     """Long paragraphs without a single comma are headline tickers, not narration."""
     sizes: dict[int, int] = {}
-    commas: dict[int, int] = {}
+    with_comma: set[int] = set()
     for s in sentences:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
-        commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
-    return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+        if not _TICKER_COMMAS.isdisjoint(s.forms):
+            with_comma.add(s.paragraph)
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma}
 
 
 def _leaders(kb: KnowledgeBase, entities) -> set[str]:

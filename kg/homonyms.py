@@ -88,13 +88,15 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
                            or norms[before] in (",", "،")):
         before -= 1
-    if before >= 0 and not (kb.words("locative_words") | kb.words("place_heads")).isdisjoint(stems(norms[before])):
+    where = kb.derived("locative_or_place_heads", lambda: kb.words("locative_words") | kb.words("place_heads"))
+    if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and visit_at(pos - 1):
         return True  # "الذي يزور القاهرة"
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
-    visited, left = tuple(kb.words("visit_verb_stems")), kb.words("departure_verbs")
+    visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
+    left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 

@@ -26,12 +26,13 @@ def places_compatible(a: str | None, b: str | None, located_in: dict[str, str]) 
 
 
 def same_encounter(a, b, located_in: dict[str, str]) -> bool:
-    """Two dated reports of one encounter: same family, nested participants, compatible dates
-    and places."""
+    """Two dated reports of one encounter: same family, compatible dates, nested participants
+    and compatible places (the cheap tests first: the merge asks it of every dated meeting so far,
+    and most differ in their dates)."""
+    if family(a.kind) != family(b.kind) or a.date is None or b.date is None or not a.date.compatible(b.date):
+        return False
     pa, pb = set(a.participants), set(b.participants)
-    return (family(a.kind) == family(b.kind) and (pa <= pb or pb <= pa)
-            and a.date is not None and b.date is not None and a.date.compatible(b.date)
-            and places_compatible(a.location, b.location, located_in))
+    return (pa <= pb or pb <= pa) and places_compatible(a.location, b.location, located_in)
 
 
 def undated_joins(undated, dated, located_in: dict[str, str]) -> bool:

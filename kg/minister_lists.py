@@ -13,7 +13,7 @@ def listed_ministers(sentence: Sentence, kb: KnowledgeBase, text: str, known: li
     PATTERN mentions, known ones as copies with their role."""
     norms = sentence.norms
     plurals = kb.words("plural_titles")
-    if plurals.isdisjoint(norms):
+    if plurals.isdisjoint(sentence.forms):  # a set against a set (its forms hold its norms): most have none
         return []
     by_start = {m.start: m for m in known}
     out: list[Mention] = []

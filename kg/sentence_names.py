@@ -33,17 +33,20 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     """Gazetteer names, then what the rules read around them: titled persons, outlets, bases,
     organizations and their acronyms. An outlet or base named after a known place or state
     ('موقع "روسيا اليوم"', 'قاعدة طرطوس') replaces the gazetteer's reading of that word."""
+    # each test is asked only of the names it can drop: one word (a hamza, a state's own adjective), a body
     found = _as_written([m for m in gazetteer_mentions(s, kb, text)
-                         if not _hamza_inside(m, kb) and not _another_body(m, s, kb)
-                         and not _state_adjective(m, s, kb)], s, kb, text)
-    covered = {i: m.type for m in found for i in range(m.start, m.end)}
+                         if (m.end - m.start != 1 or not (_hamza_inside(m, kb) or _state_adjective(m, s, kb)))
+                         and (m.type != "Organization" or not _another_body(m, s, kb))], s, kb, text)
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
+    read = heads or "(" in s.norms  # only the head-word and acronym readers look at what is covered
+    covered = {i: m.type for m in found for i in range(m.start, m.end)} if read else {}
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
     inside = covered_tokens(wider) if wider else set()
     if inside:
         found = [m for m in found if not inside.intersection(range(m.start, m.end))]
     out, persons = _with_titled_persons(s, kb, text, found, inside)
-    covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
+    if read:
+        covered.update({i: m.type for m in wider + persons for i in range(m.start, m.end)})
     orgs = organization_mentions(s, kb, text, covered, places) if heads else []
     if any(not m.affiliation for m in orgs):
         in_titles = {s.tokens[p].index for p in title_spans(s, kb, found)}
@@ -229,12 +232,12 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
     """'عقيلته أمينة أردوغان', 'والسيدة الأولى جيل بايدن': a known person's family name after a
     title and another given name is someone else of that family."""
     p = s.position(m.start)
-    if m.end - m.start != 1 or p < 2:
+    if m.end - m.start != 1 or p < 2 or not kb.titles.can_match(s):  # no title in the sentence: none before
         return False
     label, given = normalize(kb.entries[m.entity_id].ar).split(), s.norms[p - 1]
-    if len(label) < 2 or s.norms[p] != label[-1] or given in label or _spelt_alike(given, label[0]) \
-            or similarity(given, label[0]) >= 0.5 or not given.isalpha() or given.startswith("ال") \
-            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops"):
+    if len(label) < 2 or s.norms[p] != label[-1] or given in label or not given.isalpha() or given.startswith("ال") \
+            or given in kb.words("name_stops") or given in kb.words("name_first_word_stops") \
+            or _spelt_alike(given, label[0]) or similarity(given, label[0]) >= 0.5:  # the letter pairs last
         return False
     for k in range(max(0, p - 4), p - 1):
         hit = kb.titles.match_at(s.norms, k, kb.titles.starts(s.norms[k]) or None)

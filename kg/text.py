@@ -164,9 +164,14 @@ class Sentence:
     @classmethod
     def of(cls, start: int, end: int, paragraph: int, index: int, tokens: tuple[Token, ...]) -> Sentence:
         """A sentence with its norms and forms, which every sentence needs (built here, not on first
-        use: a cached property's first look-up costs more than the building)."""
+        use: a cached property's first look-up costs more than the building). Its fields are set at
+        once, as kg.model.evolve sets a mention's: a frozen dataclass's __init__ sets each through
+        object.__setattr__."""
         norms = tuple(map(NORM, tokens))
-        return cls(start, end, paragraph, index, tokens, norms, frozenset(chain.from_iterable(map(stems, norms))))
+        sentence = object.__new__(cls)
+        sentence.__dict__.update(start=start, end=end, paragraph=paragraph, index=index, tokens=tokens, norms=norms,
+                                 forms=frozenset(chain.from_iterable(map(stems, norms))))
+        return sentence
 
     def text(self, article: str) -> str:
         return article[self.start:self.end]
@@ -180,8 +185,10 @@ _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
 #: A period followed by a conjoined month name or year continues a list of dates
 #: ("في أكتوبر 2015. ونوفمبر 2017 ومايو 2018"), so it does not end the sentence.
 #: The prepositions that instead open a new sentence after و (lexicon `sentence_opening_prepositions`)
-#: are put in the lookahead when the lexicon is first needed.
-_CONTINUES_LIST_PATTERN = r"\s*و\s?(?:\d{{4}}\b|(?!{opening})[\u0621-\u064a]+\s*/?\s*(?:[\u0621-\u064a]+\s*){{0,3}}\d{{4}})"
+#: are put in the lookahead when the lexicon is first needed. A word is read whole (`++`, no
+#: backtracking into it): cutting a word in two only spends one of the three words, so it finds
+#: no list the whole words miss, and trying every cut made this test cost 4 µs a period.
+_CONTINUES_LIST_PATTERN = r"\s*و\s?(?:\d{{4}}\b|(?!{opening})[\u0621-\u064a]++\s*/?\s*(?:[\u0621-\u064a]++\s*){{0,3}}\d{{4}})"
 
 
 @lru_cache(maxsize=1)
