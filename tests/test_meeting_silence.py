@@ -1,0 +1,38 @@
+"""Sentences of ordinary news that tell of no meeting between the persons they name (kg.events):
+a ceremony some were absent from, a call that is no phone call, a letter to a people, an arrival in
+power, a TV guest, an explosion that 'happened' (وقع), a proposal after a past meeting. Written for
+the test (an independent review's cases), each with the meetings it must and must not give."""
+import pytest
+
+from tests.articles import doc
+
+
+def _meetings(text):
+    return [(m.kind, sorted(m.participants)) for m in doc(text).meetings]
+
+
+@pytest.mark.parametrize("text", [
+    "أقيم حفل توزيع الجوائز في دبي، وفاز فيه الكاتب المصري، بينما غاب وزير الثقافة الإماراتي سالم القاسمي "
+    "ووزير الثقافة المصري أحمد هنو بسبب ارتباطات أخرى.",
+    "أجرى وزير الخارجية المصري سامح شكري اتصالا بالإنترنت لمتابعة الانتخابات، بينما أعلن الرئيس التركي رجب "
+    "طيب أردوغان فوز حزبه.",
+    "وجه الرئيس الجزائري عبد المجيد تبون رسالة إلى الشعب الجزائري بمناسبة عيد الاستقلال، وأشاد بموقف الرئيس "
+    "التونسي قيس سعيد.",
+    "ومنذ وصوله إلى السلطة عام 2019، انتقد الرئيس التونسي قيس سعيد سياسات رئيس الحكومة السابق يوسف الشاهد.",
+    "حل وزير الخارجية الإيراني عباس عراقجي ضيفا على برنامج تلفزيوني، وهاجم فيه رئيس الوزراء الإسرائيلي بنيامين نتنياهو.",
+    "وقع انفجار قرب مقر البرلمان بعد أن رفض رئيس الوزراء العراقي محمد شياع السوداني اتفاقية المياه مع الرئيس "
+    "التركي رجب طيب أردوغان.",
+    "وقع الرئيس الأمريكي جو بايدن على قانون المساعدات لأوكرانيا، في حين رفض الرئيس الروسي فلاديمير بوتين اتفاقية الحبوب.",
+])
+def test_no_meeting_of_two_in_ordinary_news(text):
+    assert [m for m in _meetings(text) if len(m[1]) >= 2] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("التقى الرئيس الكيني وليام روتو الرئيس الصيني شي جين بينغ في بكين يوم الاثنين 3 يونيو 2024 واقترح عليه "
+     "إنشاء منطقة تجارة حرة.", "Meeting"),
+    ("استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة يوم الاثنين 3 يونيو 2024 العاهل الأردني الملك عبدالله "
+     "الثاني الذي يغادر غدا إلى باريس.", "Visit"),
+])
+def test_a_later_plan_in_the_sentence_leaves_the_past_meeting(text, kind):
+    assert any(k == kind and len(p) == 2 for k, p in _meetings(text))
