@@ -226,7 +226,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
-        while k <= last and k not in trigger_clauses and (
+        contrast = {view.clause[a] for a, _, _ in found_in(view, self.kb.phrases("contrast_words"))}
+        while k <= last and k not in trigger_clauses and k not in contrast and (
                 not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1

@@ -35,8 +35,10 @@ class ClauseMarks:
             return []  # most sentences: one pass in C
         verbs = [p for p, n in enumerate(norms) if n in self.signing]
         treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))]
+        said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
         return [(p, p + 1, "Meeting") for p in verbs
-                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1 for a in treaties)]
+                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1
+                       and not any(p < k < a for k in said) for a in treaties)]
 
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
         """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the

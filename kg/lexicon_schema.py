@@ -114,6 +114,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "count_words": WORDS,
     "signing_verbs": WORDS,
     "presence_markers": WORDS,
+    "contrast_words": WORDS,
     "deceased_heads": WORDS,
     "receive_verbs": WORDS,
     "addressee_links": WORDS,
