@@ -36,9 +36,13 @@ class ClauseMarks:
         verbs = [p for p, n in enumerate(norms) if n in self.signing]
         treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))]
         said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
+        clause = view.clause
         return [(p, p + 1, "Meeting") for p in verbs
-                if any(0 < a - p <= window and view.clause[a] - view.clause[p] <= 1
-                       and not any(p < k < a for k in said) for a in treaties)]
+                if any(0 < a - p <= window and not any(p < k < a for k in said)
+                       # in the verb's clause, or right after one break ("ونظيره …، اتفاقية", "…، 5 اتفاقيات"):
+                       # not "وقع بايدن على قانون …، ورفض بوتين اتفاقية"
+                       and (clause[a] == clause[p] or clause[a] == clause[p] + 1 and clause[max(a - 2, p)] == clause[p])
+                       for a in treaties)]
 
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
         """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
@@ -81,8 +85,8 @@ class ClauseMarks:
         starts = {a for a, _, _ in found_in(view, self.kb.triggers)}
         at = next((p for p in range(2, len(norms)) if view.clause[p] in clauses and norms[p] in pair
                    and norms[p - 1] in self.lists and p - 2 in starts), None)
-        if at is None:
-            return []
+        if at is None or at + 1 < len(norms) and norms[at + 1] in self.kb.nationality:
+            return []  # "بين الجانبين الإسرائيلي والفلسطيني": the sides are named, not the states before
         hosts = self.kb.words("host_verbs")
         states = [(view.pos(m.start), m.entity_id) for m in view.mentions if self.types.get(m.entity_id) == "State"]
         host = [s for p, s in states if view.clause[p] in clauses and (
