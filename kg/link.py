@@ -286,8 +286,8 @@ class DocumentLinker:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""
         words = normalize(role).split()
         state_words = self.kb.derived("state_name_words", lambda: frozenset(
-            w for e in self.kb.entries.values() if e.type == "State" for n in (e.ar, *e.aliases)
-            for w in normalize(n).split() if len(normalize(n).split()) == 1))
+            ws[0] for e in self.kb.entries.values() if e.type == "State" for n in (e.ar, *e.aliases)
+            for ws in [normalize(n).split()] if len(ws) == 1))  # one-word names: "المملكة" alone names no state
         return any(w in self.kb.nationality or w in state_words for w in words)
 
     def role_core(self, role: str) -> str:

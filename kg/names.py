@@ -61,7 +61,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common:
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
-        if core >= 2 and (w in common or w in kb.words("name_inner_stops")):
+        if core >= 2 and _used_outside_names(w, kb):
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles:
@@ -106,10 +106,15 @@ def _given_names(kb: KnowledgeBase) -> frozenset[str]:
         normalize(n).split()[0] for e in kb.entries.values() if e.type == "Person" for n in (e.ar, *e.aliases)))
 
 
+def _used_outside_names(w: str, kb: KnowledgeBase) -> bool:
+    """A word the news uses outside names: a common first word or a generated inner stop ('الوفد')."""
+    return w in kb.words("name_first_word_stops") or w in kb.words("name_inner_stops")
+
+
 def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:
-    """'الطراونة', 'المعايطة': a definite word in ة that the news does not use outside names (not in
-    the generated name_inner_stops nor the common first words) may be a family name."""
-    return w.startswith("ال") and w not in kb.words("name_inner_stops") and w not in kb.words("name_first_word_stops")
+    """'الطراونة', 'المعايطة': a definite word in ة that the news does not use outside names may be
+    a family name."""
+    return w.startswith("ال") and not _used_outside_names(w, kb)
 
 
 def next_list_item(norm: str, kb: KnowledgeBase) -> bool:
