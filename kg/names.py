@@ -140,7 +140,7 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
         return False  # but "الأمير الحسين بن عبدالله الثاني": a name with the article before "بن"
     patronymic = not kb.words("patronymic_particles").isdisjoint(norms[j:end])
     # an inner article after a particle ("عبد الفتاح"), or a family name after "بن" ("بدر بن حمد البوسعيدي")
-    # nor a family name after a compound given name ("عبد المنعم البنا"): its second part is one word with "عبد"
+    # nor a family name after a compound given name ("عبد الرحيم الشريف"): its second part is one word with "عبد"
     inner = [k for k in range(j + 1, end) if norms[k].startswith("ال")
              and norms[k - 1] not in particles and norms[k] not in particles
              and not (patronymic and k == end - 1) and not (k == j + 2 and norms[j] in particles)]
