@@ -109,7 +109,8 @@ class DocumentLinker:
                 e.affiliation = e.affiliation or m.affiliation
             if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
                 e.subtype = e.subtype or m.subtype
-            linked.append(evolve(m, entity_id=e.id))
+            # a known name already carries its id: the mention itself (frozen) serves, not a copy
+            linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
