@@ -9,6 +9,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from itertools import accumulate
 
 from kg.dates import DateMention
@@ -27,13 +28,27 @@ _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
 
 @dataclass
 class SentenceView:
-    """A sentence cut into clauses, with quoted speech and planned clauses marked."""
+    """A sentence cut into clauses, with quoted speech and planned clauses marked.
+
+    Its clauses and excluded positions are read on first use (`cached_property`: a plain
+    attribute after that): two sentences in three hold no trigger, treaty word or base, and
+    no rule asks for them there."""
     sentence: Sentence
-    clause: list[int]               # clause number per token position
-    excluded: set[int]              # token positions in long quotes or planned clauses
     dates: list[DateMention]        # positions relative to the sentence's tokens
     mentions: list[Mention]         # linked mentions in the sentence
+    kb: KnowledgeBase = field(repr=False, compare=False)
+    ticker: bool = False            # a headline ticker's sentence: every position excluded
     found: dict = field(default_factory=dict, repr=False)  # phrases found per word list (found_in)
+
+    @cached_property
+    def clause(self) -> list[int]:
+        """Clause number per token position."""
+        return _clauses(self.sentence)
+
+    @cached_property
+    def excluded(self) -> set[int]:
+        """Token positions in long quotes or planned clauses."""
+        return _excluded(self.sentence, self.kb, self.clause, self.ticker)
 
     def pos(self, token_index: int) -> int:
         return self.sentence.position(token_index)
@@ -70,7 +85,11 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
 
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
-    clause = _clauses(sentence)
+    return SentenceView(sentence, dates, mentions, kb, ticker)
+
+
+def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: bool) -> set[int]:
+    """Positions in long quotes or planned clauses, and a guest's companions."""
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
     for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
@@ -78,7 +97,7 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
     for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
-    return SentenceView(sentence, clause, excluded, dates, mentions)
+    return excluded
 
 
 @dataclass

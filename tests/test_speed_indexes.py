@@ -230,6 +230,32 @@ def test_sentence_views_lose_nothing_to_the_quote_gate(monkeypatch):
     assert [(v.clause, v.excluded) for v in again] == [(v.clause, v.excluded) for v in views]
 
 
+def test_sentence_views_read_on_first_use_what_was_read_when_they_were_made():
+    """A view's clauses and excluded positions, read when first asked, are those the view used to
+    read for every sentence when made (long quotes, planned clauses, a guest's companions, tickers)."""
+    from kg import events
+    from kg.events_marks import _find_phrases
+
+    def eager(s, ticker):
+        clause = events._clauses(s)
+        excluded = set(range(len(s.tokens))) if ticker else events._quoted(s)
+        for a, _, _ in _find_phrases(s, KB.phrases("planned_markers")):
+            excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+        for a, _, _ in _find_phrases(s, KB.phrases("accompaniment_markers")):
+            after = [t for t, _, _ in _find_phrases(s, KB.triggers) if t > a]
+            excluded.update(range(a, min(after, default=len(clause))))
+        return clause, excluded
+
+    planned = 0
+    for s, _ in SENTENCES:
+        for ticker in (False, True):
+            view = events.make_view(s, KB, [], [], ticker=ticker)
+            assert "clause" not in vars(view) and "excluded" not in vars(view)  # nothing read yet
+            assert (view.excluded, view.clause) == eager(s, ticker)[::-1]
+        planned += bool(_find_phrases(s, KB.phrases("planned_markers")))
+    assert planned > 5
+
+
 def test_stems_kept_per_word_are_those_computed_again(monkeypatch):
     from kg import text as text_module
 
