@@ -9,7 +9,6 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from functools import cached_property
 from itertools import accumulate
 
 from kg.dates import DateMention
@@ -26,12 +25,26 @@ MAX_EVENT_SENTENCE = 90
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
 
 
+class _ReadOnFirstUse:
+    """A view's field computed when first read and then kept as a plain attribute (like
+    functools.cached_property, without the lock it takes in Python 3.11)."""
+
+    def __init__(self, compute) -> None:
+        self.compute, self.name = compute, compute.__name__
+
+    def __get__(self, view, owner=None):
+        if view is None:
+            return self
+        value = view.__dict__[self.name] = self.compute(view)
+        return value
+
+
 @dataclass
 class SentenceView:
     """A sentence cut into clauses, with quoted speech and planned clauses marked.
 
-    Its clauses and excluded positions are read on first use (`cached_property`: a plain
-    attribute after that): two sentences in three hold no trigger, treaty word or base, and
+    Its clauses and excluded positions are read on first use (a plain attribute after
+    that): two sentences in three hold no trigger, treaty word or base, and
     no rule asks for them there."""
     sentence: Sentence
     dates: list[DateMention]        # positions relative to the sentence's tokens
@@ -40,12 +53,12 @@ class SentenceView:
     ticker: bool = False            # a headline ticker's sentence: every position excluded
     found: dict = field(default_factory=dict, repr=False)  # phrases found per word list (found_in)
 
-    @cached_property
+    @_ReadOnFirstUse
     def clause(self) -> list[int]:
         """Clause number per token position."""
         return _clauses(self.sentence)
 
-    @cached_property
+    @_ReadOnFirstUse
     def excluded(self) -> set[int]:
         """Token positions in long quotes or planned clauses."""
         return _excluded(self.sentence, self.kb, self.clause, self.ticker)

@@ -123,10 +123,11 @@ def resolve_roles(st: DocState) -> None:
     for s in st.sentences:
         # a date's span does not depend on the reference date, only the value of a relative or
         # partial one: a sentence whose dates were all resolved without it has nothing to redo
-        dates = st.dates[s.index]
-        if not all(d.date for d in dates) and (today is not None or st.years[s.index] is not None):
-            dates = parse_dates(s.tokens, kb, today, st.years[s.index], s.norms)
-        when = next((d.date.value for d in dates if d.date), st.reference)
+        dates, when = st.dates[s.index], st.reference
+        if dates:  # most sentences name no date: nothing to redo, and the reference date holds
+            if not all(d.date for d in dates) and (today is not None or st.years[s.index] is not None):
+                dates = parse_dates(s.tokens, kb, today, st.years[s.index], s.norms)
+            when = next((d.date.value for d in dates if d.date), st.reference)
         mentions = sorted(by_sentence.get(s.index, []), key=_START)
         if may_describe_roles(s, kb):  # most sentences: none, and the linked of the one before are not asked for
             _describe_roles(s, kb, linker, mentions, [m for m in last if m.entity_id], when, doc.text)

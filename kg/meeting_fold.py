@@ -40,13 +40,15 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     priority = extractor.priority
     events: list[Candidate] = []
     previous_by_paragraph: dict[int, Candidate] = {}
-    subject: str | None = None  # the first person of the sentence before
+    before: SentenceView | None = None  # the sentence before: its first person is a pronoun's subject
     for view in views:
         cands = extractor.candidates(view, text)
-        for c in cands:
-            if c.host_of_previous and subject and subject not in c.participants:
-                c.participants.insert(0, subject)
-        subject = next((m.entity_id for m in view.mentions if extractor.types.get(m.entity_id) == "Person"), None)
+        if cands and before is not None and any(c.host_of_previous for c in cands):  # most: none asks
+            subject = next((m.entity_id for m in before.mentions if extractor.types.get(m.entity_id) == "Person"), None)
+            for c in cands:
+                if c.host_of_previous and subject and subject not in c.participants:
+                    c.participants.insert(0, subject)
+        before = view
         # one sentence: candidates with compatible dates are one encounter
         merged: list[Candidate] = []
         for c in cands:
