@@ -13,7 +13,7 @@ from itertools import accumulate
 
 from kg.dates import DateMention
 from kg.events_dates import ClauseDates
-from kg.events_marks import ClauseMarks, _find_phrases, found_in
+from kg.events_marks import ClauseMarks, found_in
 from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
@@ -104,11 +104,11 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
 def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: bool) -> set[int]:
     """Positions in long quotes or planned clauses, and a guest's companions."""
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
-    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
+    for a, _, _ in kb.phrases("planned_markers").spans_in(sentence):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
     # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
-    for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
-        after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
+    for a, _, _ in kb.phrases("accompaniment_markers").spans_in(sentence):
+        after = [t for t, _, _ in kb.triggers.spans_in(sentence) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
     return excluded
 
@@ -179,19 +179,19 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
-        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
+        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + self._signings(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
         clause_kinds: dict[int, list[tuple[int, str]]] = {}
         for a, _, kind in triggers:
             clause_kinds.setdefault(view.clause[a], []).append((a, kind))
-        repeated = bool(_find_phrases(sentence, self.repetition))
-        interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
+        repeated = bool(self.repetition.spans_in(sentence))
+        interview = {view.clause[a] for a, _, _ in self.interview.spans_in(sentence)}
         # "حضر الاستقبال فلان وفلان": those present at an encounter told already
-        interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
+        interview |= {view.clause[a] for a, _, _ in self.attendance.spans_in(sentence)}
         date_list = self._date_list(view)
-        sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
+        sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
         out = []
         trigger_clauses = sorted(clause_kinds)

@@ -11,16 +11,11 @@ if TYPE_CHECKING:
     from kg.events import SentenceView
 
 
-def _find_phrases(sentence, index) -> list[tuple[int, int, object]]:
-    """(start, end, value) of each phrase of `index` in the sentence, positions in the sentence."""
-    return [(i, i + n, value) for i, n, value, _ in index.find_in(sentence)]
-
-
 def found_in(view: SentenceView, index) -> list[tuple[int, int, object]]:
-    """_find_phrases on the view's sentence, once per sentence and word list (several rules ask)."""
+    """The phrases of `index` in the view's sentence, once per sentence and word list (several rules ask)."""
     hit = view.found.get(id(index))
     if hit is None:
-        hit = view.found[id(index)] = _find_phrases(view.sentence, index)
+        hit = view.found[id(index)] = index.spans_in(view.sentence)
     return hit
 
 

@@ -22,7 +22,7 @@ from platformdirs import user_cache_dir
 #: compiled knowledge bases kept in the cache folder (several checkouts may share it)
 KEEP = 4
 _CODE = [Path(__file__).with_name(n) for n in ("knowledge.py", "knowledge_build.py", "knowledge_cache.py",
-                                               "lexicon_schema.py", "vocab.py", "text.py")]
+                                               "lexicon_schema.py", "vocab.py", "text.py", "phrase_index.py")]
 
 
 def cache_dir() -> Path:

@@ -234,7 +234,9 @@ def test_sentence_views_read_on_first_use_what_was_read_when_they_were_made():
     """A view's clauses and excluded positions, read when first asked, are those the view used to
     read for every sentence when made (long quotes, planned clauses, a guest's companions, tickers)."""
     from kg import events
-    from kg.events_marks import _find_phrases
+
+    def _find_phrases(s, index):  # the plain reading: every token tried, no gate
+        return [(i, i + n, value) for i, n, value, _ in index.find_all(s.norms)]
 
     def eager(s, ticker):
         clause = events._clauses(s)
@@ -271,8 +273,8 @@ def test_stems_kept_per_word_are_those_computed_again(monkeypatch):
 
 
 def test_no_phrase_is_lost_to_the_first_and_second_word_gate():
-    """find_in skips a sentence whose forms lack every one-word phrase and every longer phrase's
-    first or second word: on real articles it finds what find_all over every sentence finds, and
+    """find_in and spans_in skip a sentence whose forms lack every one-word phrase and every longer
+    phrase's first or second word: on real articles they find what find_all over every sentence finds, and
     the gate does skip sentences the first-word test lets through."""
     keys = ("planned_markers", "interview_markers", "sideline_markers", "accompaniment_markers",
             "repetition_markers", "attendance_markers", "honorifics", "counterpart_words")
@@ -282,6 +284,8 @@ def test_no_phrase_is_lost_to_the_first_and_second_word_gate():
         for s, _ in SENTENCES:
             hits = index.find_in(s)
             assert hits == index.find_all(s.norms)
+            assert index.spans_in(s) == [(i, i + n, value) for i, n, value, _ in hits]
+            assert bool(hits) <= index.may_occur(s)
             found += len(hits)
             skipped += index.can_match(s) and not index.may_occur(s)
     assert found > 500 and skipped > 100
