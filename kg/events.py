@@ -163,13 +163,15 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         first = toks[0].index if toks else 0  # view.pos without a call per mention
         deaths = not self.deceased.isdisjoint(view.sentence.norms)
         out = []
+        clause, excluded, heads, delegation = view.clause, view.excluded, self.heads, MentionSource.DELEGATION
         for m in view.mentions:
             p = m.start - first
-            if view.clause[p] not in clauses or p in view.excluded or not m.entity_id:
+            if clause[p] not in clauses or p in excluded or not m.entity_id:
                 continue
-            if self.types.get(m.entity_id) != "Person" and m.source != MentionSource.DELEGATION:
+            if self.types.get(m.entity_id) != "Person" and m.source is not delegation:
                 continue
-            if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
+            # the word before, or the token's first clitic-less form, a head that is no participant
+            if p and (toks[p - 1].norm in heads or (len(forms := stems(toks[p].norm)) > 1 and forms[1] in heads)):
                 continue
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):

@@ -37,7 +37,8 @@ def split(st: DocState) -> None:
 @stage("names", requires=("sentences", "kb"), provides=("named",))
 def recognize_names(st: DocState) -> None:
     """Gazetteer names and what the rules read around them, sentence by sentence."""
-    st.named = [m for s in st.sentences for m in named_in_sentence(s, st.kb, st.doc.text)]
+    kb, text = st.kb, st.doc.text
+    st.named = [m for s in st.sentences for m in named_in_sentence(s, kb, text)]
 
 
 @stage("ner", requires=("sentences", "ner_spans", "named"), provides=("named",))
@@ -154,10 +155,12 @@ def _describe_roles(s: Sentence, kb: KnowledgeBase, linker: DocumentLinker, ment
 def resolve_pairs(st: DocState) -> None:
     """'الزعيمان': the two leaders named before; views keep only linked mentions."""
     st.types = {e.id: e.type for e in st.linker.entities.values()}
-    if any(m.source == MentionSource.PAIR for v in st.views for m in v.mentions):  # most articles: none
+    pair = MentionSource.PAIR
+    if any(m.source is pair for v in st.views for m in v.mentions):  # most articles: none
         _resolve_pairs(st.views, _leaders(st.kb, st.linker.entities))
     for v in st.views:
-        v.mentions = [m for m in v.mentions if m.entity_id]
+        if v.mentions:  # a sentence naming no one has nothing to drop
+            v.mentions = [m for m in v.mentions if m.entity_id]
 
 
 @stage("meetings", requires=("doc", "kb", "linker", "views", "types"), provides=("meetings",))
