@@ -277,8 +277,8 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
-                    and norms[end].startswith("ال") and norms[end] not in kb.nationality:
-                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is
+                    and norms[end].startswith("ال") and norms[end] not in kb.nationality and norms[end] not in stops:
+                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is; "منطقة الوادي التي" stops
         elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]) \
                 and "ال" + norms[j] not in stops and norms[j] not in kb.words("name_first_word_stops"):
             end = j + 1  # "مدينة نيويورك", not "قصر ملكي" (الملكي) nor "مطار جديد"

@@ -1,0 +1,9 @@
+"""Organizations, outlets and places read by their head nouns (kg.bodies), each rule on a
+sentence written for its test, not taken from any benchmark article."""
+
+from tests.articles import doc, of_type
+
+
+def test_a_place_s_name_stops_before_a_relative_pronoun():
+    r = doc("وانتقلت الكتيبة إلى منطقة الوادي التي شهدت معارك عنيفة العام الماضي.")
+    assert set(of_type(r, "Place")) == {"منطقة الوادي"}
