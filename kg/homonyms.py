@@ -86,7 +86,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
-                           or norms[before] in (",", "،")):
+                           or norms[before] in (",", "،", "(") or _unknown_adjective_after_capital(norms, before, kb)):
         before -= 1
     where = kb.derived("locative_or_place_heads", lambda: kb.words("locative_words") | kb.words("place_heads"))
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
@@ -98,6 +98,13 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+
+
+def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:
+    """'العاصمة الشيلية سانتياغو': a definite adjective right after "the capital" is its state's
+    nationality even when spelt in a way the generated adjectives lack."""
+    return k > 0 and norms[k].startswith("ال") and norms[k].endswith("يه") \
+        and not kb.words("capital_words").isdisjoint(stems(norms[k - 1]))
 
 
 def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:

@@ -35,3 +35,9 @@ def test_a_context_name_read_as_a_word_is_no_place(text, city):
 
 def test_a_context_name_before_its_definite_adjective_is_the_noun():
     assert "al_amarah" not in _places("اندلع حريق في العمارة السكنية المجاورة للسوق.")
+
+
+def test_a_capital_after_the_word_capital_and_an_adjective_of_any_spelling_or_a_parenthesis_is_the_place():
+    r = doc("ونظمت العاصمة الشيلية سانتياغو معرضا للكتاب، وانتقل الوزير بعدها إلى العاصمة الكينية (نيروبي).")
+    assert {"santiago", "nairobi"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
