@@ -92,8 +92,8 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
-    if pos and visit_at(pos - 1):
-        return True  # "الذي يزور القاهرة"
+    if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
+        return True  # "الذي يزور القاهرة"; "قمة نواكشوط": where it was held
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")

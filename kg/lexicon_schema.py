@@ -129,6 +129,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "departure_verbs": WORDS,
     "pronoun_suffixes": WORDS,
     "capital_words": WORDS,
+    "gathering_nouns": WORDS,
     "name_inner_stops": WORDS,
     "recipient_words": WORDS,
     "plural_titles": WORDS,

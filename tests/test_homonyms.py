@@ -41,3 +41,9 @@ def test_a_capital_after_the_word_capital_and_an_adjective_of_any_spelling_or_a_
     r = doc("ونظمت العاصمة الشيلية سانتياغو معرضا للكتاب، وانتقل الوزير بعدها إلى العاصمة الكينية (نيروبي).")
     assert {"santiago", "nairobi"} <= {e.id for e in of_type(r, "Place").values()}
     assert not of_type(r, "State")
+
+
+def test_a_capital_after_a_gathering_noun_is_where_it_was_held():
+    r = doc("وانتهت محادثات نيروبي دون اتفاق، وتستعد الأطراف لمؤتمر كمبالا الشهر المقبل.")
+    assert {"nairobi", "kampala"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
