@@ -94,10 +94,18 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
         return True  # "الذي يزور القاهرة"; "قمة نواكشوط": where it was held
+    if _after_local_ruler(norms, pos, kb):
+        return True  # "ولي عهد أبوظبي", "عمدة بكين": the city's own ruler
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+
+
+def _after_local_ruler(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة')."""
+    titles = kb.derived("local_ruler_title_words", lambda: {tuple(t.split()) for t in kb.words("local_ruler_titles")})
+    return any(pos >= len(t) and tuple(norms[pos - len(t):pos]) == t for t in titles)
 
 
 def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:

@@ -47,3 +47,9 @@ def test_a_capital_after_a_gathering_noun_is_where_it_was_held():
     r = doc("وانتهت محادثات نيروبي دون اتفاق، وتستعد الأطراف لمؤتمر كمبالا الشهر المقبل.")
     assert {"nairobi", "kampala"} <= {e.id for e in of_type(r, "Place").values()}
     assert not of_type(r, "State")
+
+
+def test_a_capital_after_a_title_of_its_own_rulers_is_the_city():
+    r = doc("واستقبل عمدة نيروبي الوفد، ثم التقى ولي عهد أبوظبي في المساء.")
+    assert {"nairobi", "abu_dhabi"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
