@@ -169,8 +169,9 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
                 continue
         else:
             continue
+        # a place or state inside the name is part of it ('موقع "روسيا اليوم"', 'صحيفة "واشنطن بوست"')
         if a != i and not after_place and any(
-                tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
+                covered.get(tokens[p].index, "State") not in ("State", "Place") for p in range(a, b)):
             continue
         start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)

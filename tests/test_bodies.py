@@ -7,3 +7,9 @@ from tests.articles import doc, of_type
 def test_a_place_s_name_stops_before_a_relative_pronoun():
     r = doc("وانتقلت الكتيبة إلى منطقة الوادي التي شهدت معارك عنيفة العام الماضي.")
     assert set(of_type(r, "Place")) == {"منطقة الوادي"}
+
+
+def test_an_outlet_s_quoted_name_may_begin_with_a_city_s_name():
+    r = doc("ونقلت صحيفة “لندن ريفيو” البريطانية عن مصادر حكومية أن المفاوضات ستستأنف.")
+    assert set(of_type(r, "Organization")) == {"لندن ريفيو"}
+    assert not of_type(r, "Place") and not of_type(r, "State")
