@@ -94,12 +94,25 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
             m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
+            m = _with_known_family_name(m, s, kb, text)
             p, q = m.start - first, m.end - first
             if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
                     or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
                 m = _whole_name(m, s, kb, text)
         out.append(m)
     return out
+
+
+def _with_known_family_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """'محمد الخالد الحمد الصباح' for a known person named by a shorter alias: the family name the
+    text adds after it, the last word of the known full name, is part of the name."""
+    if m.entity_id is None:
+        return m  # "عقيلته أمينة أردوغان": someone of the family the gazetteer does not know
+    q, label = s.position(m.end), normalize(kb.entries[m.entity_id].ar).split()
+    if q >= len(s.tokens) or len(label) < 2 or s.norms[q] != label[-1] or label[-1] in normalize(m.surface).split():
+        return m
+    b = s.tokens[q]
+    return evolve(m, end=b.index + 1, char_end=b.end, surface=text[m.char_start:b.end])
 
 
 def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
