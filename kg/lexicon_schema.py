@@ -130,6 +130,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "pronoun_suffixes": WORDS,
     "capital_words": WORDS,
     "gathering_nouns": WORDS,
+    "direction_words": WORDS,
     "local_ruler_titles": WORDS,
     "name_inner_stops": WORDS,
     "recipient_words": WORDS,

@@ -89,6 +89,8 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
             a = s.tokens[s.position(m.start) - 1]
             m = evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=None,
                        source=MentionSource.PATTERN)
+        if m.type == "Place" and m.end - m.start > 1:
+            m = _after_another_direction(m, s, kb, text)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
@@ -101,6 +103,20 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
                 m = _whole_name(m, s, kb, text)
         out.append(m)
     return out
+
+
+def _after_another_direction(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """'جنوب شرق أفريقيا': a region named with a direction right after another direction is a
+    compound direction no list names ('جنوب شرق آسيا' is matched whole): the continent after it."""
+    p, q = s.position(m.start), s.position(m.end)
+    directions = kb.words("direction_words")
+    if not p or s.norms[p] not in directions or directions.isdisjoint(stems(s.norms[p - 1])):
+        return m
+    rest = next(((n, e) for i, n, e, _ in kb.names.find_all(list(s.norms[p + 1:q])) if i == 0), None)
+    if rest is None or rest[0] != q - p - 1:
+        return m
+    a = s.tokens[p + 1]
+    return evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=rest[1])
 
 
 def _with_known_family_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
