@@ -275,6 +275,8 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
             while end < len(tokens) and covered.get(tokens[end].index) == covered[tokens[j].index] \
                     and tokens[end].index - 1 == tokens[end - 1].index and facility:
                 end += 1  # "مطار إسلام آباد": the whole of the place's name
+            if facility and end < len(tokens) and norms[end] in kb.words("facility_adjectives"):
+                end += 1  # "مطار دمشق الدولي": the airport's name goes on with its kind
         elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \

@@ -13,3 +13,8 @@ def test_an_outlet_s_quoted_name_may_begin_with_a_city_s_name():
     r = doc("ونقلت صحيفة “لندن ريفيو” البريطانية عن مصادر حكومية أن المفاوضات ستستأنف.")
     assert set(of_type(r, "Organization")) == {"لندن ريفيو"}
     assert not of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_facility_named_after_its_city_takes_the_adjective_of_its_kind():
+    r = doc("وهبطت طائرة الوفد في مطار نيروبي الدولي مساء الأحد.")
+    assert "مطار نيروبي الدولي" in of_type(r, "Place")
