@@ -129,3 +129,16 @@ def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
             and norms[after] not in kb.nationality:
         return False  # "في العمارة السكنية": a noun and its adjective, not Al-Amarah
     return is_locative(m, sentence, kb)
+
+
+def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'مشهد الافتتاح' (the opening's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
+    name that is a noun too, followed by a definite noun or a place as its genitive, is the noun,
+    unless the text reads it as a place ('في مدينة مشهد المقدسة')."""
+    after, norms = sentence.position(m.end), sentence.norms
+    if after >= len(norms) or is_locative(m, sentence, kb):
+        return False
+    nxt = norms[after]
+    genitive = nxt.startswith("ال") and not nxt.endswith(("ي", "يه")) and nxt not in kb.words("body_name_stops")
+    place = (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State")
+    return genitive or place

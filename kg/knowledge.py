@@ -55,6 +55,7 @@ class GazetteerEntry:
     lat: float | None = None        # WGS84, places and bases
     long: float | None = None
     context_names: frozenset[str] = frozenset()  # normalized names read as this place only in context
+    noun_names: frozenset[str] = frozenset()  # normalized names that are nouns too: no place in construct
 
 
 class _Memo(dict):

@@ -53,3 +53,11 @@ def test_a_capital_after_a_title_of_its_own_rulers_is_the_city():
     r = doc("واستقبل عمدة نيروبي الوفد، ثم التقى ولي عهد أبوظبي في المساء.")
     assert {"nairobi", "abu_dhabi"} <= {e.id for e in of_type(r, "Place").values()}
     assert not of_type(r, "State")
+
+
+def test_a_city_s_name_that_is_a_noun_too_in_construct_is_the_noun():
+    assert "مشهد" in KB.entries["mashhad"].noun_names  # generated: a frequent noun, with and without the article
+    r = doc("وتابع الحضور مشهد الاحتفال من المدرجات، وارتفع مؤشر بورصة القاهرة أمس.")
+    assert not {"mashhad", "bursa"} & set(r.entities)
+    r = doc("ووصل الوفد إلى مشهد الاثنين، ثم زار مدينة مشهد المقدسة.")
+    assert "mashhad" in r.entities
