@@ -96,15 +96,22 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
+    return kb.derived("definite_organization_heads", lambda: frozenset(
+        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads"))
+
+
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                           covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads")))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb)))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
     generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads")
+    definite = definite_heads(kb)
     alone = kb.words("state_body_heads_alone")
     out: list[Mention] = []
     free = 0
@@ -119,6 +126,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         state = state or seat
         if k == i + 1 or (form in need_state and state is None):
             continue
+        if form in definite and (not adjective or k < i + 3):
+            continue  # "الصندوق السيادي النيجيري": a definite head, an adjective and a nationality
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:

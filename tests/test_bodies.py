@@ -18,3 +18,8 @@ def test_an_outlet_s_quoted_name_may_begin_with_a_city_s_name():
 def test_a_facility_named_after_its_city_takes_the_adjective_of_its_kind():
     r = doc("وهبطت طائرة الوفد في مطار نيروبي الدولي مساء الأحد.")
     assert "مطار نيروبي الدولي" in of_type(r, "Place")
+
+
+def test_a_definite_body_head_with_an_adjective_and_a_nationality_is_a_body():
+    r = doc("وأعلن الصندوق السيادي الكيني أنه سيستثمر في المجلس البلدي، بينما رفض المجلس الكيني ذلك.")
+    assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
