@@ -117,9 +117,9 @@ def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:
 
 def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """A city's name that is also a word (a context name: 'الرمادي' grey, 'قم' stand up) is the
-    city only where the text reads it as a place (is_locative), not right after a place head it
-    may qualify as an adjective ('البحر الأبيض': not El Obeid), nor before a definite adjective
-    that qualifies it ('في العمارة السكنية')."""
+    city only where the text reads it as a place (is_locative) or joins it to a place with و
+    ('النيجر ومالي'), not right after a place head it may qualify as an adjective ('البحر الأبيض':
+    not El Obeid), nor before a definite adjective that qualifies it ('في العمارة السكنية')."""
     pos, norms = sentence.position(m.start), sentence.norms
     if pos and not kb.words("place_heads").isdisjoint(stems(norms[pos - 1])) \
             and norms[pos - 1] not in kb.words("locative_words"):
@@ -128,7 +128,16 @@ def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if normalize(m.surface).startswith("ال") and after < len(norms) and norms[after].startswith("ال") \
             and norms[after] not in kb.nationality:
         return False  # "في العمارة السكنية": a noun and its adjective, not Al-Amarah
+    if pos > 1 and sentence.tokens[pos].norm == "و" + normalize(m.surface) and _place_ends_at(norms, pos, kb):
+        return True  # "النيجر ومالي", "طهران وقم": conjoined with a place or a state
     return is_locative(m, sentence, kb)
+
+
+def _place_ends_at(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether a known place's or state's name (up to three words) ends right before pos."""
+    window = list(norms[max(0, pos - 3):pos])
+    return any(i + n == len(window) and kb.entries[e].type in ("Place", "State")
+               for i, n, e, _ in kb.names.find_all(window))
 
 
 def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:

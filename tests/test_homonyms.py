@@ -61,3 +61,8 @@ def test_a_city_s_name_that_is_a_noun_too_in_construct_is_the_noun():
     assert not {"mashhad", "bursa"} & set(r.entities)
     r = doc("ووصل الوفد إلى مشهد الاثنين، ثم زار مدينة مشهد المقدسة.")
     assert "mashhad" in r.entities
+
+
+def test_a_city_s_name_that_is_also_a_word_conjoined_with_a_place_is_the_city():
+    r = doc("وتشمل جولة الوفد مدن النجف وكربلاء وقم خلال الأسبوع المقبل.")
+    assert "qom" in r.entities
