@@ -127,7 +127,7 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if k == i + 1 or (form in need_state and state is None):
             continue
         if form in definite and (not adjective or k < i + 3):
-            continue  # "الصندوق السيادي النيجيري": a definite head, an adjective and a nationality
+            continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:

@@ -93,9 +93,9 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
     if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
-        return True  # "الذي يزور القاهرة"; "قمة نواكشوط": where it was held
+        return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
-        return True  # "ولي عهد أبوظبي", "عمدة بكين": the city's own ruler
+        return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
@@ -118,7 +118,7 @@ def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:
 def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """A city's name that is also a word (a context name: 'الرمادي' grey, 'قم' stand up) is the
     city only where the text reads it as a place (is_locative) or joins it to a place with و
-    ('النيجر ومالي'), not right after a place head it may qualify as an adjective ('البحر الأبيض':
+    ('وكربلاء وقم'), not right after a place head it may qualify as an adjective ('البحر الأبيض':
     not El Obeid), nor before a definite adjective that qualifies it ('في العمارة السكنية')."""
     pos, norms = sentence.position(m.start), sentence.norms
     if pos and not kb.words("place_heads").isdisjoint(stems(norms[pos - 1])) \
@@ -129,7 +129,7 @@ def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
             and norms[after] not in kb.nationality:
         return False  # "في العمارة السكنية": a noun and its adjective, not Al-Amarah
     if pos > 1 and sentence.tokens[pos].norm == "و" + normalize(m.surface) and _place_ends_at(norms, pos, kb):
-        return True  # "النيجر ومالي", "طهران وقم": conjoined with a place or a state
+        return True  # "وكربلاء وقم": conjoined with a place or a state
     return is_locative(m, sentence, kb)
 
 
@@ -141,7 +141,7 @@ def _place_ends_at(norms, pos: int, kb: KnowledgeBase) -> bool:
 
 
 def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    """'مشهد الافتتاح' (the opening's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
+    """'مشهد الاحتفال' (the ceremony's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
     name that is a noun too, followed by a definite noun or a place as its genitive, is the noun,
     unless the text reads it as a place ('في مدينة مشهد المقدسة')."""
     after, norms = sentence.position(m.end), sentence.norms

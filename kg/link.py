@@ -87,7 +87,7 @@ class DocumentLinker:
                     names_an_agreement(m, by_index[m.sentence], self.kb)
                     or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)
                     or normalize(m.surface) in entry.noun_names and noun_in_construct(m, by_index[m.sentence], self.kb)):
-                continue  # "اتفاق أوسلو"; "اللون الرمادي" (Ramadi's name read as the word "grey"); "مشهد الافتتاح"
+                continue  # "اتفاق أوسلو"; "اللون الرمادي" (Ramadi's name read as the word "grey"); "مشهد الاحتفال"
             if entry and entry.subtype == "government" and seat_as_venue(m, by_index[m.sentence], self.kb):
                 building = facility_of(sentences, entry.ar, self.kb)  # the building
                 m, entry = evolve(m, entity_id=slug(building) if building else f"{entry.id}_seat", type="Place"), None

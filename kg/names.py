@@ -67,7 +67,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
                 and not w.startswith("ال") and w not in particles \
                 and (norms[end - 2] not in particles or w.startswith("ل")):
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
-            # (but "عبد القادر علي": the article's word ends a compound given name, not a surname;
+            # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
             # "عبد الحفيظ لشرح": a preposition's object after one)
         core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1

@@ -120,7 +120,7 @@ def _after_another_direction(m: Mention, s: Sentence, kb: KnowledgeBase, text: s
 
 
 def _with_known_family_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
-    """'محمد الخالد الحمد الصباح' for a known person named by a shorter alias: the family name the
+    """'صباح الأحمد الصباح' for a known person named by a shorter alias: the family name the
     text adds after it, the last word of the known full name, is part of the name."""
     if m.entity_id is None:
         return m  # "عقيلته أمينة أردوغان": someone of the family the gazetteer does not know

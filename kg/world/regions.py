@@ -15,7 +15,7 @@ def _ascii_id(english: str) -> str:
 
 
 def _spellings(name: str) -> list[str]:
-    """Other ways the news writes a region's name: the direction word with its ي ('غربي أفريقيا')
+    """Other ways the news writes a region's name: the direction word with its ي ('شرقي أفريقيا')
     and the spellings of a continent in world_words.yaml ('أميركا' for 'أمريكا')."""
     words = name.split()
     out = []
