@@ -59,8 +59,10 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
         if end > j and _with_pronoun(tok.text, w, kb):
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
-        if end > j + 1 and w.startswith("و") and w[1:] in common:
-            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
+        if end > j + 1 and w.startswith("و") and w[1:] in common or end > j and w.startswith("و") and w in common:
+            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
+        if end > j and not "\u0621" <= w[:1] <= "\u064a":
+            break  # a word in another script after the name: "دينيس ريتشي Dennis Ritchie"
         if core >= 2 and _used_outside_names(w, kb):
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
