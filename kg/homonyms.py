@@ -74,7 +74,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
     clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
-    if clitic.endswith("ب") or (pos == 0 and len(toks) > 1 and toks[1].text in ("(", "-", "–", ":")):
+    if clitic.endswith("ب") or sentence.dateline_at(pos):
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
     def visit_at(k: int) -> bool:
