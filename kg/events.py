@@ -158,6 +158,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
         # "حضر الاستقبال فلان وفلان": those present at an encounter told already
         interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
+        interview |= self._told_already(view, clause_kinds)
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
@@ -186,12 +187,13 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
                 for a, _ in clause_kinds[c])
             pronoun = pronoun and not self._person_before(view, first)
+            counterpart = self._counterpart_alone(view, persons, first)
             welcome = self._airport_welcome(view, c)
             if welcome:  # the welcoming party is protocol: the guest alone is the visit's
                 persons = [] if pronoun else persons[:1]
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
+                                 sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
         return self._visits_during(view, clause_kinds, out)
 

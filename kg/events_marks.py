@@ -115,3 +115,32 @@ class ClauseMarks:
         triggers = [a for a, _, _ in found_in(view, self.kb.triggers)]
         return [m for m in persons if not any(
             a < (p := view.pos(m.start)) and not any(a < t < p for t in triggers) for a in marks)]
+
+    def _counterpart_alone(self, view: SentenceView, ids: list[str], trigger: int) -> bool:
+        """'وأشار الشريف، عقب محادثات مع نظيره الروسي سيرغي لافروف': a lone participant introduced
+        as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
+        no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
+        if len(ids) != 1 or self.kb.words("counterpart_words").isdisjoint(view.sentence.norms):
+            return False
+        norms, words = view.sentence.norms, self.kb.words("counterpart_words")
+        at = [view.pos(m.start) for m in view.mentions if m.entity_id == ids[0]]
+        return self.types.get(ids[0]) == "Person" and not self._person_before(view, trigger) and any(
+            norms[q] in words for p in at if p > trigger for q in range(max(trigger, p - 3), p))
+
+    def _told_already(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]]) -> set[int]:
+        """'وتم خلال اللقاء بحث العلاقات …، كما نقل تحياته للسلطان …': clauses whose first trigger is
+        the encounter told already ('خلال اللقاء'), holding only talks or meeting words and naming no
+        person before it: what was said there, whose persons (those greeted, the states discussed)
+        are no new encounter's."""
+        found = found_in(view, self.kb.phrases("anaphoric_encounters"))
+        out = set()
+        for a, b, _ in found:
+            c = view.clause[a]
+            kinds = clause_kinds.get(c, [])
+            named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
+                               for m in view.mentions if self.types.get(m.entity_id) == "Person")
+            if kinds and a <= min(t for t, _ in kinds) and not named_before \
+                    and all(k in ("Talks", "Meeting") for _, k in kinds):
+                out.add(c)  # not "وتبادل الوزير ونظيره … خلال اجتماعهما": its persons are named before
+        return out
+

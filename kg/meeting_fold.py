@@ -27,8 +27,13 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
 
 def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
     """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
-    encounters; a clause without participants of its own joins any."""
-    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
+    encounters; a clause without participants of its own joins any; talks of a call's or letter's
+    own parties in its sentence ('تلقى اتصالا هاتفيا من …، تم خلاله بحث …') are what it discussed."""
+    if family(a.kind) == family(b.kind) or not (a.participants and b.participants):
+        return True
+    talks, other = (a, b) if a.kind == "Talks" else (b, a)
+    return talks.kind == "Talks" and family(other.kind) != "in-person" \
+        and set(talks.participants) <= set(other.participants)
 
 
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:

@@ -1,0 +1,43 @@
+"""Meetings on articles nobody tuned for (session 8, issue 15): kinds of misses found on the halves
+scored at session 7's end, each fixed by a general rule and tested on a sentence written for it."""
+from tests.articles import doc
+
+
+def meetings(text, published=None):
+    return sorted((m.kind, sorted(m.participants)) for m in doc(text, published).meetings)
+
+
+def test_prose_written_without_commas_is_no_headline_ticker():
+    # a long paragraph without a comma, each sentence closed by one full stop
+    text = ("تباحث الرئيس الكيني وليام روتو اليوم في نيروبي مع نظيره الأوغندي يوري موسيفيني. "
+            "و تناول الطرفان التجارة بين البلدين و مشاريع الطاقة و النقل في شرق أفريقيا. "
+            "و قال روتو ان البلدين يعملان معا منذ سنوات طويلة من أجل السلام و التنمية في المنطقة. "
+            "و أضاف ان الطريق بين البلدين سيفتح قريبا أمام الشاحنات و المسافرين من البلدين. "
+            "و من جهته أشاد موسيفيني بالعلاقات التاريخية بين الشعبين الجارين.")
+    assert ("Talks", ["wlyam_rwtw", "ywry_mwsyfyny"]) in meetings(text)
+
+
+def test_a_lone_counterpart_meets_the_subject_of_the_sentence_before():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا. "
+                     "وأكد، عقب مباحثات مع نظيره الأوغندي جيجي أودونغو، أن التجارة ستنمو.")
+    talks = [p for k, p in found if k == "Talks"]
+    assert len(talks) == 1 and len(talks[0]) == 2 and "mwsalya_mwdafady" in talks[0]
+
+
+def test_the_companions_after_rafaqa_are_no_participants_of_the_visit():
+    found = meetings("وصل رئيس الوزراء الكيني رايلا أودينغا إلى أديس أبابا رفقة وفد ضم وزيرة التجارة ريبيكا ميانو.")
+    assert [(k, len(p)) for k, p in found] == [("Visit", 1)]
+
+
+def test_talks_during_a_call_are_the_call():
+    found = meetings("تلقى الرئيس الكيني وليام روتو، أمس، اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، "
+                     "تم خلاله بحث التعاون بين البلدين.")
+    assert [k for k, _ in found] == ["PhoneCall"]
+
+
+def test_what_was_done_during_the_meeting_told_already_is_no_new_one():
+    found = meetings("واستقبل الرئيس الكيني وليام روتو، في نيروبي، وزير الخارجية التركي هاكان فيدان. "
+                     "وتم خلال اللقاء بحث العلاقات بين البلدين، كما نقل فيدان تحيات الرئيس التركي رجب "
+                     "طيب أردوغان للرئيس الأوغندي يوري موسيفيني.")
+    assert all("recep_tayyip_erdogan" not in p and "ywry_mwsyfyny" not in p for _, p in found)
+    assert len(found) == 1
