@@ -33,8 +33,12 @@ class ClauseMarks:
         norms = view.sentence.norms
         if self.signing.isdisjoint(norms):
             return []  # most sentences: one pass in C
-        verbs = [p for p, n in enumerate(norms) if n in self.signing]
-        treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))]
+        refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
+        verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
+            norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
+        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على هذه الاتفاقيات": plurals with the article too
+        treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))] + [
+            k for k, n in enumerate(norms) if n.removeprefix("ال") in batch]
         said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
         clause = view.clause
         return [(p, p + 1, "Meeting") for p in verbs
@@ -136,6 +140,8 @@ class ClauseMarks:
         out = set()
         for a, b, _ in found:
             c = view.clause[a]
+            if c not in clause_kinds and b + 1 < len(view.clause) and view.clause[b + 1] == c + 1:
+                c = c + 1  # "وخلال الاتصال، بحث الجانبان …": the phrase opens the clause after its comma
             kinds = clause_kinds.get(c, [])
             named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
                                for m in view.mentions if self.types.get(m.entity_id) == "Person")

@@ -114,6 +114,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "treaty_batch_words": WORDS,
     "count_words": WORDS,
     "signing_verbs": WORDS,
+    "refusal_words": WORDS,
     "presence_markers": WORDS,
     "contrast_words": WORDS,
     "deceased_heads": WORDS,

@@ -41,3 +41,16 @@ def test_what_was_done_during_the_meeting_told_already_is_no_new_one():
                      "طيب أردوغان للرئيس الأوغندي يوري موسيفيني.")
     assert all("recep_tayyip_erdogan" not in p and "ywry_mwsyfyny" not in p for _, p in found)
     assert len(found) == 1
+
+
+def test_leaders_presiding_over_a_signing_ceremony_meet():
+    found = meetings("رعى الرئيس الكيني وليام روتو ونظيره التنزاني سامية صولوحو حسن، أمس، مراسم التوقيع على "
+                     "الاتفاقيات الجديدة بين البلدين.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+
+
+def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
+    found = meetings("وقعت كينيا وتنزانيا على ثلاث اتفاقيات للتعاون الثنائي. وترأس الرئيس الكيني وليام روتو، "
+                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+    assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
