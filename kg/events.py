@@ -139,6 +139,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
+            if self._represented(view, p):
+                continue  # "مبعوث صاحب السمو الشيخ نواف": the envoy's sender is not there
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
                 continue  # "بعد وفاة الرئيس …": the dead meet no one

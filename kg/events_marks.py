@@ -150,3 +150,20 @@ class ClauseMarks:
                 out.add(c)  # not "وتبادل الوزير ونظيره … خلال اجتماعهما": its persons are named before
         return out
 
+    def _represented(self, view: SentenceView, p: int) -> bool:
+        """'قام بتسليم الرسالة الشيخ أحمد … مبعوث صاحب السمو الشيخ نواف …', 'نيابة عن الرئيس …': who
+        sends an envoy (an honorific right after the envoy word) or is stood in for is not there."""
+        norms = view.sentence.norms
+        sent = self.kb.words("envoy_of_words")
+        behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
+            w.split()[0] for w in self.kb.words("on_behalf_words")))
+        if sent.isdisjoint(norms) and behalf_heads.isdisjoint(norms):
+            return False  # most sentences: neither word
+        behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
+        if any(0 < p - a <= 4 for a in behalf):
+            return True
+        starts = self.kb.derived("honorific_first_words", lambda: frozenset(
+            h.split()[0] for h in self.kb.words("honorifics")))
+        return any(norms[e] in sent and norms[e + 1] in starts and view.clause[e] == view.clause[p]
+                   for e in range(max(0, p - 5), p - 1))
+

@@ -115,6 +115,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "count_words": WORDS,
     "signing_verbs": WORDS,
     "refusal_words": WORDS,
+    "envoy_of_words": WORDS,
+    "on_behalf_words": WORDS,
     "presence_markers": WORDS,
     "contrast_words": WORDS,
     "deceased_heads": WORDS,

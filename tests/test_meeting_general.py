@@ -54,3 +54,14 @@ def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
                      "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
     assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
     assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
+
+
+def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
+    found = meetings("قام بتسليم الرسالة وزير الخارجية الكيني موساليا مودافادي مبعوث فخامة الرئيس الكيني وليام روتو، "
+                     "خلال استقبال الرئيس الأوغندي يوري موسيفيني له في كمبالا.")
+    assert found and all("wlyam_rwtw" not in p for _, p in found)
+    found = meetings("وصل وزير الخارجية المصري سامح شكري إلى إسطنبول ليترأس وفد مصر نيابة عن الرئيس المصري عبد الفتاح السيسي.")
+    assert found == [("Visit", ["sameh_shoukry"])]
+    # an envoy named after the office that sent him is the envoy himself
+    found = meetings("والتقى الرئيس الكيني وليام روتو مبعوث الرئيس الأوغندي موساليا مودافادي في نيروبي.")
+    assert [len(p) for _, p in found] == [2]
