@@ -23,6 +23,8 @@ from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions, st
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
+#: Kinds whose trigger carries what a plan marker after it in its clause says (an invitation in a letter).
+_CARRIERS = frozenset({"Message", "PhoneCall"})
 
 
 @dataclass
@@ -72,8 +74,13 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
     clause = _clauses(sentence)
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
-    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
-        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+    planned = _find_phrases(sentence, kb.phrases("planned_markers"))
+    carried = [t for t, _, k in _find_phrases(sentence, kb.triggers) if k in _CARRIERS] if planned else []
+    carried += [t for t, _, _ in MeetingExtractor.letters_in(sentence, kb, mentions)] if planned else []
+    for a, _, _ in planned:
+        # "رسالة … لنظيره … تضمنت دعوته لعقد اجتماع": a plan a letter or call carries is its content
+        after = any(t < a and clause[t] == clause[a] for t in carried)
+        excluded.update(p for p, c in enumerate(clause) if c == clause[a] and (p >= a or not after))
     # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
     for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
@@ -150,6 +157,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
         triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
+                    + self._letters(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
@@ -238,7 +246,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if present:
             persons = self._not_present(view, persons)
-        after = trigger if kind == "Message" and self._handed_over(view, trigger) else -1
+        after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
+            a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]
         if not persons:
             for k in range(c - 1, -1, -1):

@@ -167,3 +167,29 @@ class ClauseMarks:
         return any(norms[e] in sent and norms[e + 1] in starts and view.clause[e] == view.clause[p]
                    for e in range(max(0, p - 5), p - 1))
 
+    def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
+        return self.letters_in(view.sentence, self.kb, view.mentions)
+
+    @staticmethod
+    def letters_in(sentence, kb, mentions) -> list[tuple[int, int, str]]:
+        """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
+        letter noun with its sender (in construct, or after 'من') and a person it is addressed to
+        ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
+        norms = sentence.norms
+        nouns = kb.words("letter_nouns")
+        if nouns.isdisjoint(norms):
+            return []  # most sentences: no letter
+        first = sentence.tokens[0].index if sentence.tokens else 0
+        persons = sorted(m.start - first for m in mentions if m.type == "Person" and m.entity_id)
+        to, since = kb.words("addressee_links"), kb.words("sender_links")
+        out = []
+        for p in (q for q, n in enumerate(norms) if n in nouns):
+            # the sender: a person within six words, the noun indefinite (construct) or "من" before him
+            sender = next((q for q in persons if 0 < q - p <= 6 and (
+                not norms[p].startswith("ال") or any(norms[k] in since for k in range(p + 1, q)))), None)
+            if sender is None:
+                continue
+            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
+                out.append((p, p + 1, "Message"))
+        return out
+

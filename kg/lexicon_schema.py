@@ -115,6 +115,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "count_words": WORDS,
     "signing_verbs": WORDS,
     "refusal_words": WORDS,
+    "letter_nouns": WORDS,
+    "sender_links": WORDS,
     "envoy_of_words": WORDS,
     "on_behalf_words": WORDS,
     "presence_markers": WORDS,

@@ -65,3 +65,13 @@ def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
     # an envoy named after the office that sent him is the envoy himself
     found = meetings("والتقى الرئيس الكيني وليام روتو مبعوث الرئيس الأوغندي موساليا مودافادي في نيروبي.")
     assert [len(p) for _, p in found] == [2]
+
+
+def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them():
+    found = meetings("وتضمنت رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي يوري موسيفيني التي وصلت أمس دعوة لعقد اجتماع "
+                     "عاجل بين وزيري خارجية البلدين.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]  # the invitation is the letter's content
+    # who carries a letter from one to another is no party to it
+    found = meetings("سلم وزير الخارجية الكيني موساليا مودافادي رسالة، من الرئيس الكيني وليام روتو إلى الرئيس "
+                     "الأوغندي يوري موسيفيني.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]

@@ -32,6 +32,8 @@ def _meetings(text):
     # a signature refused is no treaty signed together (signing words with the article, refusal_words)
     "ورفض رئيس البرلمان العراقي محمد الحلبوسي التوقيع على الاتفاقيات التي أبرمها رئيس الوزراء العراقي محمد شياع "
     "السوداني.",
+    # a letter to a body, criticised by another, is no letter between two persons (letter_nouns)
+    "نشرت الصحيفة رسالة الرئيس الأمريكي جو بايدن إلى الكونغرس، وانتقدها السيناتور الأمريكي بيرني ساندرز.",
     # what was said during a call told already names no new encounter (anaphoric_encounters)
     "وخلال الاتصال، بحث الجانبان العلاقات بين البلدين، ونقل تحيات الرئيس التركي رجب طيب أردوغان إلى الرئيس الأوغندي "
     "يوري موسيفيني.",
