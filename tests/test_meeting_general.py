@@ -49,13 +49,6 @@ def test_leaders_presiding_over_a_signing_ceremony_meet():
     assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
 
 
-def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
-    found = meetings("وقعت كينيا وتنزانيا على ثلاث اتفاقيات للتعاون الثنائي. وترأس الرئيس الكيني وليام روتو، "
-                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
-    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
-    assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
-
-
 def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
     found = meetings("قام بتسليم الرسالة وزير الخارجية الكيني موساليا مودافادي مبعوث فخامة الرئيس الكيني وليام روتو، "
                      "خلال استقبال الرئيس الأوغندي يوري موسيفيني له في كمبالا.")
