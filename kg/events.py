@@ -23,8 +23,6 @@ from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions, st
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
-#: Kinds whose trigger carries what a plan marker after it in its clause says (an invitation in a letter).
-_CARRIERS = frozenset({"Message", "PhoneCall"})
 
 
 @dataclass
@@ -74,13 +72,8 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
     clause = _clauses(sentence)
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
-    planned = _find_phrases(sentence, kb.phrases("planned_markers"))
-    carried = [t for t, _, k in _find_phrases(sentence, kb.triggers) if k in _CARRIERS] if planned else []
-    carried += [t for t, _, _ in MeetingExtractor.letters_in(sentence, kb, mentions)] if planned else []
-    for a, _, _ in planned:
-        # "رسالة … لنظيره … تضمنت دعوته لعقد اجتماع": a plan a letter or call carries is its content
-        after = any(t < a and clause[t] == clause[a] for t in carried)
-        excluded.update(p for p, c in enumerate(clause) if c == clause[a] and (p >= a or not after))
+    for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
+        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
     # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
     for a, _, _ in _find_phrases(sentence, kb.phrases("accompaniment_markers")):
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]

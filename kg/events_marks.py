@@ -168,19 +168,16 @@ class ClauseMarks:
                    for e in range(max(0, p - 5), p - 1))
 
     def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
-        return self.letters_in(view.sentence, self.kb, view.mentions)
-
-    @staticmethod
-    def letters_in(sentence, kb, mentions) -> list[tuple[int, int, str]]:
         """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
         letter noun with its sender (in construct, or after 'من') and a person it is addressed to
         ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
+        sentence, kb = view.sentence, self.kb
         norms = sentence.norms
         nouns = kb.words("letter_nouns")
         if nouns.isdisjoint(norms):
             return []  # most sentences: no letter
         first = sentence.tokens[0].index if sentence.tokens else 0
-        persons = sorted(m.start - first for m in mentions if m.type == "Person" and m.entity_id)
+        persons = sorted(m.start - first for m in view.mentions if m.type == "Person" and m.entity_id)
         to, since = kb.words("addressee_links"), kb.words("sender_links")
         out = []
         for p in (q for q, n in enumerate(norms) if n in nouns):

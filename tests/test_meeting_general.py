@@ -61,9 +61,9 @@ def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
 
 
 def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them():
-    found = meetings("وتضمنت رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي يوري موسيفيني التي وصلت أمس دعوة لعقد اجتماع "
-                     "عاجل بين وزيري خارجية البلدين.")
-    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]  # the invitation is the letter's content
+    found = meetings("وتناولت رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي يوري موسيفيني التي وصلت أمس العلاقات "
+                     "بين البلدين.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]
     # who carries a letter from one to another is no party to it
     found = meetings("سلم وزير الخارجية الكيني موساليا مودافادي رسالة، من الرئيس الكيني وليام روتو إلى الرئيس "
                      "الأوغندي يوري موسيفيني.")
