@@ -268,8 +268,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
-            states = [m.entity_id for m in view.mentions
-                      if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
+            states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
+                      and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids

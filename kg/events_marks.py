@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
+from kg.text import stems
 
 if TYPE_CHECKING:
     from kg.events import SentenceView
@@ -189,4 +190,11 @@ class ClauseMarks:
             if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
                 out.append((p, p + 1, "Message"))
         return out
+
+    def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
+        """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
+        وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
+        it is what was discussed, not a side."""
+        heads = self.kb.words("topic_heads")
+        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(trigger + 1, p))
 

@@ -75,6 +75,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "speech_verbs": WORDS,
     "since_words": WORDS,
     "participant_list_markers": WORDS,
+    "topic_heads": WORDS,
     "planned_markers": WORDS,
     "interview_markers": WORDS,
     "repetition_markers": WORDS,

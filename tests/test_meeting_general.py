@@ -68,3 +68,17 @@ def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them()
     found = meetings("سلم وزير الخارجية الكيني موساليا مودافادي رسالة، من الرئيس الكيني وليام روتو إلى الرئيس "
                      "الأوغندي يوري موسيفيني.")
     assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
+    found = meetings("وقعت كينيا وتنزانيا على ثلاث اتفاقيات للتعاون الثنائي. وترأس الرئيس الكيني وليام روتو، "
+                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+    assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
+
+
+
+def test_states_named_as_topics_are_no_sides_of_a_meeting_of_states():
+    found = meetings("وتناولت القمة الأفريقية، التي تستمر يومين في أديس أبابا، إضافة إلى الأوضاع في السودان وليبيا، "
+                     "النزاع الحدودي بين إثيوبيا وإريتريا.")
+    assert found == []
+    assert meetings("وجرت مباحثات بين إثيوبيا وإريتريا في أديس أبابا.") == [("Talks", ["eritrea", "ethiopia"])]
