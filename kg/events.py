@@ -239,6 +239,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if present:
             persons = self._not_present(view, persons)
+        if kind != "Message":
+            persons = self._not_senders(view, persons)
         after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
             a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]

@@ -198,3 +198,19 @@ class ClauseMarks:
         heads = self.kb.words("topic_heads")
         return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(trigger + 1, p))
 
+    def _not_senders(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
+        """'وصل المبعوث … حاملا رسالة من الرئيس …', 'حاملا رسالة السيسي للسلطان …': who sent the letter a
+        traveller or guest carries is not at the visit or the meeting: the first person up to eight words
+        after a letter noun, after 'من' or in construct with it."""
+        norms = view.sentence.norms
+        nouns, since = self.kb.words("letter_nouns"), self.kb.words("sender_links")
+        if nouns.isdisjoint(norms):
+            return persons
+        starts = sorted(view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person")
+
+        def sent(p: int) -> bool:
+            return any(norms[q] in nouns and not any(q < r < p for r in starts) and (
+                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not norms[q].startswith("ال")))
+                for q in range(max(0, p - 8), p))
+        return [m for m in persons if not sent(view.pos(m.start))]
+

@@ -82,3 +82,11 @@ def test_states_named_as_topics_are_no_sides_of_a_meeting_of_states():
                      "النزاع الحدودي بين إثيوبيا وإريتريا.")
     assert found == []
     assert meetings("وجرت مباحثات بين إثيوبيا وإريتريا في أديس أبابا.") == [("Talks", ["eritrea", "ethiopia"])]
+
+
+def test_who_sent_the_letter_a_traveller_carries_is_not_at_the_visit():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، حاملا رسالة الرئيس الكيني وليام روتو "
+                     "للرئيس الأوغندي يوري موسيفيني.")
+    assert all("wlyam_rwtw" not in p for k, p in found if k != "Message")
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا حاملا رسالة من الرئيس الكيني وليام روتو.")
+    assert found == [("Visit", ["mwsalya_mwdafady"])]
