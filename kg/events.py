@@ -70,7 +70,7 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
 
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
-    clause = _clauses(sentence)
+    clause = _said_apart(sentence, kb, _clauses(sentence))
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
     for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
@@ -79,6 +79,22 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
     return SentenceView(sentence, clause, excluded, dates, mentions)
+
+
+def _said_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
+    """'وقال رئيس الوزراء عقب استقباله من الرئيس … ان مضمون رسالة واد … نقل رسالة صداقة': what is said
+    after 'أن/إن' between two triggers of one clause is a clause of its own, not part of the encounter
+    told before it (not after a plan marker: 'يتوقع أن تعقد …' stays the plan it is)."""
+    words = kb.words("complementizers")
+    if words.isdisjoint(sentence.forms) and words.isdisjoint(sentence.norms):
+        return clause
+    triggers = [a for a, _, _ in _find_phrases(sentence, kb.triggers)]
+    planned = [b for _, b, _ in _find_phrases(sentence, kb.phrases("planned_markers"))]
+    norms = sentence.norms
+    cuts = [k for k, n in enumerate(norms) if n in words and not any(k - 2 <= b <= k for b in planned)
+            and any(t < k and clause[t] == clause[k] for t in triggers)
+            and any(t > k and clause[t] == clause[k] for t in triggers)]
+    return [c + sum(1 for k in cuts if k <= p) for p, c in enumerate(clause)] if cuts else clause
 
 
 @dataclass

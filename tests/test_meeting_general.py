@@ -90,3 +90,12 @@ def test_who_sent_the_letter_a_traveller_carries_is_not_at_the_visit():
     assert all("wlyam_rwtw" not in p for k, p in found if k != "Message")
     found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا حاملا رسالة من الرئيس الكيني وليام روتو.")
     assert found == [("Visit", ["mwsalya_mwdafady"])]
+
+
+def test_what_is_said_after_an_encounter_in_its_clause_is_no_part_of_it():
+    found = meetings("وقال الرئيس الكيني وليام روتو عقب استقباله الرئيس الأوغندي يوري موسيفيني في نيروبي إن الرئيس "
+                     "الفرنسي إيمانويل ماكرون بعث رسالة إلى الشعب.")
+    assert [sorted(p) for _, p in found] == [["wlyam_rwtw", "ywry_mwsyfyny"]]
+    # a plan said after 'يتوقع أن' stays a plan
+    assert meetings("وأكد الرئيس الكيني وليام روتو خلال لقاء صحفي أنه يتوقع أن يعقد محادثات مع الرئيس الأوغندي "
+                    "يوري موسيفيني.") == []
