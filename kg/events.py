@@ -70,7 +70,7 @@ def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
 
 def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
               dates: list[DateMention], ticker: bool = False) -> SentenceView:
-    clause = _clauses(sentence)
+    clause = _said_apart(sentence, kb, _clauses(sentence))
     excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
     for a, _, _ in _find_phrases(sentence, kb.phrases("planned_markers")):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
@@ -79,6 +79,22 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
         after = [t for t, _, _ in _find_phrases(sentence, kb.triggers) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
     return SentenceView(sentence, clause, excluded, dates, mentions)
+
+
+def _said_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
+    """'وقال رئيس الوزراء عقب استقباله من الرئيس … ان مضمون رسالة واد … نقل رسالة صداقة': what is said
+    after 'أن/إن' between two triggers of one clause is a clause of its own, not part of the encounter
+    told before it (not after a plan marker: 'يتوقع أن تعقد …' stays the plan it is)."""
+    words = kb.words("complementizers")
+    if words.isdisjoint(sentence.forms) and words.isdisjoint(sentence.norms):
+        return clause
+    triggers = [a for a, _, _ in _find_phrases(sentence, kb.triggers)]
+    planned = [b for _, b, _ in _find_phrases(sentence, kb.phrases("planned_markers"))]
+    norms = sentence.norms
+    cuts = [k for k, n in enumerate(norms) if n in words and not any(k - 2 <= b <= k for b in planned)
+            and any(t < k and clause[t] == clause[k] for t in triggers)
+            and any(t > k and clause[t] == clause[k] for t in triggers)]
+    return [c + sum(1 for k in cuts if k <= p) for p, c in enumerate(clause)] if cuts else clause
 
 
 @dataclass
@@ -139,6 +155,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 continue
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
+            if self._represented(view, p):
+                continue  # "مبعوث صاحب السمو الشيخ نواف": the envoy's sender is not there
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
                 continue  # "بعد وفاة الرئيس …": the dead meet no one
@@ -148,6 +166,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
         triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
+                    + self._letters(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
@@ -158,6 +177,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         interview = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.interview)}
         # "حضر الاستقبال فلان وفلان": those present at an encounter told already
         interview |= {view.clause[a] for a, _, _ in _find_phrases(sentence, self.attendance)}
+        interview |= self._told_already(view, clause_kinds)
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in _find_phrases(sentence, self.sideline)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
@@ -186,12 +206,13 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
                 for a, _ in clause_kinds[c])
             pronoun = pronoun and not self._person_before(view, first)
+            counterpart = self._counterpart_alone(view, persons, first)
             welcome = self._airport_welcome(view, c)
             if welcome:  # the welcoming party is protocol: the guest alone is the visit's
                 persons = [] if pronoun else persons[:1]
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
+                                 sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
         return self._visits_during(view, clause_kinds, out)
 
@@ -234,7 +255,10 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if present:
             persons = self._not_present(view, persons)
-        after = trigger if kind == "Message" and self._handed_over(view, trigger) else -1
+        if kind != "Message":
+            persons = self._not_senders(view, persons)
+        after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
+            a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]
         if not persons:
             for k in range(c - 1, -1, -1):
@@ -262,8 +286,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
-            states = [m.entity_id for m in view.mentions
-                      if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
+            states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
+                      and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids

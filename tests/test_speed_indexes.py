@@ -329,16 +329,22 @@ def test_tickers_found_by_the_commas_among_a_sentences_forms_are_those_counted_o
     from kg.extract import _ticker_paragraphs
 
     def counted(sentences, min_tokens=60):
-        sizes, commas = {}, {}
+        sizes, commas, stops = {}, {}, {}
         for s in sentences:
             sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
             commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
-        return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+            ends = "".join(t.text for t in s.tokens).rstrip(".")  # one full stop closes prose, '..' a headline
+            closed = len("".join(t.text for t in s.tokens)) - len(ends) == 1
+            stops.setdefault(s.paragraph, []).append(closed)
+        return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0
+                and sum(stops[p]) * 2 < len(stops[p])}
 
     ticker = " ".join(["عاجل الرئيس يستقبل الوفد في القصر"] * 12) + "\nوقال الوزير، في بيان، إن " + "الزيارة " * 70
     found = [_ticker_paragraphs(split_sentences(text)) for text in TEXTS + [ticker]]
     assert found == [counted(split_sentences(text)) for text in TEXTS + [ticker]]
     assert found[-1] == {0}
+    prose = ("تحادث الرئيس الكيني وليام روتو في نيروبي مع نظيره الأوغندي يوري موسيفيني عن التجارة بين البلدين. " * 6)
+    assert _ticker_paragraphs(split_sentences(prose)) == set() == counted(split_sentences(prose))
 
 
 def test_a_sentence_made_at_once_equals_one_made_by_its_dataclass_init():
