@@ -13,7 +13,7 @@ VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --s
   --set other2-test=benchmarks/sets/other2/test --set other3-test=benchmarks/sets/other3/test
 # other-test was frozen until session 7, other2-test and other3-test until session 8; each became a
 # studied set when a fresh frozen half replaced it (its scores from then on are dev scores)
-EVAL_SETS := $(VISIBLE_SETS)
+EVAL_SETS := $(VISIBLE_SETS) --set other4-test=benchmarks/sets/other4/test
 
 .PHONY: build test install chromium model eval record bench clean
 

@@ -8,109 +8,20 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
-from itertools import accumulate
+from dataclasses import dataclass, replace
 
-from kg.dates import DateMention
 from kg.events_dates import ClauseDates
 from kg.events_marks import ClauseMarks, found_in
 from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
-from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions, stems
+from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, _quoted,  # noqa: F401  (kg.events' names)
+                              make_view)
+from kg.text import Sentence, stems
 
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
 MAX_EVENT_SENTENCE = 90
-_CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
-
-
-class _ReadOnFirstUse:
-    """A view's field computed when first read and then kept as a plain attribute (like
-    functools.cached_property, without the lock it takes in Python 3.11)."""
-
-    def __init__(self, compute) -> None:
-        self.compute, self.name = compute, compute.__name__
-
-    def __get__(self, view, owner=None):
-        if view is None:
-            return self
-        value = view.__dict__[self.name] = self.compute(view)
-        return value
-
-
-@dataclass
-class SentenceView:
-    """A sentence cut into clauses, with quoted speech and planned clauses marked.
-
-    Its clauses and excluded positions are read on first use (a plain attribute after
-    that): two sentences in three hold no trigger, treaty word or base, and
-    no rule asks for them there."""
-    sentence: Sentence
-    dates: list[DateMention]        # positions relative to the sentence's tokens
-    mentions: list[Mention]         # linked mentions in the sentence
-    kb: KnowledgeBase = field(repr=False, compare=False)
-    ticker: bool = False            # a headline ticker's sentence: every position excluded
-    found: dict = field(default_factory=dict, repr=False)  # phrases found per word list (found_in)
-
-    @_ReadOnFirstUse
-    def clause(self) -> list[int]:
-        """Clause number per token position."""
-        return _clauses(self.sentence)
-
-    @_ReadOnFirstUse
-    def excluded(self) -> set[int]:
-        """Token positions in long quotes or planned clauses."""
-        return _excluded(self.sentence, self.kb, self.clause, self.ticker)
-
-    def pos(self, token_index: int) -> int:
-        return self.sentence.position(token_index)
-
-
-def _clauses(sentence: Sentence) -> list[int]:
-    """Each token's clause: the number of clause breaks before it."""
-    norms = sentence.norms
-    if _CLAUSE_BREAKS.isdisjoint(sentence.forms):  # a set against a set: no pass over the tokens
-        return [0] * len(norms)
-    return list(accumulate(map(_CLAUSE_BREAKS.__contains__, norms[:-1]), initial=0))
-
-
-def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
-    """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
-    out: set[int] = set()
-    if OPENING_QUOTES.isdisjoint(sentence.forms):
-        return out  # no opening quote (quote marks normalize to themselves, and have no stems)
-    texts = list(map(TEXT, sentence.tokens))
-    free = 0  # first token after the last quote closed
-    for i in positions(map(CLOSING_QUOTE.__contains__, texts)):
-        if i < free:
-            continue
-        try:
-            j = texts.index(CLOSING_QUOTE[texts[i]], i + 1)
-        except ValueError:
-            j = len(texts)  # never closed: quoted to the end
-        wraps = i <= 1 and j >= len(texts) - 2  # a whole sentence in quotes is the excerpt's, not speech
-        if j - i - 1 >= min_tokens and not wraps:
-            out.update(range(i, min(j + 1, len(texts))))
-        free = j + 1
-    return out
-
-
-def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
-              dates: list[DateMention], ticker: bool = False) -> SentenceView:
-    return SentenceView(sentence, dates, mentions, kb, ticker)
-
-
-def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: bool) -> set[int]:
-    """Positions in long quotes or planned clauses, and a guest's companions."""
-    excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
-    for a, _, _ in kb.phrases("planned_markers").spans_in(sentence):
-        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
-    # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
-    for a, _, _ in kb.phrases("accompaniment_markers").spans_in(sentence):
-        after = [t for t, _, _ in kb.triggers.spans_in(sentence) if t > a]
-        excluded.update(range(a, min(after, default=len(clause))))
-    return excluded
 
 
 @dataclass
@@ -173,6 +84,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             # the word before, or the token's first clitic-less form, a head that is no participant
             if p and (toks[p - 1].norm in heads or (len(forms := stems(toks[p].norm)) > 1 and forms[1] in heads)):
                 continue
+            if self._represented(view, p):
+                continue  # "مبعوث صاحب السمو الشيخ نواف": the envoy's sender is not there
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
                 continue  # "بعد وفاة الرئيس …": the dead meet no one
@@ -182,6 +95,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
         triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + self._signings(view)
+                    + self._letters(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
@@ -192,6 +106,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         interview = {view.clause[a] for a, _, _ in self.interview.spans_in(sentence)}
         # "حضر الاستقبال فلان وفلان": those present at an encounter told already
         interview |= {view.clause[a] for a, _, _ in self.attendance.spans_in(sentence)}
+        interview |= self._told_already(view, clause_kinds)
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
@@ -220,12 +135,13 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 a + 1 < len(sentence.norms) and sentence.norms[a + 1] in self.pronoun_honorifics)
                 for a, _ in clause_kinds[c])
             pronoun = pronoun and not self._person_before(view, first)
+            counterpart = self._counterpart_alone(view, persons, first)
             welcome = self._airport_welcome(view, c)
             if welcome:  # the welcoming party is protocol: the guest alone is the visit's
                 persons = [] if pronoun else persons[:1]
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
-                                 sideline=c in sideline, host_of_previous=pronoun, relative_day=relative,
+                                 sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
         return self._visits_during(view, clause_kinds, out)
 
@@ -268,7 +184,10 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         persons = self._reported(view, self._persons(view, clauses), trigger)
         if present:
             persons = self._not_present(view, persons)
-        after = trigger if kind == "Message" and self._handed_over(view, trigger) else -1
+        if kind != "Message":
+            persons = self._not_senders(view, persons)
+        after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
+            a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]
         if not persons:
             for k in range(c - 1, -1, -1):
@@ -296,8 +215,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
-            states = [m.entity_id for m in view.mentions
-                      if view.clause[view.pos(m.start)] in clauses and self.types.get(m.entity_id) == "State"]
+            states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
+                      and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]
             if len(set(states)) >= 2:
                 ids = list(dict.fromkeys(states))
         return ids

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
+from kg.text import stems
 
 if TYPE_CHECKING:
     from kg.events import SentenceView
@@ -28,8 +29,12 @@ class ClauseMarks:
         norms = view.sentence.norms
         if self.signing.isdisjoint(norms):
             return []  # most sentences: one pass in C
-        verbs = [p for p, n in enumerate(norms) if n in self.signing]
-        treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))]
+        refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
+        verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
+            norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
+        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على هذه الاتفاقيات": plurals with the article too
+        treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))] + [
+            k for k, n in enumerate(norms) if n.removeprefix("ال") in batch]
         said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
         clause = view.clause
         return [(p, p + 1, "Meeting") for p in verbs
@@ -110,3 +115,97 @@ class ClauseMarks:
         triggers = [a for a, _, _ in found_in(view, self.kb.triggers)]
         return [m for m in persons if not any(
             a < (p := view.pos(m.start)) and not any(a < t < p for t in triggers) for a in marks)]
+
+    def _counterpart_alone(self, view: SentenceView, ids: list[str], trigger: int) -> bool:
+        """'وأشار الشريف، عقب محادثات مع نظيره الروسي سيرغي لافروف': a lone participant introduced
+        as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
+        no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
+        if len(ids) != 1 or self.kb.words("counterpart_words").isdisjoint(view.sentence.norms):
+            return False
+        norms, words = view.sentence.norms, self.kb.words("counterpart_words")
+        at = [view.pos(m.start) for m in view.mentions if m.entity_id == ids[0]]
+        return self.types.get(ids[0]) == "Person" and not self._person_before(view, trigger) and any(
+            norms[q] in words for p in at if p > trigger for q in range(max(trigger, p - 3), p))
+
+    def _told_already(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]]) -> set[int]:
+        """'وتم خلال اللقاء بحث العلاقات …، كما نقل تحياته للسلطان …': clauses whose first trigger is
+        the encounter told already ('خلال اللقاء'), holding only talks or meeting words and naming no
+        person before it: what was said there, whose persons (those greeted, the states discussed)
+        are no new encounter's."""
+        found = found_in(view, self.kb.phrases("anaphoric_encounters"))
+        out = set()
+        for a, b, _ in found:
+            c = view.clause[a]
+            if c not in clause_kinds and b + 1 < len(view.clause) and view.clause[b + 1] == c + 1:
+                c = c + 1  # "وخلال الاتصال، بحث الجانبان …": the phrase opens the clause after its comma
+            kinds = clause_kinds.get(c, [])
+            named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
+                               for m in view.mentions if self.types.get(m.entity_id) == "Person")
+            if kinds and a <= min(t for t, _ in kinds) and not named_before \
+                    and all(k in ("Talks", "Meeting") for _, k in kinds):
+                out.add(c)  # not "وتبادل الوزير ونظيره … خلال اجتماعهما": its persons are named before
+        return out
+
+    def _represented(self, view: SentenceView, p: int) -> bool:
+        """'قام بتسليم الرسالة الشيخ أحمد … مبعوث صاحب السمو الشيخ نواف …', 'نيابة عن الرئيس …': who
+        sends an envoy (an honorific right after the envoy word) or is stood in for is not there."""
+        norms = view.sentence.norms
+        sent = self.kb.words("envoy_of_words")
+        behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
+            w.split()[0] for w in self.kb.words("on_behalf_words")))
+        if sent.isdisjoint(norms) and behalf_heads.isdisjoint(norms):
+            return False  # most sentences: neither word
+        behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
+        if any(0 < p - a <= 4 for a in behalf):
+            return True
+        starts = self.kb.derived("honorific_first_words", lambda: frozenset(
+            h.split()[0] for h in self.kb.words("honorifics")))
+        return any(norms[e] in sent and norms[e + 1] in starts and view.clause[e] == view.clause[p]
+                   for e in range(max(0, p - 5), p - 1))
+
+    def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
+        """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
+        letter noun with its sender (in construct, or after 'من') and a person it is addressed to
+        ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
+        sentence, kb = view.sentence, self.kb
+        norms = sentence.norms
+        nouns = kb.words("letter_nouns")
+        if nouns.isdisjoint(norms):
+            return []  # most sentences: no letter
+        first = sentence.tokens[0].index if sentence.tokens else 0
+        persons = sorted(m.start - first for m in view.mentions if m.type == "Person" and m.entity_id)
+        to, since = kb.words("addressee_links"), kb.words("sender_links")
+        out = []
+        for p in (q for q, n in enumerate(norms) if n in nouns):
+            # the sender: a person within six words, the noun indefinite (construct) or "من" before him
+            sender = next((q for q in persons if 0 < q - p <= 6 and (
+                not norms[p].startswith("ال") or any(norms[k] in since for k in range(p + 1, q)))), None)
+            if sender is None:
+                continue
+            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
+                out.append((p, p + 1, "Message"))
+        return out
+
+    def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
+        """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
+        وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
+        it is what was discussed, not a side."""
+        heads = self.kb.words("topic_heads")
+        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(trigger + 1, p))
+
+    def _not_senders(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
+        """'وصل المبعوث … حاملا رسالة من الرئيس …', 'حاملا رسالة السيسي للسلطان …': who sent the letter a
+        traveller or guest carries is not at the visit or the meeting: the first person up to eight words
+        after a letter noun, after 'من' or in construct with it."""
+        norms = view.sentence.norms
+        nouns, since = self.kb.words("letter_nouns"), self.kb.words("sender_links")
+        if nouns.isdisjoint(norms):
+            return persons
+        starts = sorted(view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person")
+
+        def sent(p: int) -> bool:
+            return any(norms[q] in nouns and not any(q < r < p for r in starts) and (
+                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not norms[q].startswith("ال")))
+                for q in range(max(0, p - 8), p))
+        return [m for m in persons if not sent(view.pos(m.start))]
+

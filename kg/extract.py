@@ -240,14 +240,26 @@ _TICKER_COMMAS = frozenset({"،", ","})
 
 
 def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
-    """Long paragraphs without a single comma are headline tickers, not narration."""
+    """Long paragraphs without a single comma are headline tickers, not narration, unless at
+    least half their sentences close with one full stop: prose written without commas ('تحادث
+    الوزير … مع نظيره … . و بهذه المناسبة صرح …'), where headlines run together or end in '..'."""
     sizes: dict[int, int] = {}
     with_comma: set[int] = set()
+    closed: dict[int, int] = {}  # sentences closed by a single full stop
+    count: dict[int, int] = {}
     for s in sentences:
         sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+        count[s.paragraph] = count.get(s.paragraph, 0) + 1
         if not _TICKER_COMMAS.isdisjoint(s.forms):
             with_comma.add(s.paragraph)
-    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma}
+        closed[s.paragraph] = closed.get(s.paragraph, 0) + _full_stop(s)
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma and 2 * closed[p] < count[p]}
+
+
+def _full_stop(s: Sentence) -> bool:
+    """Whether the sentence ends with one '.' (not '..' nor '...', a headline's ellipsis)."""
+    texts = [t.text for t in s.tokens[-2:]]
+    return bool(texts) and texts[-1] == "." and (len(texts) < 2 or not texts[0].startswith("."))
 
 
 def _leaders(kb: KnowledgeBase, entities) -> set[str]:

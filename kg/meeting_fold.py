@@ -27,8 +27,13 @@ def _merge_into(a: Candidate, b: Candidate, priority: list[str]) -> None:
 
 def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
     """A letter handed over during a reception ('تسلم رسالة … خلال استقباله الوزير') is two
-    encounters; a clause without participants of its own joins any."""
-    return family(a.kind) == family(b.kind) or not (a.participants and b.participants)
+    encounters; a clause without participants of its own joins any; talks of a call's or letter's
+    own parties in its sentence ('تلقى اتصالا هاتفيا من …، تم خلاله بحث …') are what it discussed."""
+    if family(a.kind) == family(b.kind) or not (a.participants and b.participants):
+        return True
+    talks, other = (a, b) if a.kind == "Talks" else (b, a)
+    return talks.kind == "Talks" and family(other.kind) != "in-person" \
+        and set(talks.participants) <= set(other.participants)
 
 
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
@@ -74,12 +79,36 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
     events = _merge_where(events, _same_summit(extractor.types), priority)
     events = _merge_where(events, _inside_visit, priority)
     events = _merge_undated(events, priority, kb)
+    events = _states_for_their_people(events, extractor, priority)
     events = _talks_by_call(events)
     # a delegation's state was kept through the merges, so that "وفد سوري وصل" joins "استقبل الوفد"
     return [Meeting(e.kind, extractor.without_represented(e.participants),
                     e.date, e.location,
                     e.evidence, [doc_id], e.sentence.index, e.sentence.paragraph,
                     date_unresolved=e.date is None and e.has_date_mention) for e in events]
+
+
+def _states_for_their_people(events: list[Candidate], extractor: MeetingExtractor, priority) -> list[Candidate]:
+    """'وقع المغرب ونيجيريا على ثلاث اتفاقيات' beside 'ترأس العاهل المغربي …، والرئيس النيجيري …
+    مراسم التوقيع': an undated encounter of states alone is the one undated encounter, in the sentence
+    before or after, whose persons are of those very states (the states stood for them)."""
+    out = []
+    for e in events:
+        states = set(e.participants)
+        if _undated_at_all(e) and states and all(extractor.types.get(p) == "State" for p in states):
+            hosts = [h for h in events if h is not e and family(h.kind) == family(e.kind) and _undated_at_all(h)
+                     and abs(h.sentence.index - e.sentence.index) <= 1  # told twice, one sentence after the other
+                     and states == {extractor.affiliations.get(p) for p in h.participants}]
+            if len(hosts) == 1:
+                _merge_into(hosts[0], e, priority)
+                continue
+        out.append(e)
+    return out
+
+
+def _undated_at_all(e: Candidate) -> bool:
+    """No date, or only a day word kg leaves unresolved ('أمس الأحد'): not a date it could not read."""
+    return e.date is None and (not e.has_date_mention or e.relative_day)
 
 
 def _talks_by_call(events: list[Candidate]) -> list[Candidate]:

@@ -17,6 +17,9 @@ from typing import Iterable, NamedTuple
 QUOTE_MARKS = frozenset("\"“”«»'")
 CLOSING_QUOTE = {'"': '"', "“": "”", "«": "»", "”": "”"}
 OPENING_QUOTES = frozenset(CLOSING_QUOTE)
+#: what follows the place of a dateline: "الرياض (واس) -", "القاهرة - ". Not a colon: "روسيا: …"
+#: opens a headline quoting a government as often as a dateline
+DATELINE_MARKS = frozenset("(-–")
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
@@ -179,6 +182,11 @@ class Sentence:
     def position(self, token_index: int) -> int:
         """Where a document token index falls in this sentence (its tokens are numbered in a row)."""
         return token_index - self.tokens[0].index
+
+    def dateline_at(self, pos: int) -> bool:
+        """Whether the word at `pos` is a dateline's place, where the article was filed from: the
+        first word of a sentence, before a parenthesis or a dash ('الرياض (واس) -', 'القاهرة –')."""
+        return pos == 0 and len(self.tokens) > 1 and self.tokens[1].text in DATELINE_MARKS
 
 
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")

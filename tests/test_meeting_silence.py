@@ -29,6 +29,14 @@ def _meetings(text):
     "أجرى وزير الخارجية المصري سامح شكري اتصالا بالإنترنت لمتابعة الانتخابات، وأعلن الرئيس التركي رجب طيب "
     "أردوغان فوز حزبه.",
     "وقع الرئيس الأمريكي جو بايدن على قانون المساعدات لأوكرانيا، ورفض الرئيس الروسي فلاديمير بوتين اتفاقية الحبوب.",
+    # a signature refused is no treaty signed together (signing words with the article, refusal_words)
+    "ورفض رئيس البرلمان العراقي محمد الحلبوسي التوقيع على الاتفاقيات التي أبرمها رئيس الوزراء العراقي محمد شياع "
+    "السوداني.",
+    # a letter to a body, criticised by another, is no letter between two persons (letter_nouns)
+    "نشرت الصحيفة رسالة الرئيس الأمريكي جو بايدن إلى الكونغرس، وانتقدها السيناتور الأمريكي بيرني ساندرز.",
+    # what was said during a call told already names no new encounter (anaphoric_encounters)
+    "وخلال الاتصال، بحث الجانبان العلاقات بين البلدين، ونقل تحيات الرئيس التركي رجب طيب أردوغان إلى الرئيس الأوغندي "
+    "يوري موسيفيني.",
 ])
 def test_no_meeting_of_two_in_ordinary_news(text):
     assert [m for m in _meetings(text) if len(m[1]) >= 2] == []

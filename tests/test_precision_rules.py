@@ -417,6 +417,18 @@ def test_a_capital_in_the_dateline_is_the_place():
     assert "الرياض" in of_type(r, "Place") and not of_type(r, "State")
 
 
+def test_one_dateline_reading_for_cities_and_states_named_like_their_capitals():
+    # after a headline line, the dateline opens the second sentence: the city, for both kinds of name
+    r = doc("وزيرا الخارجية يبحثان التعاون\nالكويت (كونا) - بحث وزير الخارجية مع نظيره التونسي اليوم التعاون.\n"
+            "القاهرة - أعلنت الحكومة المصرية اليوم خطتها.", "2024-03-03")
+    places = of_type(r, "Place")
+    assert places["مدينة الكويت"].id == "kuwait_city" and "القاهرة" in places
+    assert "الكويت" not in of_type(r, "State")
+    # a colon opens a headline quoting a government as often as a dateline: the state stays
+    r = doc("روسيا: لن نقبل أي عقوبات جديدة على صادرات القمح.", "2024-03-03")
+    assert "روسيا" in of_type(r, "State") and not of_type(r, "Place")
+
+
 def test_a_compound_given_name_counts_as_one_word_so_a_verb_after_the_name_is_left_out():
     r = doc("لكن المتحدث باسم الحركة سامي عبد الرحمن نفى أن تكون الحكومة قد وافقت.")
     assert set(of_type(r, "Person")) == {"سامي عبد الرحمن"}

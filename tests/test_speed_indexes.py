@@ -5,7 +5,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from kg import geo, sentence_names
+from kg import geo, sentence_names, sentence_view
 from kg.knowledge import PhraseIndex, load_knowledge
 from kg.lexicon_schema import LexiconError
 from kg.recognize import gazetteer_mentions
@@ -225,7 +225,7 @@ def test_sentence_views_lose_nothing_to_the_quote_gate(monkeypatch):
         breaks = [n in events._CLAUSE_BREAKS for n in s.norms]
         assert events._clauses(s) == list(accumulate(breaks[:-1], initial=0))[:len(s.norms)]
     everything = frozenset().union(*(s.forms for s, _ in SENTENCES))
-    monkeypatch.setattr(events, "OPENING_QUOTES", everything)  # every sentence searched for quotes
+    monkeypatch.setattr(sentence_view, "OPENING_QUOTES", everything)  # every sentence searched for quotes
     again = [events.make_view(s, KB, [], []) for s, _ in SENTENCES]
     assert [(v.clause, v.excluded) for v in again] == [(v.clause, v.excluded) for v in views]
 
@@ -239,7 +239,7 @@ def test_sentence_views_read_on_first_use_what_was_read_when_they_were_made():
         return [(i, i + n, value) for i, n, value, _ in index.find_all(s.norms)]
 
     def eager(s, ticker):
-        clause = events._clauses(s)
+        clause = sentence_view._said_apart(s, KB, events._clauses(s))
         excluded = set(range(len(s.tokens))) if ticker else events._quoted(s)
         for a, _, _ in _find_phrases(s, KB.phrases("planned_markers")):
             excluded.update(p for p, c in enumerate(clause) if c == clause[a])
@@ -359,16 +359,22 @@ def test_tickers_found_by_the_commas_among_a_sentences_forms_are_those_counted_o
     from kg.extract import _ticker_paragraphs
 
     def counted(sentences, min_tokens=60):
-        sizes, commas = {}, {}
+        sizes, commas, stops = {}, {}, {}
         for s in sentences:
             sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
             commas[s.paragraph] = commas.get(s.paragraph, 0) + s.norms.count("،") + s.norms.count(",")
-        return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0}
+            ends = "".join(t.text for t in s.tokens).rstrip(".")  # one full stop closes prose, '..' a headline
+            closed = len("".join(t.text for t in s.tokens)) - len(ends) == 1
+            stops.setdefault(s.paragraph, []).append(closed)
+        return {p for p, n in sizes.items() if n >= min_tokens and commas[p] == 0
+                and sum(stops[p]) * 2 < len(stops[p])}
 
     ticker = " ".join(["عاجل الرئيس يستقبل الوفد في القصر"] * 12) + "\nوقال الوزير، في بيان، إن " + "الزيارة " * 70
     found = [_ticker_paragraphs(split_sentences(text)) for text in TEXTS + [ticker]]
     assert found == [counted(split_sentences(text)) for text in TEXTS + [ticker]]
     assert found[-1] == {0}
+    prose = ("تحادث الرئيس الكيني وليام روتو في نيروبي مع نظيره الأوغندي يوري موسيفيني عن التجارة بين البلدين. " * 6)
+    assert _ticker_paragraphs(split_sentences(prose)) == set() == counted(split_sentences(prose))
 
 
 def test_a_sentence_made_at_once_equals_one_made_by_its_dataclass_init():

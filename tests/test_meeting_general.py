@@ -1,0 +1,101 @@
+"""Meetings on articles nobody tuned for (session 8, issue 15): kinds of misses found on the halves
+scored at session 7's end, each fixed by a general rule and tested on a sentence written for it."""
+from tests.articles import doc
+
+
+def meetings(text, published=None):
+    return sorted((m.kind, sorted(m.participants)) for m in doc(text, published).meetings)
+
+
+def test_prose_written_without_commas_is_no_headline_ticker():
+    # a long paragraph without a comma, each sentence closed by one full stop
+    text = ("تباحث الرئيس الكيني وليام روتو اليوم في نيروبي مع نظيره الأوغندي يوري موسيفيني. "
+            "و تناول الطرفان التجارة بين البلدين و مشاريع الطاقة و النقل في شرق أفريقيا. "
+            "و قال روتو ان البلدين يعملان معا منذ سنوات طويلة من أجل السلام و التنمية في المنطقة. "
+            "و أضاف ان الطريق بين البلدين سيفتح قريبا أمام الشاحنات و المسافرين من البلدين. "
+            "و من جهته أشاد موسيفيني بالعلاقات التاريخية بين الشعبين الجارين.")
+    assert ("Talks", ["wlyam_rwtw", "ywry_mwsyfyny"]) in meetings(text)
+
+
+def test_a_lone_counterpart_meets_the_subject_of_the_sentence_before():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا. "
+                     "وأكد، عقب مباحثات مع نظيره الأوغندي جيجي أودونغو، أن التجارة ستنمو.")
+    talks = [p for k, p in found if k == "Talks"]
+    assert len(talks) == 1 and len(talks[0]) == 2 and "mwsalya_mwdafady" in talks[0]
+
+
+def test_the_companions_after_rafaqa_are_no_participants_of_the_visit():
+    found = meetings("وصل رئيس الوزراء الكيني رايلا أودينغا إلى أديس أبابا رفقة وفد ضم وزيرة التجارة ريبيكا ميانو.")
+    assert [(k, len(p)) for k, p in found] == [("Visit", 1)]
+
+
+def test_talks_during_a_call_are_the_call():
+    found = meetings("تلقى الرئيس الكيني وليام روتو، أمس، اتصالا هاتفيا من الرئيس الفرنسي إيمانويل ماكرون، "
+                     "تم خلاله بحث التعاون بين البلدين.")
+    assert [k for k, _ in found] == ["PhoneCall"]
+
+
+def test_what_was_done_during_the_meeting_told_already_is_no_new_one():
+    found = meetings("واستقبل الرئيس الكيني وليام روتو، في نيروبي، وزير الخارجية التركي هاكان فيدان. "
+                     "وتم خلال اللقاء بحث العلاقات بين البلدين، كما نقل فيدان تحيات الرئيس التركي رجب "
+                     "طيب أردوغان للرئيس الأوغندي يوري موسيفيني.")
+    assert all("recep_tayyip_erdogan" not in p and "ywry_mwsyfyny" not in p for _, p in found)
+    assert len(found) == 1
+
+
+def test_leaders_presiding_over_a_signing_ceremony_meet():
+    found = meetings("رعى الرئيس الكيني وليام روتو ونظيره التنزاني سامية صولوحو حسن، أمس، مراسم التوقيع على "
+                     "الاتفاقيات الجديدة بين البلدين.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+
+
+def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
+    found = meetings("قام بتسليم الرسالة وزير الخارجية الكيني موساليا مودافادي مبعوث فخامة الرئيس الكيني وليام روتو، "
+                     "خلال استقبال الرئيس الأوغندي يوري موسيفيني له في كمبالا.")
+    assert found and all("wlyam_rwtw" not in p for _, p in found)
+    found = meetings("وصل وزير الخارجية المصري سامح شكري إلى إسطنبول ليترأس وفد مصر نيابة عن الرئيس المصري عبد الفتاح السيسي.")
+    assert found == [("Visit", ["sameh_shoukry"])]
+    # an envoy named after the office that sent him is the envoy himself
+    found = meetings("والتقى الرئيس الكيني وليام روتو مبعوث الرئيس الأوغندي موساليا مودافادي في نيروبي.")
+    assert [len(p) for _, p in found] == [2]
+
+
+def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them():
+    found = meetings("وتناولت رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي يوري موسيفيني التي وصلت أمس العلاقات "
+                     "بين البلدين.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+    # who carries a letter from one to another is no party to it
+    found = meetings("سلم وزير الخارجية الكيني موساليا مودافادي رسالة، من الرئيس الكيني وليام روتو إلى الرئيس "
+                     "الأوغندي يوري موسيفيني.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
+    found = meetings("وقعت كينيا وتنزانيا على ثلاث اتفاقيات للتعاون الثنائي. وترأس الرئيس الكيني وليام روتو، "
+                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+    assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
+
+
+
+def test_states_named_as_topics_are_no_sides_of_a_meeting_of_states():
+    found = meetings("وتناولت القمة الأفريقية، التي تستمر يومين في أديس أبابا، إضافة إلى الأوضاع في السودان وليبيا، "
+                     "النزاع الحدودي بين إثيوبيا وإريتريا.")
+    assert found == []
+    assert meetings("وجرت مباحثات بين إثيوبيا وإريتريا في أديس أبابا.") == [("Talks", ["eritrea", "ethiopia"])]
+
+
+def test_who_sent_the_letter_a_traveller_carries_is_not_at_the_visit():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، حاملا رسالة الرئيس الكيني وليام روتو "
+                     "للرئيس الأوغندي يوري موسيفيني.")
+    assert all("wlyam_rwtw" not in p for k, p in found if k != "Message")
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا حاملا رسالة من الرئيس الكيني وليام روتو.")
+    assert found == [("Visit", ["mwsalya_mwdafady"])]
+
+
+def test_what_is_said_after_an_encounter_in_its_clause_is_no_part_of_it():
+    found = meetings("وقال الرئيس الكيني وليام روتو عقب استقباله الرئيس الأوغندي يوري موسيفيني في نيروبي إن الرئيس "
+                     "الفرنسي إيمانويل ماكرون بعث رسالة إلى الشعب.")
+    assert [sorted(p) for _, p in found] == [["wlyam_rwtw", "ywry_mwsyfyny"]]
+    # a plan said after 'يتوقع أن' stays a plan
+    assert meetings("وأكد الرئيس الكيني وليام روتو خلال لقاء صحفي أنه يتوقع أن يعقد محادثات مع الرئيس الأوغندي "
+                    "يوري موسيفيني.") == []
