@@ -82,12 +82,16 @@ class PhraseIndex:
                 return 1, single[form], form
         return None
 
-    def can_match(self, sentence: Sentence) -> bool:
-        """Whether some token of the sentence can begin a phrase (most sentences: no)."""
+    def first_words(self) -> frozenset[str]:
+        """The words a phrase begins with (a token begins one when one of its forms is among them)."""
         firsts = self._firsts
         if firsts is None:
             firsts = self._firsts = frozenset(self._by_first)
-        return not firsts.isdisjoint(sentence.forms)  # set against set: half the work of a dict view
+        return firsts
+
+    def can_match(self, sentence: Sentence) -> bool:
+        """Whether some token of the sentence can begin a phrase (most sentences: no)."""
+        return not (self._firsts or self.first_words()).isdisjoint(sentence.forms)  # set against set
 
     def _gate_sets(self) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
         """The one-word phrases, and the longer phrases' first and second words (made at first use)."""

@@ -50,9 +50,11 @@ def _nationality_after(norms: list[str], j: int, kb: KnowledgeBase) -> tuple[str
 
 
 def may_describe_roles(sentence: Sentence, kb: KnowledgeBase) -> bool:
-    """Whether a title, a counterpart word or a pair word is in the sentence (most have none)."""
-    return (kb.titles.can_match(sentence) or kb.phrases("counterpart_words").can_match(sentence)
-            or not kb.words("pair_anaphors").isdisjoint(sentence.norms))
+    """Whether a title, a counterpart word or a pair word is in the sentence (most have none): the
+    first words of titles and counterpart words as one set, tested against the sentence's forms."""
+    firsts = kb.derived("title_or_counterpart_firsts", lambda: kb.titles.first_words()
+                        | kb.phrases("counterpart_words").first_words())
+    return not firsts.isdisjoint(sentence.forms) or not kb.words("pair_anaphors").isdisjoint(sentence.norms)
 
 
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],

@@ -539,3 +539,15 @@ def test_another_of_the_family_with_the_title_gate_first_answers_as_the_plain_te
                 assert sentence_names._another_of_the_family(m, s, KB) == expected
                 asked, found = asked + 1, found + expected
     assert asked > 50 and found >= 1
+
+
+def test_the_role_gate_as_one_set_answers_as_the_two_lists_asked_in_turn():
+    """may_describe_roles tests the first words of titles and counterpart words as one set: on real
+    articles it answers as asking each list in turn (and some sentences have neither)."""
+    from kg.recognize import may_describe_roles
+
+    counterpart, pairs = KB.phrases("counterpart_words"), KB.words("pair_anaphors")
+    answers = [may_describe_roles(s, KB) for s, _ in SENTENCES]
+    assert answers == [KB.titles.can_match(s) or counterpart.can_match(s) or not pairs.isdisjoint(s.norms)
+                       for s, _ in SENTENCES]
+    assert any(answers) and not all(answers)
