@@ -96,15 +96,22 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
+    return kb.derived("definite_organization_heads", lambda: frozenset(
+        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads"))
+
+
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                           covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads")))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb)))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
     generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads")
+    definite = definite_heads(kb)
     alone = kb.words("state_body_heads_alone")
     out: list[Mention] = []
     free = 0
@@ -119,6 +126,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         state = state or seat
         if k == i + 1 or (form in need_state and state is None):
             continue
+        if form in definite and (not adjective or k < i + 3):
+            continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
@@ -169,8 +178,9 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
                 continue
         else:
             continue
+        # a place or state inside the name is part of it ('موقع "روسيا اليوم"', 'صحيفة "واشنطن بوست"')
         if a != i and not after_place and any(
-                tokens[p].index in covered and covered[tokens[p].index] != "State" for p in range(a, b)):
+                covered.get(tokens[p].index, "State") not in ("State", "Place") for p in range(a, b)):
             continue
         start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
@@ -274,11 +284,13 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
             while end < len(tokens) and covered.get(tokens[end].index) == covered[tokens[j].index] \
                     and tokens[end].index - 1 == tokens[end - 1].index and facility:
                 end += 1  # "مطار إسلام آباد": the whole of the place's name
+            if facility and end < len(tokens) and norms[end] in kb.words("facility_adjectives"):
+                end += 1  # "مطار دمشق الدولي": the airport's name goes on with its kind
         elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
-                    and norms[end].startswith("ال") and norms[end] not in kb.nationality:
-                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is
+                    and norms[end].startswith("ال") and norms[end] not in kb.nationality and norms[end] not in stops:
+                end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is; "منطقة الوادي التي" stops
         elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]) \
                 and "ال" + norms[j] not in stops and norms[j] not in kb.words("name_first_word_stops"):
             end = j + 1  # "مدينة نيويورك", not "قصر ملكي" (الملكي) nor "مطار جديد"

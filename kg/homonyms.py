@@ -86,25 +86,40 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
-                           or norms[before] in (",", "،")):
+                           or norms[before] in (",", "،", "(") or _unknown_adjective_after_capital(norms, before, kb)):
         before -= 1
     where = kb.derived("locative_or_place_heads", lambda: kb.words("locative_words") | kb.words("place_heads"))
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
-    if pos and visit_at(pos - 1):
-        return True  # "الذي يزور القاهرة"
+    if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
+        return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
+    if _after_local_ruler(norms, pos, kb):
+        return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 
+def _after_local_ruler(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة')."""
+    titles = kb.derived("local_ruler_title_words", lambda: {tuple(t.split()) for t in kb.words("local_ruler_titles")})
+    return any(pos >= len(t) and tuple(norms[pos - len(t):pos]) == t for t in titles)
+
+
+def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:
+    """'العاصمة الشيلية سانتياغو': a definite adjective right after "the capital" is its state's
+    nationality even when spelt in a way the generated adjectives lack."""
+    return k > 0 and norms[k].startswith("ال") and norms[k].endswith("يه") \
+        and not kb.words("capital_words").isdisjoint(stems(norms[k - 1]))
+
+
 def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """A city's name that is also a word (a context name: 'الرمادي' grey, 'قم' stand up) is the
-    city only where the text reads it as a place (is_locative), not right after a place head it
-    may qualify as an adjective ('البحر الأبيض': not El Obeid), nor before a definite adjective
-    that qualifies it ('في العمارة السكنية')."""
+    city only where the text reads it as a place (is_locative) or joins it to a place with و
+    ('وكربلاء وقم'), not right after a place head it may qualify as an adjective ('البحر الأبيض':
+    not El Obeid), nor before a definite adjective that qualifies it ('في العمارة السكنية')."""
     pos, norms = sentence.position(m.start), sentence.norms
     if pos and not kb.words("place_heads").isdisjoint(stems(norms[pos - 1])) \
             and norms[pos - 1] not in kb.words("locative_words"):
@@ -113,4 +128,26 @@ def reads_as_place(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if normalize(m.surface).startswith("ال") and after < len(norms) and norms[after].startswith("ال") \
             and norms[after] not in kb.nationality:
         return False  # "في العمارة السكنية": a noun and its adjective, not Al-Amarah
+    if pos > 1 and sentence.tokens[pos].norm == "و" + normalize(m.surface) and _place_ends_at(norms, pos, kb):
+        return True  # "وكربلاء وقم": conjoined with a place or a state
     return is_locative(m, sentence, kb)
+
+
+def _place_ends_at(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether a known place's or state's name (up to three words) ends right before pos."""
+    window = list(norms[max(0, pos - 3):pos])
+    return any(i + n == len(window) and kb.entries[e].type in ("Place", "State")
+               for i, n, e, _ in kb.names.find_all(window))
+
+
+def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """'مشهد الاحتفال' (the ceremony's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
+    name that is a noun too, followed by a definite noun or a place as its genitive, is the noun,
+    unless the text reads it as a place ('في مدينة مشهد المقدسة')."""
+    after, norms = sentence.position(m.end), sentence.norms
+    if after >= len(norms) or is_locative(m, sentence, kb):
+        return False
+    nxt = norms[after]
+    genitive = nxt.startswith("ال") and not nxt.endswith(("ي", "يه")) and nxt not in kb.words("body_name_stops")
+    place = (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State")
+    return genitive or place

@@ -10,12 +10,11 @@ from kg.text import Sentence, normalize, positions, stems, tokenize
 
 ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
-                   "places": "Place", "bases": "MilitaryBase", "cities": "Place"}
-#: The knowledge files, by priority: when two entries share a name the earlier file's wins, and
-#: entries with the same id are merged, the earlier file's fields first. gazetteer.yaml is kept
-#: by hand; organizations.yaml and offices.yaml are curated lists; states.yaml and cities.yaml
-#: are generated from CLDR and GeoNames by `python -m kg.world`.
-SOURCES = ("gazetteer.yaml", "organizations.yaml", "offices.yaml", "states.yaml", "cities.yaml")
+                   "places": "Place", "bases": "MilitaryBase", "cities": "Place", "regions": "Place"}
+#: The knowledge files, by priority (the earlier file's entry wins a shared name; entries of one id
+#: merge, the earlier file's fields first): gazetteer.yaml by hand, organizations.yaml and
+#: offices.yaml curated, the others generated from CLDR and GeoNames by `python -m kg.world`.
+SOURCES = ("gazetteer.yaml", "organizations.yaml", "offices.yaml", "states.yaml", "regions.yaml", "cities.yaml")
 #: Every file whose text the knowledge base is built from (its version and cache key).
 KNOWLEDGE_FILES = ("lexicon.yaml", *SOURCES)
 
@@ -55,6 +54,7 @@ class GazetteerEntry:
     lat: float | None = None        # WGS84, places and bases
     long: float | None = None
     context_names: frozenset[str] = frozenset()  # normalized names read as this place only in context
+    noun_names: frozenset[str] = frozenset()  # normalized names that are nouns too: no place in construct
 
 
 class _Memo(dict):

@@ -24,7 +24,8 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
         capital_of=raw.get("capital_of"), located_in=raw.get("located_in"),
         operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
         lat=raw.get("lat"), long=raw.get("long"),
-        context_names=frozenset(normalize(n) for n in raw.get("context_names", ())))
+        context_names=frozenset(normalize(n) for n in raw.get("context_names", ())),
+        noun_names=frozenset(normalize(n) for n in raw.get("noun_names", ())))
 
 
 def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:

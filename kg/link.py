@@ -11,7 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from kg.homonyms import (facility_of, homonym_states, is_locative, names_an_agreement, reads_as_place,
+from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
                          seat_as_venue, spoken_of)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
@@ -85,8 +85,9 @@ class DocumentLinker:
                     m = evolve(m, entity_id=other, type="State")
             if entry and entry.type == "Place" and (
                     names_an_agreement(m, by_index[m.sentence], self.kb)
-                    or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)):
-                continue  # "اتفاق أوسلو"; "اللون الرمادي" (Ramadi's name read as the word "grey")
+                    or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)
+                    or normalize(m.surface) in entry.noun_names and noun_in_construct(m, by_index[m.sentence], self.kb)):
+                continue  # "اتفاق أوسلو"; "اللون الرمادي" (Ramadi's name read as the word "grey"); "مشهد الاحتفال"
             if entry and entry.subtype == "government" and seat_as_venue(m, by_index[m.sentence], self.kb):
                 building = facility_of(sentences, entry.ar, self.kb)  # the building
                 m, entry = evolve(m, entity_id=slug(building) if building else f"{entry.id}_seat", type="Place"), None

@@ -59,13 +59,18 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "الرئيس رحب بضيفه": a preposition and a pronoun, no part of a name
         if end > j and _with_pronoun(tok.text, w, kb):
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
-        if end > j + 1 and w.startswith("و") and w[1:] in common:
-            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name
+        if end > j + 1 and w.startswith("و") and w[1:] in common or end > j and w.startswith("و") and w in common:
+            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
+        if end > j and not "\u0621" <= w[:1] <= "\u064a":
+            break  # a word in another script after the name: "دينيس ريتشي Dennis Ritchie"
         if core >= 2 and _used_outside_names(w, kb):
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
-                and not w.startswith("ال") and w not in particles:
+                and not w.startswith("ال") and w not in particles \
+                and (norms[end - 2] not in particles or w.startswith("ل")):
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
+            # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
+            # "عبد الحفيظ لشرح": a preposition's object after one)
         core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
-from kg.bodies import (acronym_mentions, formal_state_mentions, organization_mentions, outlet_mentions,
-                       place_mentions)
+from kg.bodies import (acronym_mentions, definite_heads, formal_state_mentions, organization_mentions,
+                       outlet_mentions, place_mentions)
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.minister_lists import listed_ministers
@@ -26,7 +26,7 @@ HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "media_heads", "bas
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
-    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS)))
+    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb)))
 
 
 def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
@@ -89,17 +89,46 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
             a = s.tokens[s.position(m.start) - 1]
             m = evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=None,
                        source=MentionSource.PATTERN)
+        if m.type == "Place" and m.end - m.start > 1:
+            m = _after_another_direction(m, s, kb, text)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
             m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
+            m = _with_known_family_name(m, s, kb, text)
             p, q = m.start - first, m.end - first
             if kb.titles.starts(norms[p]) or (q + 1 < n and norms[q] in particles) \
                     or (q - p == 1 and p and len(norms[p - 1]) > 2 and norms[p - 1].isalpha()):
                 m = _whole_name(m, s, kb, text)
         out.append(m)
     return out
+
+
+def _after_another_direction(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """'جنوب شرق أفريقيا': a region named with a direction right after another direction is a
+    compound direction no list names ('جنوب شرق آسيا' is matched whole): the continent after it."""
+    p, q = s.position(m.start), s.position(m.end)
+    directions = kb.words("direction_words")
+    if not p or s.norms[p] not in directions or directions.isdisjoint(stems(s.norms[p - 1])):
+        return m
+    rest = next(((n, e) for i, n, e, _ in kb.names.find_all(list(s.norms[p + 1:q])) if i == 0), None)
+    if rest is None or rest[0] != q - p - 1:
+        return m
+    a = s.tokens[p + 1]
+    return evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=rest[1])
+
+
+def _with_known_family_name(m: Mention, s: Sentence, kb: KnowledgeBase, text: str) -> Mention:
+    """'صباح الأحمد الصباح' for a known person named by a shorter alias: the family name the
+    text adds after it, the last word of the known full name, is part of the name."""
+    if m.entity_id is None:
+        return m  # "عقيلته أمينة أردوغان": someone of the family the gazetteer does not know
+    q, label = s.position(m.end), normalize(kb.entries[m.entity_id].ar).split()
+    if q >= len(s.tokens) or len(label) < 2 or s.norms[q] != label[-1] or label[-1] in normalize(m.surface).split():
+        return m
+    b = s.tokens[q]
+    return evolve(m, end=b.index + 1, char_end=b.end, surface=text[m.char_start:b.end])
 
 
 def _with_titled_persons(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],

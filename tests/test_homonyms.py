@@ -35,3 +35,34 @@ def test_a_context_name_read_as_a_word_is_no_place(text, city):
 
 def test_a_context_name_before_its_definite_adjective_is_the_noun():
     assert "al_amarah" not in _places("اندلع حريق في العمارة السكنية المجاورة للسوق.")
+
+
+def test_a_capital_after_the_word_capital_and_an_adjective_of_any_spelling_or_a_parenthesis_is_the_place():
+    r = doc("ونظمت العاصمة الشيلية سانتياغو معرضا للكتاب، وانتقل الوزير بعدها إلى العاصمة الكينية (نيروبي).")
+    assert {"santiago", "nairobi"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
+
+
+def test_a_capital_after_a_gathering_noun_is_where_it_was_held():
+    r = doc("وانتهت محادثات نيروبي دون اتفاق، وتستعد الأطراف لمؤتمر كمبالا الشهر المقبل.")
+    assert {"nairobi", "kampala"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
+
+
+def test_a_capital_after_a_title_of_its_own_rulers_is_the_city():
+    r = doc("واستقبل عمدة نيروبي الوفد، ثم التقى محافظ القاهرة في المساء.")
+    assert {"nairobi", "cairo"} <= {e.id for e in of_type(r, "Place").values()}
+    assert not of_type(r, "State")
+
+
+def test_a_city_s_name_that_is_a_noun_too_in_construct_is_the_noun():
+    assert "مشهد" in KB.entries["mashhad"].noun_names  # generated: a frequent noun, with and without the article
+    r = doc("وتابع الحضور مشهد الاحتفال من المدرجات، وارتفع مؤشر بورصة القاهرة أمس.")
+    assert not {"mashhad", "bursa"} & set(r.entities)
+    r = doc("ووصل الوفد إلى مشهد الاثنين، ثم زار مدينة مشهد المقدسة.")
+    assert "mashhad" in r.entities
+
+
+def test_a_city_s_name_that_is_also_a_word_conjoined_with_a_place_is_the_city():
+    r = doc("وتشمل جولة الوفد مدن النجف وكربلاء وقم خلال الأسبوع المقبل.")
+    assert "qom" in r.entities

@@ -3,7 +3,7 @@ import pytest
 
 from kg.knowledge import ONTOLOGY_DIR
 from kg.world import read_yaml
-from kg.world.cities import _adjective, _clitic_collision, _common_word, label_first, similarity
+from kg.world.cities import _adjective, _clitic_collision, _common_word, _noun_like, label_first, similarity
 from kg.world.nationality import forms_of, stem
 from kg.world.states import clean_ar, slug
 
@@ -100,3 +100,18 @@ def test_a_foreign_g_is_spelt_both_ways_when_the_news_does_and_an_arabic_one_is_
     assert states[1]["aliases"] == [] and states[2]["aliases"] == []
     angola = next(e for e in read_yaml(ONTOLOGY_DIR / "states.yaml")["states"] if e["id"] == "angola")
     assert "أنجولا" in angola["aliases"]
+
+
+def test_a_name_kept_for_a_large_city_or_one_tagged_a_place_is_marked_a_noun_when_it_is_one():
+    """مشهد (scene), بورصة (stock exchange) and الخليل (the friend) name their cities, but are nouns
+    as frequent with the article as without: marked, so a noun in construct is not read as the city."""
+    from functools import partial
+
+    from wordfreq import zipf_frequency
+
+    zipf = partial(zipf_frequency, lang="ar")
+    rules = read_yaml(ONTOLOGY_DIR / "place_stopwords.yaml")["rules"]
+    assert _noun_like("مشهد", rules, zipf) and _noun_like("بورصة", rules, zipf) and _noun_like("الخليل", rules, zipf)
+    assert not _noun_like("حلب", rules, zipf) and not _noun_like("مكة", rules, zipf) and not _noun_like("درعا", rules, zipf)
+    cities = {c["id"]: c for c in read_yaml(ONTOLOGY_DIR / "cities.yaml")["cities"]}
+    assert cities["mashhad"]["noun_names"] == ["مشهد"] and "noun_names" not in cities["aleppo"]

@@ -1,5 +1,5 @@
-"""python -m kg.world [--ner-corpus BIO_FILE ...]: regenerate ontologies/states.yaml and
-ontologies/cities.yaml (and, given NER corpora, the corpus section of place_stopwords.yaml)."""
+"""python -m kg.world [--ner-corpus BIO_FILE ...]: regenerate ontologies/states.yaml,
+ontologies/regions.yaml and ontologies/cities.yaml (and, given NER corpora, the corpus section of place_stopwords.yaml)."""
 from __future__ import annotations
 
 import argparse
@@ -9,6 +9,7 @@ from kg.knowledge import ONTOLOGY_DIR
 from kg.world import (HEADER, corpus_common_words, corpus_non_name_words, corpus_places, entry_names, flat_words, person_name_words,
                       read_yaml, write_yaml)
 from kg.world.cities import world_cities
+from kg.world.regions import cldr_regions
 from kg.world.states import cldr_states, g_spellings, resolve_shared_adjectives
 
 
@@ -33,6 +34,11 @@ def main(argv: list[str] | None = None) -> None:
                 "the nisba rule of kg/world/nationality.py",
         edit="state_overrides.yaml and nationality_exceptions.yaml"), "states", states)
     gazetteer = read_yaml(d / "gazetteer.yaml")
+    places = gazetteer.get("places") or []
+    regions = cldr_regions(entry_names(places), {p["id"] for p in places})
+    write_yaml(d / "regions.yaml", HEADER.format(
+        sources="CLDR (babel) names of the UN M49 regions", edit="world_words.yaml or gazetteer.yaml"),
+        "regions", regions)
     stop_path = d / "place_stopwords.yaml"
     stop = read_yaml(stop_path)
     others = [e for section, items in gazetteer.items() if section != "places" for e in items or []]

@@ -82,6 +82,8 @@ def _verdict(name: str, city: dict, rules: dict, taken: set[str], weak: set[str]
                             or _adjective(name, zipf, rules["adjective_zipf"])
                             or _common_word(name, city, rules, zipf, norm in placed)):
         return refused
+    if " " not in name and _noun_like(name, rules, zipf):
+        return "noun"  # kept for a large city or one the news tags as a place: "مشهد" (a scene too)
     return "yes" if population >= rules["corpus_stop_max_population"] or not forms & weak else refused
 
 
@@ -122,9 +124,15 @@ def _common_word(name: str, city: dict, rules: dict, zipf, tagged_place: bool) -
         return True
     if max((_frequency(n, zipf) for n in city.get("arabic", [])), default=own) > own:
         return True
+    return _noun_like(name, rules, zipf) and not tagged_place and city["population"] < rules["corpus_stop_max_population"]
+
+
+def _noun_like(name: str, rules: dict, zipf) -> bool:
+    """A common word (Zipf `common_word_zipf`+) about as frequent with the article as without it
+    (`noun_article_margin`): a noun ('مشهد' scene, 'بورصة' stock exchange, 'الخليل' the friend)."""
+    own = _frequency(name, zipf)
     other = name[2:] if name.startswith("ال") else "ال" + name
-    return _frequency(other, zipf) >= own - rules["noun_article_margin"] and not tagged_place \
-        and city["population"] < rules["corpus_stop_max_population"]
+    return own >= rules["common_word_zipf"] and _frequency(other, zipf) >= own - rules["noun_article_margin"]
 
 
 def _adjective(name: str, zipf, threshold: float) -> bool:
@@ -163,7 +171,8 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
                 "arabic": names}
         place = _hand_place(city, state, names, places, known, used_ids)
         verdicts = {n: _verdict(n, city, rules, used_names, weak, zipf, placed) for n in names}
-        names = [n for n in names if verdicts[n] == "yes"]
+        nouns = [n for n in names if verdicts[n] == "noun"]  # names, but nouns too: not in construct
+        names = [n for n in names if verdicts[n] in ("yes", "noun")]
         # not a name that is another one without its first alef (لقدس: GeoNames' noise for القدس)
         in_context = [n for n in verdicts if verdicts[n] == "context" and "ا" + n not in verdicts]
         if place is not None:
@@ -177,6 +186,9 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         entry = _city_entry(city, state, names + in_context, place, used_ids)
         if in_context:
             entry["context_names"] = in_context
+        kept_nouns = [n for n in nouns if n == entry["ar"] or n in entry.get("aliases", [])]
+        if kept_nouns:
+            entry["noun_names"] = kept_nouns
         if place is None and city["capital"]:
             entry["capital_of"] = state["id"]
             capitals.add(state["id"])

@@ -1,0 +1,19 @@
+"""Persons' names read around a title (kg.names), each rule on a sentence written for its test,
+not taken from any benchmark article."""
+
+from tests.articles import doc, of_type
+
+
+def test_a_compound_given_name_with_the_article_goes_on_to_the_family_name():
+    r = doc("واستقبل وزير الداخلية الموريتاني عبد الرحيم سالم داود، وفد المنظمة في نواكشوط.")
+    assert "عبد الرحيم سالم داود" in of_type(r, "Person")
+
+
+def test_a_preposition_s_object_after_a_compound_given_name_is_no_part_of_the_name():
+    r = doc("وتوجه الأمير عبد الكريم لحضور الاجتماع في الرباط.")
+    assert set(of_type(r, "Person")) == {"عبد الكريم"}
+
+
+def test_a_common_word_with_wa_or_a_word_in_another_script_ends_a_name():
+    r = doc("وترأس الاجتماع الجنرال ليونيل ماركوس Lionel Marcus، وقال الوزير محمد وهو يبتسم إن الاتفاق قريب.")
+    assert set(of_type(r, "Person")) == {"ليونيل ماركوس"}
