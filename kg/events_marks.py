@@ -194,9 +194,11 @@ class ClauseMarks:
     def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
         """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
         وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
-        it is what was discussed, not a side."""
+        it is what was discussed, not a side; so, before a trigger, is one after a topic noun in its clause
+        ('أشاد الوزير بالعلاقات بين الأردن والعراق خلال زيارته')."""
         heads = self.kb.words("topic_heads")
-        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(trigger + 1, p))
+        start = trigger + 1 if trigger < p else view.clause.index(view.clause[p])
+        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(start, p))
 
     def _not_senders(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
         """'وصل المبعوث … حاملا رسالة من الرئيس …', 'حاملا رسالة السيسي للسلطان …': who sent the letter a

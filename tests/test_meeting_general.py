@@ -99,3 +99,18 @@ def test_what_is_said_after_an_encounter_in_its_clause_is_no_part_of_it():
     # a plan said after 'يتوقع أن' stays a plan
     assert meetings("وأكد الرئيس الكيني وليام روتو خلال لقاء صحفي أنه يتوقع أن يعقد محادثات مع الرئيس الأوغندي "
                     "يوري موسيفيني.") == []
+
+
+# session 8, second round (other5-dev): kinds found on a set nobody had tuned for
+
+def test_states_whose_relations_a_meeting_serves_are_no_sides_of_it():
+    assert meetings("وجاءت الزيارة في إطار تعزيز العلاقات الثنائية بين كينيا وأوغندا.") == []
+    # the sides named before the relations stay the sides
+    assert meetings("وجرت مباحثات بين كينيا وأوغندا حول العلاقات بين البلدين.") == [("Talks", ["kenya", "uganda"])]
+
+
+def test_a_headline_meeting_of_states_is_the_encounter_of_their_leaders_in_the_body():
+    body = ("وصل الرئيس الكيني وليام روتو، الاثنين، إلى كمبالا في زيارة رسمية.\nوذكرت الرئاسة أن الزيارة ناجحة.\n"
+            "واستقبل الرئيس الأوغندي يوري موسيفيني الرئيس الكيني وليام روتو في القصر الرئاسي.")
+    found = meetings("قمة ثانية بين كينيا وأوغندا.. التجارة في المقدمة\n" + body)
+    assert found == meetings(body) and found and all("kenya" not in p for _, p in found)
