@@ -227,7 +227,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         extra = []
         for cand in cands:
             c = cand.clause
-            t = next((a for a in travel_at if view.clause[a] == c), None)
+            # the travel word nearest before the encounter ('وصل ماكرون إلى أبوظبي في زيارة التقى خلالها …')
+            encounters = [a for a, k in clause_kinds.get(c, []) if k != "Visit"]
+            t = max((a for a in travel_at if view.clause[a] == c and encounters and a < max(encounters)), default=None)
             met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
             if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
                 continue
@@ -235,8 +237,14 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                                             if m.entity_id in cand.participants and view.pos(m.start) < t))
             if not travellers or set(travellers) == set(cand.participants):
                 continue
-            extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
-                                 location=self._location(view, t, "Visit")))
+            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
+            arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
+                            and o.participants and set(o.participants) <= set(travellers)), None)
+            if arrival:
+                arrival.during = True
+            else:
+                extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
+                                     location=self._location(view, t, "Visit")))
             cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
         return cands + extra
 

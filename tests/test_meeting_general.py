@@ -114,3 +114,12 @@ def test_a_headline_meeting_of_states_is_the_encounter_of_their_leaders_in_the_b
             "واستقبل الرئيس الأوغندي يوري موسيفيني الرئيس الكيني وليام روتو في القصر الرئاسي.")
     found = meetings("قمة ثانية بين كينيا وأوغندا.. التجارة في المقدمة\n" + body)
     assert found == meetings(body) and found and all("kenya" not in p for _, p in found)
+
+
+def test_the_traveller_named_after_the_arrival_verb_still_has_the_visit_beside_the_encounter():
+    # the traveller between 'وصل' and 'زيارة'; with and without a comma after his name
+    for text in ("وصل الرئيس الكيني وليام روتو إلى كمبالا في زيارة عمل التقى خلالها نظيره الأوغندي يوري موسيفيني.",
+                 "وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة عمل التقى خلالها نظيره الأوغندي يوري موسيفيني."):
+        assert meetings(text) == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("Visit", ["wlyam_rwtw"])]
+    # no encounter during the visit: the arrival alone
+    assert meetings("وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة عمل تستغرق يومين.") == [("Visit", ["wlyam_rwtw"])]
