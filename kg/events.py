@@ -8,7 +8,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from kg.dates import DateMention
@@ -214,39 +214,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
-        return self._visits_during(view, clause_kinds, out)
-
-    def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
-                       cands: list[Candidate]) -> list[Candidate]:
-        """'اختتم رئيس الوزراء زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس …': the
-        traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
-        during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
-        if not during_at:
-            return cands
-        travel_at = [a for a, _, _ in found_in(view, self.travel)]
-        extra = []
-        for cand in cands:
-            c = cand.clause
-            # the travel word nearest before the encounter ('وصل ماكرون إلى أبوظبي في زيارة التقى خلالها …')
-            encounters = [a for a, k in clause_kinds.get(c, []) if k != "Visit"]
-            t = max((a for a in travel_at if view.clause[a] == c and encounters and a < max(encounters)), default=None)
-            met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
-            if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
-                continue
-            travellers = list(dict.fromkeys(m.entity_id for m in view.mentions  # named before the visit word
-                                            if m.entity_id in cand.participants and view.pos(m.start) < t))
-            if not travellers or set(travellers) == set(cand.participants):
-                continue
-            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
-            arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
-                            and o.participants and set(o.participants) <= set(travellers)), None)
-            if arrival:
-                arrival.during = True
-            else:
-                extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
-                                     location=self._location(view, t, "Visit")))
-            cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
-        return cands + extra
+        return self._summits_beside(view, clause_kinds, self._visits_during(view, clause_kinds, out))
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
                       kind: str = "Meeting", present: bool = False) -> list[str]:

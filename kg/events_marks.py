@@ -1,15 +1,16 @@
 """What the words around a trigger say about who takes part: a treaty signed together, a welcome
 at the airport, a pronoun's antecedent, a head of state left unnamed, a letter handed on, those
-merely present. A mixin of kg.events.MeetingExtractor."""
+merely present; a visit and the encounter during it, a summit and the encounter on its sidelines. A mixin of kg.events.MeetingExtractor."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.text import stems
 
 if TYPE_CHECKING:
-    from kg.events import SentenceView
+    from kg.events import Candidate, SentenceView
 
 
 def _find_phrases(sentence, index) -> list[tuple[int, int, object]]:
@@ -216,3 +217,56 @@ class ClauseMarks:
                 for q in range(max(0, p - 8), p))
         return [m for m in persons if not sent(view.pos(m.start))]
 
+    def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                       cands: list[Candidate]) -> list[Candidate]:
+        """'اختتم رئيس الوزراء زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس …': the
+        traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
+        during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
+        if not during_at:
+            return cands
+        travel_at = [a for a, _, _ in found_in(view, self.travel)]
+        extra = []
+        for cand in cands:
+            c = cand.clause
+            # the travel word nearest before the encounter ('وصل ماكرون إلى أبوظبي في زيارة التقى خلالها …')
+            encounters = [a for a, k in clause_kinds.get(c, []) if k != "Visit"]
+            t = max((a for a in travel_at if view.clause[a] == c and encounters and a < max(encounters)), default=None)
+            met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
+            if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
+                continue
+            travellers = list(dict.fromkeys(m.entity_id for m in view.mentions  # named before the visit word
+                                            if m.entity_id in cand.participants and view.pos(m.start) < t))
+            if not travellers or set(travellers) == set(cand.participants):
+                continue
+            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
+            arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
+                            and o.participants and set(o.participants) <= set(travellers)), None)
+            if arrival:
+                arrival.during = True
+            else:
+                extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
+                                     location=self._location(view, t, "Visit")))
+            cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
+        return cands + extra
+
+    def _summits_beside(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                        cands: list[Candidate]) -> list[Candidate]:
+        """'التقى الوزير نظيره على هامش القمة الخامسة عشرة لمنظمة التعاون الإسلامي': the encounter on the
+        sidelines is of its own kind (a meeting, talks), no summit; the summit is another event, of the
+        organization whose summit it is, when the text names it."""
+        marks = [a for a, _, _ in _find_phrases(view.sentence, self.sideline)]
+        extra = []
+        for cand in cands:
+            mark = min((a for a in marks if view.clause[a] == cand.clause), default=None)
+            if mark is None or cand.kind != "Summit" or cand.dated_list:
+                continue
+            summits = [a for a, k in clause_kinds[cand.clause] if k == "Summit" and a > mark]
+            others = [k for a, k in clause_kinds[cand.clause] if k != "Summit" and a < mark]
+            if not summits or not others:
+                continue
+            bodies = self._summit_bodies(view, summits[0])
+            cand.kind, cand.during = min(others, key=self.priority.index), True
+            cand.participants = [p for p in cand.participants if p not in bodies]
+            if bodies:
+                extra.append(replace(cand, kind="Summit", participants=bodies, sideline=False))
+        return cands + extra

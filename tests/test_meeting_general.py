@@ -123,3 +123,11 @@ def test_the_traveller_named_after_the_arrival_verb_still_has_the_visit_beside_t
         assert meetings(text) == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("Visit", ["wlyam_rwtw"])]
     # no encounter during the visit: the arrival alone
     assert meetings("وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة عمل تستغرق يومين.") == [("Visit", ["wlyam_rwtw"])]
+
+
+def test_an_encounter_on_the_sidelines_of_a_summit_is_no_summit_of_its_people():
+    found = meetings("والتقى الرئيس الكيني وليام روتو الرئيس الأوغندي يوري موسيفيني على هامش قمة الاتحاد الأفريقي في أديس أبابا.")
+    assert found == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("Summit", ["african_union"])]
+    # a summit no organization is named for: the encounter alone
+    assert meetings("وبحث الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني على هامش القمة التجارة بين "
+                    "البلدين.") == [("Talks", ["wlyam_rwtw", "ywry_mwsyfyny"])]
