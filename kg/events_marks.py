@@ -1,6 +1,6 @@
 """What the words around a trigger say about who takes part: a treaty signed together, a welcome
 at the airport, a pronoun's antecedent, a head of state left unnamed, a letter handed on, those
-merely present; a visit and the encounter during it, a summit and the encounter on its sidelines. A mixin of kg.events.MeetingExtractor."""
+merely present; a visit and the encounter during it, the larger event beside which one happened. A mixin of kg.events.MeetingExtractor."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -249,24 +249,12 @@ class ClauseMarks:
             cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
         return cands + extra
 
-    def _summits_beside(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
-                        cands: list[Candidate]) -> list[Candidate]:
-        """'التقى الوزير نظيره على هامش القمة الخامسة عشرة لمنظمة التعاون الإسلامي': the encounter on the
-        sidelines is of its own kind (a meeting, talks), no summit; the summit is another event, of the
-        organization whose summit it is, when the text names it."""
+    def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
+        """'التقى الوزير نظيره على هامش القمة …', 'على هامش أعمال القمة، عقد الوزير اجتماعا مع …': a trigger
+        after 'على هامش' in its clause names the larger event beside which the encounter happened, not
+        the encounter; the triggers kept, and those of the larger events."""
         marks = [a for a, _, _ in _find_phrases(view.sentence, self.sideline)]
-        extra = []
-        for cand in cands:
-            mark = min((a for a in marks if view.clause[a] == cand.clause), default=None)
-            if mark is None or cand.kind != "Summit" or cand.dated_list:
-                continue
-            summits = [a for a, k in clause_kinds[cand.clause] if k == "Summit" and a > mark]
-            others = [k for a, k in clause_kinds[cand.clause] if k != "Summit" and a < mark]
-            if not summits or not others:
-                continue
-            bodies = self._summit_bodies(view, summits[0])
-            cand.kind, cand.during = min(others, key=self.priority.index), True
-            cand.participants = [p for p in cand.participants if p not in bodies]
-            if bodies:
-                extra.append(replace(cand, kind="Summit", participants=bodies, sideline=False))
-        return cands + extra
+        if not marks:
+            return triggers, []
+        larger = [t for t in triggers if any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
+        return [t for t in triggers if t not in larger], larger

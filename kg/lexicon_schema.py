@@ -59,6 +59,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "visit_verb_stems": WORDS,
     "travel_triggers": WORDS,
     "during_words": WORDS,
+    "counterpart_prepositions": WORDS,
     "anaphoric_encounters": WORDS,
     "welcome_phrases": WORDS,
     "airport_words": WORDS,

@@ -214,10 +214,12 @@ def _visit_and_encounter(u: Candidate, e: Candidate) -> bool:
 
 def _same_undated(kb: KnowledgeBase):
     """Undated mentions of the same people's encounter in one article, not at two places the
-    knowledge base tells apart ('وصل … إلى أبوظبي' and 'وصل … إلى مسقط' are two visits)."""
+    knowledge base tells apart ('وصل … إلى أبوظبي' and 'وصل … إلى مسقط' are two visits). An encounter
+    on the sidelines of a larger one is apart from it, but one with the very same people is itself told
+    again (a headline's 'صباغ يلتقي نظيره المصري')."""
     def same(u: Candidate, e: Candidate) -> bool:
         a, b = set(u.participants), set(e.participants)
-        return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
+        return u.date is None and e.date is None and (a == b or (a <= b or b <= a) and not (u.sideline or e.sideline)) \
             and not _visit_and_encounter(u, e) and not _known_places_apart(kb, u.location, e.location)
     return same
 

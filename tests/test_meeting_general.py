@@ -131,3 +131,14 @@ def test_an_encounter_on_the_sidelines_of_a_summit_is_no_summit_of_its_people():
     # a summit no organization is named for: the encounter alone
     assert meetings("وبحث الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني على هامش القمة التجارة بين "
                     "البلدين.") == [("Talks", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+
+def test_the_event_named_after_ala_hamish_is_not_the_encounter_told_beside_it():
+    # the larger event first, the encounter after a comma; its host before a second comma
+    found = meetings("وعلى هامش أعمال القمة الأفريقية، عقد الرئيس الكيني وليام روتو، اجتماعا مع الرئيس الأوغندي يوري "
+                     "موسيفيني والرئيسة التنزانية سامية صولوحو حسن.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 3)] and "wlyam_rwtw" in found[0][1]
+    # a headline with the same two people is the same encounter, not a second one
+    found = meetings("روتو يلتقي موسيفيني\nالتقى الرئيس الكيني وليام روتو، الأحد، الرئيس الأوغندي يوري موسيفيني على "
+                     "هامش اجتماع وزراء الخارجية التحضيري للقمة الأفريقية.")
+    assert found == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"])]
