@@ -252,9 +252,12 @@ class ClauseMarks:
     def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
         """'التقى الوزير نظيره على هامش القمة …', 'على هامش أعمال القمة، عقد الوزير اجتماعا مع …': a trigger
         after 'على هامش' in its clause names the larger event beside which the encounter happened, not
-        the encounter; the triggers kept, and those of the larger events."""
+        the encounter; so does one right after 'قبيل (عقد)' ('… قبيل عقد القمة'): the triggers kept, and
+        those of the larger events."""
         marks = [a for a, _, _ in _find_phrases(view.sentence, self.sideline)]
-        if not marks:
+        before = {b for _, b, _ in _find_phrases(view.sentence, self.kb.phrases("before_event_phrases"))}
+        if not marks and not before:
             return triggers, []
-        larger = [t for t in triggers if any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
+        larger = [t for t in triggers if t[0] in before
+                  or any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
         return [t for t in triggers if t not in larger], larger

@@ -72,6 +72,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "delegation_words": WORDS,
     "attendance_markers": WORDS,
     "sideline_markers": WORDS,
+    "before_event_phrases": WORDS,
     "complementizers": WORDS,
     "speech_verbs": WORDS,
     "since_words": WORDS,

@@ -142,3 +142,10 @@ def test_the_event_named_after_ala_hamish_is_not_the_encounter_told_beside_it():
     found = meetings("روتو يلتقي موسيفيني\nالتقى الرئيس الكيني وليام روتو، الأحد، الرئيس الأوغندي يوري موسيفيني على "
                      "هامش اجتماع وزراء الخارجية التحضيري للقمة الأفريقية.")
     assert found == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+
+def test_an_event_named_after_qubayl_dates_the_encounter_and_is_not_it():
+    found = meetings("واجتمع الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني، وكذلك مع الرئيس التنزاني "
+                     "جون ماغوفولي، قبيل عقد القمة.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 3)]
+    assert meetings("وصل الرئيس الكيني وليام روتو إلى أديس أبابا قبيل انعقاد القمة الأفريقية.") == [("Visit", ["wlyam_rwtw"])]
