@@ -183,9 +183,10 @@ class ClauseMarks:
         to, since = kb.words("addressee_links"), kb.words("sender_links")
         out = []
         for p in (q for q, n in enumerate(norms) if n in nouns):
-            # the sender: a person within six words, the noun indefinite (construct) or "من" before him
-            sender = next((q for q in persons if 0 < q - p <= 6 and (
-                not norms[p].startswith("ال") or any(norms[k] in since for k in range(p + 1, q)))), None)
+            # the sender: a person within six words, the noun indefinite (construct) or "من" before him;
+            # eight after a sending verb ("الرسالة التي وجهها في 14 مارس السيد …")
+            sender = next((q for q in persons if 0 < q - p <= 8 and (
+                (q - p <= 6 and not norms[p].startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
                 continue
             if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):

@@ -149,3 +149,10 @@ def test_an_event_named_after_qubayl_dates_the_encounter_and_is_not_it():
                      "جون ماغوفولي، قبيل عقد القمة.")
     assert [(k, len(p)) for k, p in found] == [("Meeting", 3)]
     assert meetings("وصل الرئيس الكيني وليام روتو إلى أديس أبابا قبيل انعقاد القمة الأفريقية.") == [("Visit", ["wlyam_rwtw"])]
+
+
+def test_phone_talks_named_as_such_and_a_letter_told_by_its_sending_verb():
+    text = ("ويأتي اللقاء امتدادا للمحادثات الهاتفية التي جرت في 31 مارس بين الرئيس الكيني وليام روتو والرئيس "
+            "الأوغندي يوري موسيفيني، وتجسيدا للرسالة التي وجهها في 14 مارس الرئيس الكيني وليام روتو إلى الرئيس "
+            "الأوغندي يوري موسيفيني.")
+    assert meetings(text) == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("PhoneCall", ["wlyam_rwtw", "ywry_mwsyfyny"])]
