@@ -10,7 +10,8 @@ NER_STEPS ?= 1600
 # the benchmark sets of `make eval`: NAME=GOLD[@CORPUS]; a set folder holds gold/ and corpus/
 VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --set other-dev=benchmarks/sets/other/dev \
   --set other-test=benchmarks/sets/other/test --set other2-dev=benchmarks/sets/other2/dev \
-  --set other2-test=benchmarks/sets/other2/test --set other3-test=benchmarks/sets/other3/test
+  --set other2-test=benchmarks/sets/other2/test --set other3-test=benchmarks/sets/other3/test \
+  --set other5-dev=benchmarks/sets/other5/dev
 # other-test was frozen until session 7, other2-test and other3-test until session 8; each became a
 # studied set when a fresh frozen half replaced it (its scores from then on are dev scores)
 EVAL_SETS := $(VISIBLE_SETS) --set other4-test=benchmarks/sets/other4/test

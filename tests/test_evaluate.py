@@ -145,6 +145,7 @@ def test_the_other_topic_gold_is_consistent_with_its_articles(tmp_path):
                        str(ROOT / "benchmarks" / "sets" / "other2" / "test")]) == []
     assert check_sets([str(ROOT / "benchmarks" / "sets" / "other3" / "test")]) == []
     assert check_sets([str(ROOT / "benchmarks" / "sets" / "other4" / "test")]) == []
+    assert check_sets([str(ROOT / "benchmarks" / "sets" / "other5" / "dev")]) == []
     one = _one_article_set(tmp_path)
     gold = one / "gold" / "o01_saudi_egypt_fm_riyadh.json"
     data = json.loads(gold.read_text(encoding="utf-8"))
