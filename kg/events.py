@@ -165,7 +165,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
-        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
+        signings = self._signings(view)
+        triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + signings
                     + self._letters(view)
                     if a not in view.excluded]
         triggers, beside = self._beside_sidelines(view, triggers)
@@ -191,6 +192,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
             persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
+            if self._signed_at_home(signings, clause_kinds[c], persons):
+                continue
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
@@ -317,6 +320,15 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             (self.types.get(m.entity_id) == "Organization" and p - trigger <= 4 and view.clause[p] == view.clause[trigger])
             or (self.types.get(m.entity_id) == "State" and norms[p - 1] in hosts
                 and view.clause[p] - view.clause[trigger] <= 1))]  # "القمة …، التي تستضيفها تركيا"
+
+    def _signed_at_home(self, signings: list, kinds: list[tuple[int, str]], ids: list[str]) -> bool:
+        """'وشهد وزير المالية الكيني … ومحافظ البنك المركزي الكيني … مراسم التوقيع على الاتفاقيات مع البنوك
+        المحلية': a clause told only by signing words whose participants are of one state signs at home, no
+        meeting; signers meet when they are of two states or more (or a body and a state)."""
+        if not signings or not {a for a, _ in kinds} <= {a for a, _, _ in signings}:
+            return False
+        sides = {(self.affiliations.get(i) or i) if self.types.get(i) == "Person" else i for i in ids}
+        return len(ids) >= 2 and len(sides) < 2
 
     def without_represented(self, ids: list[str]) -> list[str]:
         """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
-from kg.text import stems
+from kg.text import normalize, stems
 
 if TYPE_CHECKING:
     from kg.events import Candidate, SentenceView
@@ -138,23 +138,40 @@ class ClauseMarks:
         the encounter told already ('خلال اللقاء'), holding only talks or meeting words and naming no
         person before it: what was said there, whose persons (those greeted, the states discussed)
         are no new encounter's."""
-        found = found_in(view, self.kb.phrases("anaphoric_encounters"))
+        found = found_in(view, self._anaphoric())
+        containers = self.kb.words("anaphoric_containers")
+        persons = [view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"]
         out = set()
-        for a, b, _ in found:
+        for a, b, noun in found:
             c = view.clause[a]
             if c not in clause_kinds and b + 1 < len(view.clause) and view.clause[b + 1] == c + 1:
                 c = c + 1  # "وخلال الاتصال، بحث الجانبان …": the phrase opens the clause after its comma
             kinds = clause_kinds.get(c, [])
+            told = [k for t, k in kinds if not a <= t < b]  # not the noun of the phrase ('الزيارة' is a trigger)
             named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
                                for m in view.mentions if self.types.get(m.entity_id) == "Person")
-            if kinds and a <= min(t for t, _ in kinds) and not named_before \
-                    and all(k in ("Talks", "Meeting") for _, k in kinds):
+            # "وخلال الزيارة، التقى الوزير بالرئيس …": a visit or summit holds new encounters of those it names
+            named_after = noun in containers and any(p > a and view.clause[p] == c for p in persons)
+            if kinds and a <= min(t for t, _ in kinds) and not named_before and not named_after \
+                    and all(k in ("Talks", "Meeting") for k in told):
                 out.add(c)  # not "وتبادل الوزير ونظيره … خلال اجتماعهما": its persons are named before
         return out
 
+    def _anaphoric(self):
+        """'خلال/أثناء' + an encounter noun ('اللقاء', 'الاستقبال', 'الزيارة' …): one matcher of every pair."""
+        def build():
+            from kg.knowledge import PhraseIndex
+            index = PhraseIndex()
+            for opener in self.kb.word_list("anaphoric_openers"):
+                for noun in [*self.kb.word_list("anaphoric_encounters"), *self.kb.word_list("anaphoric_containers")]:
+                    index.add(f"{opener} {noun}", normalize(noun))
+            return index
+        return self.kb.derived("anaphoric_phrases", build)
+
     def _represented(self, view: SentenceView, p: int) -> bool:
-        """'قام بتسليم الرسالة الشيخ أحمد … مبعوث صاحب السمو الشيخ نواف …', 'نيابة عن الرئيس …': who
-        sends an envoy (an honorific right after the envoy word) or is stood in for is not there."""
+        """'وصل الوزير … موفد الملك …', 'ممثل الأمين العام …', 'نيابة عن الرئيس …': who sends an envoy (a
+        person's title, honorific or name right after the envoy word, in the person's clause: 'مبعوث الرئيس
+        الأوغندي، فلان' names the envoy after a comma) or is stood in for is not there."""
         norms = view.sentence.norms
         sent = self.kb.words("envoy_of_words")
         behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
@@ -164,10 +181,10 @@ class ClauseMarks:
         behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
         if any(0 < p - a <= 4 for a in behalf):
             return True
-        starts = self.kb.derived("honorific_first_words", lambda: frozenset(
-            h.split()[0] for h in self.kb.words("honorifics")))
-        return any(norms[e] in sent and norms[e + 1] in starts and view.clause[e] == view.clause[p]
-                   for e in range(max(0, p - 5), p - 1))
+        honorifics = self.kb.phrases("honorifics")
+        return any(norms[e] in sent and view.clause[e] == view.clause[p] and (
+            e + 1 == p or self.kb.titles.starts(norms[e + 1]) or honorifics.starts(norms[e + 1]))
+            for e in range(max(0, p - 5), p))
 
     def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
         """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
@@ -176,22 +193,31 @@ class ClauseMarks:
         sentence, kb = view.sentence, self.kb
         norms = sentence.norms
         nouns = kb.words("letter_nouns")
-        if nouns.isdisjoint(norms):
+        if nouns.isdisjoint(sentence.forms):
             return []  # most sentences: no letter
         first = sentence.tokens[0].index if sentence.tokens else 0
         persons = sorted(m.start - first for m in view.mentions if m.type == "Person" and m.entity_id)
         to, since = kb.words("addressee_links"), kb.words("sender_links")
         out = []
-        for p in (q for q, n in enumerate(norms) if n in nouns):
+        for p, noun in self._letter_nouns(view):
             # the sender: a person within six words, the noun indefinite (construct) or "من" before him;
             # eight after a sending verb ("الرسالة التي وجهها في 14 مارس السيد …")
             sender = next((q for q in persons if 0 < q - p <= 8 and (
-                (q - p <= 6 and not norms[p].startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
+                (q - p <= 6 and not noun.startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
                 continue
             if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
                 out.append((p, p + 1, "Message"))
         return out
+
+    def _letter_nouns(self, view: SentenceView) -> list[tuple[int, str]]:
+        """(position, form) of each letter noun, through its clitics ('ورسالة', 'بالرسالة', 'برقيته'):
+        the form tells whether it is definite (no sender in construct)."""
+        nouns = self.kb.words("letter_nouns")
+        if nouns.isdisjoint(view.sentence.forms):
+            return []
+        found = ((q, next((f for f in stems(n) if f in nouns), None)) for q, n in enumerate(view.sentence.norms))
+        return [(q, f) for q, f in found if f]
 
     def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
         """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
@@ -207,15 +233,16 @@ class ClauseMarks:
         traveller or guest carries is not at the visit or the meeting: the first person up to eight words
         after a letter noun, after 'من' or in construct with it."""
         norms = view.sentence.norms
-        nouns, since = self.kb.words("letter_nouns"), self.kb.words("sender_links")
-        if nouns.isdisjoint(norms):
+        since = self.kb.words("sender_links")
+        if self.kb.words("letter_nouns").isdisjoint(view.sentence.forms):
             return persons
         starts = sorted(view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person")
+        letters = self._letter_nouns(view)
 
         def sent(p: int) -> bool:
-            return any(norms[q] in nouns and not any(q < r < p for r in starts) and (
-                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not norms[q].startswith("ال")))
-                for q in range(max(0, p - 8), p))
+            return any(p - 8 <= q < p and not any(q < r < p for r in starts) and (
+                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not noun.startswith("ال")))
+                for q, noun in letters)
         return [m for m in persons if not sent(view.pos(m.start))]
 
     def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],

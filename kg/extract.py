@@ -235,10 +235,13 @@ def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> 
 _TICKER_COMMAS = frozenset({"،", ","})
 
 
-def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
-    """Long paragraphs without a single comma are headline tickers, not narration, unless at
-    least half their sentences close with one full stop: prose written without commas ('تحادث
-    الوزير … مع نظيره … . و بهذه المناسبة صرح …'), where headlines run together or end in '..'."""
+def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60, prose_mean: int = 30) -> set[int]:
+    """Long paragraphs without a single comma are headline tickers, not narration, unless they are
+    prose written without commas: at least half their sentences close with one full stop (headlines
+    run together or end in '..') and those sentences are of ordinary length, `prose_mean` tokens or
+    fewer on average ('التقى الوزير … مع نظيره … . و بهذه المناسبة صرح …'). Run-on text whose
+    'sentences' are a ticker, a headline glued to its lead or a caption run together averages far
+    more, and is read by the rules for narration no better than a ticker."""
     sizes: dict[int, int] = {}
     with_comma: set[int] = set()
     closed: dict[int, int] = {}  # sentences closed by a single full stop
@@ -249,7 +252,8 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[i
         if not _TICKER_COMMAS.isdisjoint(s.forms):
             with_comma.add(s.paragraph)
         closed[s.paragraph] = closed.get(s.paragraph, 0) + _full_stop(s)
-    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma and 2 * closed[p] < count[p]}
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma
+            and (2 * closed[p] < count[p] or n > prose_mean * count[p])}
 
 
 def _full_stop(s: Sentence) -> bool:

@@ -61,6 +61,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "during_words": WORDS,
     "counterpart_prepositions": WORDS,
     "anaphoric_encounters": WORDS,
+    "anaphoric_openers": WORDS,
+    "anaphoric_containers": WORDS,
     "welcome_phrases": WORDS,
     "airport_words": WORDS,
     "return_words": WORDS,

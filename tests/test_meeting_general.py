@@ -55,9 +55,46 @@ def test_who_sends_an_envoy_or_is_stood_in_for_is_not_there():
     assert found and all("wlyam_rwtw" not in p for _, p in found)
     found = meetings("وصل وزير الخارجية المصري سامح شكري إلى إسطنبول ليترأس وفد مصر نيابة عن الرئيس المصري عبد الفتاح السيسي.")
     assert found == [("Visit", ["sameh_shoukry"])]
-    # an envoy named after the office that sent him is the envoy himself
-    found = meetings("والتقى الرئيس الكيني وليام روتو مبعوث الرئيس الأوغندي موساليا مودافادي في نيروبي.")
+    # an envoy word and a title or name right after it: the sender is not there (not only after an honorific)
+    found = meetings("والتقى الرئيس الكيني وليام روتو موفد الرئيس الأوغندي يوري موسيفيني في نيروبي.")
+    assert all("ywry_mwsyfyny" not in p for _, p in found)
+    found = meetings("واستقبل الرئيس الكيني وليام روتو في نيروبي ممثل الأمين العام للأمم المتحدة أنطونيو غوتيريش.")
+    assert all("antonio_guterres" not in p for _, p in found)
+    # an envoy named after the office that sent him, set off by a comma, is the envoy himself
+    found = meetings("والتقى الرئيس الكيني وليام روتو مبعوث الرئيس الأوغندي، موساليا مودافادي، في نيروبي.")
     assert [len(p) for _, p in found] == [2]
+    # an envoy word with no title after it is the envoy himself
+    found = meetings("والتقى الرئيس الكيني وليام روتو المبعوث الأمريكي الخاص مايك هامر في نيروبي.")
+    assert [len(p) for _, p in found] == [2]
+
+
+def test_what_was_done_during_a_reception_visit_or_summit_told_already_is_no_new_one():
+    # every opener with every encounter noun (anaphoric_openers x anaphoric_encounters)
+    for during in ("وجرى خلال الاستقبال", "وتم أثناء المقابلة", "وجرى في أثناء اللقاء", "وجرى خلال الزيارة"):
+        found = meetings("استقبل الرئيس الكيني وليام روتو في نيروبي وزير الخارجية التركي هاكان فيدان. "
+                         f"{during} بحث التعاون بين كينيا وتركيا وأوغندا.")
+        assert not any("uganda" in p for _, p in found), during
+    # a visit or a summit holds new encounters of the persons named after it
+    found = meetings("وصل الرئيس الكيني وليام روتو إلى أنقرة. وخلال الزيارة، التقى روتو بالرئيس التركي رجب طيب أردوغان.")
+    assert any(sorted(p) == ["recep_tayyip_erdogan", "wlyam_rwtw"] for _, p in found)
+
+
+def test_a_letter_noun_with_its_clitics_or_in_the_plural_names_its_sender():
+    found = meetings("وصل وزير الخارجية التركي هاكان فيدان إلى كمبالا، ورسالة من الرئيس الفرنسي إيمانويل ماكرون "
+                     "إلى الرئيس الأوغندي يوري موسيفيني.")
+    assert ("Visit", ["hakan_fidan"]) in found
+    assert ("Message", ["emmanuel_macron", "ywry_mwsyfyny"]) in found
+    found = meetings("وبعث الرئيس الكيني وليام روتو ببرقية تهنئة إلى الرئيس الأوغندي يوري موسيفيني بمناسبة العيد الوطني.")
+    assert found == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+
+def test_a_time_phrase_before_a_signing_is_no_refusal():
+    found = meetings("وقال الوزير إنه قبل يومين وقع وزير الخارجية الكيني موساليا مودافادي ونظيره الأوغندي جيجي أودونغو "
+                     "اتفاقية للتعاون التجاري.")
+    assert ("Meeting", ["jyjy_awdwnghw", "mwsalya_mwdafady"]) in found
+    assert meetings("ورفض وزير الخارجية الكيني موساليا مودافادي التوقيع على الاتفاقية مع نظيره الأوغندي جيجي أودونغو.") == []
+    assert meetings("وأعلن الوزير عدم التوقيع على الاتفاقية بين وزير الخارجية الكيني موساليا مودافادي ونظيره الأوغندي "
+                    "جيجي أودونغو.") == []
 
 
 def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them():
