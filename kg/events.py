@@ -82,7 +82,7 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
 
 
 def _said_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
-    """'وقال رئيس الوزراء عقب استقباله من الرئيس … ان مضمون رسالة واد … نقل رسالة صداقة': what is said
+    """'وقال الوزير عقب استقباله من الرئيس … ان رسالة نظيره … حملت تحيات الشعب': what is said
     after 'أن/إن' between two triggers of one clause is a clause of its own, not part of the encounter
     told before it (not after a plan marker: 'يتوقع أن تعقد …' stays the plan it is)."""
     words = kb.words("complementizers")
@@ -156,7 +156,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             if p and (toks[p - 1].norm in self.heads or any(f in self.heads for f in stems(toks[p].norm)[1:2])):
                 continue
             if self._represented(view, p):
-                continue  # "مبعوث صاحب السمو الشيخ نواف": the envoy's sender is not there
+                continue  # "موفد الملك …", "مبعوث صاحب السمو الأمير …": the envoy's sender is not there
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
                 continue  # "بعد وفاة الرئيس …": the dead meet no one
@@ -223,8 +223,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
                           evidence: str) -> list[Candidate]:
-        """The summit on whose sidelines an encounter happened ('على هامش القمة الخامسة عشرة لمنظمة التعاون
-        الإسلامي'): an event of its own, of the organization whose summit it is, when the text names it; the
+        """The summit on whose sidelines an encounter happened ('على هامش القمة العاشرة لمجموعة شرق
+        أفريقيا'): an event of its own, of the organization whose summit it is, when the text names it; the
         encounters beside it stay apart from it."""
         out = []
         for a, _, kind in beside:
@@ -284,7 +284,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         ids = ids or self._hosted_between(view, clauses)
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
-            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
+            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع نيروبي، وهي كينيا وأوغندا وتنزانيا"
             states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
                       and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]
             if len(set(states)) >= 2:
@@ -338,6 +338,6 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
 
     def _circumstance(self, view: SentenceView, k: int) -> bool:
-        """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
+        """'، في مقر الرئاسة بنيروبي أمس،': where and when, naming no actor, interrupts nothing."""
         return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
                        ("Person", "State", "Organization") for m in view.mentions)

@@ -38,7 +38,7 @@ class ClauseMarks:
         refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
         verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
             norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
-        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على هذه الاتفاقيات": plurals with the article too
+        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على الاتفاقيات الأربع": plurals with the article too
         treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))] + [
             k for k, n in enumerate(norms) if n.removeprefix("ال") in batch]
         said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
@@ -51,7 +51,7 @@ class ClauseMarks:
                        for a in treaties)]
 
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
-        """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
+        """'وكان في استقبال الوزير بمطار نيروبي …': a welcome at the airport is part of the
         visit, and those waiting there are protocol, not participants."""
         return bool(found_in(view, self.airport)) and any(view.clause[a] == c for a, _, _ in found_in(view, self.welcome))
 
@@ -112,8 +112,8 @@ class ClauseMarks:
         return received and any(norms[p] in self.kb.words("addressee_links") for p in same if p > trigger)
 
     def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
-        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وجرى اللقاء بحضور وزير الدولة، وزير
-        الشؤون الخارجية، رمطان لعمامرة، ووزير …': who is named after a presence marker, up to the
+        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وتم الاستقبال بحضور وزير الخارجية الكيني،
+        موساليا مودافادي، ووزير …': who is named after a presence marker, up to the
         next trigger, attends the encounter and is no participant of it."""
         if self.kb.words("presence_markers").isdisjoint(view.sentence.norms):
             return persons
@@ -123,7 +123,7 @@ class ClauseMarks:
             a < (p := view.pos(m.start)) and not any(a < t < p for t in triggers) for a in marks)]
 
     def _counterpart_alone(self, view: SentenceView, ids: list[str], trigger: int) -> bool:
-        """'وأشار الشريف، عقب محادثات مع نظيره الروسي سيرغي لافروف': a lone participant introduced
+        """'وأكد مودافادي، عقب مباحثات مع نظيره الأوغندي جيجي أودونغو': a lone participant introduced
         as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
         no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
         if len(ids) != 1 or self.kb.words("counterpart_words").isdisjoint(view.sentence.norms):
@@ -134,7 +134,7 @@ class ClauseMarks:
             norms[q] in words for p in at if p > trigger for q in range(max(trigger, p - 3), p))
 
     def _told_already(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]]) -> set[int]:
-        """'وتم خلال اللقاء بحث العلاقات …، كما نقل تحياته للسلطان …': clauses whose first trigger is
+        """'وتم خلال اللقاء استعراض مشروعات الطاقة …، كما نقل تحياته للسلطان …': clauses whose first trigger is
         the encounter told already ('خلال اللقاء'), holding only talks or meeting words and naming no
         person before it: what was said there, whose persons (those greeted, the states discussed)
         are no new encounter's."""
@@ -187,7 +187,7 @@ class ClauseMarks:
             for e in range(max(0, p - 5), p))
 
     def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
-        """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
+        """'رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي …', 'رسالة من الملك … إلى الرئيس …': a
         letter noun with its sender (in construct, or after 'من') and a person it is addressed to
         ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
         sentence, kb = view.sentence, self.kb
@@ -201,7 +201,7 @@ class ClauseMarks:
         out = []
         for p, noun in self._letter_nouns(view):
             # the sender: a person within six words, the noun indefinite (construct) or "من" before him;
-            # eight after a sending verb ("الرسالة التي وجهها في 14 مارس السيد …")
+            # eight after a sending verb ("الرسالة التي بعثها في 3 مايو الرئيس …")
             sender = next((q for q in persons if 0 < q - p <= 8 and (
                 (q - p <= 6 and not noun.startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
@@ -220,8 +220,8 @@ class ClauseMarks:
         return [(q, f) for q, f in found if f]
 
     def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
-        """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
-        وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
+        """'…، إضافة إلى الأوضاع في السودان، فضلا عن أزمة الحدود المتنازع عليها بين كينيا
+        والصومال': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
         it is what was discussed, not a side; so, before a trigger, is one after a topic noun in its clause
         ('أشاد الوزير بالعلاقات بين الأردن والعراق خلال زيارته')."""
         heads = self.kb.words("topic_heads")
@@ -266,7 +266,7 @@ class ClauseMarks:
                                             if m.entity_id in cand.participants and view.pos(m.start) < t))
             if not travellers or set(travellers) == set(cand.participants):
                 continue
-            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
+            # 'وصل روتو، إلى كمبالا في زيارة اجتمع خلالها …': the arrival told in a clause before is that visit
             arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
                             and o.participants and set(o.participants) <= set(travellers)), None)
             if arrival:

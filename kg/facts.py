@@ -61,7 +61,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
 
 def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first: bool = False) -> int | None:
     """Where the name after a treaty word ends ('معاهدة الصداقة والتعاون'), with one field of it
-    ('مذكرة تعاون في مجال الطاقة', 'اتفاقية تعاون في مختلف المجالات الزراعية'); None for a bare
+    ('مذكرة تعاون في مجال الطاقة', 'اتفاقية تعاون في مجالات الري والزراعة'); None for a bare
     word ('الاتفاق'). `field_first`: the name is a field alone ('في مجال …' after the parties)."""
     toks = view.sentence.tokens
     words, stops, topics = kb.phrases("treaty_words"), kb.words("treaty_name_stops"), kb.phrases("treaty_topic_links")
@@ -83,7 +83,7 @@ def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first
 
 def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str], end: int,
                    parties: list[str]) -> int:
-    """'بين الاتحاد السوفيتي والنظام السوري' after the name (also after 'الموقعة'): the states it
+    """'بين كينيا والحكومة الأوغندية' after the name (also after 'الموقعة'): the states it
     names join `parties`. Returns where the label ends: after a field that follows the parties
     ('اتفاقية تعاون بين الأردن والعراق في مجال النقل البري'), else at the name's end."""
     toks = view.sentence.tokens
@@ -165,7 +165,7 @@ def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: in
 
 
 def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty]:
-    """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مختلف المجالات الزراعية' are
+    """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مجالات الري والزراعة' are
     one treaty: a label that begins a longer one of the same article, which goes on with its field
     or parties, joins it ('اتفاق الطائف باق' is a name read too far, not a longer name)."""
     topics, links = kb.phrases("treaty_topic_links"), kb.words("treaty_party_links")
@@ -234,7 +234,7 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
 
 
 def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 8) -> list[str]:
-    """'أكبر قاعدة جوية أمريكية في الشرق الأوسط، وهي قاعدة العديد', '(معسكر السلام) أول قاعدة
+    """'أكبر قاعدة بحرية أمريكية في المحيط الهندي، وهي قاعدة …', '(معسكر السلام) أول قاعدة
     عسكرية فرنسية': a base described near its name with an operator's adjective."""
     toks = view.sentence.tokens
     words = kb.stem_forms("base_words")

@@ -134,7 +134,7 @@ class DocumentLinker:
         """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
         first word is another person's short name (family name, or given name before بن) is that
         person, and the word after it no name; so is a name read once that is another person's
-        whole name and one word more ('السفير تسوي وي حرص بلاده' after 'السيد تسوي وي')."""
+        whole name and one word more ('السفير لي مينغ أكد بلاده' after 'السيد لي مينغ')."""
         if not any(m.source == MentionSource.PATTERN and m.type == "Person" for m in linked):
             return linked  # most articles: every person known
         persons = [e for e in self.entities.values() if e.type == "Person"]
@@ -172,7 +172,7 @@ class DocumentLinker:
         return out
 
     def drop_retitled(self, linked: list[Mention]) -> list[Mention]:
-        """'الرئيس الأمريكي يبحث مع العاهل الأردني حفظ السلام', 'ومعالي رئيس وزراء اليابان الصديقة
+        """'الرئيس الكيني يبحث مع نظيره الأوغندي أمن الحدود', 'ومعالي رئيس وزراء الهند الصديقة
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""

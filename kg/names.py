@@ -1,6 +1,6 @@
 """Persons' names read around a title: where a name after it ends ('فيصل بن فرحان بن عبدالله'),
 whether words read as a name at all ('مأدبة غداء' no, 'خليفة حفتر،' yes), and a name right
-before a state's title ('أن يونس بك يفكيروف نائب وزير الدفاع الروسي')."""
+before a state's title ('أن بيتر أوتينو نائب وزير الدفاع الكيني')."""
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
@@ -60,7 +60,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and _with_pronoun(tok.text, w, kb):
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common or end > j and w.startswith("و") and w in common:
-            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
+            break  # "الدكتور سمير حداد وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
         if end > j and not "\u0621" <= w[:1] <= "\u064a":
             break  # a word in another script after the name: "دينيس ريتشي Dennis Ritchie"
         if core >= 2 and _used_outside_names(w, kb):
@@ -76,7 +76,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
             and norms[end - 2] not in particles:
         end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
-        # (but a family name after "آل"/"بن" is never cut off: "علي بن ناصر بن جاسم آل ثاني سفير")
+        # (but a family name after "آل"/"بن" is never cut off: "خالد بن سعد بن حمد آل ثاني سفير")
     return end
 
 
@@ -177,7 +177,7 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
         end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
-    # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
+    # and not "منصب المستشار الأول للوزير، وبدأ أول جولة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
     if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
         return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
@@ -273,7 +273,7 @@ def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,
                 stateless: bool = False):
-    """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
+    """'أن بيتر أوتينو نائب وزير الدفاع الكيني', '، وسالم بن حمد آل نهيان، نائب رئيس دولة
     الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
     or by 'و' after a person or a comma. A title of no state (`stateless`) is read so only in a
     list between commas: '، وخالد الزهراني، مستشار الوزير،'. Returns (first position, after, clitic)."""

@@ -203,7 +203,7 @@ def _state_adjective(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
 
 
 def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
-    """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
+    """'مجلس التعاون الاستراتيجي الكيني الأوغندي' is not the GCC: a body's short name followed by a
     state's adjective or a qualifier of its own names another body."""
     if m.type != "Organization" or normalize(m.surface) == normalize(kb.entries[m.entity_id].ar):
         return False

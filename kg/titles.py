@@ -1,10 +1,10 @@
-"""Persons introduced by titles: 'وزير الدفاع السوري مرهف أبو قصرة', 'أمير دولة قطر الشيخ حمد بن
-خليفة آل ثاني', 'قائد الجيش الوطني الليبي، المشير خليفة حفتر'.
+"""Persons introduced by titles: 'وزير الدفاع الكيني سليمان موليانغو', 'أمير دولة الكويت الشيخ سالم
+الأحمد', 'قائد الجيش الوطني الكيني، الفريق أول تشارلز كاهاريري'.
 
 A title (ontologies/lexicon.yaml `titles`) in construct state takes a complement: the portfolio
 or body it heads ('الخارجية', 'الدفاع والطيران', 'هيئة الأركان العامة', 'لجامعة الدول العربية')
 and the state it serves ('خارجية مصر', 'دولة قطر', 'بالجمهورية الإسلامية الإيرانية'); titles
-chain ('رئيس الوزراء وزير الخارجية القطري الشيخ'), honorifics ('صاحب السمو', 'معالي') are
+chain ('رئيس الوزراء وزير الخارجية الكويتي الشيخ'), honorifics ('صاحب السمو', 'معالي') are
 skipped, and the name after the chain is a new person whose affiliation is the state the chain
 names. No title or name is listed for one person: the rules read any.
 """
@@ -87,7 +87,7 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             k += 2
             continue
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
-            words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
+            words.append(w)  # "مساعد وزير الدولة لشؤون الدول الآسيوية"
             k += 1
             continue
         if _definite(w) or (k == j and nxt not in stops and (
@@ -203,7 +203,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
-            break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
+            break  # "سفير كينيا لدى أوغندا، والسفير الأوغندي في كينيا …": a conjoined title is someone else's
         if roles and open_at == j and norms[j] == t.form:  # "رئيس ديوان ولي العهد": a genitive, not a role
             roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{roles.pop()[1]} {t.core}"))
         else:
@@ -215,7 +215,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         j = _skip_honorifics(norms, tokens, t.end, kb)
         if j < len(norms) and norms[j] == ":" and t.core in introducers(kb):
             j += 1  # a byline: "كتب: جمعة حمد الله"
-        # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy (not his own)
+        # "السفير الكيني في أوغندا جورج أوموندي": the country served after an envoy (not his own)
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             # any title before a known state ("قائد القوات الروسية في سورية"), an envoy before any
             served = _state_phrase(norms, j + 1, kb, known)[0] or (j + 1 in known and known[j + 1][0] == "Place")
@@ -247,7 +247,7 @@ def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple
 
 def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                      known: list[Mention]) -> list[Mention]:
-    """Persons introduced by a title: 'وزير الدفاع السوري مرهف أبو قصرة'.
+    """Persons introduced by a title: 'وزير الدفاع الكيني سليمان موليانغو'.
 
     Returns new Person mentions for unknown names and role-annotated copies of known ones.
     """
