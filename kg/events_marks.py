@@ -189,7 +189,8 @@ class ClauseMarks:
     def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
         """'رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي …', 'رسالة من الملك … إلى الرئيس …': a
         letter noun with its sender (in construct, or after 'من') and a person it is addressed to
-        ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
+        ('ل…', 'إلى' up to five words before his name: 'إلى العاهل الأردني الملك …', a title of three
+        words) is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
         sentence, kb = view.sentence, self.kb
         norms = sentence.norms
         nouns = kb.words("letter_nouns")
@@ -206,7 +207,7 @@ class ClauseMarks:
                 (q - p <= 6 and not noun.startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
                 continue
-            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
+            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 5), q)) for q in persons):
                 out.append((p, p + 1, "Message"))
         return out
 

@@ -1,5 +1,7 @@
 """Meetings on articles nobody tuned for (session 8, issue 15): kinds of misses found on the halves
 scored at session 7's end, each fixed by a general rule and tested on a sentence written for it."""
+import pytest
+
 from tests.articles import doc
 
 
@@ -193,3 +195,15 @@ def test_phone_talks_named_as_such_and_a_letter_told_by_its_sending_verb():
             "الأوغندي يوري موسيفيني، وتجسيدا للرسالة التي وجهها في 14 مارس الرئيس الكيني وليام روتو إلى الرئيس "
             "الأوغندي يوري موسيفيني.")
     assert meetings(text) == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("PhoneCall", ["wlyam_rwtw", "ywry_mwsyfyny"])]
+
+
+@pytest.mark.parametrize("text", [
+    "وتناولت الرسالة التي بعثها أمس الرئيس المصري عبد الفتاح السيسي إلى العاهل الأردني الملك عبدالله الثاني "
+    "العلاقات بين البلدين.",
+    "ونقل الوزير الرسالة التي أرسلها الرئيس التركي رجب طيب أردوغان الأسبوع الماضي إلى أمير قطر الشيخ تميم بن حمد "
+    "آل ثاني.",
+])
+def test_a_letter_after_its_sending_verb_to_a_person_of_a_long_title(text):
+    # the sender after the sending verb (sender_links), the addressee after 'إلى' and a title of several words
+    found = meetings(text)
+    assert [k for k, _ in found] == ["Message"] and len(found[0][1]) == 2
