@@ -39,7 +39,7 @@ def test_talks_during_a_call_are_the_call():
 
 def test_what_was_done_during_the_meeting_told_already_is_no_new_one():
     found = meetings("واستقبل الرئيس الكيني وليام روتو، في نيروبي، وزير الخارجية التركي هاكان فيدان. "
-                     "وتم خلال اللقاء بحث العلاقات بين البلدين، كما نقل فيدان تحيات الرئيس التركي رجب "
+                     "وجرى خلال اللقاء بحث مشروعات الطاقة المشتركة، كما نقل فيدان تحيات الرئيس التركي رجب "
                      "طيب أردوغان للرئيس الأوغندي يوري موسيفيني.")
     assert all("recep_tayyip_erdogan" not in p and "ywry_mwsyfyny" not in p for _, p in found)
     assert len(found) == 1
@@ -110,7 +110,7 @@ def test_a_letter_named_with_its_sender_and_addressee_is_a_letter_between_them()
 
 def test_states_signing_stand_for_their_leaders_told_in_the_next_sentence():
     found = meetings("وقعت كينيا وتنزانيا على ثلاث اتفاقيات للتعاون الثنائي. وترأس الرئيس الكيني وليام روتو، "
-                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على هذه الاتفاقيات.")
+                     "والرئيسة التنزانية سامية صولوحو حسن، أمس، مراسم التوقيع على الاتفاقيات الأربع.")
     assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
     assert "kenya" not in found[0][1] and "wlyam_rwtw" in found[0][1]
 
@@ -143,7 +143,7 @@ def test_what_is_said_after_an_encounter_in_its_clause_is_no_part_of_it():
 # session 8, second round (other5-dev): kinds found on a set nobody had tuned for
 
 def test_states_whose_relations_a_meeting_serves_are_no_sides_of_it():
-    assert meetings("وجاءت الزيارة في إطار تعزيز العلاقات الثنائية بين كينيا وأوغندا.") == []
+    assert meetings("وجاءت الزيارة لدعم العلاقات الثنائية بين كينيا وأوغندا.") == []
     # the sides named before the relations stay the sides
     assert meetings("وجرت مباحثات بين كينيا وأوغندا حول العلاقات بين البلدين.") == [("Talks", ["kenya", "uganda"])]
 
@@ -157,8 +157,8 @@ def test_a_headline_meeting_of_states_is_the_encounter_of_their_leaders_in_the_b
 
 def test_the_traveller_named_after_the_arrival_verb_still_has_the_visit_beside_the_encounter():
     # the traveller between 'وصل' and 'زيارة'; with and without a comma after his name
-    for text in ("وصل الرئيس الكيني وليام روتو إلى كمبالا في زيارة عمل التقى خلالها نظيره الأوغندي يوري موسيفيني.",
-                 "وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة عمل التقى خلالها نظيره الأوغندي يوري موسيفيني."):
+    for text in ("وصل الرئيس الكيني وليام روتو إلى كمبالا في زيارة رسمية اجتمع خلالها مع نظيره الأوغندي يوري موسيفيني.",
+                 "وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة رسمية اجتمع خلالها مع نظيره الأوغندي يوري موسيفيني."):
         assert meetings(text) == [("Meeting", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("Visit", ["wlyam_rwtw"])]
     # no encounter during the visit: the arrival alone
     assert meetings("وصل الرئيس الكيني وليام روتو، إلى كمبالا في زيارة عمل تستغرق يومين.") == [("Visit", ["wlyam_rwtw"])]
@@ -191,8 +191,8 @@ def test_an_event_named_after_qubayl_dates_the_encounter_and_is_not_it():
 
 
 def test_phone_talks_named_as_such_and_a_letter_told_by_its_sending_verb():
-    text = ("ويأتي اللقاء امتدادا للمحادثات الهاتفية التي جرت في 31 مارس بين الرئيس الكيني وليام روتو والرئيس "
-            "الأوغندي يوري موسيفيني، وتجسيدا للرسالة التي وجهها في 14 مارس الرئيس الكيني وليام روتو إلى الرئيس "
+    text = ("واعتبر المراقبون اللقاء ثمرة للمحادثات الهاتفية التي أجريت في 2 مايو بين الرئيس الكيني وليام روتو "
+            "والرئيس الأوغندي يوري موسيفيني، وللرسالة التي وجهها في 20 أبريل الرئيس الكيني وليام روتو إلى الرئيس "
             "الأوغندي يوري موسيفيني.")
     assert meetings(text) == [("Message", ["wlyam_rwtw", "ywry_mwsyfyny"]), ("PhoneCall", ["wlyam_rwtw", "ywry_mwsyfyny"])]
 
