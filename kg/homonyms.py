@@ -92,7 +92,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
-    if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
+    if pos and (visit_at(pos - 1) or _held_in(norms, pos, sentence.position(m.end), kb)):
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
@@ -102,10 +102,24 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 
+def _held_in(norms, pos: int, after: int, kb: KnowledgeBase) -> bool:
+    """'قمة بيروت', 'محادثات جنيف': a capital after a gathering noun is where it was held; but
+    talks between two governments name both ('محادثات واشنطن وطهران', 'مفاوضات موسكو وكييف')."""
+    before = stems(norms[pos - 1])
+    if kb.words("gathering_nouns").isdisjoint(before):
+        return False
+    if kb.words("conversation_nouns").isdisjoint(before) or after >= len(norms) or not norms[after].startswith("و"):
+        return True
+    hit = kb.names.match_at(norms, after, [norms[after][1:]])
+    return hit is None or not (kb.entries[hit[1]].type == "State" or kb.entries[hit[1]].capital_of)
+
+
 def _after_local_ruler(norms, pos: int, kb: KnowledgeBase) -> bool:
-    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة')."""
+    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة'), with or
+    without a clitic on its first word ('بمحافظ القاهرة', 'وعمدة بكين')."""
     titles = kb.derived("local_ruler_title_words", lambda: {tuple(t.split()) for t in kb.words("local_ruler_titles")})
-    return any(pos >= len(t) and tuple(norms[pos - len(t):pos]) == t for t in titles)
+    return any(pos >= len(t) and tuple(norms[pos - len(t) + 1:pos]) == t[1:] and t[0] in stems(norms[pos - len(t)])
+               for t in titles)
 
 
 def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:

@@ -137,6 +137,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "pronoun_suffixes": WORDS,
     "capital_words": WORDS,
     "gathering_nouns": WORDS,
+    "conversation_nouns": WORDS,
     "direction_words": WORDS,
     "local_ruler_titles": WORDS,
     "name_inner_stops": WORDS,

@@ -66,3 +66,30 @@ def test_a_city_s_name_that_is_a_noun_too_in_construct_is_the_noun():
 def test_a_city_s_name_that_is_also_a_word_conjoined_with_a_place_is_the_city():
     r = doc("وتشمل جولة الوفد مدن النجف وكربلاء وقم خلال الأسبوع المقبل.")
     assert "qom" in r.entities
+
+
+@pytest.mark.parametrize("text", ["بدأت محادثات نيروبي وكمبالا حول الحدود أمس.",
+                                  "وتعثرت مفاوضات كمبالا وكينيا بشأن التجارة."])
+def test_talks_between_two_capitals_or_states_name_their_governments(text):
+    r = doc(text)
+    assert not of_type(r, "Place")
+    assert {"kenya", "uganda"} <= {e.id for e in of_type(r, "State").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("واختتمت أعمال ندوة نيروبي حول المياه أمس.", "nairobi"),
+    ("وتستعد الوفود لجولة كمبالا الثانية من الحوار.", "kampala"),
+    ("وشارك الوزير في ملتقى نيروبي للاستثمار.", "nairobi"),
+])
+def test_a_capital_after_any_gathering_noun_is_the_venue(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("والتقى الوزير بمحافظ القاهرة في مكتبه.", "cairo"),
+    ("واستقبلت الوزيرة وعمدة نيروبي الوفد الزائر.", "nairobi"),
+    ("وقال أمين عمان إن المشاريع ستنتهي قريبا.", "amman"),
+    ("وأكدت رئيسة بلدية باريس أن الألعاب ستقام في موعدها.", "paris"),
+])
+def test_a_capital_after_a_ruler_title_with_a_clitic_or_a_new_title_is_the_city(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
