@@ -38,7 +38,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
             continue
         form = heads[norms[i]][0]
         j = i + 1
-        close = bracketed(sentence, j, max_len=2)
+        close = bracketed(sentence, j, max_len=3)  # 'قاعدة “طارق بن زياد”'
         a, b = (j + 1, close) if close is not None else (j, j)
         if close is None:
             place = places.get(tokens[j].index)
@@ -76,9 +76,12 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
 def _name_words_end(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str], generic) -> int:
     """Where a base's name read from j ends: up to three words ('العديد', 'عين الأسد', 'الملك فهد'),
     none of them generic, a nationality, a place link or a name the gazetteer read as anything but
-    a person's (a person's short name inside a base's name is the base's: 'عين الأسد')."""
+    a person's (a person's short name inside a base's name is the base's: 'عين الأسد'); none when
+    the first is an indefinite feminine word, an adjective of the head ('منشأة مهمة لنا')."""
     tokens, norms = sentence.tokens, sentence.norms
     links, military = kb.words("base_location_links"), kb.words("military_adjectives")
+    if j < len(tokens) and norms[j].endswith("ه") and not norms[j].startswith("ال") and tokens[j].index not in covered:
+        return j  # an indefinite feminine word agrees with the head: 'منشأة حيوية', 'قاعدة دائمة'
     b = j
     while b < len(tokens) and b - j < 3 and norms[b].isalpha() and norms[b] not in generic \
             and norms[b] not in kb.nationality and norms[b] not in links and norms[b] not in military \

@@ -69,6 +69,12 @@ def names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> boo
     return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
 
 
+def written_as_adverb(m: Mention, sentence: Sentence) -> bool:
+    """'رئيسا إفريقياً', 'ترحيباً عربياً': a name's last word written with the accusative tanween
+    (ـاً) is an indefinite adjective or adverb; a name of a place or state never takes it."""
+    return sentence.tokens[sentence.position(m.end - 1)].text.endswith("\u064b")
+
+
 def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]

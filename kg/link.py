@@ -12,7 +12,7 @@ import unicodedata
 from functools import lru_cache
 
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
-                         seat_as_venue, spoken_of)
+                         seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
@@ -83,6 +83,8 @@ class DocumentLinker:
                 if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
+            if entry and entry.type in ("Place", "State") and written_as_adverb(m, by_index[m.sentence]):
+                continue  # "رئيسا إفريقياً": an adjective, no place
             if entry and entry.type == "Place" and (
                     names_an_agreement(m, by_index[m.sentence], self.kb)
                     or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)

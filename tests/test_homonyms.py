@@ -93,3 +93,9 @@ def test_a_capital_after_any_gathering_noun_is_the_venue(text, city):
 ])
 def test_a_capital_after_a_ruler_title_with_a_clitic_or_a_new_title_is_the_city(text, city):
     assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+def test_a_name_written_with_the_accusative_tanween_is_an_adjective():
+    assert not of_type(doc("وحضر الحفل عشرون رئيساً إفريقياً ووزيرا من آسيا."), "Place").keys() - {"آسيا"}
+    r = doc("وحضر الحفل عشرون رئيساً إفريقياً، ثم سافر الضيف إلى أفريقيا.")
+    assert [e.mentions for e in of_type(r, "Place").values()] == [1]
