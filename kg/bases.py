@@ -80,7 +80,7 @@ def _name_words_end(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict
     the first is an indefinite feminine word, an adjective of the head ('منشأة مهمة لنا')."""
     tokens, norms = sentence.tokens, sentence.norms
     links, military = kb.words("base_location_links"), kb.words("military_adjectives")
-    if j < len(tokens) and norms[j].endswith("ه") and not norms[j].startswith("ال") and tokens[j].index not in covered:
+    if j < len(tokens) and tokens[j].text.endswith("ة") and not norms[j].startswith("ال") and tokens[j].index not in covered:
         return j  # an indefinite feminine word agrees with the head: 'منشأة حيوية', 'قاعدة دائمة'
     b = j
     while b < len(tokens) and b - j < 3 and norms[b].isalpha() and norms[b] not in generic \

@@ -16,7 +16,7 @@ from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_loca
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
-from kg.text import Sentence, normalize
+from kg.text import QUOTE_MARKS, Sentence, normalize
 
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -106,6 +106,8 @@ class DocumentLinker:
             else:
                 e = self.entity(m.entity_id or slug(m.surface), m.type, m.surface)
             self.add_surface(e, m.surface)
+            if e.type == "MilitaryBase" and (short := quoted_name(m.surface)):
+                e.alt_labels.add(short)  # 'قاعدة “بو ستة” البحرية' is also 'قاعدة “بو ستة”'
             if m.role:
                 e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
             if m.affiliation and e.type in ("Person", "Organization"):
@@ -326,3 +328,11 @@ def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
                     sentence=sentence.index)
             for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]
+
+
+def quoted_name(surface: str) -> str | None:
+    """A name whose quoted part is followed by more words ('قاعدة “بو ستة” البحرية'), up to its
+    closing quote: the text calls it by that shorter name too."""
+    close = max(surface.rfind(q) for q in QUOTE_MARKS)
+    return surface[:close + 1] if 0 < close < len(surface.rstrip()) - 1 and surface[close + 1:].strip() else None
+
