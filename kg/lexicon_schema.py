@@ -137,6 +137,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "pronoun_suffixes": WORDS,
     "capital_words": WORDS,
     "gathering_nouns": WORDS,
+    "base_building_words": WORDS,
+    "stationed_words": WORDS,
     "conversation_nouns": WORDS,
     "direction_words": WORDS,
     "local_ruler_titles": WORDS,

@@ -106,8 +106,8 @@ class DocumentLinker:
             else:
                 e = self.entity(m.entity_id or slug(m.surface), m.type, m.surface)
             self.add_surface(e, m.surface)
-            if e.type == "MilitaryBase" and (short := quoted_name(m.surface)):
-                e.alt_labels.add(short)  # 'قاعدة “بو ستة” البحرية' is also 'قاعدة “بو ستة”'
+            if e.type == "MilitaryBase":
+                e.alt_labels.update(quoted_names(m.surface))  # 'قاعدة “بو ستة” البحرية': 'بو ستة' too
             if m.role:
                 e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
             if m.affiliation and e.type in ("Person", "Organization"):
@@ -330,9 +330,15 @@ def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
             if not any(toks[k].index in covered for k in range(i, i + n))]
 
 
-def quoted_name(surface: str) -> str | None:
-    """A name whose quoted part is followed by more words ('قاعدة “بو ستة” البحرية'), up to its
-    closing quote: the text calls it by that shorter name too."""
-    close = max(surface.rfind(q) for q in QUOTE_MARKS)
-    return surface[:close + 1] if 0 < close < len(surface.rstrip()) - 1 and surface[close + 1:].strip() else None
-
+def quoted_names(surface: str) -> set[str]:
+    """The shorter names the text gives a name with a quoted part ('قاعدة “بو ستة” البحرية'): the
+    quoted part alone ('بو ستة') and, when more words follow it, the name up to its closing quote
+    ('قاعدة “بو ستة”')."""
+    marks = [k for k, c in enumerate(surface) if c in QUOTE_MARKS]
+    if len(marks) != 2:
+        return set()
+    start, close = marks
+    out = {surface[start + 1:close].strip()}
+    if surface[close + 1:].strip():
+        out.add(surface[:close + 1])
+    return out - {""}

@@ -10,7 +10,7 @@ def _bases(text):
 def test_a_quoted_base_name_of_three_words_is_the_base():
     r = doc("وستفتتح الدولتان قاعدة “صلاح الدين الأيوبي” الجوية في الدوحة العام المقبل.")
     (base,) = of_type(r, "MilitaryBase").values()
-    assert base.label_ar == "قاعدة “صلاح الدين الأيوبي” الجوية" and base.alt_labels == {"قاعدة “صلاح الدين الأيوبي”"}
+    assert base.label_ar == "قاعدة “صلاح الدين الأيوبي” الجوية" and base.alt_labels == {"قاعدة “صلاح الدين الأيوبي”", "صلاح الدين الأيوبي"}
     assert r.bases[0].kind == "AirBase"
 
 
@@ -22,3 +22,23 @@ def test_a_base_word_before_an_indefinite_feminine_adjective_names_no_base():
 
 def test_a_base_named_by_a_word_ending_in_ha_is_named():
     assert _bases("وأعلن الرئيسان تجديد إيجار قاعدة ماريونييه، وتعهدا بتعزيز التعاون.")
+
+
+def _facts(text):
+    r = doc(text)
+    return [(b.located_in, b.operated_by) for b in r.bases]
+
+
+def test_a_base_named_after_a_known_city_lies_in_it_and_its_builder_operates_it():
+    assert _facts("وبدأت الهند تنفيذ أولى خطوات إنشاء قاعدة مومباسا البحرية رغم الاعتراضات.") == [(["mombasa"], ["india"])]
+
+
+def test_a_place_after_a_base_with_the_clitic_bi_is_where_it_lies():
+    (located, _), = _facts("والتقى القائد بنظيره في قاعدة “الشهيد” البحرية بنيروبي أمس.")
+    assert located == ["nairobi"]
+
+
+def test_a_building_read_as_a_meeting_venue_is_no_base_location_and_stationed_troops_name_the_operator():
+    (located, _), = _facts("وأعلن الرئيسان خلال لقاء في قصر الإليزيه تجديد إيجار قاعدة ماريونييه، وتعهدا بالتعاون.")
+    assert located == []
+    assert _facts("وقضى الوزير يومين مع الجنود الإيطاليين المتمركزين في قاعدة “النخيل” في نيروبي.") == [(["nairobi"], ["italy"])]
