@@ -99,3 +99,11 @@ def test_a_name_written_with_the_accusative_tanween_is_an_adjective():
     assert not of_type(doc("وحضر الحفل عشرون رئيساً إفريقياً ووزيرا من آسيا."), "Place").keys() - {"آسيا"}
     r = doc("وحضر الحفل عشرون رئيساً إفريقياً، ثم سافر الضيف إلى أفريقيا.")
     assert [e.mentions for e in of_type(r, "Place").values()] == [1]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("الخرطوم في 3 مايو /سونا/\nاستقبل الرئيس السوداني وزير الخارجية الكيني وبحث معه العلاقات الثنائية.", "khartoum"),
+    ("صحيفة الأمة / نيروبي\nاستقبل الرئيس الكيني سفير الهند لدى بلاده وبحث معه التعاون.", "nairobi"),
+])
+def test_a_capital_in_an_article_s_header_line_with_a_slash_is_its_dateline_place(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}

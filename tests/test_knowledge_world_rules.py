@@ -115,3 +115,8 @@ def test_a_name_kept_for_a_large_city_or_one_tagged_a_place_is_marked_a_noun_whe
     assert not _noun_like("حلب", rules, zipf) and not _noun_like("مكة", rules, zipf) and not _noun_like("درعا", rules, zipf)
     cities = {c["id"]: c for c in read_yaml(ONTOLOGY_DIR / "cities.yaml")["cities"]}
     assert cities["mashhad"]["noun_names"] == ["مشهد"] and "noun_names" not in cities["aleppo"]
+
+
+def test_a_geonames_name_opening_with_a_run_of_alefs_has_one():
+    from kg.world.cities import arabic_names
+    assert arabic_names(["Foo", "اااللاذقية", "مدينة ااالسويس", "اللاذقية"]) == ["اللاذقية", "مدينة السويس"]

@@ -17,12 +17,17 @@ from kg.world.states import slug
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*$")
 
 
+#: a word opening with two alefs or more, which no Arabic word does: a typo for one
+_REPEATED_ALEF = re.compile(r"(?<!\S)ا{2,}")
+
+
 def arabic_names(alternatenames: list[str]) -> list[str]:
     """The Arabic ones among a GeoNames city's alternate names, in their order, no short vowels
-    (a name opening with ئ is Kurdish or Uyghur, not Arabic)."""
+    (a name opening with ئ is Kurdish or Uyghur, not Arabic; one opening with a run of alefs has
+    one)."""
     out = []
     for name in alternatenames:
-        name = strip_diacritics(name).strip()
+        name = _REPEATED_ALEF.sub("ا", strip_diacritics(name).strip())  # GeoNames' typo ااالخرطوم
         if _ARABIC_ONLY.match(name) and not name.startswith("ئ") and name not in out:
             out.append(name)
     return out
