@@ -96,6 +96,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "media_name_stops": WORDS,
     "place_heads": WORDS,
     "place_heads_bare": WORDS,
+    "city_heads": WORDS,
     "facility_heads": WORDS,
     "facility_adjectives": WORDS,
     "place_name_stops": WORDS,

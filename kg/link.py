@@ -83,6 +83,8 @@ class DocumentLinker:
                 if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
+            if entry is None and m.type == "Place" and m.source == MentionSource.PATTERN:
+                m = self._city_by_its_name(m)
             if entry and entry.type in ("Place", "State") and written_as_adverb(m, by_index[m.sentence]):
                 continue  # "رئيسا إفريقياً": an adjective, no place
             if entry and entry.type == "Place" and (
@@ -116,6 +118,15 @@ class DocumentLinker:
                 e.subtype = e.subtype or m.subtype
             linked.append(evolve(m, entity_id=e.id))
         return linked
+
+    def _city_by_its_name(self, m: Mention) -> Mention:
+        """'مدينة سمرقند': a city the knowledge base does not know, read by the word "city", is
+        named without it (the word is no part of the name), as a known one is; not before a noun
+        with the article, which may name a city with it ('مدينة السلام', 'مدينة الحسين')."""
+        head, _, name = m.surface.partition(" ")
+        if not name or normalize(head) not in self.kb.words("city_heads") or normalize(name).startswith("ال"):
+            return m
+        return evolve(m, surface=name, entity_id=slug(name))
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
         """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
