@@ -171,3 +171,13 @@ def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool
     genitive = nxt.startswith("ال") and not nxt.endswith(("ي", "يه")) and nxt not in kb.words("body_name_stops")
     place = (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State")
     return genitive or place
+
+
+def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:
+    """'مدينة سمرقند': a city the knowledge base does not know, read by the word "city"
+    (city_heads), is named without it, as a known one is; not before a noun with the article,
+    which may name a city with it ('مدينة السلام', 'مدينة الحسين'). None when it keeps its name."""
+    head, _, name = surface.partition(" ")
+    if not name or normalize(head) not in kb.words("city_heads") or normalize(name).startswith("ال"):
+        return None
+    return name

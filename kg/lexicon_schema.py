@@ -99,6 +99,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "city_heads": WORDS,
     "facility_heads": WORDS,
     "facility_adjectives": WORDS,
+    "owned_facility_heads": WORDS,
+    "facility_owner_adjectives": WORDS,
     "place_name_stops": WORDS,
     "named_after_heads": WORDS,
     "latin_letter_names": WORDS,

@@ -12,11 +12,11 @@ import unicodedata
 from functools import lru_cache
 
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
-                         seat_as_venue, spoken_of, written_as_adverb)
+                         name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
-from kg.text import QUOTE_MARKS, Sentence, normalize
+from kg.text import Sentence, normalize, quoted_names
 
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -120,13 +120,9 @@ class DocumentLinker:
         return linked
 
     def _city_by_its_name(self, m: Mention) -> Mention:
-        """'مدينة سمرقند': a city the knowledge base does not know, read by the word "city", is
-        named without it (the word is no part of the name), as a known one is; not before a noun
-        with the article, which may name a city with it ('مدينة السلام', 'مدينة الحسين')."""
-        head, _, name = m.surface.partition(" ")
-        if not name or normalize(head) not in self.kb.words("city_heads") or normalize(name).startswith("ال"):
-            return m
-        return evolve(m, surface=name, entity_id=slug(name))
+        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word)."""
+        name = name_without_city_word(m.surface, self.kb)
+        return evolve(m, surface=name, entity_id=slug(name)) if name else m
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
         """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
@@ -339,17 +335,3 @@ def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
                     sentence=sentence.index)
             for i, n, entity_id, form in index.find_in(sentence)
             if not any(toks[k].index in covered for k in range(i, i + n))]
-
-
-def quoted_names(surface: str) -> set[str]:
-    """The shorter names the text gives a name with a quoted part ('قاعدة “بو ستة” البحرية'): the
-    quoted part alone ('بو ستة') and, when more words follow it, the name up to its closing quote
-    ('قاعدة “بو ستة”')."""
-    marks = [k for k, c in enumerate(surface) if c in QUOTE_MARKS]
-    if len(marks) != 2:
-        return set()
-    start, close = marks
-    out = {surface[start + 1:close].strip()}
-    if surface[close + 1:].strip():
-        out.add(surface[:close + 1])
-    return out - {""}

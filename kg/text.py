@@ -245,3 +245,17 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence.of(s_start, s_end, paragraph, len(sentences), tuple(toks)))
             start = end
     return sentences
+
+
+def quoted_names(surface: str) -> set[str]:
+    """The shorter names the text gives a name with a quoted part ('قاعدة “بو ستة” البحرية'): the
+    quoted part alone ('بو ستة') and, when more words follow it, the name up to its closing quote
+    ('قاعدة “بو ستة”')."""
+    marks = [k for k, c in enumerate(surface) if c in QUOTE_MARKS]
+    if len(marks) != 2:
+        return set()
+    start, close = marks
+    out = {surface[start + 1:close].strip()}
+    if surface[close + 1:].strip():
+        out.add(surface[:close + 1])
+    return out - {""}
