@@ -42,3 +42,9 @@ def test_a_building_read_as_a_meeting_venue_is_no_base_location_and_stationed_tr
     (located, _), = _facts("وأعلن الرئيسان خلال لقاء في قصر الإليزيه تجديد إيجار قاعدة ماريونييه، وتعهدا بالتعاون.")
     assert located == []
     assert _facts("وقضى الوزير يومين مع الجنود الإيطاليين المتمركزين في قاعدة “النخيل” في نيروبي.") == [(["nairobi"], ["italy"])]
+
+
+def test_a_place_read_by_its_head_inside_a_base_s_quoted_name_is_the_base_s_name():
+    r = doc('وقضى الوزير يومين مع الجنود المتمركزين في قاعدة "ميناء النخيل" في نيروبي.')
+    assert set(of_type(r, "Place")) == {"نيروبي"}
+    assert set(of_type(r, "MilitaryBase")) == {'قاعدة "ميناء النخيل"'}
