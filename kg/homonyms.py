@@ -84,7 +84,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
     def visit_at(k: int) -> bool:
-        return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
+        return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
 
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
@@ -102,10 +102,19 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
+    if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
+        return True  # "على بعد 100 كلم شرق أنقرة": a point of the compass from the city
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+
+
+def _without_future(word: str) -> tuple[str, ...]:
+    """A word's forms, and those of a verb without the future's س ('سيزور' is 'يزور' to come)."""
+    if len(word) > 3 and word[0] == "س" and word[1] in "يتنا":
+        return (*stems(word), *stems(word[1:]))
+    return stems(word)
 
 
 def _held_in(norms, pos: int, after: int, kb: KnowledgeBase) -> bool:

@@ -107,3 +107,12 @@ def test_a_name_written_with_the_accusative_tanween_is_an_adjective():
 ])
 def test_a_capital_in_an_article_s_header_line_with_a_slash_is_its_dateline_place(text, city):
     assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("وقال المصدر إن الرئيس سيزور نيروبي الأسبوع المقبل.", "nairobi"),
+    ("وتقع البلدة على بعد 300 كلم شمال نيروبي.", "nairobi"),
+    ("وتعبر السفن المحيط الهندي إلى موانئ كينيا.", "indian_ocean"),
+])
+def test_a_capital_a_future_visit_takes_or_a_direction_points_from_is_the_city_and_oceans_are_places(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
