@@ -116,3 +116,7 @@ def test_a_capital_in_an_article_s_header_line_with_a_slash_is_its_dateline_plac
 ])
 def test_a_capital_a_future_visit_takes_or_a_direction_points_from_is_the_city_and_oceans_are_places(text, city):
     assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+def test_a_capital_written_with_an_initial_alef_is_the_city():
+    assert "nouakchott" in {e.id for e in of_type(doc("وعقد الوزيران اجتماعا بانواكشوط أمس."), "Place").values()}
