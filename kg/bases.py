@@ -3,6 +3,8 @@
 ('قاعدة طرطوس'), or described ('قاعدة عسكرية في قطر', 'القاعدة التركية الجديدة')."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.bodies import PUNCT_AFTER_NAME, body_stops, bracketed, name_span
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
@@ -144,3 +146,26 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
         out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", MentionSource.DESCRIBED, entity_id=known or slug(surface),
                            affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
+
+
+def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> list:
+    """'قاعدة العديد' and 'قاعدة العديد الجوية' in one article: a base the knowledge base does not
+    know, named again with its kind, a military adjective or its operator's adjective after the
+    name, is one base (the fuller name its label, the shorter one an alternative)."""
+    kinds, _, _ = kb.derived("base_reading", lambda: _base_reading(kb))
+    trailing = set(kinds) | kb.words("military_adjectives") | set(kb.nationality)
+    new = {b.base: normalize(linker.entities[b.base].label_ar).split() for b in bases
+           if b.base in linker.entities and b.base not in kb.entries}
+    into: dict[str, str] = {}
+    for short, words in new.items():
+        host = next((h for h, longer in new.items() if h != short and len(longer) > len(words)
+                     and longer[:len(words)] == words and set(longer[len(words):]) <= trailing), None)
+        if host is not None:
+            into[short] = host
+    for short, host in into.items():
+        e, h = linker.entities.pop(short), linker.entities[host]
+        h.alt_labels |= {e.label_ar} | e.alt_labels
+        h.mentions += e.mentions
+    for m in meetings:
+        m.location = into.get(m.location, m.location)
+    return [replace(b, base=into.get(b.base, b.base)) for b in bases]

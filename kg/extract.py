@@ -19,6 +19,7 @@ from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
+from kg.bases import fold_named_bases
 from kg.facilities import facility_mentions
 from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
@@ -185,7 +186,8 @@ def find_bases(st: DocState) -> None:
     described = {m.entity_id for m in st.linked
                  if m.source == MentionSource.DESCRIBED and m.entity_id not in st.kb.entries}
     found = extract_bases(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
-    st.bases = fold_described_bases(found, described, st.linker, st.meetings)
+    st.bases = fold_named_bases(fold_described_bases(found, described, st.linker, st.meetings), st.linker,
+                                st.meetings, st.kb)
 
 
 @stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))

@@ -48,3 +48,10 @@ def test_a_place_read_by_its_head_inside_a_base_s_quoted_name_is_the_base_s_name
     r = doc('وقضى الوزير يومين مع الجنود المتمركزين في قاعدة "ميناء النخيل" في نيروبي.')
     assert set(of_type(r, "Place")) == {"نيروبي"}
     assert set(of_type(r, "MilitaryBase")) == {'قاعدة "ميناء النخيل"'}
+
+
+def test_a_base_named_again_with_its_kind_is_one_base():
+    r = doc("وصل الوزير إلى قاعدة الشهيد في كينيا. وتفقد الوزير قاعدة الشهيد الجوية مع القادة.")
+    (base,) = of_type(r, "MilitaryBase").values()
+    assert base.label_ar == "قاعدة الشهيد الجوية" and "قاعدة الشهيد" in base.alt_labels
+    assert {b.base for b in r.bases} == {base.id}
