@@ -112,7 +112,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
 
 def _without_future(word: str) -> tuple[str, ...]:
     """A word's forms, and those of a verb without the future's س ('سيزور' is 'يزور' to come)."""
-    if len(word) > 3 and word[0] == "س" and word[1] in "يتنا":
+    if len(word) > 3 and word[0] == "س":  # only a visit trigger after it counts
         return (*stems(word), *stems(word[1:]))
     return stems(word)
 

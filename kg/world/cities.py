@@ -212,7 +212,7 @@ def alef_spellings(names: list[str], zipf, rules: dict, taken: set[str]) -> list
     out = []
     for name in names:
         own, alef = _frequency(name, zipf), "ا" + name
-        if name[0] in "اأإآ" or normalize(alef) in taken or " " in name:
+        if normalize(name).startswith("ا") or normalize(alef) in taken or " " in name:
             continue
         tied = name[:-1] + "ة" if name.endswith("ه") else name  # رمله is رملة too
         bare = max(zipf("ا" + name), zipf("ا" + tied))
