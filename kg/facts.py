@@ -209,7 +209,7 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
 
 def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str]) -> tuple[list[str], int]:
     """The states operating a base by its mention's sentence: an adjective after its name or in
-    its description, a state before an owning verb ('تستخدم موسكو'), the state that builds it
+    its description, a state after an owning verb ('وتستخدم موسكو'), the state that builds it
     ('بدأت تركيا إنشاء قاعدة'), the nation of the troops stationed in it ('الجنود الفرنسيين
     المتمركزين في قاعدة'); and where the words after the name (and its adjective) begin."""
     toks = view.sentence.tokens
@@ -227,7 +227,7 @@ def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     owners = kb.words("ownership_verbs")
     for x in view.mentions:
         q = view.pos(x.start)
-        if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < a:
+        if types.get(x.entity_id) == "State" and q > 0 and not owners.isdisjoint(stems(toks[q - 1].norm)) and q < a:
             operated.append(x.entity_id)
     if not operated and entry is None:
         operated.extend(_described_operator(view, m, kb))

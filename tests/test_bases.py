@@ -55,3 +55,7 @@ def test_a_base_named_again_with_its_kind_is_one_base():
     (base,) = of_type(r, "MilitaryBase").values()
     assert base.label_ar == "قاعدة الشهيد الجوية" and "قاعدة الشهيد" in base.alt_labels
     assert {b.base for b in r.bases} == {base.id}
+
+
+def test_an_owning_verb_with_a_clitic_names_the_operator():
+    assert _facts("وتستخدم الهند قاعدة النخيل الجوية في كينيا منذ سنوات.") == [(["kenya"], ["india"])]
