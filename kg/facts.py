@@ -265,6 +265,9 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     the gazetteer's."""
     toks = view.sentence.tokens
     located: list[str] = []
+    generic = kb.words("base_generic_words")
+    while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
+        p += 1  # "قاعدة “…” العسكرية الجديدة في الدوحة": past its adjectives
     if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
         nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
         if nxt and types.get(nxt.entity_id) in ("Place", "State"):

@@ -59,3 +59,8 @@ def test_a_base_named_again_with_its_kind_is_one_base():
 
 def test_an_owning_verb_with_a_clitic_names_the_operator():
     assert _facts("وتستخدم الهند قاعدة النخيل الجوية في كينيا منذ سنوات.") == [(["kenya"], ["india"])]
+
+
+def test_a_base_s_place_after_its_adjectives_is_where_it_lies():
+    (located, _), = _facts("وستفتتح الدولتان قاعدة “النخيل” العسكرية الجديدة في نيروبي العام المقبل.")
+    assert located == ["nairobi"]
