@@ -9,7 +9,7 @@ from kg.bodies import PUNCT_AFTER_NAME, body_stops, bracketed, name_span
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, normalize, positions
+from kg.text import Sentence, normalize, positions, stems
 
 
 def _base_reading(kb: KnowledgeBase):
@@ -101,6 +101,15 @@ def _located_after(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[
     return covered.get(tokens[k + 1].index) in ("Place", "State") or bool(kb.stem_forms("place_heads")[norms[k + 1]])
 
 
+def _agreeing_adjective(sentence: Sentence, k: int, definite: bool, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
+    """A feminine word agreeing with a base word in its article ('ضخمة' after 'قاعدة عسكرية',
+    'الرئيسية' after 'القاعدة البحرية'): an adjective of the description, not a nationality or a name."""
+    tok, norm = sentence.tokens[k], sentence.norms[k]
+    article = any(f.startswith("ال") for f in stems(norm))  # "بالقارة" is ب + a definite noun
+    return tok.text.endswith("ة") and article == definite and norm not in kb.nationality \
+        and tok.index not in covered and norm.isalpha() and (definite or not norm.startswith("ال"))
+
+
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                             named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
     """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
@@ -132,12 +141,14 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
             k += 1
         if k == i + 1:
             continue
-        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
-            k += 1
+        while k < len(tokens) and ((norms[k][2:] if definite else norms[k]) in adjectives
+                                   or _agreeing_adjective(sentence, k, definite, kb, covered)):
+            k += 1  # "قاعدة عسكرية ضخمة", "القاعدة البحرية الرئيسية"
         located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
             and covered.get(tokens[k + 1].index) in ("State", "Place")
-        if not (state or located) or (definite and not state):
-            continue
+        in_place = k < len(tokens) and norms[k].startswith("ب") and covered.get(tokens[k].index) == "Place"
+        if not (state or located or in_place) or (definite and not (state or in_place)):
+            continue  # "القاعدة البحرية الرئيسية بحلق الوادي": a definite one needs its operator or its town
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         # in a place the gazetteer knows a base of that kind in: that base
         known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None

@@ -64,3 +64,11 @@ def test_an_owning_verb_with_a_clitic_names_the_operator():
 def test_a_base_s_place_after_its_adjectives_is_where_it_lies():
     (located, _), = _facts("وستفتتح الدولتان قاعدة “النخيل” العسكرية الجديدة في نيروبي العام المقبل.")
     assert located == ["nairobi"]
+
+
+def test_a_description_takes_its_agreeing_adjectives_and_a_definite_one_its_town():
+    assert "قاعدة عسكرية ضخمة" in _bases("وافتتح الرئيس قاعدة عسكرية ضخمة في كينيا أمس.")
+    assert "معسكر أمريكي" in _bases("ويعد المعسكر أكبر معسكر أمريكي بالقارة الإفريقية منذ عقود.")
+    r = doc("وأشرف الوزير على موكب بالقاعدة البحرية الرئيسية بمومباسا صباح اليوم.")
+    assert "القاعدة البحرية الرئيسية" in of_type(r, "MilitaryBase")
+    assert [b.located_in for b in r.bases] == [["mombasa"]]
