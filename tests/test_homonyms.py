@@ -120,3 +120,8 @@ def test_a_capital_a_future_visit_takes_or_a_direction_points_from_is_the_city_a
 
 def test_a_capital_written_with_an_initial_alef_is_the_city():
     assert "nouakchott" in {e.id for e in of_type(doc("وعقد الوزيران اجتماعا بانواكشوط أمس."), "Place").values()}
+
+
+def test_a_continent_named_the_continent_and_its_adjective_is_the_continent():
+    r = doc("ويعد الميناء الأكبر في القارة الإفريقية، وتصل سفنه إلى القارة الأوروبية.")
+    assert {"africa", "europe"} <= {e.id for e in of_type(r, "Place").values()}
