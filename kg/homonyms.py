@@ -88,7 +88,8 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
 
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
-        return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
+        # "زيارة الأسد لموسكو", "الضاحية الجنوبية لطرابلس"; but not "يمكن لواشنطن"
+        return any(map(visit_at, visit_window)) or _part_of_city_before(norms, pos, kb)
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
@@ -115,6 +116,14 @@ def _without_future(word: str) -> tuple[str, ...]:
     if len(word) > 3 and word[0] == "س":  # only a visit trigger after it counts
         return (*stems(word), *stems(word[1:]))
     return stems(word)
+
+
+def _part_of_city_before(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """'الضاحية الجنوبية لطرابلس', 'وسط لندن': a part of a city (city_part_words), with an adjective
+    or not, right before the city's name with ل."""
+    parts = kb.words("city_part_words")
+    k = pos - 2 if pos > 1 and norms[pos - 1].startswith("ال") else pos - 1  # past an adjective
+    return k >= 0 and not parts.isdisjoint(stems(norms[k]))
 
 
 def _held_in(norms, pos: int, after: int, kb: KnowledgeBase) -> bool:

@@ -99,6 +99,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "place_heads": WORDS,
     "place_heads_bare": WORDS,
     "city_heads": WORDS,
+    "city_part_words": WORDS,
     "facility_heads": WORDS,
     "facility_adjectives": WORDS,
     "owned_facility_heads": WORDS,

@@ -125,3 +125,9 @@ def test_a_capital_written_with_an_initial_alef_is_the_city():
 def test_a_continent_named_the_continent_and_its_adjective_is_the_continent():
     r = doc("ويعد الميناء الأكبر في القارة الإفريقية، وتصل سفنه إلى القارة الأوروبية.")
     assert {"africa", "europe"} <= {e.id for e in of_type(r, "Place").values()}
+
+
+@pytest.mark.parametrize("text", ["ودارت اشتباكات في الضاحية الشرقية لنيروبي أمس.",
+                                  "وسقطت قذيفة على أطراف لنيروبي دون إصابات."])
+def test_a_capital_after_a_part_of_a_city_and_li_is_the_city(text):
+    assert "nairobi" in {e.id for e in of_type(doc(text), "Place").values()}
