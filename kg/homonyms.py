@@ -179,16 +179,19 @@ def _place_ends_at(norms, pos: int, kb: KnowledgeBase) -> bool:
 
 
 def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    """'مشهد الاحتفال' (the ceremony's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
-    name that is a noun too, followed by a definite noun or a place as its genitive, is the noun,
-    unless the text reads it as a place ('في مدينة مشهد المقدسة')."""
+    """'مشهد الاحتفال' (the ceremony's scene), 'في بورصة نيويورك' (the New York stock exchange): a
+    city's name that is a noun too, followed by a place, or (where the text does not read it as a
+    place) by a definite noun as its genitive, is the noun. A name with the article heads no
+    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives), and a feminine definite word after
+    a city agrees with it ('مشهد المقدسة', 'مشهد المدينة الأكبر'), so neither is a genitive."""
     after, norms = sentence.position(m.end), sentence.norms
-    if after >= len(norms) or is_locative(m, sentence, kb):
+    if after >= len(norms) or normalize(m.surface).startswith("ال"):
         return False
+    if (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State"):
+        return True
     nxt = norms[after]
-    genitive = nxt.startswith("ال") and not nxt.endswith(("ي", "يه")) and nxt not in kb.words("body_name_stops")
-    place = (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State")
-    return genitive or place
+    return nxt.startswith("ال") and not nxt.endswith(("ي", "ه")) and nxt not in kb.words("body_name_stops") \
+        and not is_locative(m, sentence, kb)
 
 
 def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:

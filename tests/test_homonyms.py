@@ -131,3 +131,19 @@ def test_a_continent_named_the_continent_and_its_adjective_is_the_continent():
                                   "وسقطت قذيفة على أطراف لنيروبي دون إصابات."])
 def test_a_capital_after_a_part_of_a_city_and_li_is_the_city(text):
     assert "nairobi" in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("وتشهد الزرقاء الجديدة ازدحاما كبيرا في ساعات الصباح.", "zarqa"),
+    ("واقتحمت قوات الاحتلال الخليل القديمة فجر اليوم.", "hebron"),
+    ("وتستضيف مشهد المقدسة ملايين الزوار كل عام.", "mashhad"),
+    ("وتعد الخليل المدينة الأكبر في الضفة الغربية.", "hebron"),
+])
+def test_a_city_before_its_adjective_or_predicate_stays_the_city(text, city):
+    assert city in doc(text).entities
+
+
+def test_a_noun_city_before_a_place_is_the_noun_even_after_a_preposition():
+    r = doc("وتراجعت الأسهم في بورصة نيويورك أمس بعد إعلان البيانات.")
+    assert "bursa" not in r.entities
+    assert "new_york_city" in {e.id for e in of_type(r, "Place").values()}
