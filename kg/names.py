@@ -63,11 +63,11 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
         if end > j and not "\u0621" <= w[:1] <= "\u064a":
             break  # a word in another script after the name: "دينيس ريتشي Dennis Ritchie"
-        if core >= 2 and _used_outside_names(w, kb):
+        if core >= 2 and _used_outside_names(w, kb) or end > j and _indefinite_object(w, kb):
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles \
-                and (norms[end - 2] not in particles or w.startswith("ل")):
+                and (norms[end - 2] not in particles or _preposition_li(w, kb)):
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
             # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
             # "عبد الحفيظ لشرح": a preposition's object after one)
@@ -114,6 +114,18 @@ def _given_names(kb: KnowledgeBase) -> frozenset[str]:
 def _used_outside_names(w: str, kb: KnowledgeBase) -> bool:
     """A word the news uses outside names: a common first word or a generated inner stop ('الوفد')."""
     return w in kb.words("name_first_word_stops") or w in kb.words("name_inner_stops")
+
+
+def _indefinite_object(w: str, kb: KnowledgeBase) -> bool:
+    """'عبد العزيز وفدا': a common word in the indefinite accusative (ـا) is a verb's object, no
+    part of the name before it (a name in ا whose stem is no common word stays: 'رضا')."""
+    return len(w) > 3 and w.endswith("ا") and _used_outside_names(w[:-1], kb)
+
+
+def _preposition_li(w: str, kb: KnowledgeBase) -> bool:
+    """'عبد الكريم لحضور': ل + a word the news uses outside names is a preposition's object; a
+    family name that begins with ل stays ('عبد الكريم لحسن')."""
+    return w.startswith("ل") and (_used_outside_names(w, kb) or _used_outside_names(w[1:], kb))
 
 
 def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:

@@ -17,3 +17,13 @@ def test_a_preposition_s_object_after_a_compound_given_name_is_no_part_of_the_na
 def test_a_common_word_with_wa_or_a_word_in_another_script_ends_a_name():
     r = doc("وترأس الاجتماع الجنرال ليونيل ماركوس Lionel Marcus، وقال الوزير محمد وهو يبتسم إن الاتفاق قريب.")
     assert set(of_type(r, "Person")) == {"ليونيل ماركوس"}
+
+
+def test_an_indefinite_object_after_a_compound_given_name_is_no_part_of_the_name():
+    r = doc("واستقبل الوزير عبد الرحمن وفدا من رجال الأعمال في مكتبه.")
+    assert set(of_type(r, "Person")) == {"عبد الرحمن"}
+
+
+def test_a_family_name_beginning_with_lam_stays_after_a_compound_given_name():
+    r = doc("واستقبل وزير الخارجية عبد اللطيف لحسن نظيره في الرباط.")
+    assert "عبد اللطيف لحسن" in of_type(r, "Person")
