@@ -96,6 +96,12 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def _coordinated_noun(w: str, kb: KnowledgeBase) -> bool:
+    """'والحكومة', 'والصحافة': و + a definite word that is no adjective (no ي/ية ending) is a
+    second noun coordinated with the head."""
+    return w.startswith("وال") and not w.endswith(("ي", "يه")) and w not in kb.words("organization_adjectives")
+
+
 def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
     """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
     return kb.derived("definite_organization_heads", lambda: frozenset(
@@ -128,6 +134,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         if form in definite and (not adjective or k < i + 3):
             continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
+        if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
+            continue  # "الجيش والحكومة الإسرائيلية": two nouns the nationality qualifies, no name
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:

@@ -23,3 +23,8 @@ def test_a_facility_named_after_its_city_takes_the_adjective_of_its_kind():
 def test_a_definite_body_head_with_an_adjective_and_a_nationality_is_a_body():
     r = doc("وأعلن الصندوق السيادي الكيني أنه سيستثمر في المجلس البلدي، بينما رفض المجلس الكيني ذلك.")
     assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
+
+
+def test_two_coordinated_nouns_before_a_nationality_name_no_body():
+    r = doc("وطالب النواب بمحاسبة قادة في الجيش والحكومة الأردنية بعد الحادث، وأعلن الصندوق السيادي الكيني استثمارا.")
+    assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
