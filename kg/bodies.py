@@ -102,6 +102,24 @@ def _coordinated_noun(w: str, kb: KnowledgeBase) -> bool:
     return w.startswith("وال") and not w.endswith(("ي", "يه")) and w not in kb.words("organization_adjectives")
 
 
+def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> bool:
+    """'برئاسة الرئيس الموريتاني': an office's verbal noun before a title or a known name says who
+    chairs; 'الحدود البحرية التونسية', 'الجوية والبحرية': a definite head right after another
+    definite word (but a forces noun, 'القوات البحرية') qualifies it as an adjective."""
+    norms = sentence.norms
+    if form in kb.words("office_held_heads") and i + 1 < len(norms) \
+            and kb.titles.starts(norms[i + 1]):
+        return True
+    if not form.startswith("ال") or i == 0 or not norms[i].startswith(("ال", "وال")):
+        return False  # "للجماعة", "بالرئاسة": a preposition's object, no adjective
+    before = norms[i - 1]
+    if not (before.isalpha() and before.startswith("ال")) or before in kb.words("forces_nouns") \
+            or kb.titles.starts(before):
+        return False
+    # after a relative adjective ("الفلسطينية الاتحاد") only a coordinated one ("الجوية والبحرية")
+    return norms[i].startswith("و") or not before.endswith(("ي", "يه"))
+
+
 def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
     """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
     return kb.derived("definite_organization_heads", lambda: frozenset(
@@ -130,7 +148,7 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
         seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
         state = state or seat
-        if k == i + 1 or (form in need_state and state is None):
+        if k == i + 1 or (form in need_state and state is None) or _not_a_head(sentence, i, form, kb):
             continue
         if form in definite and (not adjective or k < i + 3):
             continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
@@ -231,6 +249,8 @@ def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> lis
         if m.type != "Organization" or m.sentence != sentence.index:
             continue
         p = sentence.position(m.end)
+        if p + 1 < len(tokens) and tokens[p].text in CLOSING_QUOTE.values() and tokens[p + 1].text == "(":
+            p += 1  # 'وكالة «أنباء الصين الجديدة» (شينخوا)': the quoted name, then its short name
         if p < len(tokens) and tokens[p].text == "(":
             close = bracketed(sentence, p, max_len=2)
             if close is not None:

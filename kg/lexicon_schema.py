@@ -83,6 +83,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "organization_heads": WORDS,
     "state_body_heads": WORDS,
     "state_body_heads_alone": WORDS,
+    "office_held_heads": WORDS,
+    "forces_nouns": WORDS,
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,
     "body_complement_stops": WORDS,

@@ -28,3 +28,20 @@ def test_a_definite_body_head_with_an_adjective_and_a_nationality_is_a_body():
 def test_two_coordinated_nouns_before_a_nationality_name_no_body():
     r = doc("وطالب النواب بمحاسبة قادة في الجيش والحكومة الأردنية بعد الحادث، وأعلن الصندوق السيادي الكيني استثمارا.")
     assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
+
+
+def test_chairing_by_a_title_holder_names_no_presidency():
+    r = doc("وافتتحت القمة برئاسة الرئيس الغاني في أكرا، وقال بيان صادر عن رئاسة الجمهورية إنها نجحت.")
+    assert set(of_type(r, "Organization")) == {"رئاسة الجمهورية"}
+
+
+def test_a_service_head_after_another_definite_word_is_an_adjective():
+    r = doc("ويسهم الزورق في حماية الحدود البحرية المغربية، ويشمل الاتفاق قدرات القوات الجوية والبحرية الكينية. "
+            "واشترت القوات البحرية الملكية الأردنية زوارق، وقال الزعيم الروحي للجماعة الإسلامية الليبية إن الوضع هادئ.")
+    assert set(of_type(r, "Organization")) == {"البحرية الملكية الأردنية", "الجماعة الإسلامية الليبية"}
+
+
+def test_a_short_name_in_parentheses_after_a_quoted_outlet_names_it_too():
+    r = doc("ونقلت وكالة «أنباء المغرب العربي» (لاماب) أن الوزير وصل إلى الرباط.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"أنباء المغرب العربي"} and "لاماب" in orgs["أنباء المغرب العربي"].alt_labels
