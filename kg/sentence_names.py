@@ -57,7 +57,21 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     if "(" in s.norms:  # an acronym is in parentheses
         acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
         out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
+        out = _known_by_acronym(out, named, acronyms, found)
     return out
+
+
+def _known_by_acronym(out: list[Mention], named: list[Mention], acronyms: list[Mention],
+                      found: list[Mention]) -> list[Mention]:
+    """'وكالة «أنباء الصين الجديدة» (شينخوا)': a body read by the rules whose short name in
+    parentheses the gazetteer knows is that known body, not a second one."""
+    known = {m.start: m.entity_id for m in found if m.type == "Organization"}
+    relink = {a.entity_id: known[a.start] for a in acronyms if a.start in known and a.entity_id != known[a.start]}
+    if not relink:
+        return out
+    rule_read = {id(m) for m in named}
+    return [evolve(m, entity_id=relink[m.entity_id]) if id(m) in rule_read and m.entity_id in relink else m
+            for m in out]
 
 
 def _named_by_heads(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],

@@ -45,3 +45,9 @@ def test_a_short_name_in_parentheses_after_a_quoted_outlet_names_it_too():
     r = doc("ونقلت وكالة «أنباء المغرب العربي» (لاماب) أن الوزير وصل إلى الرباط.")
     orgs = of_type(r, "Organization")
     assert set(orgs) == {"أنباء المغرب العربي"} and "لاماب" in orgs["أنباء المغرب العربي"].alt_labels
+
+
+def test_a_body_whose_short_name_the_gazetteer_knows_is_that_known_body():
+    r = doc("وذكرت وكالة «الصين الجديدة» (شينخوا) أن الوفد وصل إلى بكين.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"شينخوا"} and "الصين الجديدة" in orgs["شينخوا"].alt_labels
