@@ -194,7 +194,10 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             a, b = k + 1, close
         elif described and form in bare_heads and not any(
                 tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
-            a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
+            a, b = i, _without_status(norms, i, k, kb)  # "وكالة الأنباء السعودية": the description is the name
+        elif form in bare_heads and k == i + 1 and k + 1 < len(tokens) and covered.get(tokens[k].index) == "State" \
+                and norms[k + 1] in kb.words("media_status_words"):
+            a, b = i, k + 2  # "وكالة تونس الرسمية": an agency named after its state
         elif after_place := (form in kb.words("media_heads_named_after_places") and k == i + 1
                              and covered.get(tokens[k].index) in ("Place", "State")):
             a, b = k, k + 1  # "صحيفة الرياض", "إذاعة دمشق": an outlet named after its city
@@ -218,6 +221,15 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             out.append(Mention(start, end, cs, ce, whole, "Organization", MentionSource.ALIAS, affiliation=state,
                                sentence=sentence.index, subtype="media", entity_id=slug(surface)))
     return out
+
+
+def _without_status(norms: list[str], i: int, k: int, kb: KnowledgeBase) -> int:
+    """'وكالة الأنباء السعودية الرسمية': the status words after the description are no part of
+    the name."""
+    status = kb.words("media_status_words")
+    while k > i + 2 and norms[k - 1] in status:
+        k -= 1
+    return k
 
 
 def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> int:

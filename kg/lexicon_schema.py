@@ -84,6 +84,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "state_body_heads": WORDS,
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,
+    "media_status_words": WORDS,
     "forces_nouns": WORDS,
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,

@@ -51,3 +51,8 @@ def test_a_body_whose_short_name_the_gazetteer_knows_is_that_known_body():
     r = doc("وذكرت وكالة «الصين الجديدة» (شينخوا) أن الوفد وصل إلى بكين.")
     orgs = of_type(r, "Organization")
     assert set(orgs) == {"شينخوا"} and "الصين الجديدة" in orgs["شينخوا"].alt_labels
+
+
+def test_an_agency_s_status_word_is_no_part_of_its_name_but_names_it_after_a_state():
+    r = doc("وفق ما نقلت وكالة الأنباء الكينية الرسمية عن الوزير. وبحسب وكالة تونس الرسمية، استقبل الرئيس ضيفه.")
+    assert set(of_type(r, "Organization")) == {"وكالة الأنباء الكينية", "وكالة تونس الرسمية"}
