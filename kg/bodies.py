@@ -253,14 +253,17 @@ def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> in
     return end
 
 
-def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> list[Mention]:
-    """'وكالة الأنباء السعودية (واس)': a parenthesized word after an organization names it too."""
-    tokens = sentence.tokens
+def acronym_mentions(sentence: Sentence, named: list[Mention], text: str, kb: KnowledgeBase) -> list[Mention]:
+    """'وكالة الأنباء السعودية (واس)': a parenthesized word after an organization (and its status
+    words: 'وكالة الأنباء السعودية الرسمية (واس)') names it too."""
+    tokens, status = sentence.tokens, kb.words("media_status_words")
     out = []
     for m in named:
         if m.type != "Organization" or m.sentence != sentence.index:
             continue
         p = sentence.position(m.end)
+        while p + 1 < len(tokens) and sentence.norms[p] in status:
+            p += 1
         if p + 1 < len(tokens) and tokens[p].text in CLOSING_QUOTE.values() and tokens[p + 1].text == "(":
             p += 1  # 'وكالة «أنباء الصين الجديدة» (شينخوا)': the quoted name, then its short name
         if p < len(tokens) and tokens[p].text == "(":

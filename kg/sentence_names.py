@@ -55,7 +55,7 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
              for m in wider + orgs]
     out.extend(named)
     if "(" in s.norms:  # an acronym is in parentheses
-        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
+        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text, kb)
         out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
         out = _known_by_acronym(out, named, acronyms, found)
     return out
