@@ -173,7 +173,7 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
 def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
     """Outlets the gazetteer does not know: 'قناة "فوكس نيوز"', 'موقع (روسيا اليوم)',
     'وكالة رويترز', 'وكالة الأناضول', 'وكالة الأنباء السعودية'."""
-    heads = kb.stem_forms("media_heads")
+    heads = kb.derived("media_head_forms", lambda: StemForms(media_heads(kb)))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
@@ -183,6 +183,7 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         if tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
+        definite = form.startswith("ال")
         k, described, after_place = i + 1, False, False
         while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
             described = described or norms[k] in kb.nationality
@@ -190,6 +191,8 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         close = bracketed(sentence, k)
         if close is not None and described and tokens[k].text == "(":
             close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
+        if definite and (close is None or k == i + 1):
+            continue  # 'الموقع الإخباري التركي "…"': with the article, only a described name in quotes
         if close is not None:
             a, b = k + 1, close
         elif described and form in bare_heads and not any(
@@ -208,8 +211,10 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
         else:
             continue
         # a place or state inside the name is part of it ('موقع "روسيا اليوم"', 'صحيفة "واشنطن بوست"')
-        if a != i and not after_place and any(
-                covered.get(tokens[p].index, "State") not in ("State", "Place") for p in range(a, b)):
+        # and so is a known body's shorter name ('"تي آر تي خبر"' is no 'آر تي')
+        inside = [covered.get(tokens[p].index, "State") for p in range(a, b)]
+        if a != i and not after_place and any(t not in ("State", "Place") for t in inside) \
+                and (close is None or all(tokens[p].index in covered for p in range(a, b))):
             continue
         start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
         state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
@@ -221,6 +226,12 @@ def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: d
             out.append(Mention(start, end, cs, ce, whole, "Organization", MentionSource.ALIAS, affiliation=state,
                                sentence=sentence.index, subtype="media", entity_id=slug(surface)))
     return out
+
+
+def media_heads(kb: KnowledgeBase) -> frozenset[str]:
+    """Media words, and with the article those that describe a quoted name ('الموقع الإخباري
+    الرسمي التركي "…"', 'الصحيفة البريطانية "…"')."""
+    return kb.words("media_heads") | {"ال" + h for h in kb.words("media_heads")}
 
 
 def _without_status(norms: list[str], i: int, k: int, kb: KnowledgeBase) -> int:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
-from kg.bodies import (acronym_mentions, definite_heads, formal_state_mentions, organization_mentions,
+from kg.bodies import (acronym_mentions, definite_heads, formal_state_mentions, media_heads, organization_mentions,
                        outlet_mentions, place_mentions)
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
@@ -26,7 +26,8 @@ HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "media_heads", "bas
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
-    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb)))
+    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb),
+                                                                media_heads(kb)))
 
 
 def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:

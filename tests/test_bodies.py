@@ -56,3 +56,8 @@ def test_a_body_whose_short_name_the_gazetteer_knows_is_that_known_body():
 def test_an_agency_s_status_word_is_no_part_of_its_name_but_names_it_after_a_state():
     r = doc("وفق ما نقلت وكالة الأنباء الكينية الرسمية عن الوزير. وبحسب وكالة تونس الرسمية، استقبل الرئيس ضيفه.")
     assert set(of_type(r, "Organization")) == {"وكالة الأنباء الكينية", "وكالة تونس الرسمية"}
+
+
+def test_a_quoted_outlet_after_a_definite_described_media_word_even_holding_a_known_short_name():
+    r = doc('ونقل الموقع الإخباري الرسمي الكيني "آر تي نيوز كينيا" الخبر، وتنشر الصحيفة "تقارير" كل يوم.')
+    assert set(of_type(r, "Organization")) == {"آر تي نيوز كينيا"}
