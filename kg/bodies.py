@@ -96,6 +96,18 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def _quoted_name(sentence: Sentence, i: int, covered: dict[int, str]) -> int | None:
+    """'جبهة "البوليساريو"', 'حزب «النهضة»': a head then a name in quotes (not a known one) names the
+    body by the quoted words; the closing mark's position, or None."""
+    tokens = sentence.tokens
+    if i + 1 >= len(tokens) or tokens[i + 1].text not in CLOSING_QUOTE:
+        return None
+    close = bracketed(sentence, i + 1)
+    if close is None or all(tokens[p].index in covered for p in range(i + 2, close)):
+        return None
+    return close
+
+
 def _coordinated_noun(w: str, kb: KnowledgeBase) -> bool:
     """'والحكومة', 'والصحافة': و + a definite word that is no adjective (no ي/ية ending) is a
     second noun coordinated with the head."""
@@ -143,6 +155,13 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if i < free or tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
+        quoted = _quoted_name(sentence, i, covered)
+        if quoted is not None:
+            start, end, cs, ce, surface = name_span(sentence, i + 2, quoted, text)
+            out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN,
+                               sentence=sentence.index, entity_id=slug(surface)))
+            free = quoted
+            continue
         k, state = _organization_end(sentence, i, kb, covered)
         adjective = state is not None
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)

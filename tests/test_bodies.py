@@ -61,3 +61,9 @@ def test_an_agency_s_status_word_is_no_part_of_its_name_but_names_it_after_a_sta
 def test_a_quoted_outlet_after_a_definite_described_media_word_even_holding_a_known_short_name():
     r = doc('ونقل الموقع الإخباري الرسمي الكيني "آر تي نيوز كينيا" الخبر، وتنشر الصحيفة "تقارير" كل يوم.')
     assert set(of_type(r, "Organization")) == {"آر تي نيوز كينيا"}
+
+
+def test_a_head_then_a_quoted_name_names_a_body_by_the_quoted_words():
+    r = doc('وفاز حزب «الأمل الجديد» في الانتخابات، وقالت حركة "حماس" إن الهدنة صامدة.')
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"الأمل الجديد", "حماس"} and orgs["حماس"].id == "hamas"
