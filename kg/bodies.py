@@ -96,6 +96,13 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def _indefinite_nationality(w: str, kb: KnowledgeBase) -> bool:
+    """'صينية', 'ألماني' (normalized 'الماني', which looks definite): a nationality without the
+    article, whose own article form is 'ال' + it."""
+    state = kb.nationality.get(w)
+    return state is not None and not (w.startswith("ال") and kb.nationality.get(w[2:]) == state)
+
+
 def _quoted_name(sentence: Sentence, i: int, covered: dict[int, str]) -> int | None:
     """'جبهة "البوليساريو"', 'حزب «النهضة»': a head then a name in quotes (not a known one) names the
     body by the quoted words; the closing mark's position, or None."""
@@ -135,7 +142,8 @@ def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> boo
 def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
     """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
     return kb.derived("definite_organization_heads", lambda: frozenset(
-        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads"))
+        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads")
+        | kb.words("definite_only_organization_heads"))
 
 
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
@@ -169,6 +177,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         state = state or seat
         if k == i + 1 or (form in need_state and state is None) or _not_a_head(sentence, i, form, kb):
             continue
+        if k == i + 2 and adjective and _indefinite_nationality(norms[i + 1], kb):
+            continue  # "شركة صينية", "منتدى ألماني": a description, no name
         if form in definite and (not adjective or k < i + 3):
             continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
         if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):

@@ -82,6 +82,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "non_participant_heads": WORDS,
     "organization_heads": WORDS,
     "state_body_heads": WORDS,
+    "definite_only_organization_heads": WORDS,
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,
     "media_status_words": WORDS,

@@ -67,3 +67,10 @@ def test_a_head_then_a_quoted_name_names_a_body_by_the_quoted_words():
     r = doc('وفاز حزب «الأمل الجديد» في الانتخابات، وقالت حركة "حماس" إن الهدنة صامدة.')
     orgs = of_type(r, "Organization")
     assert set(orgs) == {"الأمل الجديد", "حماس"} and orgs["حماس"].id == "hamas"
+
+
+def test_institute_forum_bank_and_centre_heads_but_no_indefinite_description():
+    r = doc("وقال معهد البحوث الزراعية إن المحصول وفير، وعقد منتدى التعاون الأفريقي الهندي دورته. "
+            "وأعلن البنك المركزي الكيني خفض الفائدة، وساهم في إنشاء بنك للعيون، وهو منتدى ألماني، وافتتحت شركة صينية مصنعا.")
+    assert set(of_type(r, "Organization")) == {"معهد البحوث الزراعية", "منتدى التعاون الأفريقي الهندي",
+                                               "البنك المركزي الكيني"}
