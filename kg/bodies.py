@@ -58,7 +58,11 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     norms, tokens = sentence.norms, sentence.tokens
     stops, adjectives = body_stops(kb), kb.words("organization_adjectives")
     k = i + 1
-    while k < len(tokens) and k - i <= 5:
+    chain = _indefinite_chain(sentence, i, kb, covered)
+    while k < len(tokens) and k - i <= 5 + chain:
+        if k <= i + chain:
+            k += 1
+            continue
         w = norms[k]
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
@@ -75,15 +79,39 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             break
         nxt = norms[k + 1] if k + 1 < len(tokens) else ""
         linked = w.startswith("ل") and not w.startswith("ال") and (_definite(nxt) or nxt in kb.nationality)
-        first = k == i + 1 or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
+        first = k == i + 1 + chain or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
         # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
-        adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives
+        # "هيئة تشجيع الاستثمار المباشر الكويتية": the name goes on to a state agreeing with a feminine
+        # head (not "وزارة الخارجية الهجوم الإسرائيلي")
+        adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives \
+            or (norms[i].endswith("ه") and nxt.endswith("يه") and nxt in kb.nationality)
         # a complement takes no preposition: "بمقر الحكومة بالعاصمة اليابانية" names no body
         if linked or (_definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
             k += 1
             continue
         break
     return k, None
+
+
+def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:
+    """'مجلس وزراء خارجية …', 'هيئة تشجيع الاستثمار', 'حركة عدم الانحياز': one or two nouns
+    without the article, in construct, before the definite complement; how many (0 if none)."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if not any(f in kb.words("construct_chain_heads") for f in stems(norms[i])) \
+            or i + 1 < len(norms) and norms[i + 1] in kb.words("construct_chain_board_words"):
+        return 0
+    stops = body_stops(kb)
+    n = 0
+    while i + 1 + n < len(norms) and n < 2:
+        w = norms[i + 1 + n]
+        if not w.isalpha() or _definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
+                or w[:1] in ("ل", "ب", "و", "ك", "ف") or kb.titles.starts(w):
+            break
+        n += 1
+    nxt = i + 1 + n
+    if n == 0 or nxt >= len(norms) or not norms[nxt].startswith("ال") or norms[nxt] in kb.nationality:
+        return 0
+    return n
 
 
 def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:

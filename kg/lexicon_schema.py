@@ -82,6 +82,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "non_participant_heads": WORDS,
     "organization_heads": WORDS,
     "state_body_heads": WORDS,
+    "construct_chain_heads": WORDS,
+    "construct_chain_board_words": WORDS,
     "definite_only_organization_heads": WORDS,
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,

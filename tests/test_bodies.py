@@ -74,3 +74,11 @@ def test_institute_forum_bank_and_centre_heads_but_no_indefinite_description():
             "وأعلن البنك المركزي الكيني خفض الفائدة، وساهم في إنشاء بنك للعيون، وهو منتدى ألماني، وافتتحت شركة صينية مصنعا.")
     assert set(of_type(r, "Organization")) == {"معهد البحوث الزراعية", "منتدى التعاون الأفريقي الهندي",
                                                "البنك المركزي الكيني"}
+
+
+def test_a_council_or_authority_in_construct_through_nouns_without_the_article():
+    r = doc("وقعت الشركة مذكرة مع هيئة تشجيع الصادرات الزراعية الكينية، واجتمع اتحاد منتجي الألبان في نيروبي. "
+            "ووافق مجلس إدارة الشركة على الخطة، وأدانت وزارة الخارجية الهجوم الإسرائيلي.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"هيئة تشجيع الصادرات الزراعية الكينية", "اتحاد منتجي الألبان"}
+    assert orgs["هيئة تشجيع الصادرات الزراعية الكينية"].affiliation == "kenya"
