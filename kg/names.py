@@ -179,8 +179,11 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 
-def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
-    """Where the name read after a title ends, or None when what follows is no name."""
+def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool,
+               stated: bool = False) -> int | None:
+    """Where the name read after a title ends, or None when what follows is no name. After a comma
+    the name must be closed: by punctuation, or, after a title of a state (`stated`), by a stop
+    word ('رئيس وزراء كينيا، جون موغاي على …')."""
     tokens, norms = sentence.tokens, sentence.norms
     quoted = _quoted_name(sentence, j, by_start, kb)
     if quoted is not None:
@@ -193,7 +196,8 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
     if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
         return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
-    closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
+    closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS
+                                    or stated and end - j >= 2 and norms[end] in _name_stops(kb))
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
 
 

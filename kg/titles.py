@@ -286,7 +286,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             out.append(_with_role(described, role, state))
             free = j
             continue
-        end = name_after(sentence, j, kb, by_start, introduced)
+        end = name_after(sentence, j, kb, by_start, introduced, stated=state is not None)
         if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
             end = single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:

@@ -27,3 +27,9 @@ def test_an_indefinite_object_after_a_compound_given_name_is_no_part_of_the_name
 def test_a_family_name_beginning_with_lam_stays_after_a_compound_given_name():
     r = doc("واستقبل وزير الخارجية عبد اللطيف لحسن نظيره في الرباط.")
     assert "عبد اللطيف لحسن" in of_type(r, "Person")
+
+
+def test_a_president_elect_and_a_name_after_a_state_s_title_a_comma_and_closed_by_a_preposition():
+    r = doc("وتلقى الرئيس اتصالا من الرئيس الكيني المنتخب جون موغاي. ووقع رئيس وزراء كينيا، بيتر أوتينو على الاتفاقية. "
+            "ووقع رئيس الوزراء، سامي علي على الاتفاقية.")
+    assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
