@@ -287,6 +287,8 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             free = j
             continue
         end = name_after(sentence, j, kb, by_start, introduced, stated=state is not None)
+        if end is None and not introduced:
+            j, end = _name_after_long_complement(sentence, j, kb, by_start, at)
         if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
             end = single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
@@ -302,6 +304,26 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
+
+
+def _name_after_long_complement(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, known):
+    """'رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي،': a complement longer than the title
+    reader takes, a comma, and a name the next comma closes. (Where the name starts, its end or None.)"""
+    norms, tokens = sentence.norms, sentence.tokens
+    stops = _lexicon_sets(kb)[0]
+    c = j
+    while c < len(norms) and c - j < 7 and norms[c] not in _COMMAS:
+        w = norms[c]
+        if not w.isalpha() or w in stops or kb.titles.starts(w) or kb.triggers.starts(w) \
+                or (c in known and known[c][0] == "Person"):
+            return j, None
+        c += 1
+    if c == j or c + 1 >= len(norms) or norms[c] not in _COMMAS:
+        return j, None
+    end = name_after(sentence, c + 1, kb, by_start, False)
+    if end is None or any(len(norms[k].strip("\u0640")) < 2 for k in range(c + 1, end)):
+        return j, None  # "، ف ـ \"…": a clitic and a tatweel, no name
+    return c + 1, end
 
 
 def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,

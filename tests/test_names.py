@@ -33,3 +33,9 @@ def test_a_president_elect_and_a_name_after_a_state_s_title_a_comma_and_closed_b
     r = doc("وتلقى الرئيس اتصالا من الرئيس الكيني المنتخب جون موغاي. ووقع رئيس وزراء كينيا، بيتر أوتينو على الاتفاقية. "
             "ووقع رئيس الوزراء، سامي علي على الاتفاقية.")
     assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
+
+
+def test_a_name_between_commas_after_a_complement_longer_than_the_title_reader_takes():
+    r = doc("والتقى الوزير رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي، في نيروبي. "
+            "ونقلت الوكالة عن مجلس الأمن فرض عقوبات، ف ـ \"من دون شك\" سيتغير الوضع.")
+    assert set(of_type(r, "Person")) == {"جون موغاي"}
