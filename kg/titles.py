@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
+from kg.names import (COMMAS as _COMMAS, _definite, _pronoun_suffixes, name_after, name_before, name_end, name_like, name_over_known,
                       next_list_item, person_mention, single_name)
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
@@ -76,6 +76,11 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w) \
                 or kb.phrases("honorifics").match_at(norms, k):
             break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
+        if k == j and _noun_with_pronoun(w, kb):
+            k += 1  # "رئيس حكومته", "وزير خارجيتها": the body is the pronoun's (and "وتجارتها")
+            while k < len(norms) and norms[k][:1] == "و" and _noun_with_pronoun(norms[k][1:], kb):
+                k += 1
+            return norms[j:k], state, k
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if k == j and w in kb.derived("complement_heads", lambda: kb.words("place_heads") | kb.words(
                 "organization_heads")) and nxt.isalpha() and nxt not in stops and not kb.titles.starts(nxt):
@@ -102,6 +107,13 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             continue
         break
     return words, state, k
+
+
+def _noun_with_pronoun(w: str, kb: KnowledgeBase) -> bool:
+    """'حكومته' (حكومة + ه), 'خارجيتها': a noun in ة the news uses outside names, with a pronoun."""
+    common = kb.words("name_first_word_stops")
+    return any(w.endswith(p) and w[:-len(p)].endswith("ت") and w[:-len(p) - 1] + "ه" in common
+               for p in _pronoun_suffixes(kb))
 
 
 def _served_end(norms, k: int, kb: KnowledgeBase, known) -> int:

@@ -39,3 +39,8 @@ def test_a_name_between_commas_after_a_complement_longer_than_the_title_reader_t
     r = doc("والتقى الوزير رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي، في نيروبي. "
             "ونقلت الوكالة عن مجلس الأمن فرض عقوبات، ف ـ \"من دون شك\" سيتغير الوضع.")
     assert set(of_type(r, "Person")) == {"جون موغاي"}
+
+
+def test_a_title_s_complement_may_be_a_noun_with_a_pronoun():
+    r = doc("واستقبله الرئيس الكيني ورئيس حكومته جون موغاي. وأيد وزير خارجيتها وتجارتها السابق بيتر أوتينو القرار.")
+    assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
