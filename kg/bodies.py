@@ -124,6 +124,13 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     return entry.capital_of if entry else None
 
 
+def _ministry_id(form: str, surface: str, kb: KnowledgeBase) -> str | None:
+    """'الخارجية المصرية' is the node of 'وزارة الخارجية المصرية'."""
+    if form not in kb.words("portfolio_heads"):
+        return None
+    return slug(f"{kb.word_list('portfolio_body_words')[0]} {surface}")
+
+
 def _indefinite_nationality(w: str, kb: KnowledgeBase) -> bool:
     """'صينية', 'ألماني' (normalized 'الماني', which looks definite): a nationality without the
     article, whose own article form is 'ال' + it."""
@@ -157,6 +164,13 @@ def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> boo
     if form in kb.words("office_held_heads") and i + 1 < len(norms) \
             and kb.titles.starts(norms[i + 1]):
         return True
+    if form in kb.words("portfolio_heads"):
+        # "وزير الدفاع السعودية": a title's complement; "لاعبي الدفاع التشيكي": no ministry, whose
+        # name is the portfolio and a feminine nationality ("الخارجية الموريتانية") and no more
+        nxt = norms[i + 1] if i + 1 < len(norms) else ""
+        if norms[i] != form or (i > 0 and kb.titles.starts(norms[i - 1])) \
+                or not (nxt in kb.nationality and nxt.endswith("يه")):
+            return True
     if not form.startswith("ال") or i == 0 or not norms[i].startswith(("ال", "وال")):
         return False  # "للجماعة", "بالرئاسة": a preposition's object, no adjective
     before = norms[i - 1]
@@ -177,21 +191,22 @@ def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                           covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
+    portfolios = kb.words("portfolio_heads")
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb)))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads")
+    generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads") | portfolios
     definite = definite_heads(kb)
-    alone = kb.words("state_body_heads_alone")
+    alone = kb.words("state_body_heads_alone") | portfolios
     out: list[Mention] = []
     free = 0
     for i in positions(map(heads.__getitem__, norms)):
         if i < free or tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
-        quoted = _quoted_name(sentence, i, covered)
+        quoted = _quoted_name(sentence, i, covered) if not form.startswith("ال") else None
         if quoted is not None:
             start, end, cs, ce, surface = name_span(sentence, i + 2, quoted, text)
             out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN,
@@ -222,7 +237,7 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,
-                           entity_id=f"{slug(surface)}_{seat}" if seat else None))
+                           entity_id=f"{slug(surface)}_{seat}" if seat else _ministry_id(form, surface, kb)))
         free = k
     return out
 

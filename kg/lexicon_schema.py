@@ -87,6 +87,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "definite_only_organization_heads": WORDS,
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,
+    "portfolio_heads": WORDS,
+    "portfolio_body_words": WORDS,
     "media_status_words": WORDS,
     "forces_nouns": WORDS,
     "organization_adjectives": WORDS,

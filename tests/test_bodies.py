@@ -82,3 +82,10 @@ def test_a_council_or_authority_in_construct_through_nouns_without_the_article()
     orgs = of_type(r, "Organization")
     assert set(orgs) == {"هيئة تشجيع الصادرات الزراعية الكينية", "اتحاد منتجي الألبان"}
     assert orgs["هيئة تشجيع الصادرات الزراعية الكينية"].affiliation == "kenya"
+
+
+def test_a_portfolio_and_a_feminine_nationality_name_the_ministry_but_not_after_a_title_or_a_noun():
+    r = doc("وكانت وزارة الخارجية الكينية قد أعلنت الزيارة. وتوجه الوزير نحو مقر الخارجية الكينية. "
+            "وقال مساعد وزير الدفاع السعودية إن الوفد وصل، وانتقد السياسة الخارجية الأمريكية، وتألق الدفاع التشيكي.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"وزارة الخارجية الكينية"} and "الخارجية الكينية" in orgs["وزارة الخارجية الكينية"].alt_labels
