@@ -212,6 +212,9 @@ def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, k
     norms = sentence.norms
     if m.type not in ("Place", "State") or m.end - m.start != 1 or j + 1 >= len(norms):
         return None
+    quoted = _quoted_name(sentence, j, {k: v for k, v in by_start.items() if v is not m}, kb)
+    if quoted is not None:
+        return quoted  # 'نائب الرئيس "سلفادور فالديس ميسا"': a quoted name that begins with a city's
     nxt = norms[j + 1]
     # "وزير خارجية الأرجنتين سانتياغو كافييرو", "رئيسة الوزراء الإيطالية جورجيا ميلوني": after a
     # state's title, a city or state and a word no rule knows (no article, stop, common word or

@@ -44,3 +44,8 @@ def test_a_name_between_commas_after_a_complement_longer_than_the_title_reader_t
 def test_a_title_s_complement_may_be_a_noun_with_a_pronoun():
     r = doc("واستقبله الرئيس الكيني ورئيس حكومته جون موغاي. وأيد وزير خارجيتها وتجارتها السابق بيتر أوتينو القرار.")
     assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
+
+
+def test_a_quoted_name_after_a_title_may_begin_with_a_city_s_name():
+    r = doc('وحضر القمة نائب الرئيس الكيني "سالفادور أوتينو موغاي". وزار الوزير "سالفادور" أمس.')
+    assert set(of_type(r, "Person")) == {"سالفادور أوتينو موغاي"}
