@@ -48,7 +48,9 @@ def _state_phrase(norms, k: int, kb: KnowledgeBase, known: dict[int, tuple[str, 
     if hit is None or hit[0] != "State":
         return None, start
     k = hit[2]
-    while k < len(norms) and norms[k] in qualifiers:
+    # "جمهورية فنزويلا البوليفارية": after a state's form, any feminine adjective of its formal name
+    while k < len(norms) and (norms[k] in qualifiers or start < k - 1 and norms[k].startswith("ال")
+                              and norms[k].endswith("يه") and norms[k] not in kb.nationality):
         k += 1
     return hit[1], k
 
@@ -326,6 +328,9 @@ def _name_after_long_complement(sentence: Sentence, j: int, kb: KnowledgeBase, b
     c = j
     while c < len(norms) and c - j < 7 and norms[c] not in _COMMAS:
         w = norms[c]
+        if w == "(" and c + 2 < len(norms) and norms[c + 1].isalpha() and norms[c + 2] == ")":
+            c += 3  # "لمنظمة حلف شمال الأطلسي (الناتو)، …": a short name in parentheses
+            continue
         if not w.isalpha() or w in stops or kb.titles.starts(w) or kb.triggers.starts(w) \
                 or (c in known and known[c][0] == "Person"):
             return j, None

@@ -49,3 +49,9 @@ def test_a_title_s_complement_may_be_a_noun_with_a_pronoun():
 def test_a_quoted_name_after_a_title_may_begin_with_a_city_s_name():
     r = doc('وحضر القمة نائب الرئيس الكيني "سالفادور أوتينو موغاي". وزار الوزير "سالفادور" أمس.')
     assert set(of_type(r, "Person")) == {"سالفادور أوتينو موغاي"}
+
+
+def test_a_formal_state_name_s_adjective_and_a_short_name_in_parentheses_inside_a_title():
+    r = doc("واستقبل الرئيس رئيس جمهورية الأوروغواي الشرقية خوان بابلو أورتيز الذي يقوم بزيارة. "
+            "والتقى الوزير الأمين العام لمنظمة الدول المصدرة للنفط (أوبك)، بيتر سامي، في فيينا.")
+    assert set(of_type(r, "Person")) == {"خوان بابلو أورتيز", "بيتر سامي"}
