@@ -168,8 +168,9 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     common = kb.words("name_first_word_stops")
     if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
-    if end - j == 2 and norms[j + 1] in common and norms[j] not in _given_names(kb):
-        return False  # "تلاشت تقريبا": an unknown word and a common one; "كوفي عنان" is a name
+    if end - j == 2 and (norms[j + 1] in common or norms[j + 1] in kb.words("name_inner_stops")
+                         and norms[j] not in particles) and norms[j] not in _given_names(kb):
+        return False  # "تلاشت تقريبا", "عمق العلاقات": an unknown word and a common one; "كوفي عنان" is a name
     if _with_pronoun(tokens[j].text, norms[j], kb):
         return False  # 'رئيس الدولة "حفظه الله"': a blessing, no name
     if tokens[j].text[:1] == "و" and norms[j][1:] in common:

@@ -55,3 +55,8 @@ def test_a_formal_state_name_s_adjective_and_a_short_name_in_parentheses_inside_
     r = doc("واستقبل الرئيس رئيس جمهورية الأوروغواي الشرقية خوان بابلو أورتيز الذي يقوم بزيارة. "
             "والتقى الوزير الأمين العام لمنظمة الدول المصدرة للنفط (أوبك)، بيتر سامي، في فيينا.")
     assert set(of_type(r, "Person")) == {"خوان بابلو أورتيز", "بيتر سامي"}
+
+
+def test_a_noun_and_a_definite_common_word_after_a_title_are_its_object_not_a_name():
+    r = doc("وفي كلمته، ثمن الوزير عمق العلاقات بين البلدين، وقال الوزير خالد الحنيفات إن الوضع جيد.")
+    assert set(of_type(r, "Person")) == {"خالد الحنيفات"}
