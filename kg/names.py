@@ -282,6 +282,13 @@ def _pronoun_suffixes(kb: KnowledgeBase) -> tuple[str, ...]:
     return kb.derived("pronoun_suffix_tuple", lambda: tuple(kb.words("pronoun_suffixes")))
 
 
+def noun_with_pronoun(w: str, kb: KnowledgeBase) -> bool:
+    """'حكومته' (حكومة + ه), 'خارجيتها': a noun in ة the news uses outside names, with a pronoun."""
+    common = kb.words("name_first_word_stops")
+    return any(w.endswith(p) and w[:-len(p)].endswith("ت") and w[:-len(p) - 1] + "ه" in common
+               for p in _pronoun_suffixes(kb))
+
+
 def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
     """'حفظه' (حفظ + ه): a common word with an attached pronoun, no name ('نبيه' is one)."""
     suffixes = _pronoun_suffixes(kb)

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
-from kg.bodies import (acronym_mentions, definite_heads, formal_state_mentions, media_heads, organization_mentions,
-                       outlet_mentions, place_mentions)
+from kg.bodies import definite_heads, formal_state_mentions, organization_mentions, place_mentions
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.minister_lists import listed_ministers
 from kg.model import Mention, MentionSource, evolve
+from kg.outlets import acronym_mentions, media_heads, outlet_mentions
 from kg.recognize import gazetteer_mentions, pattern_mentions
 from kg.text import Sentence, normalize, stems
 from kg.titles import title_spans
