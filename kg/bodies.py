@@ -30,6 +30,9 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             k += 1
             continue
         w = norms[k]
+        if chain and k == i + 1 + chain and covered.get(tokens[k].index) == "State":
+            k += 1  # "مجلس وزراء خارجية المغرب العربي": a state's name ends a chain of constructs
+            continue
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
             # but not after a preposition: "رئاسة الجمهورية بقصر الاتحادية" (بغداد is a name, not ب + غداد)

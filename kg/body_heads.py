@@ -56,12 +56,13 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     while i + 1 + n < len(norms) and n < 2:
         w = norms[i + 1 + n]
         if not w.isalpha() or _definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
-                or w[:1] in ("ل", "ب", "و", "ك", "ف") or kb.titles.starts(w):
+                or w[:1] in ("ل", "ب", "ك", "ف") or kb.titles.starts(w):
             break
         n += 1
     nxt = i + 1 + n
-    if n == 0 or nxt >= len(norms) or not norms[nxt].startswith("ال") or norms[nxt] in kb.nationality:
-        return 0
+    if n == 0 or nxt >= len(norms) or norms[nxt] in kb.nationality or not (
+            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) == "State"):
+        return 0  # the chain ends on a definite word or a state's name ("مجلس وزراء داخلية كينيا")
     return n
 
 

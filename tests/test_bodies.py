@@ -89,3 +89,8 @@ def test_a_portfolio_and_a_feminine_nationality_name_the_ministry_but_not_after_
             "وقال مساعد وزير الدفاع السعودية إن الوفد وصل، وانتقد السياسة الخارجية الأمريكية، وتألق الدفاع التشيكي.")
     orgs = of_type(r, "Organization")
     assert set(orgs) == {"وزارة الخارجية الكينية"} and "الخارجية الكينية" in orgs["وزارة الخارجية الكينية"].alt_labels
+
+
+def test_a_chain_of_constructs_may_hold_a_word_in_waw_and_end_on_a_state_s_name():
+    r = doc("وناقش الوزيران انعقاد مجلس وزراء خارجية القرن الأفريقي المتوقف منذ سنوات، واجتمع مجلس وزراء داخلية كينيا في نيروبي.")
+    assert set(of_type(r, "Organization")) == {"مجلس وزراء خارجية القرن الأفريقي", "مجلس وزراء داخلية كينيا"}
