@@ -8,7 +8,7 @@ meeting during a multi-day visit joins the visit; undated mentions of one encoun
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from itertools import accumulate
 
 from kg.dates import DateMention
@@ -168,7 +168,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         triggers = [(a, b, k) for a, b, k in _find_phrases(sentence, self.kb.triggers) + self._signings(view)
                     + self._letters(view)
                     if a not in view.excluded]
-        if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
+        triggers, beside = self._beside_sidelines(view, triggers)
+        if not (triggers or beside) or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # a ticker or list of headlines is no narration
         clause_kinds: dict[int, list[tuple[int, str]]] = {}
         for a, _, kind in triggers:
@@ -214,31 +215,24 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
-        return self._visits_during(view, clause_kinds, out)
+        out = self._visits_during(view, clause_kinds, out)
+        return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
 
-    def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
-                       cands: list[Candidate]) -> list[Candidate]:
-        """'اختتم رئيس الوزراء زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس …': the
-        traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
-        during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
-        if not during_at:
-            return cands
-        travel_at = [a for a, _, _ in found_in(view, self.travel)]
-        extra = []
-        for cand in cands:
-            c = cand.clause
-            t = next((a for a in travel_at if view.clause[a] == c), None)
-            met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
-            if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
-                continue
-            travellers = list(dict.fromkeys(m.entity_id for m in view.mentions  # named before the visit word
-                                            if m.entity_id in cand.participants and view.pos(m.start) < t))
-            if not travellers or set(travellers) == set(cand.participants):
-                continue
-            extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
-                                 location=self._location(view, t, "Visit")))
-            cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
-        return cands + extra
+    def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
+                          evidence: str) -> list[Candidate]:
+        """The summit on whose sidelines an encounter happened ('على هامش القمة الخامسة عشرة لمنظمة التعاون
+        الإسلامي'): an event of its own, of the organization whose summit it is, when the text names it; the
+        encounters beside it stay apart from it."""
+        out = []
+        for a, _, kind in beside:
+            bodies = self._summit_bodies(view, a) if kind == "Summit" else []
+            if bodies:
+                date, mentioned = self._date_for(view, a)
+                out.append(Candidate("Summit", bodies, date, mentioned, self._location(view, a, "Summit"),
+                                     view.sentence, evidence, during=True, clause=view.clause[a]))
+        for c in cands if beside else []:
+            c.sideline, c.during = True, c.during or bool(out)  # told beside a larger event: of its own
+        return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
                       kind: str = "Meeting", present: bool = False) -> list[str]:
@@ -271,7 +265,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         for m in persons:
             if m.entity_id not in ids:
                 ids.append(m.entity_id)
-        if len(ids) == 1 and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
+        with_them = trigger + 1 < len(view.sentence.norms) and all(view.pos(m.start) > trigger for m in persons) \
+            and view.sentence.norms[trigger + 1] in self.kb.words("counterpart_prepositions")
+        if (len(ids) == 1 or with_them) and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):

@@ -1,15 +1,16 @@
 """What the words around a trigger say about who takes part: a treaty signed together, a welcome
 at the airport, a pronoun's antecedent, a head of state left unnamed, a letter handed on, those
-merely present. A mixin of kg.events.MeetingExtractor."""
+merely present; a visit and the encounter during it, the larger event beside which one happened. A mixin of kg.events.MeetingExtractor."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
 from kg.text import stems
 
 if TYPE_CHECKING:
-    from kg.events import SentenceView
+    from kg.events import Candidate, SentenceView
 
 
 def _find_phrases(sentence, index) -> list[tuple[int, int, object]]:
@@ -182,9 +183,10 @@ class ClauseMarks:
         to, since = kb.words("addressee_links"), kb.words("sender_links")
         out = []
         for p in (q for q, n in enumerate(norms) if n in nouns):
-            # the sender: a person within six words, the noun indefinite (construct) or "من" before him
-            sender = next((q for q in persons if 0 < q - p <= 6 and (
-                not norms[p].startswith("ال") or any(norms[k] in since for k in range(p + 1, q)))), None)
+            # the sender: a person within six words, the noun indefinite (construct) or "من" before him;
+            # eight after a sending verb ("الرسالة التي وجهها في 14 مارس السيد …")
+            sender = next((q for q in persons if 0 < q - p <= 8 and (
+                (q - p <= 6 and not norms[p].startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
                 continue
             if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
@@ -194,9 +196,11 @@ class ClauseMarks:
     def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
         """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
         وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
-        it is what was discussed, not a side."""
+        it is what was discussed, not a side; so, before a trigger, is one after a topic noun in its clause
+        ('أشاد الوزير بالعلاقات بين الأردن والعراق خلال زيارته')."""
         heads = self.kb.words("topic_heads")
-        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(trigger + 1, p))
+        start = trigger + 1 if trigger < p else view.clause.index(view.clause[p])
+        return any(not heads.isdisjoint(stems(view.sentence.norms[q])) for q in range(start, p))
 
     def _not_senders(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
         """'وصل المبعوث … حاملا رسالة من الرئيس …', 'حاملا رسالة السيسي للسلطان …': who sent the letter a
@@ -214,3 +218,47 @@ class ClauseMarks:
                 for q in range(max(0, p - 8), p))
         return [m for m in persons if not sent(view.pos(m.start))]
 
+    def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                       cands: list[Candidate]) -> list[Candidate]:
+        """'اختتم رئيس الوزراء زيارة إلى كينيا أجرى خلالها مباحثات مع الرئيس …': the
+        traveller's visit is a fact of its own beside the encounter during it (one clause, two facts)."""
+        during_at = [a for a, _, _ in found_in(view, self.kb.phrases("during_words"))]
+        if not during_at:
+            return cands
+        travel_at = [a for a, _, _ in found_in(view, self.travel)]
+        extra = []
+        for cand in cands:
+            c = cand.clause
+            # the travel word nearest before the encounter ('وصل ماكرون إلى أبوظبي في زيارة التقى خلالها …')
+            encounters = [a for a, k in clause_kinds.get(c, []) if k != "Visit"]
+            t = max((a for a in travel_at if view.clause[a] == c and encounters and a < max(encounters)), default=None)
+            met = [k for a, k in clause_kinds.get(c, []) if t is not None and a > t and k != "Visit"]
+            if not met or cand.dated_list or not any(view.clause[d] == c and d > t for d in during_at):
+                continue
+            travellers = list(dict.fromkeys(m.entity_id for m in view.mentions  # named before the visit word
+                                            if m.entity_id in cand.participants and view.pos(m.start) < t))
+            if not travellers or set(travellers) == set(cand.participants):
+                continue
+            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
+            arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
+                            and o.participants and set(o.participants) <= set(travellers)), None)
+            if arrival:
+                arrival.during = True
+            else:
+                extra.append(replace(cand, kind="Visit", participants=travellers, travel=True, during=True,
+                                     location=self._location(view, t, "Visit")))
+            cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
+        return cands + extra
+
+    def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
+        """'التقى الوزير نظيره على هامش القمة …', 'على هامش أعمال القمة، عقد الوزير اجتماعا مع …': a trigger
+        after 'على هامش' in its clause names the larger event beside which the encounter happened, not
+        the encounter; so does one right after 'قبيل (عقد)' ('… قبيل عقد القمة'): the triggers kept, and
+        those of the larger events."""
+        marks = [a for a, _, _ in _find_phrases(view.sentence, self.sideline)]
+        before = {b for _, b, _ in _find_phrases(view.sentence, self.kb.phrases("before_event_phrases"))}
+        if not marks and not before:
+            return triggers, []
+        larger = [t for t in triggers if t[0] in before
+                  or any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
+        return [t for t in triggers if t not in larger], larger

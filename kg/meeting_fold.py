@@ -89,19 +89,24 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
 def _states_for_their_people(events: list[Candidate], extractor: MeetingExtractor, priority) -> list[Candidate]:
     """'وقع المغرب ونيجيريا على ثلاث اتفاقيات' beside 'ترأس العاهل المغربي …، والرئيس النيجيري …
     مراسم التوقيع': an undated encounter of states alone is the one undated encounter, in the sentence
-    before or after, whose persons are of those very states (the states stood for them)."""
+    before or after, whose persons are of those very states (the states stood for them). A headline's
+    ('قمة ثالثة بين تركيا وإيطاليا..') is the one such encounter of the body, however far."""
     out = []
     for e in events:
         states = set(e.participants)
         if _undated_at_all(e) and states and all(extractor.types.get(p) == "State" for p in states):
             hosts = [h for h in events if h is not e and family(h.kind) == family(e.kind) and _undated_at_all(h)
-                     and abs(h.sentence.index - e.sentence.index) <= 1  # told twice, one sentence after the other
-                     and states == {extractor.affiliations.get(p) for p in h.participants}]
+                     and _told_twice(e, h) and states == {extractor.affiliations.get(p) for p in h.participants}]
             if len(hosts) == 1:
                 _merge_into(hosts[0], e, priority)
                 continue
         out.append(e)
     return out
+
+
+def _told_twice(e: Candidate, h: Candidate) -> bool:
+    """One sentence after the other, or `e` in the headline (the first paragraph) and `h` in the body."""
+    return abs(h.sentence.index - e.sentence.index) <= 1 or h.sentence.paragraph > e.sentence.paragraph == 0
 
 
 def _undated_at_all(e: Candidate) -> bool:
@@ -209,10 +214,12 @@ def _visit_and_encounter(u: Candidate, e: Candidate) -> bool:
 
 def _same_undated(kb: KnowledgeBase):
     """Undated mentions of the same people's encounter in one article, not at two places the
-    knowledge base tells apart ('وصل … إلى أبوظبي' and 'وصل … إلى مسقط' are two visits)."""
+    knowledge base tells apart ('وصل … إلى أبوظبي' and 'وصل … إلى مسقط' are two visits). An encounter
+    on the sidelines of a larger one is apart from it, but one with the very same people is itself told
+    again (a headline's 'صباغ يلتقي نظيره المصري')."""
     def same(u: Candidate, e: Candidate) -> bool:
         a, b = set(u.participants), set(e.participants)
-        return u.date is None and e.date is None and (a <= b or b <= a) and not (u.sideline or e.sideline) \
+        return u.date is None and e.date is None and (a == b or (a <= b or b <= a) and not (u.sideline or e.sideline)) \
             and not _visit_and_encounter(u, e) and not _known_places_apart(kb, u.location, e.location)
     return same
 

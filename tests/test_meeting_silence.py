@@ -37,6 +37,13 @@ def _meetings(text):
     # what was said during a call told already names no new encounter (anaphoric_encounters)
     "وخلال الاتصال، بحث الجانبان العلاقات بين البلدين، ونقل تحيات الرئيس التركي رجب طيب أردوغان إلى الرئيس الأوغندي "
     "يوري موسيفيني.",
+    # a phone service and a letter nobody sent are no call and no letter between the persons named
+    "أطلقت الشركة خدمة جديدة للمكالمة الهاتفية الدولية، وقال وزير الاتصالات المصري عمرو طلعت إن الرئيس المصري "
+    "عبد الفتاح السيسي تابع المشروع.",
+    "ونشرت الصحيفة الرسالة التي وجهها القراء إلى وزير الخارجية المصري سامح شكري، وعلق عليها الرئيس المصري عبد الفتاح السيسي.",
+    # a meeting some side calls for is a plan (planned_markers: 'إلى عقد')
+    "ودعا الرئيس الكيني وليام روتو إلى عقد قمة أفريقية مع الرئيس الأوغندي يوري موسيفيني لبحث أزمة المياه.",
+    "وسعى وزير الخارجية المصري سامح شكري إلى عقد لقاء مع نظيره الإثيوبي، لكن الجانب الإثيوبي اعتذر.",
 ])
 def test_no_meeting_of_two_in_ordinary_news(text):
     assert [m for m in _meetings(text) if len(m[1]) >= 2] == []
@@ -50,6 +57,12 @@ def test_no_meeting_of_two_in_ordinary_news(text):
 ])
 def test_a_later_plan_in_the_sentence_leaves_the_past_meeting(text, kind):
     assert any(k == kind and len(p) == 2 for k, p in _meetings(text))
+
+
+def test_relations_between_states_are_no_meeting_of_them():
+    # topic_heads: 'العلاقات بين …' names what a visit serves, not who took part
+    assert _meetings("وتأتي هذه الزيارة في إطار تعزيز العلاقات الثنائية بين مصر وإثيوبيا.") == []
+    assert _meetings("وأشاد الوزير بالعلاقات المتميزة بين الأردن والعراق خلال زيارته.") == []
 
 
 def test_talks_between_sides_named_by_adjectives_are_not_between_the_states_named_before():
