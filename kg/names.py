@@ -319,7 +319,10 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
         honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
         # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
-        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS or honored)):
+        # "استقبل الرئيس، في وقت سابق، باولو رانجيل، وزير الخارجية البرتغالي": between commas before a state's title
+        between_commas = prev in COMMAS and not stateless and b < i
+        if not (clitic or prev == "ان" or honored or between_commas) \
+                or (stateless and not (clitic and prev in COMMAS or honored)):
             continue
         if clitic and tokens[a].text[1:].startswith("ال"):
             continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"

@@ -60,3 +60,9 @@ def test_a_formal_state_name_s_adjective_and_a_short_name_in_parentheses_inside_
 def test_a_noun_and_a_definite_common_word_after_a_title_are_its_object_not_a_name():
     r = doc("وفي كلمته، ثمن الوزير عمق العلاقات بين البلدين، وقال الوزير خالد الحنيفات إن الوضع جيد.")
     assert set(of_type(r, "Person")) == {"خالد الحنيفات"}
+
+
+def test_a_name_between_commas_right_before_a_state_s_title():
+    r = doc("واستقبل الرئيس الكيني، في وقت سابق اليوم، جواو ماركيش، وزير الخارجية البرتغالي. "
+            "وقال، يوم الأربعاء، وزير الخارجية الإسباني إن الوضع جيد.")
+    assert set(of_type(r, "Person")) == {"جواو ماركيش"}
