@@ -186,6 +186,8 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     the name must be closed: by punctuation, or, after a title of a state (`stated`), by a stop
     word ('رئيس وزراء كينيا، جون موغاي على …')."""
     tokens, norms = sentence.tokens, sentence.norms
+    if j >= len(tokens):
+        return None  # "…، مستشار الوزير،": the text ends after the title
     quoted = _quoted_name(sentence, j, by_start, kb)
     if quoted is not None:
         return quoted
@@ -306,8 +308,6 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
     list between commas: '، وخالد الزهراني، مستشار الوزير،'. Returns (first position, after, clitic)."""
     tokens, norms = sentence.tokens, sentence.norms
     b = i - 1 if i >= 1 and norms[i - 1] in COMMAS else i
-    if stateless and b == i:
-        return None
     for a in range(b - 2, max(free, b - 5) - 1, -1):
         if a < 0:
             break
@@ -321,8 +321,9 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
         # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
         # "استقبل الرئيس، في وقت سابق، باولو رانجيل، وزير الخارجية البرتغالي": between commas before a state's title
         between_commas = prev in COMMAS and not stateless and b < i
+        # a title of no state: in a list between commas, or after an honorific ("الدكتور … وزير البترول")
         if not (clitic or prev == "ان" or honored or between_commas) \
-                or (stateless and not (clitic and prev in COMMAS or honored)):
+                or (stateless and not (clitic and prev in COMMAS and b < i or honored)):
             continue
         if clitic and tokens[a].text[1:].startswith("ال"):
             continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"

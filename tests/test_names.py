@@ -66,3 +66,13 @@ def test_a_name_between_commas_right_before_a_state_s_title():
     r = doc("واستقبل الرئيس الكيني، في وقت سابق اليوم، جواو ماركيش، وزير الخارجية البرتغالي. "
             "وقال، يوم الأربعاء، وزير الخارجية الإسباني إن الوضع جيد.")
     assert set(of_type(r, "Person")) == {"جواو ماركيش"}
+
+
+def test_a_text_ending_right_after_a_title_and_a_comma_reads_without_error():
+    r = doc("، وخالد الزهراني، مستشار الوزير، ")
+    assert set(of_type(r, "Person")) == {"خالد الزهراني"}
+
+
+def test_an_honorific_opens_a_name_before_a_title_of_no_state():
+    r = doc("ووقعها عن الجانب الكيني الدكتور جون موغاي وزير البترول. وقال سامي علي مستشار الوزير إن الوضع جيد.")
+    assert set(of_type(r, "Person")) == {"جون موغاي"}
