@@ -90,6 +90,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,
     "portfolio_heads": WORDS,
+    "name_list_openers": WORDS,
     "portfolio_body_words": WORDS,
     "media_status_words": WORDS,
     "forces_nouns": WORDS,

@@ -319,8 +319,11 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
         honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
         # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
-        # "استقبل الرئيس، في وقت سابق، باولو رانجيل، وزير الخارجية البرتغالي": between commas before a state's title
-        between_commas = prev in COMMAS and not stateless and b < i
+        # "استقبل الرئيس، في وقت سابق، باولو رانجيل، وزير الخارجية البرتغالي": between commas before a
+        # state's title; after a list opener ("كل من") or a detached "و" after a comma
+        between_commas = not stateless and (prev in COMMAS and b < i or normalize(" ".join(norms[max(0, a - 2):a]))
+                                             in kb.words("name_list_openers")
+                                             or prev == "و" and a >= 2 and norms[a - 2] in COMMAS)
         # a title of no state: in a list between commas, or after an honorific ("الدكتور … وزير البترول")
         if not (clitic or prev == "ان" or honored or between_commas) \
                 or (stateless and not (clitic and prev in COMMAS and b < i or honored)):

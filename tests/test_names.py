@@ -76,3 +76,8 @@ def test_a_text_ending_right_after_a_title_and_a_comma_reads_without_error():
 def test_an_honorific_opens_a_name_before_a_title_of_no_state():
     r = doc("ووقعها عن الجانب الكيني الدكتور جون موغاي وزير البترول. وقال سامي علي مستشار الوزير إن الوضع جيد.")
     assert set(of_type(r, "Person")) == {"جون موغاي"}
+
+
+def test_a_list_opener_or_a_detached_wa_opens_a_name_before_a_state_s_title():
+    r = doc("وحضر التوقيع كل من جون موغاي وزير الخارجية الكيني، و بيتر أوتينو وزير الدفاع الأوغندي.")
+    assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
