@@ -94,3 +94,9 @@ def test_a_portfolio_and_a_feminine_nationality_name_the_ministry_but_not_after_
 def test_a_chain_of_constructs_may_hold_a_word_in_waw_and_end_on_a_state_s_name():
     r = doc("وناقش الوزيران انعقاد مجلس وزراء خارجية القرن الأفريقي المتوقف منذ سنوات، واجتمع مجلس وزراء داخلية كينيا في نيروبي.")
     assert set(of_type(r, "Organization")) == {"مجلس وزراء خارجية القرن الأفريقي", "مجلس وزراء داخلية كينيا"}
+
+
+def test_a_command_a_court_or_a_corps_with_an_adjective_and_a_nationality():
+    r = doc("وأعلنت القيادة الجنوبية الأمريكية انتهاء المناورة، وقال الديوان الأميري الكويتي إن الأمير وصل، "
+            "بينما ترغب القيادة السورية الجديدة في الحوار.")
+    assert set(of_type(r, "Organization")) == {"القيادة الجنوبية الأمريكية", "الديوان الأميري الكويتي"}
