@@ -19,6 +19,8 @@ from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
+from kg.bases import fold_named_bases
+from kg.facilities import facility_mentions
 from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -37,7 +39,11 @@ def split(st: DocState) -> None:
 @stage("names", requires=("sentences", "kb"), provides=("named",))
 def recognize_names(st: DocState) -> None:
     """Gazetteer names and what the rules read around them, sentence by sentence."""
-    st.named = [m for s in st.sentences for m in named_in_sentence(s, st.kb, st.doc.text)]
+    st.named = []
+    for s in st.sentences:
+        named = named_in_sentence(s, st.kb, st.doc.text)
+        named += facility_mentions(s, st.kb, st.doc.text, _covered(named), st.doc.doc_id)
+        st.named.extend(named)
 
 
 @stage("ner", requires=("sentences", "ner_spans", "named"), provides=("named",))
@@ -180,7 +186,8 @@ def find_bases(st: DocState) -> None:
     described = {m.entity_id for m in st.linked
                  if m.source == MentionSource.DESCRIBED and m.entity_id not in st.kb.entries}
     found = extract_bases(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
-    st.bases = fold_described_bases(found, described, st.linker, st.meetings)
+    st.bases = fold_named_bases(fold_described_bases(found, described, st.linker, st.meetings), st.linker,
+                                st.meetings, st.kb)
 
 
 @stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))

@@ -189,48 +189,110 @@ def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty
 def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
                   types: dict[str, str]) -> list[BaseFact]:
     """One fact per base mention: its kind, the place it lies in and the state operating it."""
-    owners = kb.words("ownership_verbs")
     out: list[BaseFact] = []
     for view in views:
-        toks = view.sentence.tokens
         for m in view.mentions:
             if types.get(m.entity_id) != "MilitaryBase":
                 continue
             entry = kb.entries.get(m.entity_id)
             kind = entry.kind if entry and entry.kind else (
                 m.subtype if m.subtype in ("AirBase", "NavalBase") else "MilitaryBase")
-            located, operated = [], []
-            p = view.pos(m.end)
-            state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
-            if state:
-                operated.append(state)
-                p += 1
-            elif entry is None and m.affiliation:
-                operated.append(m.affiliation)  # a described base: "قاعدة بحرية صينية"
-            elif entry is None and toks[p - 1].norm in kb.nationality:
-                operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
-            if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
-                nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
-                if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-                    located.append(nxt.entity_id)
-            for x in view.mentions:
-                q = view.pos(x.start)
-                if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
-                    operated.append(x.entity_id)
-            if not operated and entry is None:
-                operated.extend(_described_operator(view, m, kb))
-            if not located and entry is None:
-                # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us
-                located.extend(x.entity_id for x in view.mentions if x.start < m.start
-                               and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
-            if entry and entry.located_in and not located:
-                located.append(entry.located_in)
+            operated, p = _operators(view, m, entry, kb, types)
+            located = _locations(view, m, entry, kb, types, operated, p)
             if entry and entry.operated_by and not operated:
                 operated.append(entry.operated_by)
             out.append(BaseFact(m.entity_id, kind, list(dict.fromkeys(located)),
                                 list(dict.fromkeys(operated)), text[view.sentence.start:view.sentence.end],
                                 [doc_id]))
     return out
+
+
+def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str]) -> tuple[list[str], int]:
+    """The states operating a base by its mention's sentence: an adjective after its name or in
+    its description, a state after an owning verb ('وتستخدم موسكو'), the state that builds it
+    ('بدأت تركيا إنشاء قاعدة'), the nation of the troops stationed in it ('الجنود الفرنسيين
+    المتمركزين في قاعدة'); and where the words after the name (and its adjective) begin."""
+    toks = view.sentence.tokens
+    operated: list[str] = []
+    p = view.pos(m.end)
+    state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
+    if state:
+        operated.append(state)
+        p += 1
+    elif entry is None and m.affiliation:
+        operated.append(m.affiliation)  # a described base: "قاعدة بحرية صينية"
+    elif entry is None and toks[p - 1].norm in kb.nationality:
+        operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
+    a = view.pos(m.start)
+    owners = kb.words("ownership_verbs")
+    for x in view.mentions:
+        q = view.pos(x.start)
+        if types.get(x.entity_id) == "State" and q > 0 and not owners.isdisjoint(stems(toks[q - 1].norm)) and q < a:
+            operated.append(x.entity_id)
+    if not operated and entry is None:
+        operated.extend(_described_operator(view, m, kb))
+    if not operated:
+        operated.extend(_builder(view, a, kb, types) or _stationed(view, a, kb))
+    return operated, p
+
+
+def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str]) -> list[str]:
+    """'بدأت تركيا تنفيذ أولى خطوات إنشاء قاعدة': the one state named before a word of building
+    (base_building_words) that comes before the base in its clause builds it."""
+    toks, builds = view.sentence.tokens, kb.words("base_building_words")
+    clause = view.clause[a]
+    k = next((k for k in range(a - 1, -1, -1) if view.clause[k] == clause and builds & set(stems(toks[k].norm))), None)
+    if k is None:
+        return []
+    states = {x.entity_id for x in view.mentions if view.pos(x.start) < k and view.clause[view.pos(x.start)] == clause
+              and types.get(x.entity_id) == "State"}
+    return list(states) if len(states) == 1 else []
+
+
+def _stationed(view: SentenceView, a: int, kb: KnowledgeBase) -> list[str]:
+    """'مع الجنود الفرنسيين المتمركزين في قاعدة': the nation of the troops stationed in it."""
+    toks = view.sentence.tokens
+    if a < 3 or toks[a - 1].norm not in kb.words("base_location_links") or toks[a - 2].norm not in kb.words("stationed_words"):
+        return []
+    state = kb.nationality.get(toks[a - 3].norm)
+    return [state] if state else []
+
+
+def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str], operated: list[str],
+               p: int) -> list[str]:
+    """Where a base lies: the place after its name ('في اللاذقية', 'بطرابلس'), the known place it
+    is named after ('قاعدة مصراتة'), the known place the sentence has taken us to before it, or
+    the gazetteer's."""
+    toks = view.sentence.tokens
+    located: list[str] = []
+    generic = kb.words("base_generic_words")
+    while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
+        p += 1  # "قاعدة “…” العسكرية الجديدة في الدوحة": past its adjectives
+    if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
+        nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
+        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+            located.append(nxt.entity_id)
+    elif p < len(toks) and toks[p].norm.startswith("ب"):
+        nxt = next((x for x in view.mentions if view.pos(x.start) == p), None)
+        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+            located.append(nxt.entity_id)  # "قاعدة “بو ستة” البحرية بطرابلس"
+    if not located and entry is None:
+        located.extend(_named_after_place(m, kb))
+    if not located and entry is None:
+        # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us; a place
+        # the knowledge base knows, not a building read for a meeting ("لقاء في البيت الأبيض")
+        located.extend(x.entity_id for x in view.mentions if x.start < m.start and x.entity_id in kb.entries
+                       and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
+    if entry and entry.located_in and not located:
+        located.append(entry.located_in)
+    return located
+
+
+def _named_after_place(m, kb: KnowledgeBase) -> list[str]:
+    """'قاعدة مصراتة البحرية': a base named after a city the knowledge base knows lies in it."""
+    words = normalize(m.surface).split()[1:]
+    return [v for i, _, v, _ in kb.names.find_all(words)
+            if i == 0 and getattr(kb.entries.get(v), "type", None) == "Place"][:1]
 
 
 def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 8) -> list[str]:
