@@ -237,7 +237,7 @@ def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
 
 
 def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str]) -> list[str]:
-    """'بدأت تركيا تنفيذ أولى خطوات إنشاء قاعدة': the one state named before a word of building
+    """'شرعت الهند في أولى مراحل بناء قاعدة': the one state named before a word of building
     (base_building_words) that comes before the base in its clause builds it."""
     toks, builds = view.sentence.tokens, kb.words("base_building_words")
     clause = view.clause[a]
@@ -250,7 +250,7 @@ def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str
 
 
 def _stationed(view: SentenceView, a: int, kb: KnowledgeBase) -> list[str]:
-    """'مع الجنود الفرنسيين المتمركزين في قاعدة': the nation of the troops stationed in it."""
+    """'مع الجنود الإيطاليين المتمركزين في قاعدة': the nation of the troops stationed in it."""
     toks = view.sentence.tokens
     if a < 3 or toks[a - 1].norm not in kb.words("base_location_links") or toks[a - 2].norm not in kb.words("stationed_words"):
         return []
@@ -275,7 +275,7 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     elif p < len(toks) and toks[p].norm.startswith("ب"):
         nxt = next((x for x in view.mentions if view.pos(x.start) == p), None)
         if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-            located.append(nxt.entity_id)  # "قاعدة “بو ستة” البحرية بطرابلس"
+            located.append(nxt.entity_id)  # "قاعدة “الصخرة” البحرية بمومباسا"
     if not located and entry is None:
         located.extend(_named_after_place(m, kb))
     if not located and entry is None:

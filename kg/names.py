@@ -257,7 +257,7 @@ def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: Know
 
 def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
     """A monarch of a named state may go by one name: one word without the article, no common
-    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    word, closed by punctuation ('ولي عهد بوتان الأمير جيغمي، ووزير …')."""
     norms, tokens = sentence.norms, sentence.tokens
     if j + 1 >= len(tokens) or norms[j + 1] not in (*COMMAS, ".", ":") or tokens[j].index in by_start:
         return None
@@ -319,7 +319,7 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
         honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
         # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
-        # "استقبل الرئيس، في وقت سابق، باولو رانجيل، وزير الخارجية البرتغالي": between commas before a
+        # "استقبل الرئيس، في وقت سابق، جواو سيلفا، وزير الخارجية البرازيلي": between commas before a
         # state's title; after a list opener ("كل من") or a detached "و" after a comma
         between_commas = not stateless and (prev in COMMAS and b < i or normalize(" ".join(norms[max(0, a - 2):a]))
                                              in kb.words("name_list_openers")

@@ -20,7 +20,7 @@ OPENING_QUOTES = frozenset(CLOSING_QUOTE)
 #: what follows the place of a dateline: "الرياض (واس) -", "القاهرة - ". Not a colon: "روسيا: …"
 #: opens a headline quoting a government as often as a dateline
 DATELINE_MARKS = frozenset("(-–")
-#: the longest header line read as a dateline ("القاهرة في 15 نوفمبر /أ ش أ/الاقتصادية": 10 words)
+#: the longest header line read as a dateline ("نيروبي في 9 يونيو /كنا/الاقتصادية": 10 words)
 _HEADER_WORDS = 12
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -189,7 +189,7 @@ class Sentence:
         """Whether the word at `pos` is a dateline's place, where the article was filed from: the
         first word of a sentence, before a parenthesis or a dash ('الرياض (واس) -', 'القاهرة –'); or
         in the short header line that opens an article with a slash, its first word or the one after
-        a slash ('القاهرة في 15 نوفمبر /أ ش أ/', 'عدن حرة / الرياض')."""
+        a slash ('نيروبي في 9 يونيو /كنا/', 'عدن حرة / الرياض')."""
         if pos == 0 and len(self.tokens) > 1 and self.tokens[1].text in DATELINE_MARKS:
             return True
         return self.index == 0 and len(self.tokens) <= _HEADER_WORDS and (pos == 0 or self.tokens[pos - 1].text == "/") \

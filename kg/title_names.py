@@ -1,6 +1,6 @@
 """Names read around a title chain beyond the plain case of kg.titles: the person a title right
 after describes ('وليد المعلم، وزير الخارجية'), and a name after a complement longer than the
-title reader takes ('رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي،')."""
+title reader takes ('رئيس هيئة الأركان للقوات الموالية للحكومة، جون موغاي،')."""
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
@@ -10,7 +10,7 @@ from kg.text import Sentence
 
 
 def name_after_long_complement(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, known, stops):
-    """'رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي،': a complement longer than the title
+    """'رئيس هيئة الأركان للقوات الموالية للحكومة، جون موغاي،': a complement longer than the title
     reader takes, a comma, and a name the next comma closes. (Where the name starts, its end or None.)"""
     norms, tokens = sentence.norms, sentence.tokens
     c = j

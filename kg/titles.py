@@ -95,7 +95,7 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             k += 2
             continue
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
-            words.append(w)  # "مساعد وزير الدولة لشؤون الدول الآسيوية"
+            words.append(w)  # "مساعد وزير الدولة لشؤون التعاون الإقليمي"
             k += 1
             continue
         if _definite(w) or (k == j and nxt not in stops and (
