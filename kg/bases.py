@@ -3,11 +3,13 @@
 ('قاعدة طرطوس'), or described ('قاعدة عسكرية في قطر', 'القاعدة التركية الجديدة')."""
 from __future__ import annotations
 
+from dataclasses import replace
+
 from kg.bodies import PUNCT_AFTER_NAME, body_stops, bracketed, name_span
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, normalize, positions
+from kg.text import Sentence, normalize, positions, stems
 
 
 def _base_reading(kb: KnowledgeBase):
@@ -38,7 +40,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
             continue
         form = heads[norms[i]][0]
         j = i + 1
-        close = bracketed(sentence, j, max_len=2)
+        close = bracketed(sentence, j, max_len=3)  # 'قاعدة “طارق بن زياد”'
         a, b = (j + 1, close) if close is not None else (j, j)
         if close is None:
             place = places.get(tokens[j].index)
@@ -76,9 +78,12 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
 def _name_words_end(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str], generic) -> int:
     """Where a base's name read from j ends: up to three words ('العديد', 'عين الأسد', 'الملك فهد'),
     none of them generic, a nationality, a place link or a name the gazetteer read as anything but
-    a person's (a person's short name inside a base's name is the base's: 'عين الأسد')."""
+    a person's (a person's short name inside a base's name is the base's: 'عين الأسد'); none when
+    the first is an indefinite feminine word, an adjective of the head ('منشأة مهمة لنا')."""
     tokens, norms = sentence.tokens, sentence.norms
     links, military = kb.words("base_location_links"), kb.words("military_adjectives")
+    if j < len(tokens) and tokens[j].text.endswith("ة") and not norms[j].startswith("ال") and tokens[j].index not in covered:
+        return j  # an indefinite feminine word agrees with the head: 'منشأة حيوية', 'قاعدة دائمة'
     b = j
     while b < len(tokens) and b - j < 3 and norms[b].isalpha() and norms[b] not in generic \
             and norms[b] not in kb.nationality and norms[b] not in links and norms[b] not in military \
@@ -94,6 +99,15 @@ def _located_after(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[
     if k + 1 >= len(tokens) or norms[k] not in kb.words("base_location_links") or not norms[k].isalpha():
         return False
     return covered.get(tokens[k + 1].index) in ("Place", "State") or bool(kb.stem_forms("place_heads")[norms[k + 1]])
+
+
+def _agreeing_adjective(sentence: Sentence, k: int, definite: bool, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
+    """A feminine word agreeing with a base word in its article ('ضخمة' after 'قاعدة عسكرية',
+    'الرئيسية' after 'القاعدة البحرية'): an adjective of the description, not a nationality or a name."""
+    tok, norm = sentence.tokens[k], sentence.norms[k]
+    article = any(f.startswith("ال") for f in stems(norm))  # "بالقارة" is ب + a definite noun
+    return tok.text.endswith("ة") and article == definite and norm not in kb.nationality \
+        and tok.index not in covered and norm.isalpha() and (definite or not norm.startswith("ال"))
 
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
@@ -127,12 +141,14 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
             k += 1
         if k == i + 1:
             continue
-        while k < len(tokens) and (norms[k][2:] if definite else norms[k]) in adjectives:
-            k += 1
+        while k < len(tokens) and ((norms[k][2:] if definite else norms[k]) in adjectives
+                                   or _agreeing_adjective(sentence, k, definite, kb, covered)):
+            k += 1  # "قاعدة عسكرية ضخمة", "القاعدة البحرية الرئيسية"
         located = k + 1 < len(tokens) and norms[k] in kb.words("base_location_links") \
             and covered.get(tokens[k + 1].index) in ("State", "Place")
-        if not (state or located) or (definite and not state):
-            continue
+        in_place = k < len(tokens) and norms[k].startswith("ب") and covered.get(tokens[k].index) == "Place"
+        if not (state or located or in_place) or (definite and not (state or in_place)):
+            continue  # "القاعدة البحرية الرئيسية بحلق الوادي": a definite one needs its operator or its town
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         # in a place the gazetteer knows a base of that kind in: that base
         known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
@@ -141,3 +157,26 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
         out.append(Mention(start, end, cs, ce, surface, "MilitaryBase", MentionSource.DESCRIBED, entity_id=known or slug(surface),
                            affiliation=state, sentence=sentence.index, subtype=kind or "MilitaryBase"))
     return out
+
+
+def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> list:
+    """'قاعدة العديد' and 'قاعدة العديد الجوية' in one article: a base the knowledge base does not
+    know, named again with its kind, a military adjective or its operator's adjective after the
+    name, is one base (the fuller name its label, the shorter one an alternative)."""
+    kinds, _, _ = kb.derived("base_reading", lambda: _base_reading(kb))
+    trailing = set(kinds) | kb.words("military_adjectives") | set(kb.nationality)
+    new = {b.base: normalize(linker.entities[b.base].label_ar).split() for b in bases
+           if b.base in linker.entities and b.base not in kb.entries}
+    into: dict[str, str] = {}
+    for short, words in new.items():
+        host = next((h for h, longer in new.items() if h != short and len(longer) > len(words)
+                     and longer[:len(words)] == words and set(longer[len(words):]) <= trailing), None)
+        if host is not None:
+            into[short] = host
+    for short, host in into.items():
+        e, h = linker.entities.pop(short), linker.entities[host]
+        h.alt_labels |= {e.label_ar} | e.alt_labels
+        h.mentions += e.mentions
+    for m in meetings:
+        m.location = into.get(m.location, m.location)
+    return [replace(b, base=into.get(b.base, b.base)) for b in bases]

@@ -4,53 +4,19 @@
   construct state with its complement ('حزب البعث', 'مجلس الأمن الدولي', 'مجلس التعاون لدول
   الخليج العربية'), or a definite head with a nationality ('الجيش الوطني الليبي', 'الرئاسة
   السورية'); a nationality gives the affiliation;
-- outlets: a media word and a name in quotes or parentheses ('موقع (روسيا اليوم)'), or bare
-  ('وكالة رويترز', 'وكالة الأناضول'), or described ('وكالة الأنباء السعودية');
-- acronyms: '(واس)' after an organization is another name of it;
+- outlets and acronyms: kg.outlets; what a head names and when it names none: kg.body_heads;
 - places, delegations' states and states named with their form; bases are in kg.bases.
 """
 from __future__ import annotations
 
+from kg.body_heads import (_coordinated_noun, _definite, _indefinite_chain, _indefinite_nationality, _ministry_id,
+                           _not_a_head, _quoted_name, body_stops, bracketed, name_span)  # bracketed: for kg.bases
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import CLOSING_QUOTE, Sentence, normalize, positions, stems, surface_without_clitic
+from kg.text import Sentence, normalize, positions
 
-_OPEN = {**CLOSING_QUOTE, "(": ")"}
 PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
-
-
-def _definite(word: str) -> bool:
-    return any(f.startswith("ال") for f in stems(word))
-
-
-def name_span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
-    """Token and character bounds of positions a..b-1, and the surface without a clitic on a."""
-    toks = sentence.tokens
-    first = surface_without_clitic(toks[a], form) if form else toks[a].text
-    surface = first + text[toks[a].end:toks[b - 1].end] if b - a > 1 else first
-    return toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end, surface
-
-
-def body_stops(kb: KnowledgeBase) -> frozenset[str]:
-    return kb.derived("body_stops", lambda: kb.words("name_stops") | kb.words("treaty_name_stops")
-                      | kb.words("body_name_stops"))
-
-
-def bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
-    """The position of the closing mark of a quote or parenthesis opened at j (1..max_len words)."""
-    toks = sentence.tokens
-    close = _OPEN.get(toks[j].text) if j < len(toks) else None
-    if close is None:
-        return None
-    k = j + 1
-    while k < len(toks) and toks[k].text != close and k - j <= max_len:
-        k += 1
-    if k >= len(toks) or toks[k].text != close or k == j + 1:
-        return None
-    if not all(t.norm.isalpha() for t in toks[j + 1:k]):
-        return None
-    return k
 
 
 def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]):
@@ -58,8 +24,15 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     norms, tokens = sentence.norms, sentence.tokens
     stops, adjectives = body_stops(kb), kb.words("organization_adjectives")
     k = i + 1
-    while k < len(tokens) and k - i <= 5:
+    chain = _indefinite_chain(sentence, i, kb, covered)
+    while k < len(tokens) and k - i <= 5 + chain:
+        if k <= i + chain:
+            k += 1
+            continue
         w = norms[k]
+        if chain and k == i + 1 + chain and covered.get(tokens[k].index) == "State":
+            k += 1  # "مجلس وزراء خارجية المغرب العربي": a state's name ends a chain of constructs
+            continue
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
             # but not after a preposition: "رئاسة الجمهورية بقصر الاتحادية" (بغداد is a name, not ب + غداد)
@@ -75,9 +48,12 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             break
         nxt = norms[k + 1] if k + 1 < len(tokens) else ""
         linked = w.startswith("ل") and not w.startswith("ال") and (_definite(nxt) or nxt in kb.nationality)
-        first = k == i + 1 or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
+        first = k == i + 1 + chain or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
         # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
-        adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives
+        # "هيئة تشجيع الاستثمار المباشر الكويتية": the name goes on to a state agreeing with a feminine
+        # head (not "وزارة الخارجية الهجوم الإسرائيلي")
+        adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives \
+            or (norms[i].endswith("ه") and nxt.endswith("يه") and nxt in kb.nationality)
         # a complement takes no preposition: "بمقر الحكومة بالعاصمة اليابانية" names no body
         if linked or (_definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
             k += 1
@@ -99,35 +75,48 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
 def definite_heads(kb: KnowledgeBase) -> frozenset[str]:
     """The organization heads with the article ('الصندوق', 'المجلس'), but those of state bodies."""
     return kb.derived("definite_organization_heads", lambda: frozenset(
-        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads"))
+        "ال" + h for h in kb.words("organization_heads")) - kb.words("state_body_heads")
+        | kb.words("definite_only_organization_heads"))
 
 
 def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                           covered: dict[int, str], places: dict[int, str] | None = None) -> list[Mention]:
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
+    portfolios = kb.words("portfolio_heads")
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb)))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
-    generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads")
+    generic, need_state = kb.words("generic_bodies"), kb.words("state_body_heads") | portfolios
     definite = definite_heads(kb)
-    alone = kb.words("state_body_heads_alone")
+    alone = kb.words("state_body_heads_alone") | portfolios
     out: list[Mention] = []
     free = 0
     for i in positions(map(heads.__getitem__, norms)):
         if i < free or tokens[i].index in covered:
             continue
         form = heads[norms[i]][0]
+        quoted = _quoted_name(sentence, i, covered) if not form.startswith("ال") else None
+        if quoted is not None:
+            start, end, cs, ce, surface = name_span(sentence, i + 2, quoted, text)
+            out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN,
+                               sentence=sentence.index, entity_id=slug(surface)))
+            free = quoted
+            continue
         k, state = _organization_end(sentence, i, kb, covered)
         adjective = state is not None
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
         seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
         state = state or seat
-        if k == i + 1 or (form in need_state and state is None):
+        if k == i + 1 or (form in need_state and state is None) or _not_a_head(sentence, i, form, kb):
             continue
+        if k == i + 2 and adjective and _indefinite_nationality(norms[i + 1], kb):
+            continue  # "شركة صينية", "منتدى ألماني": a description, no name
         if form in definite and (not adjective or k < i + 3):
             continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
+        if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
+            continue  # "الجيش والحكومة الإسرائيلية": two nouns the nationality qualifies, no name
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
         if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
@@ -139,96 +128,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
                            sentence=sentence.index, subtype="government" if state else None,
-                           entity_id=f"{slug(surface)}_{seat}" if seat else None))
+                           entity_id=f"{slug(surface)}_{seat}" if seat else _ministry_id(form, surface, kb)))
         free = k
-    return out
-
-
-def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
-    """Outlets the gazetteer does not know: 'قناة "فوكس نيوز"', 'موقع (روسيا اليوم)',
-    'وكالة رويترز', 'وكالة الأناضول', 'وكالة الأنباء السعودية'."""
-    heads = kb.stem_forms("media_heads")
-    if heads.words.isdisjoint(sentence.forms):
-        return []
-    tokens, norms = sentence.tokens, sentence.norms
-    descriptors, bare_heads = kb.words("media_descriptors"), kb.words("media_heads_bare")
-    out: list[Mention] = []
-    for i in positions(map(heads.__getitem__, norms[:-1])):
-        if tokens[i].index in covered:
-            continue
-        form = heads[norms[i]][0]
-        k, described, after_place = i + 1, False, False
-        while k < len(tokens) and k - i <= 4 and (norms[k] in descriptors or (k > i + 1 and norms[k] in kb.nationality)):
-            described = described or norms[k] in kb.nationality
-            k += 1
-        close = bracketed(sentence, k)
-        if close is not None and described and tokens[k].text == "(":
-            close = None  # "وكالة الأنباء الأردنية (بترا)": the description, and its acronym
-        if close is not None:
-            a, b = k + 1, close
-        elif described and form in bare_heads and not any(
-                tokens[p].index in covered and norms[p] not in kb.nationality for p in range(i, k)):
-            a, b = i, k  # "وكالة الأنباء السعودية": the description is the name
-        elif after_place := (form in kb.words("media_heads_named_after_places") and k == i + 1
-                             and covered.get(tokens[k].index) in ("Place", "State")):
-            a, b = k, k + 1  # "صحيفة الرياض", "إذاعة دمشق": an outlet named after its city
-        elif form in bare_heads:
-            a, b = k, _bare_name_end(sentence, k, kb, covered)
-            if b == a:
-                continue
-        else:
-            continue
-        # a place or state inside the name is part of it ('موقع "روسيا اليوم"', 'صحيفة "واشنطن بوست"')
-        if a != i and not after_place and any(
-                covered.get(tokens[p].index, "State") not in ("State", "Place") for p in range(a, b)):
-            continue
-        start, end, cs, ce, surface = name_span(sentence, a, b, text, form if a == i else None)
-        state = next((kb.nationality[norms[p]] for p in range(i, b) if norms[p] in kb.nationality), None)
-        out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.PATTERN, affiliation=state,
-                           sentence=sentence.index, subtype="media", entity_id=slug(surface)))
-        if a == k and close is None:
-            # "وكالة رويترز": the agency is named with and without its media word
-            start, end, cs, ce, whole = name_span(sentence, i, b, text, form)
-            out.append(Mention(start, end, cs, ce, whole, "Organization", MentionSource.ALIAS, affiliation=state,
-                               sentence=sentence.index, subtype="media", entity_id=slug(surface)))
-    return out
-
-
-def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> int:
-    """A name right after a media word: 'رويترز', 'الأناضول', 'نادي المراسلين الشباب للأنباء'."""
-    tokens, norms = sentence.tokens, sentence.norms
-    stops = body_stops(kb) | kb.words("media_descriptors") | kb.words("media_name_stops")
-    if k >= len(tokens) or tokens[k].index in covered or not norms[k].isalpha() or norms[k] in stops \
-            or norms[k] in kb.nationality or kb.titles.starts(norms[k]) or kb.triggers.starts(norms[k]):
-        return k
-    # a name that ends in "للأنباء" within five words
-    for e in range(k + 1, min(k + 5, len(tokens))):
-        if norms[e] in kb.words("agency_name_ends"):
-            return e + 1
-    if norms[k].startswith("ال"):
-        return k + 1
-    end = k + 1
-    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and not _definite(norms[end]) \
-            and not norms[end].startswith("و") \
-            and norms[end] not in stops and tokens[end].index not in covered and not kb.triggers.starts(norms[end]):
-        end += 1
-    return end
-
-
-def acronym_mentions(sentence: Sentence, named: list[Mention], text: str) -> list[Mention]:
-    """'وكالة الأنباء السعودية (واس)': a parenthesized word after an organization names it too."""
-    tokens = sentence.tokens
-    out = []
-    for m in named:
-        if m.type != "Organization" or m.sentence != sentence.index:
-            continue
-        p = sentence.position(m.end)
-        if p < len(tokens) and tokens[p].text == "(":
-            close = bracketed(sentence, p, max_len=2)
-            if close is not None:
-                start, end, cs, ce, surface = name_span(sentence, p + 1, close, text)
-                out.append(Mention(start, end, cs, ce, surface, "Organization", MentionSource.ACRONYM,
-                                   entity_id=m.entity_id, sentence=sentence.index, subtype=m.subtype))
     return out
 
 

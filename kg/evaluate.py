@@ -265,10 +265,12 @@ def _local_id(view: GraphView, node, gold_ids: set) -> str:
 
 def _gold_id_by_name(view: GraphView, node, names_by_id, gold_ids: set) -> str:
     """The gold id of a node no gold entity of its article matched: its IRI's last segment when
-    gold uses that id (a state gold references by id only: 'القاعدة الروسية'), else by a shared name."""
+    gold uses that id (a state gold references by id only: 'القاعدة الروسية'; the IRI writes its
+    underscores as hyphens: state/united-states is united_states), else by a shared name."""
     local = str(node).rstrip("/").rsplit("/", 1)[-1]
-    if local in gold_ids:
-        return local
+    for candidate in (local, local.replace("-", "_")):
+        if candidate in gold_ids:
+            return candidate
     names = view.names(node)
     return next((g for g, ns in names_by_id.items() if ns & names), str(node))
 

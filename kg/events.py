@@ -85,7 +85,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             if p and (toks[p - 1].norm in heads or (len(forms := stems(toks[p].norm)) > 1 and forms[1] in heads)):
                 continue
             if self._represented(view, p):
-                continue  # "مبعوث صاحب السمو الشيخ نواف": the envoy's sender is not there
+                continue  # "موفد الملك …", "مبعوث صاحب السمو الأمير …": the envoy's sender is not there
             if deaths and any(toks[q].norm in self.deceased and view.clause[q] == view.clause[p]
                               for q in range(max(0, p - 4), p)):
                 continue  # "بعد وفاة الرئيس …": the dead meet no one
@@ -94,7 +94,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
-        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + self._signings(view)
+        signings = self._signings(view)
+        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings
                     + self._letters(view)
                     if a not in view.excluded]
         triggers, beside = self._beside_sidelines(view, triggers)
@@ -120,6 +121,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
             persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
+            if self._signed_at_home(signings, clause_kinds[c], persons):
+                continue
             if kind == "Summit":
                 persons = self._summit_bodies(view, at) + [p for p in persons if p not in self._summit_bodies(view, at)]
             location = None if family(kind) != "in-person" else self._location(view, at, kind)
@@ -149,8 +152,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
                           evidence: str) -> list[Candidate]:
-        """The summit on whose sidelines an encounter happened ('على هامش القمة الخامسة عشرة لمنظمة التعاون
-        الإسلامي'): an event of its own, of the organization whose summit it is, when the text names it; the
+        """The summit on whose sidelines an encounter happened ('على هامش القمة العاشرة لمجموعة شرق
+        أفريقيا'): an event of its own, of the organization whose summit it is, when the text names it; the
         encounters beside it stay apart from it."""
         out = []
         for a, _, kind in beside:
@@ -210,7 +213,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         ids = ids or self._hosted_between(view, clauses)
         if not ids and any(view.sentence.tokens[p].norm in self.lists
                            for p, cl in enumerate(view.clause) if cl in clauses):
-            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع أستانا، وهي روسيا وإيران وتركيا"
+            # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع نيروبي، وهي كينيا وأوغندا وتنزانيا"
             states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
                       and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]
             if len(set(states)) >= 2:
@@ -247,6 +250,15 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             or (self.types.get(m.entity_id) == "State" and norms[p - 1] in hosts
                 and view.clause[p] - view.clause[trigger] <= 1))]  # "القمة …، التي تستضيفها تركيا"
 
+    def _signed_at_home(self, signings: list, kinds: list[tuple[int, str]], ids: list[str]) -> bool:
+        """'وشهد وزير المالية الكيني … ومحافظ البنك المركزي الكيني … مراسم التوقيع على الاتفاقيات مع البنوك
+        المحلية': a clause told only by signing words whose participants are of one state signs at home, no
+        meeting; signers meet when they are of two states or more (or a body and a state)."""
+        if not signings or not {a for a, _ in kinds} <= {a for a, _, _ in signings}:
+            return False
+        sides = {(self.affiliations.get(i) or i) if self.types.get(i) == "Person" else i for i in ids}
+        return len(ids) >= 2 and len(sides) < 2
+
     def without_represented(self, ids: list[str]) -> list[str]:
         """A delegation's state ('وفد روسي') stands for it only while no person of that state is named."""
         named = {self.affiliations.get(i) for i in ids if self.types.get(i) == "Person"}
@@ -255,6 +267,6 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         return [i for i in ids if self.types.get(i) == "Person" or i not in named]
 
     def _circumstance(self, view: SentenceView, k: int) -> bool:
-        """'، في مقر الوزارة بالرياض اليوم،': where and when, naming no actor, interrupts nothing."""
+        """'، في مقر الرئاسة بنيروبي أمس،': where and when, naming no actor, interrupts nothing."""
         return not any(view.clause[view.pos(m.start)] == k and self.types.get(m.entity_id) in
                        ("Person", "State", "Organization") for m in view.mentions)

@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
-from kg.text import stems
+from kg.text import normalize, stems
 
 if TYPE_CHECKING:
     from kg.events import Candidate, SentenceView
@@ -33,7 +33,7 @@ class ClauseMarks:
         refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
         verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
             norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
-        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على هذه الاتفاقيات": plurals with the article too
+        batch = self.kb.words("treaty_batch_words")  # "مراسم التوقيع على الاتفاقيات الأربع": plurals with the article too
         treaties = [a for a, _, _ in found_in(view, self.kb.phrases("treaty_words"))] + [
             k for k, n in enumerate(norms) if n.removeprefix("ال") in batch]
         said = [k for k, n in enumerate(norms) if n in self.complementizers]  # "وقع انفجار بعد أن رفض … اتفاقية"
@@ -46,7 +46,7 @@ class ClauseMarks:
                        for a in treaties)]
 
     def _airport_welcome(self, view: SentenceView, c: int) -> bool:
-        """'وكان في استقباله لدى وصوله إلى المطار …': a welcome at the airport is part of the
+        """'وكان في استقبال الوزير بمطار نيروبي …': a welcome at the airport is part of the
         visit, and those waiting there are protocol, not participants."""
         return bool(found_in(view, self.airport)) and any(view.clause[a] == c for a, _, _ in found_in(view, self.welcome))
 
@@ -107,8 +107,8 @@ class ClauseMarks:
         return received and any(norms[p] in self.kb.words("addressee_links") for p in same if p > trigger)
 
     def _not_present(self, view: SentenceView, persons: list[Mention]) -> list[Mention]:
-        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وجرى اللقاء بحضور وزير الدولة، وزير
-        الشؤون الخارجية، رمطان لعمامرة، ووزير …': who is named after a presence marker, up to the
+        """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وتم الاستقبال بحضور وزير الخارجية الكيني،
+        موساليا مودافادي، ووزير …': who is named after a presence marker, up to the
         next trigger, attends the encounter and is no participant of it."""
         if self.kb.words("presence_markers").isdisjoint(view.sentence.norms):
             return persons
@@ -118,7 +118,7 @@ class ClauseMarks:
             a < (p := view.pos(m.start)) and not any(a < t < p for t in triggers) for a in marks)]
 
     def _counterpart_alone(self, view: SentenceView, ids: list[str], trigger: int) -> bool:
-        """'وأشار الشريف، عقب محادثات مع نظيره الروسي سيرغي لافروف': a lone participant introduced
+        """'وأكد مودافادي، عقب مباحثات مع نظيره الأوغندي جيجي أودونغو': a lone participant introduced
         as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
         no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
         if len(ids) != 1 or self.kb.words("counterpart_words").isdisjoint(view.sentence.norms):
@@ -129,27 +129,44 @@ class ClauseMarks:
             norms[q] in words for p in at if p > trigger for q in range(max(trigger, p - 3), p))
 
     def _told_already(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]]) -> set[int]:
-        """'وتم خلال اللقاء بحث العلاقات …، كما نقل تحياته للسلطان …': clauses whose first trigger is
+        """'وتم خلال اللقاء استعراض مشروعات الطاقة …، كما نقل تحياته للسلطان …': clauses whose first trigger is
         the encounter told already ('خلال اللقاء'), holding only talks or meeting words and naming no
         person before it: what was said there, whose persons (those greeted, the states discussed)
         are no new encounter's."""
-        found = found_in(view, self.kb.phrases("anaphoric_encounters"))
+        found = found_in(view, self._anaphoric())
+        containers = self.kb.words("anaphoric_containers")
+        persons = [view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"]
         out = set()
-        for a, b, _ in found:
+        for a, b, noun in found:
             c = view.clause[a]
             if c not in clause_kinds and b + 1 < len(view.clause) and view.clause[b + 1] == c + 1:
                 c = c + 1  # "وخلال الاتصال، بحث الجانبان …": the phrase opens the clause after its comma
             kinds = clause_kinds.get(c, [])
+            told = [k for t, k in kinds if not a <= t < b]  # not the noun of the phrase ('الزيارة' is a trigger)
             named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
                                for m in view.mentions if self.types.get(m.entity_id) == "Person")
-            if kinds and a <= min(t for t, _ in kinds) and not named_before \
-                    and all(k in ("Talks", "Meeting") for _, k in kinds):
+            # "وخلال الزيارة، التقى الوزير بالرئيس …": a visit or summit holds new encounters of those it names
+            named_after = noun in containers and any(p > a and view.clause[p] == c for p in persons)
+            if kinds and a <= min(t for t, _ in kinds) and not named_before and not named_after \
+                    and all(k in ("Talks", "Meeting") for k in told):
                 out.add(c)  # not "وتبادل الوزير ونظيره … خلال اجتماعهما": its persons are named before
         return out
 
+    def _anaphoric(self):
+        """'خلال/أثناء' + an encounter noun ('اللقاء', 'الاستقبال', 'الزيارة' …): one matcher of every pair."""
+        def build():
+            from kg.knowledge import PhraseIndex
+            index = PhraseIndex()
+            for opener in self.kb.word_list("anaphoric_openers"):
+                for noun in [*self.kb.word_list("anaphoric_encounters"), *self.kb.word_list("anaphoric_containers")]:
+                    index.add(f"{opener} {noun}", normalize(noun))
+            return index
+        return self.kb.derived("anaphoric_phrases", build)
+
     def _represented(self, view: SentenceView, p: int) -> bool:
-        """'قام بتسليم الرسالة الشيخ أحمد … مبعوث صاحب السمو الشيخ نواف …', 'نيابة عن الرئيس …': who
-        sends an envoy (an honorific right after the envoy word) or is stood in for is not there."""
+        """'وصل الوزير … موفد الملك …', 'ممثل الأمين العام …', 'نيابة عن الرئيس …': who sends an envoy (a
+        person's title, honorific or name right after the envoy word, in the person's clause: 'مبعوث الرئيس
+        الأوغندي، فلان' names the envoy after a comma) or is stood in for is not there."""
         norms = view.sentence.norms
         sent = self.kb.words("envoy_of_words")
         behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
@@ -159,38 +176,48 @@ class ClauseMarks:
         behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
         if any(0 < p - a <= 4 for a in behalf):
             return True
-        starts = self.kb.derived("honorific_first_words", lambda: frozenset(
-            h.split()[0] for h in self.kb.words("honorifics")))
-        return any(norms[e] in sent and norms[e + 1] in starts and view.clause[e] == view.clause[p]
-                   for e in range(max(0, p - 5), p - 1))
+        honorifics = self.kb.phrases("honorifics")
+        return any(norms[e] in sent and view.clause[e] == view.clause[p] and (
+            e + 1 == p or self.kb.titles.starts(norms[e + 1]) or honorifics.starts(norms[e + 1]))
+            for e in range(max(0, p - 5), p))
 
     def _letters(self, view: SentenceView) -> list[tuple[int, int, str]]:
-        """'رسالة الرئيس السنغالي عبد الله واد لنظيره الموريتاني …', 'رسالة من الملك … إلى الرئيس …': a
+        """'رسالة الرئيس الكيني وليام روتو لنظيره الأوغندي …', 'رسالة من الملك … إلى الرئيس …': a
         letter noun with its sender (in construct, or after 'من') and a person it is addressed to
-        ('ل…', 'إلى') is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
+        ('ل…', 'إلى' up to five words before his name: 'إلى العاهل الأردني الملك …', a title of three
+        words) is a letter between them, whatever verb tells of it ('تضمنت', 'حمل')."""
         sentence, kb = view.sentence, self.kb
         norms = sentence.norms
         nouns = kb.words("letter_nouns")
-        if nouns.isdisjoint(norms):
+        if nouns.isdisjoint(sentence.forms):
             return []  # most sentences: no letter
         first = sentence.tokens[0].index if sentence.tokens else 0
         persons = sorted(m.start - first for m in view.mentions if m.type == "Person" and m.entity_id)
         to, since = kb.words("addressee_links"), kb.words("sender_links")
         out = []
-        for p in (q for q, n in enumerate(norms) if n in nouns):
+        for p, noun in self._letter_nouns(view):
             # the sender: a person within six words, the noun indefinite (construct) or "من" before him;
-            # eight after a sending verb ("الرسالة التي وجهها في 14 مارس السيد …")
+            # eight after a sending verb ("الرسالة التي بعثها في 3 مايو الرئيس …")
             sender = next((q for q in persons if 0 < q - p <= 8 and (
-                (q - p <= 6 and not norms[p].startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
+                (q - p <= 6 and not noun.startswith("ال")) or any(norms[k] in since for k in range(p + 1, q)))), None)
             if sender is None:
                 continue
-            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 3), q)) for q in persons):
+            if any(q > sender and any(norms[k] in to for k in range(max(sender + 1, q - 5), q)) for q in persons):
                 out.append((p, p + 1, "Message"))
         return out
 
+    def _letter_nouns(self, view: SentenceView) -> list[tuple[int, str]]:
+        """(position, form) of each letter noun, through its clitics ('ورسالة', 'بالرسالة', 'برقيته'):
+        the form tells whether it is definite (no sender in construct)."""
+        nouns = self.kb.words("letter_nouns")
+        if nouns.isdisjoint(view.sentence.forms):
+            return []
+        found = ((q, next((f for f in stems(n) if f in nouns), None)) for q, n in enumerate(view.sentence.norms))
+        return [(q, f) for q, f in found if f]
+
     def _topic(self, view: SentenceView, p: int, trigger: int) -> bool:
-        """'…، إضافة إلى الأوضاع في اليمن وليبيا، فضلا عن أزمة جزر المالفينوس، المتنازع عليها بين الأرجنتين
-        وبريطانيا': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
+        """'…، إضافة إلى الأوضاع في السودان، فضلا عن أزمة الحدود المتنازع عليها بين كينيا
+        والصومال': a state named after a topic noun (a crisis, a file, an issue) between the trigger and
         it is what was discussed, not a side; so, before a trigger, is one after a topic noun in its clause
         ('أشاد الوزير بالعلاقات بين الأردن والعراق خلال زيارته')."""
         heads = self.kb.words("topic_heads")
@@ -202,15 +229,16 @@ class ClauseMarks:
         traveller or guest carries is not at the visit or the meeting: the first person up to eight words
         after a letter noun, after 'من' or in construct with it."""
         norms = view.sentence.norms
-        nouns, since = self.kb.words("letter_nouns"), self.kb.words("sender_links")
-        if nouns.isdisjoint(norms):
+        since = self.kb.words("sender_links")
+        if self.kb.words("letter_nouns").isdisjoint(view.sentence.forms):
             return persons
         starts = sorted(view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person")
+        letters = self._letter_nouns(view)
 
         def sent(p: int) -> bool:
-            return any(norms[q] in nouns and not any(q < r < p for r in starts) and (
-                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not norms[q].startswith("ال")))
-                for q in range(max(0, p - 8), p))
+            return any(p - 8 <= q < p and not any(q < r < p for r in starts) and (
+                any(norms[k] in since for k in range(q + 1, p)) or (p - q <= 3 and not noun.startswith("ال")))
+                for q, noun in letters)
         return [m for m in persons if not sent(view.pos(m.start))]
 
     def _visits_during(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
@@ -234,7 +262,7 @@ class ClauseMarks:
                                             if m.entity_id in cand.participants and view.pos(m.start) < t))
             if not travellers or set(travellers) == set(cand.participants):
                 continue
-            # 'وصل ماكرون، إلى أبوظبي في زيارة التقى خلالها …': the arrival told in a clause before is that visit
+            # 'وصل روتو، إلى كمبالا في زيارة اجتمع خلالها …': the arrival told in a clause before is that visit
             arrival = next((o for o in cands if o.clause < c and o.kind == "Visit" and not o.during
                             and o.participants and set(o.participants) <= set(travellers)), None)
             if arrival:

@@ -19,6 +19,8 @@ from kg.link import DocumentLinker, find_short_forms
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
+from kg.bases import fold_named_bases
+from kg.facilities import facility_mentions
 from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -37,8 +39,11 @@ def split(st: DocState) -> None:
 @stage("names", requires=("sentences", "kb"), provides=("named",))
 def recognize_names(st: DocState) -> None:
     """Gazetteer names and what the rules read around them, sentence by sentence."""
-    kb, text = st.kb, st.doc.text
-    st.named = [m for s in st.sentences for m in named_in_sentence(s, kb, text)]
+    st.named = []
+    for s in st.sentences:
+        named = named_in_sentence(s, st.kb, st.doc.text)
+        named += facility_mentions(s, st.kb, st.doc.text, _covered(named), st.doc.doc_id)
+        st.named.extend(named)
 
 
 @stage("ner", requires=("sentences", "ner_spans", "named"), provides=("named",))
@@ -184,7 +189,8 @@ def find_bases(st: DocState) -> None:
     described = {m.entity_id for m in st.linked
                  if m.source == MentionSource.DESCRIBED and m.entity_id not in st.kb.entries}
     found = extract_bases(st.views, st.kb, st.doc.text, st.doc.doc_id, st.types)
-    st.bases = fold_described_bases(found, described, st.linker, st.meetings)
+    st.bases = fold_named_bases(fold_described_bases(found, described, st.linker, st.meetings), st.linker,
+                                st.meetings, st.kb)
 
 
 @stage("treaty-parties", requires=("kb", "linker", "treaties"), provides=("linker",))
@@ -239,10 +245,13 @@ def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> 
 _TICKER_COMMAS = frozenset({"،", ","})
 
 
-def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[int]:
-    """Long paragraphs without a single comma are headline tickers, not narration, unless at
-    least half their sentences close with one full stop: prose written without commas ('تحادث
-    الوزير … مع نظيره … . و بهذه المناسبة صرح …'), where headlines run together or end in '..'."""
+def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60, prose_mean: int = 30) -> set[int]:
+    """Long paragraphs without a single comma are headline tickers, not narration, unless they are
+    prose written without commas: at least half their sentences close with one full stop (headlines
+    run together or end in '..') and those sentences are of ordinary length, `prose_mean` tokens or
+    fewer on average ('التقى الوزير … مع نظيره … . و بهذه المناسبة صرح …'). Run-on text whose
+    'sentences' are a ticker, a headline glued to its lead or a caption run together averages far
+    more, and is read by the rules for narration no better than a ticker."""
     sizes: dict[int, int] = {}
     with_comma: set[int] = set()
     closed: dict[int, int] = {}  # sentences closed by a single full stop
@@ -253,7 +262,8 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60) -> set[i
         if not _TICKER_COMMAS.isdisjoint(s.forms):
             with_comma.add(s.paragraph)
         closed[s.paragraph] = closed.get(s.paragraph, 0) + _full_stop(s)
-    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma and 2 * closed[p] < count[p]}
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma
+            and (2 * closed[p] < count[p] or n > prose_mean * count[p])}
 
 
 def _full_stop(s: Sentence) -> bool:

@@ -61,7 +61,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
 
 def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first: bool = False) -> int | None:
     """Where the name after a treaty word ends ('معاهدة الصداقة والتعاون'), with one field of it
-    ('مذكرة تعاون في مجال الطاقة', 'اتفاقية تعاون في مختلف المجالات الزراعية'); None for a bare
+    ('مذكرة تعاون في مجال الطاقة', 'اتفاقية تعاون في مجالات الري والزراعة'); None for a bare
     word ('الاتفاق'). `field_first`: the name is a field alone ('في مجال …' after the parties)."""
     toks = view.sentence.tokens
     words, stops, topics = kb.phrases("treaty_words"), kb.words("treaty_name_stops"), kb.phrases("treaty_topic_links")
@@ -83,7 +83,7 @@ def _name_end(view: SentenceView, kb: KnowledgeBase, a: int, b: int, field_first
 
 def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str], end: int,
                    parties: list[str]) -> int:
-    """'بين الاتحاد السوفيتي والنظام السوري' after the name (also after 'الموقعة'): the states it
+    """'بين كينيا والحكومة الأوغندية' after the name (also after 'الموقعة'): the states it
     names join `parties`. Returns where the label ends: after a field that follows the parties
     ('اتفاقية تعاون بين الأردن والعراق في مجال النقل البري'), else at the name's end."""
     toks = view.sentence.tokens
@@ -165,7 +165,7 @@ def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: in
 
 
 def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty]:
-    """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مختلف المجالات الزراعية' are
+    """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مجالات الري والزراعة' are
     one treaty: a label that begins a longer one of the same article, which goes on with its field
     or parties, joins it ('اتفاق الطائف باق' is a name read too far, not a longer name)."""
     topics, links = kb.phrases("treaty_topic_links"), kb.words("treaty_party_links")
@@ -189,42 +189,16 @@ def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty
 def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_id: str,
                   types: dict[str, str]) -> list[BaseFact]:
     """One fact per base mention: its kind, the place it lies in and the state operating it."""
-    owners = kb.words("ownership_verbs")
     out: list[BaseFact] = []
     for view in views:
-        toks = view.sentence.tokens
         for m in view.mentions:
             if types.get(m.entity_id) != "MilitaryBase":
                 continue
             entry = kb.entries.get(m.entity_id)
             kind = entry.kind if entry and entry.kind else (
                 m.subtype if m.subtype in ("AirBase", "NavalBase") else "MilitaryBase")
-            located, operated = [], []
-            p = view.pos(m.end)
-            state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
-            if state:
-                operated.append(state)
-                p += 1
-            elif entry is None and m.affiliation:
-                operated.append(m.affiliation)  # a described base: "قاعدة بحرية صينية"
-            elif entry is None and toks[p - 1].norm in kb.nationality:
-                operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
-            if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
-                nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
-                if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-                    located.append(nxt.entity_id)
-            for x in view.mentions:
-                q = view.pos(x.start)
-                if types.get(x.entity_id) == "State" and q > 0 and toks[q - 1].norm in owners and q < view.pos(m.start):
-                    operated.append(x.entity_id)
-            if not operated and entry is None:
-                operated.extend(_described_operator(view, m, kb))
-            if not located and entry is None:
-                # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us
-                located.extend(x.entity_id for x in view.mentions if x.start < m.start
-                               and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
-            if entry and entry.located_in and not located:
-                located.append(entry.located_in)
+            operated, p = _operators(view, m, entry, kb, types)
+            located = _locations(view, m, entry, kb, types, operated, p)
             if entry and entry.operated_by and not operated:
                 operated.append(entry.operated_by)
             out.append(BaseFact(m.entity_id, kind, list(dict.fromkeys(located)),
@@ -233,8 +207,96 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
     return out
 
 
+def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str]) -> tuple[list[str], int]:
+    """The states operating a base by its mention's sentence: an adjective after its name or in
+    its description, a state after an owning verb ('وتستخدم موسكو'), the state that builds it
+    ('بدأت تركيا إنشاء قاعدة'), the nation of the troops stationed in it ('الجنود الفرنسيين
+    المتمركزين في قاعدة'); and where the words after the name (and its adjective) begin."""
+    toks = view.sentence.tokens
+    operated: list[str] = []
+    p = view.pos(m.end)
+    state = kb.nationality.get(toks[p].norm) if p < len(toks) else None
+    if state:
+        operated.append(state)
+        p += 1
+    elif entry is None and m.affiliation:
+        operated.append(m.affiliation)  # a described base: "قاعدة بحرية صينية"
+    elif entry is None and toks[p - 1].norm in kb.nationality:
+        operated.append(kb.nationality[toks[p - 1].norm])  # named with its operator: "… الجوية الفرنسية"
+    a = view.pos(m.start)
+    owners = kb.words("ownership_verbs")
+    for x in view.mentions:
+        q = view.pos(x.start)
+        if types.get(x.entity_id) == "State" and q > 0 and not owners.isdisjoint(stems(toks[q - 1].norm)) and q < a:
+            operated.append(x.entity_id)
+    if not operated and entry is None:
+        operated.extend(_described_operator(view, m, kb))
+    if not operated:
+        operated.extend(_builder(view, a, kb, types) or _stationed(view, a, kb))
+    return operated, p
+
+
+def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str]) -> list[str]:
+    """'شرعت الهند في أولى مراحل بناء قاعدة': the one state named before a word of building
+    (base_building_words) that comes before the base in its clause builds it."""
+    toks, builds = view.sentence.tokens, kb.words("base_building_words")
+    clause = view.clause[a]
+    k = next((k for k in range(a - 1, -1, -1) if view.clause[k] == clause and builds & set(stems(toks[k].norm))), None)
+    if k is None:
+        return []
+    states = {x.entity_id for x in view.mentions if view.pos(x.start) < k and view.clause[view.pos(x.start)] == clause
+              and types.get(x.entity_id) == "State"}
+    return list(states) if len(states) == 1 else []
+
+
+def _stationed(view: SentenceView, a: int, kb: KnowledgeBase) -> list[str]:
+    """'مع الجنود الإيطاليين المتمركزين في قاعدة': the nation of the troops stationed in it."""
+    toks = view.sentence.tokens
+    if a < 3 or toks[a - 1].norm not in kb.words("base_location_links") or toks[a - 2].norm not in kb.words("stationed_words"):
+        return []
+    state = kb.nationality.get(toks[a - 3].norm)
+    return [state] if state else []
+
+
+def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str], operated: list[str],
+               p: int) -> list[str]:
+    """Where a base lies: the place after its name ('في اللاذقية', 'بطرابلس'), the known place it
+    is named after ('قاعدة مصراتة'), the known place the sentence has taken us to before it, or
+    the gazetteer's."""
+    toks = view.sentence.tokens
+    located: list[str] = []
+    generic = kb.words("base_generic_words")
+    while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
+        p += 1  # "قاعدة “…” العسكرية الجديدة في الدوحة": past its adjectives
+    if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
+        nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
+        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+            located.append(nxt.entity_id)
+    elif p < len(toks) and toks[p].norm.startswith("ب"):
+        nxt = next((x for x in view.mentions if view.pos(x.start) == p), None)
+        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+            located.append(nxt.entity_id)  # "قاعدة “الصخرة” البحرية بمومباسا"
+    if not located and entry is None:
+        located.extend(_named_after_place(m, kb))
+    if not located and entry is None:
+        # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us; a place
+        # the knowledge base knows, not a building read for a meeting ("لقاء في البيت الأبيض")
+        located.extend(x.entity_id for x in view.mentions if x.start < m.start and x.entity_id in kb.entries
+                       and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
+    if entry and entry.located_in and not located:
+        located.append(entry.located_in)
+    return located
+
+
+def _named_after_place(m, kb: KnowledgeBase) -> list[str]:
+    """'قاعدة مصراتة البحرية': a base named after a city the knowledge base knows lies in it."""
+    words = normalize(m.surface).split()[1:]
+    return [v for i, _, v, _ in kb.names.find_all(words)
+            if i == 0 and getattr(kb.entries.get(v), "type", None) == "Place"][:1]
+
+
 def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 8) -> list[str]:
-    """'أكبر قاعدة جوية أمريكية في الشرق الأوسط، وهي قاعدة العديد', '(معسكر السلام) أول قاعدة
+    """'أكبر قاعدة بحرية أمريكية في المحيط الهندي، وهي قاعدة …', '(معسكر السلام) أول قاعدة
     عسكرية فرنسية': a base described near its name with an operator's adjective."""
     toks = view.sentence.tokens
     words = kb.stem_forms("base_words")

@@ -69,6 +69,12 @@ def names_an_agreement(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> boo
     return pos > 0 and not kb.words("treaty_words").isdisjoint(stems(sentence.norms[pos - 1]))
 
 
+def written_as_adverb(m: Mention, sentence: Sentence) -> bool:
+    """'رئيسا إفريقياً', 'ترحيباً عربياً': a name's last word written with the accusative tanween
+    (ـاً) is an indefinite adjective or adverb; a name of a place or state never takes it."""
+    return sentence.tokens[sentence.position(m.end - 1)].text.endswith("\u064b")
+
+
 def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]
@@ -78,11 +84,12 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
 
     def visit_at(k: int) -> bool:
-        return (hit := kb.triggers.match_at(norms, k, stems(norms[k]))) is not None and hit[1] == "Visit"
+        return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
 
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
-        return any(map(visit_at, visit_window))  # "زيارة الأسد لموسكو", but not "يمكن لواشنطن"
+        # "زيارة الأسد لموسكو", "الضاحية الجنوبية لطرابلس"; but not "يمكن لواشنطن"
+        return any(map(visit_at, visit_window)) or _part_of_city_before(norms, pos, kb)
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
@@ -92,20 +99,51 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
-    if pos and (visit_at(pos - 1) or not kb.words("gathering_nouns").isdisjoint(stems(norms[pos - 1]))):
+    if pos and (visit_at(pos - 1) or _held_in(norms, pos, sentence.position(m.end), kb)):
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
+    if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
+        return True  # "على بعد 100 كلم شرق أنقرة": a point of the compass from the city
     # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
 
 
+def _without_future(word: str) -> tuple[str, ...]:
+    """A word's forms, and those of a verb without the future's س ('سيزور' is 'يزور' to come)."""
+    if len(word) > 3 and word[0] == "س":  # only a visit trigger after it counts
+        return (*stems(word), *stems(word[1:]))
+    return stems(word)
+
+
+def _part_of_city_before(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """'الضاحية الجنوبية لطرابلس', 'وسط لندن': a part of a city (city_part_words), with an adjective
+    or not, right before the city's name with ل."""
+    parts = kb.words("city_part_words")
+    k = pos - 2 if pos > 1 and norms[pos - 1].startswith("ال") else pos - 1  # past an adjective
+    return k >= 0 and not parts.isdisjoint(stems(norms[k]))
+
+
+def _held_in(norms, pos: int, after: int, kb: KnowledgeBase) -> bool:
+    """'قمة بيروت', 'محادثات جنيف': a capital after a gathering noun is where it was held; but
+    talks between two governments name both ('محادثات واشنطن وطهران', 'مفاوضات موسكو وكييف')."""
+    before = stems(norms[pos - 1])
+    if kb.words("gathering_nouns").isdisjoint(before):
+        return False
+    if kb.words("conversation_nouns").isdisjoint(before) or after >= len(norms) or not norms[after].startswith("و"):
+        return True
+    hit = kb.names.match_at(norms, after, [norms[after][1:]])
+    return hit is None or not (kb.entries[hit[1]].type == "State" or kb.entries[hit[1]].capital_of)
+
+
 def _after_local_ruler(norms, pos: int, kb: KnowledgeBase) -> bool:
-    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة')."""
+    """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة'), with or
+    without a clitic on its first word ('بمحافظ القاهرة', 'وعمدة بكين')."""
     titles = kb.derived("local_ruler_title_words", lambda: {tuple(t.split()) for t in kb.words("local_ruler_titles")})
-    return any(pos >= len(t) and tuple(norms[pos - len(t):pos]) == t for t in titles)
+    return any(pos >= len(t) and tuple(norms[pos - len(t) + 1:pos]) == t[1:] and t[0] in stems(norms[pos - len(t)])
+               for t in titles)
 
 
 def _unknown_adjective_after_capital(norms, k: int, kb: KnowledgeBase) -> bool:
@@ -141,13 +179,26 @@ def _place_ends_at(norms, pos: int, kb: KnowledgeBase) -> bool:
 
 
 def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
-    """'مشهد الاحتفال' (the ceremony's scene), 'بورصة نيويورك' (the New York stock exchange): a city's
-    name that is a noun too, followed by a definite noun or a place as its genitive, is the noun,
-    unless the text reads it as a place ('في مدينة مشهد المقدسة')."""
+    """'مشهد الاحتفال' (the ceremony's scene), 'في بورصة نيويورك' (the New York stock exchange): a
+    city's name that is a noun too, followed by a place, or (where the text does not read it as a
+    place) by a definite noun as its genitive, is the noun. A name with the article heads no
+    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives), and a feminine definite word after
+    a city agrees with it ('مشهد المقدسة', 'مشهد المدينة الأكبر'), so neither is a genitive."""
     after, norms = sentence.position(m.end), sentence.norms
-    if after >= len(norms) or is_locative(m, sentence, kb):
+    if after >= len(norms) or normalize(m.surface).startswith("ال"):
         return False
+    if (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State"):
+        return True
     nxt = norms[after]
-    genitive = nxt.startswith("ال") and not nxt.endswith(("ي", "يه")) and nxt not in kb.words("body_name_stops")
-    place = (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State")
-    return genitive or place
+    return nxt.startswith("ال") and not nxt.endswith(("ي", "ه")) and nxt not in kb.words("body_name_stops") \
+        and not is_locative(m, sentence, kb)
+
+
+def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:
+    """'مدينة سمرقند': a city the knowledge base does not know, read by the word "city"
+    (city_heads), is named without it, as a known one is; not before a noun with the article,
+    which may name a city with it ('مدينة السلام', 'مدينة الحسين'). None when it keeps its name."""
+    head, _, name = surface.partition(" ")
+    if not name or normalize(head) not in kb.words("city_heads") or normalize(name).startswith("ال"):
+        return None
+    return name

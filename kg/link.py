@@ -12,11 +12,11 @@ import unicodedata
 from functools import lru_cache
 
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
-                         seat_as_venue, spoken_of)
+                         name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.recognize import _phrase_surface
-from kg.text import Sentence, normalize
+from kg.text import Sentence, normalize, quoted_names
 
 _TRANSLIT = str.maketrans({
     "ا": "a", "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
@@ -72,7 +72,10 @@ class DocumentLinker:
         by_index = {s.index: s for s in sentences}
         linked: list[Mention] = []
         homonyms = homonym_states(self.kb)
+        in_bases = {i for m in mentions if m.type == "MilitaryBase" for i in range(m.start, m.end)}
         for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+            if m.type == "Place" and m.start in in_bases:
+                continue  # 'قاعدة "ميناء زايد"': the base's name, as a known place inside it is
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
             other = homonyms.get(entry.id) if entry else None
             if other:
@@ -83,6 +86,10 @@ class DocumentLinker:
                 if said[other] > said[entry.capital_of] or (not locative and said[other] == said[entry.capital_of]):
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
+            if entry is None and m.type == "Place" and m.source == MentionSource.PATTERN:
+                m = self._city_by_its_name(m)
+            if entry and entry.type in ("Place", "State") and written_as_adverb(m, by_index[m.sentence]):
+                continue  # "رئيسا إفريقياً": an adjective, no place
             if entry and entry.type == "Place" and (
                     names_an_agreement(m, by_index[m.sentence], self.kb)
                     or normalize(m.surface) in entry.context_names and not reads_as_place(m, by_index[m.sentence], self.kb)
@@ -104,6 +111,8 @@ class DocumentLinker:
             else:
                 e = self.entity(m.entity_id or slug(m.surface), m.type, m.surface)
             self.add_surface(e, m.surface)
+            if e.type == "MilitaryBase":
+                e.alt_labels.update(quoted_names(m.surface))  # 'قاعدة “بو ستة” البحرية': 'بو ستة' too
             if m.role:
                 e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
             if m.affiliation and e.type in ("Person", "Organization"):
@@ -113,6 +122,11 @@ class DocumentLinker:
             # a known name already carries its id: the mention itself (frozen) serves, not a copy
             linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
+
+    def _city_by_its_name(self, m: Mention) -> Mention:
+        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word)."""
+        name = name_without_city_word(m.surface, self.kb)
+        return evolve(m, surface=name, entity_id=slug(name)) if name else m
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
         """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
@@ -135,7 +149,7 @@ class DocumentLinker:
         """'للرئيس رئيسي بموفور الصحة' after 'إبراهيم رئيسي': a two-word name read after a title whose
         first word is another person's short name (family name, or given name before بن) is that
         person, and the word after it no name; so is a name read once that is another person's
-        whole name and one word more ('السفير تسوي وي حرص بلاده' after 'السيد تسوي وي')."""
+        whole name and one word more ('السفير لي مينغ أكد بلاده' after 'السيد لي مينغ')."""
         if not any(m.source == MentionSource.PATTERN and m.type == "Person" for m in linked):
             return linked  # most articles: every person known
         persons = [e for e in self.entities.values() if e.type == "Person"]
@@ -173,7 +187,7 @@ class DocumentLinker:
         return out
 
     def drop_retitled(self, linked: list[Mention]) -> list[Mention]:
-        """'الرئيس الأمريكي يبحث مع العاهل الأردني حفظ السلام', 'ومعالي رئيس وزراء اليابان الصديقة
+        """'الرئيس الكيني يبحث مع نظيره الأوغندي أمن الحدود', 'ومعالي رئيس وزراء الهند الصديقة
         احتفل البلدان': a title another person of the article holds, for the same state, names
         that person again (one the gazetteer knows or one named before); the words read after it
         once are no new person. Only a title naming a state counts: "الوزير" may be anyone."""

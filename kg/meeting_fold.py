@@ -89,10 +89,10 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
 
 
 def _states_for_their_people(events: list[Candidate], extractor: MeetingExtractor, priority) -> list[Candidate]:
-    """'وقع المغرب ونيجيريا على ثلاث اتفاقيات' beside 'ترأس العاهل المغربي …، والرئيس النيجيري …
+    """'وقعت كينيا وأوغندا على أربع اتفاقيات' beside 'ترأس الرئيس الكيني …، والرئيس الأوغندي …
     مراسم التوقيع': an undated encounter of states alone is the one undated encounter, in the sentence
     before or after, whose persons are of those very states (the states stood for them). A headline's
-    ('قمة ثالثة بين تركيا وإيطاليا..') is the one such encounter of the body, however far."""
+    ('قمة رابعة بين كينيا وأوغندا..') is the one such encounter of the body, however far."""
     out = []
     for e in events:
         states = set(e.participants)
@@ -117,7 +117,7 @@ def _undated_at_all(e: Candidate) -> bool:
 
 
 def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
-    """'الرئيس الأمريكي يبحث مع العاهل الأردني …' over an article on their phone call: talks of
+    """'الرئيس الكيني يبحث مع نظيره الأوغندي …' over an article on their phone call: talks of
     the same people, undated, in an article that reports one call or letter between them, are
     that call ('بحث' says what was discussed, not how)."""
     calls = [u for u in events if family(u.kind) != "in-person"]

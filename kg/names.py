@@ -1,6 +1,6 @@
 """Persons' names read around a title: where a name after it ends ('فيصل بن فرحان بن عبدالله'),
 whether words read as a name at all ('مأدبة غداء' no, 'خليفة حفتر،' yes), and a name right
-before a state's title ('أن يونس بك يفكيروف نائب وزير الدفاع الروسي')."""
+before a state's title ('أن بيتر أوتينو نائب وزير الدفاع الكيني')."""
 from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
@@ -60,14 +60,14 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if end > j and _with_pronoun(tok.text, w, kb):
             break  # "خليفة حفتر دعمه للحوار": a common word with a pronoun, no part of a name
         if end > j + 1 and w.startswith("و") and w[1:] in common or end > j and w.startswith("و") and w in common:
-            break  # "الدكتور نعيم غاني وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
+            break  # "الدكتور سمير حداد وأعضاء مجلس إدارتها": and others, no more of his name; "وهو"
         if end > j and not "\u0621" <= w[:1] <= "\u064a":
             break  # a word in another script after the name: "دينيس ريتشي Dennis Ritchie"
-        if core >= 2 and _used_outside_names(w, kb):
+        if core >= 2 and _used_outside_names(w, kb) or end > j and _indefinite_object(w, kb):
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles \
-                and (norms[end - 2] not in particles or w.startswith("ل")):
+                and (norms[end - 2] not in particles or _preposition_li(w, kb)):
             break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
             # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
             # "عبد الحفيظ لشرح": a preposition's object after one)
@@ -76,7 +76,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
             and norms[end - 2] not in particles:
         end -= 1  # a fourth word only when punctuation closes the name: "مشعل الأحمد الجابر الصباح،"
-        # (but a family name after "آل"/"بن" is never cut off: "علي بن ناصر بن جاسم آل ثاني سفير")
+        # (but a family name after "آل"/"بن" is never cut off: "خالد بن سعد بن حمد آل ثاني سفير")
     return end
 
 
@@ -114,6 +114,18 @@ def _given_names(kb: KnowledgeBase) -> frozenset[str]:
 def _used_outside_names(w: str, kb: KnowledgeBase) -> bool:
     """A word the news uses outside names: a common first word or a generated inner stop ('الوفد')."""
     return w in kb.words("name_first_word_stops") or w in kb.words("name_inner_stops")
+
+
+def _indefinite_object(w: str, kb: KnowledgeBase) -> bool:
+    """'عبد العزيز وفدا': a common word in the indefinite accusative (ـا) is a verb's object, no
+    part of the name before it (a name in ا whose stem is no common word stays: 'رضا')."""
+    return len(w) > 3 and w.endswith("ا") and _used_outside_names(w[:-1], kb)
+
+
+def _preposition_li(w: str, kb: KnowledgeBase) -> bool:
+    """'عبد الكريم لحضور': ل + a word the news uses outside names is a preposition's object; a
+    family name that begins with ل stays ('عبد الكريم لحسن')."""
+    return w.startswith("ل") and (_used_outside_names(w, kb) or _used_outside_names(w[1:], kb))
 
 
 def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:
@@ -156,8 +168,9 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     common = kb.words("name_first_word_stops")
     if norms[j] in common and norms[j + 1] not in particles:
         return False  # "العاهل الأردني حفظ السلام": a word the news never starts a name with
-    if end - j == 2 and norms[j + 1] in common and norms[j] not in _given_names(kb):
-        return False  # "تلاشت تقريبا": an unknown word and a common one; "كوفي عنان" is a name
+    if end - j == 2 and (norms[j + 1] in common or norms[j + 1] in kb.words("name_inner_stops")
+                         and norms[j] not in particles) and norms[j] not in _given_names(kb):
+        return False  # "تلاشت تقريبا", "عمق العلاقات": an unknown word and a common one; "كوفي عنان" is a name
     if _with_pronoun(tokens[j].text, norms[j], kb):
         return False  # 'رئيس الدولة "حفظه الله"': a blessing, no name
     if tokens[j].text[:1] == "و" and norms[j][1:] in common:
@@ -167,9 +180,14 @@ def name_like(sentence: Sentence, j: int, end: int, kb: KnowledgeBase, introduce
     return not inner or (not introduced and (end - j == 2 or delimited))
 
 
-def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool) -> int | None:
-    """Where the name read after a title ends, or None when what follows is no name."""
+def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, introduced: bool,
+               stated: bool = False) -> int | None:
+    """Where the name read after a title ends, or None when what follows is no name. After a comma
+    the name must be closed: by punctuation, or, after a title of a state (`stated`), by a stop
+    word ('رئيس وزراء كينيا، جون موغاي على …')."""
     tokens, norms = sentence.tokens, sentence.norms
+    if j >= len(tokens):
+        return None  # "…، مستشار الوزير،": the text ends after the title
     quoted = _quoted_name(sentence, j, by_start, kb)
     if quoted is not None:
         return quoted
@@ -177,11 +195,12 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     if end - j > 2 and norms[j + 1].startswith("ال") and not name_like(sentence, j, end, kb, introduced):
         end = j + 2  # "خالد الحنيفات نظراءه": a surname with the article ends the name
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
-    # and not "منصب النائب الأول للوزير، وقام بأول زيارة"
+    # and not "منصب المستشار الأول للوزير، وبدأ أول جولة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
     if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
         return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
-    closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS)
+    closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS
+                                    or stated and end - j >= 2 and norms[end] in _name_stops(kb))
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None
 
 
@@ -196,6 +215,9 @@ def name_over_known(sentence: Sentence, j: int, m: Mention, state: str | None, k
     norms = sentence.norms
     if m.type not in ("Place", "State") or m.end - m.start != 1 or j + 1 >= len(norms):
         return None
+    quoted = _quoted_name(sentence, j, {k: v for k, v in by_start.items() if v is not m}, kb)
+    if quoted is not None:
+        return quoted  # 'نائب الرئيس "سلفادور فالديس ميسا"': a quoted name that begins with a city's
     nxt = norms[j + 1]
     # "وزير خارجية الأرجنتين سانتياغو كافييرو", "رئيسة الوزراء الإيطالية جورجيا ميلوني": after a
     # state's title, a city or state and a word no rule knows (no article, stop, common word or
@@ -235,7 +257,7 @@ def namesake(sentence: Sentence, j: int, m: Mention, state: str | None, kb: Know
 
 def single_name(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict) -> int | None:
     """A monarch of a named state may go by one name: one word without the article, no common
-    word, closed by punctuation ('ولي عهد اليابان الأمير ناروهيتو، ومحافظ …')."""
+    word, closed by punctuation ('ولي عهد بوتان الأمير جيغمي، ووزير …')."""
     norms, tokens = sentence.norms, sentence.tokens
     if j + 1 >= len(tokens) or norms[j + 1] not in (*COMMAS, ".", ":") or tokens[j].index in by_start:
         return None
@@ -262,6 +284,13 @@ def _pronoun_suffixes(kb: KnowledgeBase) -> tuple[str, ...]:
     return kb.derived("pronoun_suffix_tuple", lambda: tuple(kb.words("pronoun_suffixes")))
 
 
+def noun_with_pronoun(w: str, kb: KnowledgeBase) -> bool:
+    """'حكومته' (حكومة + ه), 'خارجيتها': a noun in ة the news uses outside names, with a pronoun."""
+    common = kb.words("name_first_word_stops")
+    return any(w.endswith(p) and w[:-len(p)].endswith("ت") and w[:-len(p) - 1] + "ه" in common
+               for p in _pronoun_suffixes(kb))
+
+
 def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
     """'حفظه' (حفظ + ه): a common word with an attached pronoun, no name ('نبيه' is one)."""
     suffixes = _pronoun_suffixes(kb)
@@ -273,14 +302,12 @@ def _with_pronoun(text: str, norm: str, kb: KnowledgeBase) -> bool:
 
 def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, ends: dict, free: int,
                 stateless: bool = False):
-    """'أن يونس بك يفكيروف نائب وزير الدفاع الروسي', '، ومنصور بن زايد آل نهيان، نائب رئيس دولة
+    """'أن بيتر أوتينو نائب وزير الدفاع الكيني', '، وسالم بن حمد آل نهيان، نائب رئيس دولة
     الإمارات': a name of two to four words right before a title of a state, opened by 'أن'
     or by 'و' after a person or a comma. A title of no state (`stateless`) is read so only in a
     list between commas: '، وخالد الزهراني، مستشار الوزير،'. Returns (first position, after, clitic)."""
     tokens, norms = sentence.tokens, sentence.norms
     b = i - 1 if i >= 1 and norms[i - 1] in COMMAS else i
-    if stateless and b == i:
-        return None
     for a in range(b - 2, max(free, b - 5) - 1, -1):
         if a < 0:
             break
@@ -292,7 +319,14 @@ def name_before(sentence: Sentence, i: int, kb: KnowledgeBase, by_start: dict, e
             normalize(h).split()[-1] for h in kb.word_list("honorifics")))
         honored = prev in ends_of or (prev[:1] == "و" and prev[1:] in ends_of and (a < 2 or norms[a - 2] in COMMAS))
         # in a list of no state: "، وخالد الزهراني، مستشار" or "، والدكتورة هند سليمان، المستشارة"
-        if not (clitic or prev == "ان" or honored) or (stateless and not (clitic and prev in COMMAS or honored)):
+        # "استقبل الرئيس، في وقت سابق، جواو سيلفا، وزير الخارجية البرازيلي": between commas before a
+        # state's title; after a list opener ("كل من") or a detached "و" after a comma
+        between_commas = not stateless and (prev in COMMAS and b < i or normalize(" ".join(norms[max(0, a - 2):a]))
+                                             in kb.words("name_list_openers")
+                                             or prev == "و" and a >= 2 and norms[a - 2] in COMMAS)
+        # a title of no state: in a list between commas, or after an honorific ("الدكتور … وزير البترول")
+        if not (clitic or prev == "ان" or honored or between_commas) \
+                or (stateless and not (clitic and prev in COMMAS and b < i or honored)):
             continue
         if clitic and tokens[a].text[1:].startswith("ال"):
             continue  # "، والدكتورة هند سليمان،": a title or honorific, not a name, follows the "و"

@@ -2,12 +2,12 @@
 from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
-from kg.bodies import (acronym_mentions, definite_heads, formal_state_mentions, organization_mentions,
-                       outlet_mentions, place_mentions)
+from kg.bodies import definite_heads, formal_state_mentions, organization_mentions, place_mentions
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.minister_lists import listed_ministers
 from kg.model import Mention, MentionSource, evolve
+from kg.outlets import acronym_mentions, media_heads, outlet_mentions
 from kg.recognize import gazetteer_mentions, pattern_mentions
 from kg.text import Sentence, normalize, stems
 from kg.titles import title_spans
@@ -21,12 +21,13 @@ def covered_tokens(mentions: list[Mention]) -> set[int]:
 
 #: The word lists that open the recognizers of bodies, outlets, bases, places and formal state
 #: names (each returns nothing without one of its words): a sentence with none of them skips all.
-HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "media_heads", "base_words",
+HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "portfolio_heads", "media_heads", "base_words",
                    "described_base_heads", "place_heads", "state_forms")
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
-    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb)))
+    return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb),
+                                                                media_heads(kb)))
 
 
 def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention]:
@@ -55,9 +56,23 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
              for m in wider + orgs]
     out.extend(named)
     if "(" in s.norms:  # an acronym is in parentheses
-        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text)
+        acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text, kb)
         out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
+        out = _known_by_acronym(out, named, acronyms, found)
     return out
+
+
+def _known_by_acronym(out: list[Mention], named: list[Mention], acronyms: list[Mention],
+                      found: list[Mention]) -> list[Mention]:
+    """'وكالة «أنباء الصين الجديدة» (شينخوا)': a body read by the rules whose short name in
+    parentheses the gazetteer knows is that known body, not a second one."""
+    known = {m.start: m.entity_id for m in found if m.type == "Organization"}
+    relink = {a.entity_id: known[a.start] for a in acronyms if a.start in known and a.entity_id != known[a.start]}
+    if not relink:
+        return out
+    rule_read = {id(m) for m in named}
+    return [evolve(m, entity_id=relink[m.entity_id]) if id(m) in rule_read and m.entity_id in relink else m
+            for m in out]
 
 
 def _named_by_heads(s: Sentence, kb: KnowledgeBase, text: str, found: list[Mention],
@@ -203,7 +218,7 @@ def _state_adjective(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
 
 
 def _another_body(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
-    """'مجلس التعاون رفيع المستوى التركي الإيراني' is not the GCC: a body's short name followed by a
+    """'مجلس التعاون الاستراتيجي الكيني الأوغندي' is not the GCC: a body's short name followed by a
     state's adjective or a qualifier of its own names another body."""
     if m.type != "Organization" or normalize(m.surface) == normalize(kb.entries[m.entity_id].ar):
         return False

@@ -102,7 +102,7 @@ def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: 
 
 
 def _said_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
-    """'وقال رئيس الوزراء عقب استقباله من الرئيس … ان مضمون رسالة واد … نقل رسالة صداقة': what is said
+    """'وقال الوزير عقب استقباله من الرئيس … ان رسالة نظيره … حملت تحيات الشعب': what is said
     after 'أن/إن' between two triggers of one clause is a clause of its own, not part of the encounter
     told before it (not after a plan marker: 'يتوقع أن تعقد …' stays the plan it is)."""
     words = kb.words("complementizers")

@@ -20,6 +20,8 @@ OPENING_QUOTES = frozenset(CLOSING_QUOTE)
 #: what follows the place of a dateline: "الرياض (واس) -", "القاهرة - ". Not a colon: "روسيا: …"
 #: opens a headline quoting a government as often as a dateline
 DATELINE_MARKS = frozenset("(-–")
+#: the longest header line read as a dateline ("نيروبي في 9 يونيو /كنا/الاقتصادية": 10 words)
+_HEADER_WORDS = 12
 
 _DIACRITICS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed]")
 _BIDI = re.compile("[\u200e\u200f\u202a-\u202e\u2066-\u2069\u200b-\u200d\ufeff]")
@@ -185,8 +187,13 @@ class Sentence:
 
     def dateline_at(self, pos: int) -> bool:
         """Whether the word at `pos` is a dateline's place, where the article was filed from: the
-        first word of a sentence, before a parenthesis or a dash ('الرياض (واس) -', 'القاهرة –')."""
-        return pos == 0 and len(self.tokens) > 1 and self.tokens[1].text in DATELINE_MARKS
+        first word of a sentence, before a parenthesis or a dash ('الرياض (واس) -', 'القاهرة –'); or
+        in the short header line that opens an article with a slash, its first word or the one after
+        a slash ('نيروبي في 9 يونيو /كنا/', 'عدن حرة / الرياض')."""
+        if pos == 0 and len(self.tokens) > 1 and self.tokens[1].text in DATELINE_MARKS:
+            return True
+        return self.index == 0 and len(self.tokens) <= _HEADER_WORDS and (pos == 0 or self.tokens[pos - 1].text == "/") \
+            and any(t.text == "/" for t in self.tokens)
 
 
 _SENTENCE_END = re.compile(r"[.!?؟]+[\"”»)]*(?=\s)")
@@ -238,3 +245,17 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(Sentence.of(s_start, s_end, paragraph, len(sentences), tuple(toks)))
             start = end
     return sentences
+
+
+def quoted_names(surface: str) -> set[str]:
+    """The shorter names the text gives a name with a quoted part ('قاعدة “بو ستة” البحرية'): the
+    quoted part alone ('بو ستة') and, when more words follow it, the name up to its closing quote
+    ('قاعدة “بو ستة”')."""
+    marks = [k for k, c in enumerate(surface) if c in QUOTE_MARKS]
+    if len(marks) != 2:
+        return set()
+    start, close = marks
+    out = {surface[start + 1:close].strip()}
+    if surface[close + 1:].strip():
+        out.add(surface[:close + 1])
+    return out - {""}

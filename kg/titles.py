@@ -1,10 +1,10 @@
-"""Persons introduced by titles: 'وزير الدفاع السوري مرهف أبو قصرة', 'أمير دولة قطر الشيخ حمد بن
-خليفة آل ثاني', 'قائد الجيش الوطني الليبي، المشير خليفة حفتر'.
+"""Persons introduced by titles: 'وزير الدفاع الكيني سليمان موليانغو', 'أمير دولة الكويت الشيخ سالم
+الأحمد', 'قائد الجيش الوطني الكيني، الفريق أول تشارلز كاهاريري'.
 
 A title (ontologies/lexicon.yaml `titles`) in construct state takes a complement: the portfolio
 or body it heads ('الخارجية', 'الدفاع والطيران', 'هيئة الأركان العامة', 'لجامعة الدول العربية')
 and the state it serves ('خارجية مصر', 'دولة قطر', 'بالجمهورية الإسلامية الإيرانية'); titles
-chain ('رئيس الوزراء وزير الخارجية القطري الشيخ'), honorifics ('صاحب السمو', 'معالي') are
+chain ('رئيس الوزراء وزير الخارجية الكويتي الشيخ'), honorifics ('صاحب السمو', 'معالي') are
 skipped, and the name after the chain is a new person whose affiliation is the state the chain
 names. No title or name is listed for one person: the rules read any.
 """
@@ -14,8 +14,9 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_end, name_like, name_over_known,
-                      next_list_item, person_mention, single_name)
+from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_over_known,
+                      next_list_item, noun_with_pronoun, person_mention, single_name)
+from kg.title_names import described_before, name_after_long_complement
 from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
 
 
@@ -48,7 +49,9 @@ def _state_phrase(norms, k: int, kb: KnowledgeBase, known: dict[int, tuple[str, 
     if hit is None or hit[0] != "State":
         return None, start
     k = hit[2]
-    while k < len(norms) and norms[k] in qualifiers:
+    # "جمهورية فنزويلا البوليفارية": after a state's form, any feminine adjective of its formal name
+    while k < len(norms) and (norms[k] in qualifiers or start < k - 1 and norms[k].startswith("ال")
+                              and norms[k].endswith("يه") and norms[k] not in kb.nationality):
         k += 1
     return hit[1], k
 
@@ -76,6 +79,11 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
         if w in stops or not w.isalpha() or kb.titles.starts(w) or kb.triggers.starts(w) \
                 or kb.phrases("honorifics").match_at(norms, k):
             break  # "رئيس مجلس إدارة الشركة الدكتور خالد": the honorific opens the name
+        if k == j and noun_with_pronoun(w, kb):
+            k += 1  # "رئيس حكومته", "وزير خارجيتها": the body is the pronoun's (and "وتجارتها")
+            while k < len(norms) and norms[k][:1] == "و" and noun_with_pronoun(norms[k][1:], kb):
+                k += 1
+            return norms[j:k], state, k
         nxt = norms[k + 1] if k + 1 < len(norms) else ""
         if k == j and w in kb.derived("complement_heads", lambda: kb.words("place_heads") | kb.words(
                 "organization_heads")) and nxt.isalpha() and nxt not in stops and not kb.titles.starts(nxt):
@@ -87,7 +95,7 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             k += 2
             continue
         if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
-            words.append(w)  # "مساعد وزير الدولة لشؤون الدول الإفريقية"
+            words.append(w)  # "مساعد وزير الدولة لشؤون التعاون الإقليمي"
             k += 1
             continue
         if _definite(w) or (k == j and nxt not in stops and (
@@ -203,7 +211,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         if t is None or (roles and t.form != norms[j] and norms[j] != "و" + t.form):
             break  # "تحيات الرئيس الإيراني للسلطان هيثم": a title after a preposition is someone else
         if roles and norms[j] != t.form and norms[j - 1] in _COMMAS:
-            break  # "سفير قطر لدى تركيا، والسفير التركي في قطر …": a conjoined title is someone else's
+            break  # "سفير كينيا لدى أوغندا، والسفير الأوغندي في كينيا …": a conjoined title is someone else's
         if roles and open_at == j and norms[j] == t.form:  # "رئيس ديوان ولي العهد": a genitive, not a role
             roles.append((role_text(tokens, opened, t.end, text, opened_form), f"{roles.pop()[1]} {t.core}"))
         else:
@@ -215,7 +223,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         j = _skip_honorifics(norms, tokens, t.end, kb)
         if j < len(norms) and norms[j] == ":" and t.core in introducers(kb):
             j += 1  # a byline: "كتب: جمعة حمد الله"
-        # "السفير التركي في قطر أحمد ديميروك": the country served after an envoy (not his own)
+        # "السفير الكيني في أوغندا جورج أوموندي": the country served after an envoy (not his own)
         if j + 1 < len(norms) and norms[j] in _lexicon_sets(kb)[3]:
             # any title before a known state ("قائد القوات الروسية في سورية"), an envoy before any
             served = _state_phrase(norms, j + 1, kb, known)[0] or (j + 1 in known and known[j + 1][0] == "Place")
@@ -247,7 +255,7 @@ def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple
 
 def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                      known: list[Mention]) -> list[Mention]:
-    """Persons introduced by a title: 'وزير الدفاع السوري مرهف أبو قصرة'.
+    """Persons introduced by a title: 'وزير الدفاع الكيني سليمان موليانغو'.
 
     Returns new Person mentions for unknown names and role-annotated copies of known ones.
     """
@@ -281,12 +289,14 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                 out.append(_with_role(m, role, state))
             free = j
             continue
-        described = _described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
+        described = described_before(sentence, i, j, roles, state, introduced, kb, by_start, ends)
         if described is not None:
             out.append(_with_role(described, role, state))
             free = j
             continue
-        end = name_after(sentence, j, kb, by_start, introduced)
+        end = name_after(sentence, j, kb, by_start, introduced, stated=state is not None)
+        if end is None and not introduced:
+            j, end = name_after_long_complement(sentence, j, kb, by_start, at, _lexicon_sets(kb)[0])
         if end is None and state and any(core in kb.words("single_name_titles") for _, core in roles):
             end = single_name(sentence, j, kb, by_start)  # "إمبراطور اليابان أكيهيتو،"
         if end is not None:
@@ -302,26 +312,6 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             ends[out[-1].end] = out[-1]
         free = max(j, i + 1)
     return out
-
-
-def _described_before(sentence: Sentence, i: int, j: int, roles, state, introduced: bool,
-                      kb: KnowledgeBase, by_start: dict, ends: dict) -> Mention | None:
-    """The person a title right after describes ('وليد المعلم، وزير الخارجية'), if any.
-
-    Without a comma only a title with no nationality is apposition: "يوحنا العاشر بطريرك
-    أنطاكية", but "التقى الشرع رئيس الوزراء الروسي ميخائيل ميشوستين" names someone new; so does a
-    conjoined title ("، وسفير …") and one with a name of its own ("استقبل الملك عبدالله الثاني
-    الرئيس محمد …")."""
-    tokens, norms = sentence.tokens, sentence.norms
-    comma = i >= 2 and norms[i - 1] in _COMMAS
-    before = i - 2 if comma else i - 1
-    if before < 0 or tokens[before].index + 1 not in ends or introduced or not (comma or state is None):
-        return None
-    if tokens[i].text[:1] == "و" and not roles[0][0].startswith(tokens[i].text):
-        return None
-    if not comma and name_like(sentence, j, name_end(sentence, j, kb, by_start), kb, introduced):
-        return None  # "التقى فيدان رئيس إقليم كردستان نيجيرفان بارزاني": a title with a name of its own
-    return ends[tokens[before].index + 1]
 
 
 def _with_role(m: Mention, role: str | None, state: str | None) -> Mention:

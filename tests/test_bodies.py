@@ -23,3 +23,80 @@ def test_a_facility_named_after_its_city_takes_the_adjective_of_its_kind():
 def test_a_definite_body_head_with_an_adjective_and_a_nationality_is_a_body():
     r = doc("وأعلن الصندوق السيادي الكيني أنه سيستثمر في المجلس البلدي، بينما رفض المجلس الكيني ذلك.")
     assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
+
+
+def test_two_coordinated_nouns_before_a_nationality_name_no_body():
+    r = doc("وطالب النواب بمحاسبة قادة في الجيش والحكومة الأردنية بعد الحادث، وأعلن الصندوق السيادي الكيني استثمارا.")
+    assert set(of_type(r, "Organization")) == {"الصندوق السيادي الكيني"}
+
+
+def test_chairing_by_a_title_holder_names_no_presidency():
+    r = doc("وافتتحت القمة برئاسة الرئيس الغاني في أكرا، وقال بيان صادر عن رئاسة الجمهورية إنها نجحت.")
+    assert set(of_type(r, "Organization")) == {"رئاسة الجمهورية"}
+
+
+def test_a_service_head_after_another_definite_word_is_an_adjective():
+    r = doc("ويسهم الزورق في حماية الحدود البحرية المغربية، ويشمل الاتفاق قدرات القوات الجوية والبحرية الكينية. "
+            "واشترت القوات البحرية الملكية الأردنية زوارق، وقال الزعيم الروحي للجماعة الإسلامية الليبية إن الوضع هادئ.")
+    assert set(of_type(r, "Organization")) == {"البحرية الملكية الأردنية", "الجماعة الإسلامية الليبية"}
+
+
+def test_a_short_name_in_parentheses_after_a_quoted_outlet_names_it_too():
+    r = doc("ونقلت وكالة «أنباء المغرب العربي» (لاماب) أن الوزير وصل إلى الرباط.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"أنباء المغرب العربي"} and "لاماب" in orgs["أنباء المغرب العربي"].alt_labels
+
+
+def test_a_body_whose_short_name_the_gazetteer_knows_is_that_known_body():
+    r = doc("وذكرت وكالة «الصين الجديدة» (شينخوا) أن الوفد وصل إلى بكين.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"شينخوا"} and "الصين الجديدة" in orgs["شينخوا"].alt_labels
+
+
+def test_an_agency_s_status_word_is_no_part_of_its_name_but_names_it_after_a_state():
+    r = doc("وفق ما نقلت وكالة الأنباء الكينية الرسمية عن الوزير. وبحسب وكالة تونس الرسمية، استقبل الرئيس ضيفه.")
+    assert set(of_type(r, "Organization")) == {"وكالة الأنباء الكينية", "وكالة تونس الرسمية"}
+
+
+def test_a_quoted_outlet_after_a_definite_described_media_word_even_holding_a_known_short_name():
+    r = doc('ونقل الموقع الإخباري الرسمي الكيني "آر تي نيوز كينيا" الخبر، وتنشر الصحيفة "تقارير" كل يوم.')
+    assert set(of_type(r, "Organization")) == {"آر تي نيوز كينيا"}
+
+
+def test_a_head_then_a_quoted_name_names_a_body_by_the_quoted_words():
+    r = doc('وفاز حزب «الأمل الجديد» في الانتخابات، وقالت حركة "حماس" إن الهدنة صامدة.')
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"الأمل الجديد", "حماس"} and orgs["حماس"].id == "hamas"
+
+
+def test_institute_forum_bank_and_centre_heads_but_no_indefinite_description():
+    r = doc("وقال معهد البحوث الزراعية إن المحصول وفير، وعقد منتدى التعاون الأفريقي الهندي دورته. "
+            "وأعلن البنك المركزي الكيني خفض الفائدة، وساهم في إنشاء بنك للعيون، وهو منتدى ألماني، وافتتحت شركة صينية مصنعا.")
+    assert set(of_type(r, "Organization")) == {"معهد البحوث الزراعية", "منتدى التعاون الأفريقي الهندي",
+                                               "البنك المركزي الكيني"}
+
+
+def test_a_council_or_authority_in_construct_through_nouns_without_the_article():
+    r = doc("وقعت الشركة مذكرة مع هيئة تشجيع الصادرات الزراعية الكينية، واجتمع اتحاد منتجي الألبان في نيروبي. "
+            "ووافق مجلس إدارة الشركة على الخطة، وأدانت وزارة الخارجية الهجوم الإسرائيلي.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"هيئة تشجيع الصادرات الزراعية الكينية", "اتحاد منتجي الألبان"}
+    assert orgs["هيئة تشجيع الصادرات الزراعية الكينية"].affiliation == "kenya"
+
+
+def test_a_portfolio_and_a_feminine_nationality_name_the_ministry_but_not_after_a_title_or_a_noun():
+    r = doc("وكانت وزارة الخارجية الكينية قد أعلنت الزيارة. وتوجه الوزير نحو مقر الخارجية الكينية. "
+            "وقال مساعد وزير الدفاع السعودية إن الوفد وصل، وانتقد السياسة الخارجية الأمريكية، وتألق الدفاع التشيكي.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"وزارة الخارجية الكينية"} and "الخارجية الكينية" in orgs["وزارة الخارجية الكينية"].alt_labels
+
+
+def test_a_chain_of_constructs_may_hold_a_word_in_waw_and_end_on_a_state_s_name():
+    r = doc("وناقش الوزيران انعقاد مجلس وزراء خارجية القرن الأفريقي المتوقف منذ سنوات، واجتمع مجلس وزراء داخلية كينيا في نيروبي.")
+    assert set(of_type(r, "Organization")) == {"مجلس وزراء خارجية القرن الأفريقي", "مجلس وزراء داخلية كينيا"}
+
+
+def test_a_command_a_court_or_a_corps_with_an_adjective_and_a_nationality():
+    r = doc("وأعلنت القيادة الجنوبية الأمريكية انتهاء المناورة، وقال الديوان الأميري الكويتي إن الأمير وصل، "
+            "بينما ترغب القيادة السورية الجديدة في الحوار.")
+    assert set(of_type(r, "Organization")) == {"القيادة الجنوبية الأمريكية", "الديوان الأميري الكويتي"}

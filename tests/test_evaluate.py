@@ -191,3 +191,22 @@ def test_a_delegation_s_state_the_article_does_not_name_is_a_participant_matched
     g = Graph().parse(out / "graph.ttl")
     scores = evaluate(g, gold)
     assert scores["actors"]["fp"] == 0 and scores["meetings"]["tp"] == 1
+
+
+def test_a_base_operator_whose_id_has_an_underscore_is_matched_by_its_iri(tmp_path):
+    """Gold gives the operator as united_states only; the graph's IRI writes it state/united-states."""
+    corpus, out, gold = tmp_path / "c", tmp_path / "out", tmp_path / "gold"
+    corpus.mkdir()
+    gold.mkdir()
+    text = "وتستخدم الولايات المتحدة قاعدة النخيل الجوية في كينيا منذ سنوات."
+    (corpus / "a.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--ner", "rules"])
+    assert result.exit_code == 0, result.output
+    (gold / "a.json").write_text(json.dumps({
+        "doc": "a.txt", "published": None, "treaties": [], "meetings": [],
+        "entities": [{"id": "kenya", "type": "State", "names": ["كينيا"]},
+                     {"id": "b", "type": "MilitaryBase", "names": ["قاعدة النخيل الجوية"]}],
+        "bases": [{"id": "b", "kind": "AirBase", "located_in": "kenya", "operated_by": "united_states",
+                   "evidence": text}]}, ensure_ascii=False), encoding="utf-8")
+    scores = evaluate(Graph().parse(out / "graph.ttl"), gold)
+    assert scores["bases"]["b"]["operator_right"] is True

@@ -76,7 +76,7 @@ def test_agency_without_quotes_and_its_acronym():
     orgs = of_type(r, "Organization")
     reuters = next(e for e in orgs.values() if "رويترز" in {e.label_ar, *e.alt_labels})
     assert reuters.subtype == "media" and "وكالة رويترز" in {reuters.label_ar, *reuters.alt_labels}
-    agency = orgs["وكالة الأنباء الكازاخستانية الرسمية"]
+    agency = orgs["وكالة الأنباء الكازاخستانية"]  # its status word is no part of the name
     assert "كازنا" in agency.alt_labels and agency.mentions == 3 and agency.affiliation == "kazakhstan"
 
 
@@ -144,7 +144,7 @@ def test_places_by_their_head_nouns():
     r = doc("واستقبل الرئيس ضيفه في قصر الاتحادية، وبحثا الوضع في منطقة القوقاز والبحر الأحمر "
             "ومدينة زرقاوان، فيما أعلن الكرملين دعمه. ثم زار قصر الكرملين.")
     places = of_type(r, "Place")
-    assert {"قصر الاتحادية", "منطقة القوقاز", "البحر الأحمر", "مدينة زرقاوان", "قصر الكرملين"} <= set(places)
+    assert {"قصر الاتحادية", "منطقة القوقاز", "البحر الأحمر", "زرقاوان", "قصر الكرملين"} <= set(places)
     assert "kremlin" in r.entities  # the body itself stays an organization where it acts
 
 

@@ -66,3 +66,84 @@ def test_a_city_s_name_that_is_a_noun_too_in_construct_is_the_noun():
 def test_a_city_s_name_that_is_also_a_word_conjoined_with_a_place_is_the_city():
     r = doc("وتشمل جولة الوفد مدن النجف وكربلاء وقم خلال الأسبوع المقبل.")
     assert "qom" in r.entities
+
+
+@pytest.mark.parametrize("text", ["بدأت محادثات نيروبي وكمبالا حول الحدود أمس.",
+                                  "وتعثرت مفاوضات كمبالا وكينيا بشأن التجارة."])
+def test_talks_between_two_capitals_or_states_name_their_governments(text):
+    r = doc(text)
+    assert not of_type(r, "Place")
+    assert {"kenya", "uganda"} <= {e.id for e in of_type(r, "State").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("واختتمت أعمال ندوة نيروبي حول المياه أمس.", "nairobi"),
+    ("وتستعد الوفود لجولة كمبالا الثانية من الحوار.", "kampala"),
+    ("وشارك الوزير في ملتقى نيروبي للاستثمار.", "nairobi"),
+])
+def test_a_capital_after_any_gathering_noun_is_the_venue(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("والتقى الوزير بمحافظ القاهرة في مكتبه.", "cairo"),
+    ("واستقبلت الوزيرة وعمدة نيروبي الوفد الزائر.", "nairobi"),
+    ("وقال أمين عمان إن المشاريع ستنتهي قريبا.", "amman"),
+    ("وأكدت رئيسة بلدية باريس أن الألعاب ستقام في موعدها.", "paris"),
+])
+def test_a_capital_after_a_ruler_title_with_a_clitic_or_a_new_title_is_the_city(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+def test_a_name_written_with_the_accusative_tanween_is_an_adjective():
+    assert not of_type(doc("وحضر الحفل عشرون رئيساً إفريقياً ووزيرا من آسيا."), "Place").keys() - {"آسيا"}
+    r = doc("وحضر الحفل عشرون رئيساً إفريقياً، ثم سافر الضيف إلى أفريقيا.")
+    assert [e.mentions for e in of_type(r, "Place").values()] == [1]
+
+
+@pytest.mark.parametrize("text, city", [
+    ("الخرطوم في 3 مايو /سونا/\nاستقبل الرئيس السوداني وزير الخارجية الكيني وبحث معه العلاقات الثنائية.", "khartoum"),
+    ("صحيفة الأمة / نيروبي\nاستقبل الرئيس الكيني سفير الهند لدى بلاده وبحث معه التعاون.", "nairobi"),
+])
+def test_a_capital_in_an_article_s_header_line_with_a_slash_is_its_dateline_place(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("وقال المصدر إن الرئيس سيزور نيروبي الأسبوع المقبل.", "nairobi"),
+    ("وتقع البلدة على بعد 300 كلم شمال نيروبي.", "nairobi"),
+    ("وتعبر السفن المحيط الهندي إلى موانئ كينيا.", "indian_ocean"),
+])
+def test_a_capital_a_future_visit_takes_or_a_direction_points_from_is_the_city_and_oceans_are_places(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+def test_a_capital_written_with_an_initial_alef_is_the_city():
+    assert "nouakchott" in {e.id for e in of_type(doc("وعقد الوزيران اجتماعا بانواكشوط أمس."), "Place").values()}
+
+
+def test_a_continent_named_the_continent_and_its_adjective_is_the_continent():
+    r = doc("ويعد الميناء الأكبر في القارة الإفريقية، وتصل سفنه إلى القارة الأوروبية.")
+    assert {"africa", "europe"} <= {e.id for e in of_type(r, "Place").values()}
+
+
+@pytest.mark.parametrize("text", ["ودارت اشتباكات في الضاحية الشرقية لنيروبي أمس.",
+                                  "وسقطت قذيفة على أطراف لنيروبي دون إصابات."])
+def test_a_capital_after_a_part_of_a_city_and_li_is_the_city(text):
+    assert "nairobi" in {e.id for e in of_type(doc(text), "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [
+    ("وتشهد الزرقاء الجديدة ازدحاما كبيرا في ساعات الصباح.", "zarqa"),
+    ("واقتحمت قوات الاحتلال الخليل القديمة فجر اليوم.", "hebron"),
+    ("وتستضيف مشهد المقدسة ملايين الزوار كل عام.", "mashhad"),
+    ("وتعد الخليل المدينة الأكبر في الضفة الغربية.", "hebron"),
+])
+def test_a_city_before_its_adjective_or_predicate_stays_the_city(text, city):
+    assert city in doc(text).entities
+
+
+def test_a_noun_city_before_a_place_is_the_noun_even_after_a_preposition():
+    r = doc("وتراجعت الأسهم في بورصة نيويورك أمس بعد إعلان البيانات.")
+    assert "bursa" not in r.entities
+    assert "new_york_city" in {e.id for e in of_type(r, "Place").values()}

@@ -237,3 +237,9 @@ def test_a_comorian_foreign_minister_and_his_djiboutian_counterpart_resolve_on_t
     text = "التقى وزير خارجية جزر القمر نظيره الجيبوتي في موروني لبحث التعاون."
     assert _persons(text, "2022-05-01") == {"dhoihir_dhoulkamal", "mahmoud_ali_youssouf"}
     assert _persons(text, "2012-05-01") == {"mohamed_bakri_charif", "mahmoud_ali_youssouf"}
+
+
+def test_wire_services_by_the_abbreviations_arabic_bylines_give_them():
+    from tests.articles import doc, of_type
+    r = doc("برلين (د ب أ) أعلن الوزير الاتفاق. القاهرة /أ ش أ/ وقال مصدر (ليونايتد برس انترناشونال) إن الوفد وصل.")
+    assert {e.id for e in of_type(r, "Organization").values()} == {"dpa", "mena", "upi"}

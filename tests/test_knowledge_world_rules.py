@@ -115,3 +115,18 @@ def test_a_name_kept_for_a_large_city_or_one_tagged_a_place_is_marked_a_noun_whe
     assert not _noun_like("حلب", rules, zipf) and not _noun_like("مكة", rules, zipf) and not _noun_like("درعا", rules, zipf)
     cities = {c["id"]: c for c in read_yaml(ONTOLOGY_DIR / "cities.yaml")["cities"]}
     assert cities["mashhad"]["noun_names"] == ["مشهد"] and "noun_names" not in cities["aleppo"]
+
+
+def test_a_geonames_name_opening_with_a_run_of_alefs_has_one():
+    from kg.world.cities import arabic_names
+    assert arabic_names(["Foo", "اااللاذقية", "مدينة ااالسويس", "اللاذقية"]) == ["اللاذقية", "مدينة السويس"]
+
+
+def test_a_city_gets_the_alef_spelling_in_use_but_not_a_word_with_a_hamza():
+    from kg.world.cities import alef_spellings
+    freq = {"نواكشوط": 3.8, "انواكشوط": 2.7, "أنواكشوط": 1.6, "رملة": 2.8, "ارملة": 2.9, "أرملة": 3.9,
+            "بنها": 3.2, "ابنها": 4.3, "دبي": 4.5, "ادبي": 2.5, "أدبي": 4.2}
+    rules = {"alef_spelling_min_zipf": 2.0, "alef_spelling_max_drop": 1.5}
+    zipf = lambda w: freq.get(w, 0.0)  # noqa: E731
+    assert alef_spellings(["نواكشوط", "رمله", "بنها", "دبي"], zipf, rules, set()) == ["انواكشوط"]
+    assert alef_spellings(["نواكشوط"], zipf, rules, {"انواكشوط"}) == []

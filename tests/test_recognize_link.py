@@ -96,3 +96,10 @@ def test_government_body_with_a_nationality_is_a_new_organization():
     orgs = {e.label_ar: (e.subtype, e.affiliation) for e in r.entities.values() if e.type == "Organization"}
     assert orgs["وزارة الدفاع التركية"] == ("government", "turkey")
     assert "وزارة الخارجية الروسية" in orgs and len(orgs) == 2
+
+
+def test_an_unknown_city_read_by_the_word_city_is_named_without_it():
+    from tests.articles import doc, of_type
+    r = doc("وصل الوفد إلى مدينة تيرمز الحدودية، ثم زار الوزير مدينة تيرمز القديمة.")
+    assert "تيرمز" in of_type(r, "Place")
+    assert "مدينة السلام" in of_type(doc("وتلقب بغداد مدينة السلام منذ قرون."), "Place")

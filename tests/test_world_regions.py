@@ -31,3 +31,14 @@ def test_a_region_named_with_a_state_s_or_a_continent_s_name_is_the_region():
 def test_a_region_after_another_direction_is_a_compound_direction_and_the_continent_is_read():
     r = doc("وتنتشر هذه الطيور في جنوب غرب أفريقيا وفي جنوب شرق آسيا.")
     assert {e.id for e in of_type(r, "Place").values()} == {"africa", "southeast_asia"}
+
+
+def test_a_compound_direction_takes_its_ya_on_the_last_direction_word():
+    r = doc("وتزداد صادرات البلاد إلى جنوب شرقي آسيا منذ عامين.")
+    assert {e.id for e in of_type(r, "Place").values()} == {"southeast_asia"}
+
+
+def test_the_centre_is_a_direction_too():
+    r = doc("وتمتد الطرق التجارية عبر جنوب وسط آسيا منذ قرون.")
+    assert "central_asia" not in {e.id for e in of_type(r, "Place").values()}
+    assert "asia" in {e.id for e in of_type(r, "Place").values()}

@@ -17,12 +17,17 @@ from kg.world.states import slug
 _ARABIC_ONLY = re.compile("^[\u0621-\u063a\u0641-\u064a]+( [\u0621-\u063a\u0641-\u064a]+)*$")
 
 
+#: a word opening with two alefs or more, which no Arabic word does: a typo for one
+_REPEATED_ALEF = re.compile(r"(?<!\S)ا{2,}")
+
+
 def arabic_names(alternatenames: list[str]) -> list[str]:
     """The Arabic ones among a GeoNames city's alternate names, in their order, no short vowels
-    (a name opening with ئ is Kurdish or Uyghur, not Arabic)."""
+    (a name opening with ئ is Kurdish or Uyghur, not Arabic; one opening with a run of alefs has
+    one)."""
     out = []
     for name in alternatenames:
-        name = strip_diacritics(name).strip()
+        name = _REPEATED_ALEF.sub("ا", strip_diacritics(name).strip())  # GeoNames' typo ااالخرطوم
         if _ARABIC_ONLY.match(name) and not name.startswith("ئ") and name not in out:
             out.append(name)
     return out
@@ -175,6 +180,7 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         names = [n for n in names if verdicts[n] in ("yes", "noun")]
         # not a name that is another one without its first alef (لقدس: GeoNames' noise for القدس)
         in_context = [n for n in verdicts if verdicts[n] == "context" and "ا" + n not in verdicts]
+        names += alef_spellings(names, zipf, rules, used_names)
         if place is not None:
             names = [place["ar"], *names]
         names = label_first(names, zipf) if names else []
@@ -195,6 +201,26 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         used_names |= {normalize(n) for n in names + in_context}
         used_ids.add(entry["id"])
         out.append(entry)
+    return out
+
+
+def alef_spellings(names: list[str], zipf, rules: dict, taken: set[str]) -> list[str]:
+    """'انواكشوط' for نواكشوط: the alef the news may write before a foreign name's first consonant,
+    when wordfreq shows that spelling in use (Zipf alef_spelling_min_zipf+), rarer than the name
+    (at most alef_spelling_max_drop below it: ابنها "her son" is no spelling of بنها) and more
+    frequent than with a hamza (أرملة "widow" is no spelling of الرملة)."""
+    out = []
+    for name in names:
+        own, alef = _frequency(name, zipf), "ا" + name
+        if normalize(name).startswith("ا") or normalize(alef) in taken or " " in name:
+            continue
+        tied = name[:-1] + "ة" if name.endswith("ه") else name  # رمله is رملة too
+        bare = max(zipf("ا" + name), zipf("ا" + tied))
+        hamza = max(_frequency("أ" + name, zipf), _frequency("إ" + name, zipf))
+        if hamza >= bare:
+            continue  # a word written with its hamza: أرملة "widow", أدبي "literary"
+        if rules["alef_spelling_min_zipf"] <= bare < own and own - bare <= rules["alef_spelling_max_drop"]:
+            out.append(alef)
     return out
 
 

@@ -4,7 +4,7 @@ continent its name begins with ('أمريكا الجنوبية' is not the Unite
 from __future__ import annotations
 
 from kg.text import normalize
-from kg.world.words import world_words
+from kg.world.words import lexicon_words, world_words
 
 #: CLDR's numeric region codes that name no place a news story locates anything in: the world.
 _NOT_A_PLACE = {"001"}
@@ -15,12 +15,14 @@ def _ascii_id(english: str) -> str:
 
 
 def _spellings(name: str) -> list[str]:
-    """Other ways the news writes a region's name: the direction word with its ي ('شرقي أفريقيا')
-    and the spellings of a continent in world_words.yaml ('أميركا' for 'أمريكا')."""
-    words = name.split()
+    """Other ways the news writes a region's name: the last of its leading direction words with
+    its ي ('شرقي أفريقيا', 'جنوب شرقي آسيا'; lexicon direction_words: a direction whose ي form the
+    list lacks, 'وسط', has none) and the spellings of a continent in world_words.yaml ('أميركا')."""
+    words, directions = name.split(), set(lexicon_words("direction_words"))
     out = []
-    if len(words) > 1 and words[0] in world_words("direction_words"):
-        out.append(" ".join([words[0] + "ي", *words[1:]]))
+    lead = next((i for i, w in enumerate(words) if w not in directions), len(words))
+    if 0 < lead < len(words) and words[lead - 1] + "ي" in directions:
+        out.append(" ".join([*words[:lead - 1], words[lead - 1] + "ي", *words[lead:]]))
     for pair in world_words("continent_spellings"):
         a, b = pair.split("|")
         out += [n.replace(a, b) for n in [name, *out] if a in n]

@@ -21,3 +21,19 @@ def world_words(key: str) -> tuple[str, ...]:
     if key not in words:
         raise KeyError(f"{WORDS_FILE}: no key {key!r}")
     return tuple(words[key])
+
+
+@lru_cache(maxsize=1)
+def _lexicon() -> dict:
+    import yaml
+
+    return yaml.safe_load((WORDS_FILE.parent / "lexicon.yaml").read_text(encoding="utf-8")) or {}
+
+
+def lexicon_words(key: str) -> tuple[str, ...]:
+    """The word list KEY of lexicon.yaml, for a generator that needs the words the pipeline
+    reads with (one list for both: the directions of region names)."""
+    words = _lexicon()
+    if key not in words:
+        raise KeyError(f"{WORDS_FILE.parent / 'lexicon.yaml'}: no key {key!r}")
+    return tuple(words[key])

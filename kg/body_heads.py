@@ -1,0 +1,123 @@
+"""What a head noun names, and when it names none: the shared readers of kg.bodies, kg.outlets
+and kg.bases (a name's span, a bracketed name, the words that end a body's name) and the tests
+that tell a body's head from the same word used otherwise ('برئاسة الرئيس', 'الحدود البحرية',
+'شركة صينية', 'وزير الدفاع')."""
+from __future__ import annotations
+
+from kg.knowledge import KnowledgeBase
+from kg.link import slug
+from kg.text import CLOSING_QUOTE, Sentence, stems, surface_without_clitic
+
+_OPEN = {**CLOSING_QUOTE, "(": ")"}
+
+
+def _definite(word: str) -> bool:
+    return any(f.startswith("ال") for f in stems(word))
+
+
+def name_span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
+    """Token and character bounds of positions a..b-1, and the surface without a clitic on a."""
+    toks = sentence.tokens
+    first = surface_without_clitic(toks[a], form) if form else toks[a].text
+    surface = first + text[toks[a].end:toks[b - 1].end] if b - a > 1 else first
+    return toks[a].index, toks[b - 1].index + 1, toks[a].start, toks[b - 1].end, surface
+
+
+def body_stops(kb: KnowledgeBase) -> frozenset[str]:
+    return kb.derived("body_stops", lambda: kb.words("name_stops") | kb.words("treaty_name_stops")
+                      | kb.words("body_name_stops"))
+
+
+def bracketed(sentence: Sentence, j: int, max_len: int = 4) -> int | None:
+    """The position of the closing mark of a quote or parenthesis opened at j (1..max_len words)."""
+    toks = sentence.tokens
+    close = _OPEN.get(toks[j].text) if j < len(toks) else None
+    if close is None:
+        return None
+    k = j + 1
+    while k < len(toks) and toks[k].text != close and k - j <= max_len:
+        k += 1
+    if k >= len(toks) or toks[k].text != close or k == j + 1:
+        return None
+    if not all(t.norm.isalpha() for t in toks[j + 1:k]):
+        return None
+    return k
+
+
+def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:
+    """'مجلس وزراء خارجية …', 'هيئة تشجيع الاستثمار', 'حركة عدم الانحياز': one or two nouns
+    without the article, in construct, before the definite complement; how many (0 if none)."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if not any(f in kb.words("construct_chain_heads") for f in stems(norms[i])) \
+            or i + 1 < len(norms) and norms[i + 1] in kb.words("construct_chain_board_words"):
+        return 0
+    stops = body_stops(kb)
+    n = 0
+    while i + 1 + n < len(norms) and n < 2:
+        w = norms[i + 1 + n]
+        if not w.isalpha() or _definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
+                or w[:1] in ("ل", "ب", "ك", "ف") or kb.titles.starts(w):
+            break
+        n += 1
+    nxt = i + 1 + n
+    if n == 0 or nxt >= len(norms) or norms[nxt] in kb.nationality or not (
+            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) == "State"):
+        return 0  # the chain ends on a definite word or a state's name ("مجلس وزراء داخلية كينيا")
+    return n
+
+
+def _ministry_id(form: str, surface: str, kb: KnowledgeBase) -> str | None:
+    """'الخارجية المصرية' is the node of 'وزارة الخارجية المصرية'."""
+    if form not in kb.words("portfolio_heads"):
+        return None
+    return slug(f"{kb.word_list('portfolio_body_words')[0]} {surface}")
+
+
+def _indefinite_nationality(w: str, kb: KnowledgeBase) -> bool:
+    """'صينية', 'ألماني' (normalized 'الماني', which looks definite): a nationality without the
+    article, whose own article form is 'ال' + it."""
+    state = kb.nationality.get(w)
+    return state is not None and not (w.startswith("ال") and kb.nationality.get(w[2:]) == state)
+
+
+def _quoted_name(sentence: Sentence, i: int, covered: dict[int, str]) -> int | None:
+    """'جبهة "البوليساريو"', 'حزب «النهضة»': a head then a name in quotes (not a known one) names the
+    body by the quoted words; the closing mark's position, or None."""
+    tokens = sentence.tokens
+    if i + 1 >= len(tokens) or tokens[i + 1].text not in CLOSING_QUOTE:
+        return None
+    close = bracketed(sentence, i + 1)
+    if close is None or all(tokens[p].index in covered for p in range(i + 2, close)):
+        return None
+    return close
+
+
+def _coordinated_noun(w: str, kb: KnowledgeBase) -> bool:
+    """'والحكومة', 'والصحافة': و + a definite word that is no adjective (no ي/ية ending) is a
+    second noun coordinated with the head."""
+    return w.startswith("وال") and not w.endswith(("ي", "يه")) and w not in kb.words("organization_adjectives")
+
+
+def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> bool:
+    """'برئاسة الرئيس الموريتاني': an office's verbal noun before a title or a known name says who
+    chairs; 'الحدود البحرية التونسية', 'الجوية والبحرية': a definite head right after another
+    definite word (but a forces noun, 'القوات البحرية') qualifies it as an adjective."""
+    norms = sentence.norms
+    if form in kb.words("office_held_heads") and i + 1 < len(norms) \
+            and kb.titles.starts(norms[i + 1]):
+        return True
+    if form in kb.words("portfolio_heads"):
+        # "وزير الدفاع السعودية": a title's complement; "لاعبي الدفاع التشيكي": no ministry, whose
+        # name is the portfolio and a feminine nationality ("الخارجية الموريتانية") and no more
+        nxt = norms[i + 1] if i + 1 < len(norms) else ""
+        if norms[i] != form or (i > 0 and kb.titles.starts(norms[i - 1])) \
+                or not (nxt in kb.nationality and nxt.endswith("يه")):
+            return True
+    if not form.startswith("ال") or i == 0 or not norms[i].startswith(("ال", "وال")):
+        return False  # "للجماعة", "بالرئاسة": a preposition's object, no adjective
+    before = norms[i - 1]
+    if not (before.isalpha() and before.startswith("ال")) or before in kb.words("forces_nouns") \
+            or kb.titles.starts(before):
+        return False
+    # after a relative adjective ("الفلسطينية الاتحاد") only a coordinated one ("الجوية والبحرية")
+    return norms[i].startswith("و") or not before.endswith(("ي", "يه"))

@@ -1,0 +1,51 @@
+"""Buildings named by a head and their owner's adjective ('بالقصر الملكي', 'في القصر الرئاسي',
+'بالمتحف الوطني'): the places where a visit's talks are held. Read only where the text puts
+something in them (after 'في' or with the clitic ب): 'أعلن القصر الرئاسي' is the presidency
+speaking, a body. Many cities have such a building, so the node is the one of the city the text
+names right after it ('بالقصر الملكي بالرباط'), else the one of the article."""
+from __future__ import annotations
+
+from kg.knowledge import KnowledgeBase
+from kg.link import slug
+from kg.model import Mention, MentionSource
+from kg.text import Sentence, stems, surface_without_clitic
+
+
+def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int], doc_id: str) -> list[Mention]:
+    """Places named by a facility head (owned_facility_heads) and an owner's adjective
+    (facility_owner_adjectives) after a locative, not inside a name read before."""
+    heads = kb.words("owned_facility_heads")
+    if heads.isdisjoint(sentence.forms):
+        return []
+    tokens, norms = sentence.tokens, sentence.norms
+    adjectives, locatives = kb.words("facility_owner_adjectives"), kb.words("locative_words")
+    out: list[Mention] = []
+    for i in range(len(tokens) - 1):
+        head = next((f for f in stems(norms[i]) if f in heads), None)
+        if head is None or norms[i + 1] not in adjectives or {tokens[i].index, tokens[i + 1].index} & covered:
+            continue
+        clitic = norms[i][: len(norms[i]) - len(head)]
+        if not (clitic.endswith("ب") or (i and norms[i - 1] in locatives)):
+            continue
+        first = surface_without_clitic(tokens[i], head)
+        surface = first + text[tokens[i].end:tokens[i + 1].end]
+        where = _city_after(sentence, i + 2, kb)
+        out.append(Mention(tokens[i].index, tokens[i + 1].index + 1, tokens[i].start, tokens[i + 1].end, surface,
+                           "Place", MentionSource.PATTERN, entity_id=f"{slug(surface)}_{where or slug(doc_id)}",
+                           sentence=sentence.index))
+    return out
+
+
+def _city_after(sentence: Sentence, k: int, kb: KnowledgeBase) -> str | None:
+    """The known city right after position k with the clitic ب or after 'في' ('بالرباط', 'في عمان')."""
+    norms, locatives = sentence.norms, kb.words("locative_words")
+    for _ in range(2):  # "بالعاصمة أنقرة", "في العاصمة عمان"
+        if k < len(norms) and not locatives.isdisjoint(stems(norms[k])):
+            k += 1
+    if k >= len(norms):
+        return None
+    for form in stems(norms[k]):
+        hit = kb.names.match_at(norms, k, [form])
+        if hit and getattr(kb.entries.get(hit[1]), "type", None) == "Place":
+            return hit[1]
+    return None
