@@ -130,6 +130,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "treaty_words": WORDS,
     "treaty_topic_links": WORDS,
     "treaty_batch_words": WORDS,
+    "ordinal_words": WORDS,
     "count_words": WORDS,
     "signing_verbs": WORDS,
     "refusal_words": WORDS,
