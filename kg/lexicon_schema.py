@@ -75,6 +75,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "attendance_markers": WORDS,
     "sideline_markers": WORDS,
     "before_event_phrases": WORDS,
+    "visit_welcome_words": WORDS,
     "complementizers": WORDS,
     "speech_verbs": WORDS,
     "since_words": WORDS,
