@@ -13,7 +13,7 @@ from kg.events import SentenceView
 from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
-from kg.treaty_mentions import describes_several, ordinal_pointer
+from kg.treaty_mentions import describes_several, ordinal_pointer, quoted_name_end
 from kg.text import normalize, stems, surface_without_clitic
 
 if TYPE_CHECKING:
@@ -40,10 +40,11 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 batch_end = _batch_end(found, b)
                 batches.append(_batch(view, text, doc_id, signers, a - 1, batch_end))
                 continue
-            end = _name_end(view, kb, a, b)
+            quoted = quoted_name_end(view, kb, b)
+            end = quoted or _name_end(view, kb, a, b)
             if end is None or describes_several(view, kb, a, b) or ordinal_pointer(view, kb, found, a, b):
                 continue
-            if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
+            if not quoted and toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
                 continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content
             form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
             parties: list[str] = []

@@ -92,6 +92,15 @@ def test_an_ordinal_treaty_word_points_to_the_treaty_named_after_it():
     assert alone == [("الاتفاقية الثانية", ["egypt", "kenya"])]
 
 
+def test_a_treaty_name_in_quotes_is_its_whole_name():
+    assert treaties('ووقعت كينيا وأوغندا اتفاقية "الممر الأخضر للتجارة" في نيروبي.') == [
+        ('اتفاقية "الممر الأخضر للتجارة"', ["kenya", "uganda"])]
+    # an ordinal pointer's treaty named in quotes after 'بـ'
+    assert [t for t, _ in treaties("ويتعلق الاتفاق الثاني بـ«برنامج تبادل الطلاب».")] == ["الاتفاق الثاني بـ«برنامج تبادل الطلاب»"]
+    # words quoted about a treaty named before are no name
+    assert treaties('وقال الوزير إن الاتفاق "لم يعد قائما".') == []
+
+
 def test_a_headlines_short_treaty_name_is_the_longer_one_of_the_article():
     found = treaties("اتفاقية تعاون بين الأردن والعراق\n\n"
                      "ووقع وزير الخارجية الأردني أيمن الصفدي ونظيره العراقي فؤاد حسين في عمّان اتفاقية تعاون "
