@@ -237,15 +237,28 @@ def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
 
 
 def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str]) -> list[str]:
-    """'شرعت الهند في أولى مراحل بناء قاعدة': the one state named before a word of building
-    (base_building_words) that comes before the base in its clause builds it."""
+    """'تعتزم اليابان تشييد قاعدة', 'قررت كندا البدء في إنشاء قاعدة': a state builds the base when
+    it is the subject of a verb of starting or intending (base_intent_verbs, right before or
+    after it) that governs a word of building (base_building_words) before the base in its
+    clause, or announces the building right after its name ('أعلنت كندا إنشاء قاعدة'). A state
+    that criticizes or refuses the building ('انتقدت إيران إنشاء قاعدة') does not build it."""
     toks, builds = view.sentence.tokens, kb.words("base_building_words")
     clause = view.clause[a]
     k = next((k for k in range(a - 1, -1, -1) if view.clause[k] == clause and builds & set(stems(toks[k].norm))), None)
     if k is None:
         return []
-    states = {x.entity_id for x in view.mentions if view.pos(x.start) < k and view.clause[view.pos(x.start)] == clause
-              and types.get(x.entity_id) == "State"}
+    intents, announces = kb.words("base_intent_verbs"), kb.words("base_announce_verbs")
+
+    def verb_at(j: int, words: frozenset[str]) -> bool:
+        return 0 <= j < k and view.clause[j] == clause and not words.isdisjoint(stems(toks[j].norm))
+
+    states = set()
+    for x in view.mentions:
+        q = view.pos(x.start)
+        if types.get(x.entity_id) != "State" or not q < k or view.clause[q] != clause:
+            continue
+        if verb_at(q - 1, intents) or verb_at(q + 1, intents) or (view.pos(x.end) == k and verb_at(q - 1, announces)):
+            states.add(x.entity_id)
     return list(states) if len(states) == 1 else []
 
 

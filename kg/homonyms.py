@@ -88,7 +88,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
 
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
-        # "زيارة الأسد لموسكو", "الضاحية الجنوبية لطرابلس"; but not "يمكن لواشنطن"
+        # "زيارة الوزير لموسكو", "الضواحي الغربية لبغداد"; but not "يمكن لواشنطن"
         return any(map(visit_at, visit_window)) or _part_of_city_before(norms, pos, kb)
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
@@ -105,10 +105,11 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
     if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
         return True  # "على بعد 100 كلم شرق أنقرة": a point of the compass from the city
-    # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
+    # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
-    return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+    return any(any(f.startswith(visited) for f in _without_future(norms[k])) and visit_at(k) or norms[k] in left
+               for k in visit_window)
 
 
 def _without_future(word: str) -> tuple[str, ...]:
@@ -119,8 +120,8 @@ def _without_future(word: str) -> tuple[str, ...]:
 
 
 def _part_of_city_before(norms, pos: int, kb: KnowledgeBase) -> bool:
-    """'الضاحية الجنوبية لطرابلس', 'وسط لندن': a part of a city (city_part_words), with an adjective
-    or not, right before the city's name with ل."""
+    """'الضواحي الغربية لبغداد', 'أحياء لعمان': a part of a city (city_part_words), with an
+    adjective or not, right before the city's name with ل."""
     parts = kb.words("city_part_words")
     k = pos - 2 if pos > 1 and norms[pos - 1].startswith("ال") else pos - 1  # past an adjective
     return k >= 0 and not parts.isdisjoint(stems(norms[k]))
@@ -182,16 +183,18 @@ def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool
     """'مشهد الاحتفال' (the ceremony's scene), 'في بورصة نيويورك' (the New York stock exchange): a
     city's name that is a noun too, followed by a place, or (where the text does not read it as a
     place) by a definite noun as its genitive, is the noun. A name with the article heads no
-    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives), and a feminine definite word after
-    a city agrees with it ('مشهد المقدسة', 'مشهد المدينة الأكبر'), so neither is a genitive."""
+    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives); a nisba adjective ('مشهد الإيرانية')
+    or a city's epithet (city_epithets: 'مشهد المقدسة') after a city agrees with it, but another
+    feminine noun is a genitive ('مشهد المعركة', 'مشهد الجريمة': the battle's, the crime's scene)."""
     after, norms = sentence.position(m.end), sentence.norms
     if after >= len(norms) or normalize(m.surface).startswith("ال"):
         return False
     if (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State"):
         return True
     nxt = norms[after]
-    return nxt.startswith("ال") and not nxt.endswith(("ي", "ه")) and nxt not in kb.words("body_name_stops") \
-        and not is_locative(m, sentence, kb)
+    if not nxt.startswith("ال") or nxt.endswith(("ي", "يه")) or nxt in kb.words("city_epithets"):
+        return False
+    return nxt not in kb.words("body_name_stops") and not is_locative(m, sentence, kb)
 
 
 def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:
