@@ -263,12 +263,16 @@ def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str
 
 
 def _stationed(view: SentenceView, a: int, kb: KnowledgeBase) -> list[str]:
-    """'مع الجنود الإيطاليين المتمركزين في قاعدة': the nation of the troops stationed in it."""
+    """'القوات الكندية المنتشرة في قاعدة', 'الجنود الإيطاليون الشباب المرابطون في قاعدة': the
+    nation of the troops stationed in it, the one nationality adjective among the four words of
+    the noun phrase before the participle (stationed_words)."""
     toks = view.sentence.tokens
     if a < 3 or toks[a - 1].norm not in kb.words("base_location_links") or toks[a - 2].norm not in kb.words("stationed_words"):
         return []
-    state = kb.nationality.get(toks[a - 3].norm)
-    return [state] if state else []
+    clause = view.clause[a]
+    states = {kb.nationality[t.norm] for k, t in enumerate(toks[max(0, a - 6):a - 2], start=max(0, a - 6))
+              if t.norm in kb.nationality and view.clause[k] == clause}
+    return list(states) if len(states) == 1 else []
 
 
 def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str], operated: list[str],
