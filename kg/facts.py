@@ -284,7 +284,7 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     located: list[str] = []
     generic = kb.words("base_generic_words")
     while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
-        p += 1  # "قاعدة “…” العسكرية الجديدة في الدوحة": past its adjectives
+        p += 1  # "قاعدة “…” الجوية الحديثة قرب نيروبي": past its adjectives
     if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
         nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
         if nxt and types.get(nxt.entity_id) in ("Place", "State"):
@@ -296,7 +296,7 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     if not located and entry is None:
         located.extend(_named_after_place(m, kb))
     if not located and entry is None:
-        # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us; a place
+        # "توجه … إلى نيروبي … ليدشن هناك قاعدة جوية": where the sentence has taken us; a place
         # the knowledge base knows, not a building read for a meeting ("لقاء في البيت الأبيض")
         located.extend(x.entity_id for x in view.mentions if x.start < m.start and x.entity_id in kb.entries
                        and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
@@ -326,7 +326,7 @@ def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 
 
 def fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,
                           meetings: list) -> list[BaseFact]:
-    """One article's descriptions of a base it does not name ('قاعدة عسكرية في قطر' … 'القاعدة
+    """One article's descriptions of a base it does not name ('قاعدة عسكرية في كينيا' … 'القاعدة
     التركية') are one base, and the named base with the same operator when there is one."""
     if not described:
         return bases

@@ -39,7 +39,7 @@ def spoken_of(kb: KnowledgeBase, sentences: list[Sentence], mentions: list[Menti
 
 def seat_as_venue(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """'يستقبل الشيباني … في الكرملين': a seat of government after 'في' (or 'بـ') in a clause with a
-    meeting trigger is the building where they met; 'وفق مصدر في الإليزيه' is the body."""
+    meeting trigger is the building where they met; 'بحسب مسؤول في الإليزيه' is the body."""
     toks, p = sentence.tokens, sentence.position(m.start)
     clitic = toks[p].norm[: len(toks[p].norm) - len(normalize(m.surface))]
     if not (clitic.endswith("\u0628") or (p and toks[p - 1].norm in kb.words("locative_words"))):
@@ -104,7 +104,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
     if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
-        return True  # "على بعد 100 كلم شرق أنقرة": a point of the compass from the city
+        return True  # "على مسافة 40 كلم غرب نيروبي": a point of the compass from the city
     # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")

@@ -251,9 +251,9 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 def quoted_names(surface: str) -> set[str]:
-    """The shorter names the text gives a name with a quoted part ('قاعدة “بو ستة” البحرية'): the
-    quoted part alone ('بو ستة') and, when more words follow it, the name up to its closing quote
-    ('قاعدة “بو ستة”')."""
+    """The shorter names the text gives a name with a quoted part ('قاعدة “الشهيد” البحرية'): the
+    quoted part alone ('الشهيد') and, when more words follow it, the name up to its closing quote
+    ('قاعدة “الشهيد”')."""
     marks = [k for k, c in enumerate(surface) if c in QUOTE_MARKS]
     if len(marks) != 2:
         return set()

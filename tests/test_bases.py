@@ -19,7 +19,7 @@ def test_a_quoted_base_name_of_three_words_is_the_base():
 def test_a_base_word_before_an_indefinite_feminine_adjective_names_no_base():
     assert not _bases("وتضم المنطقة الصناعية 300 منشأة حيوية، و40 مخزنا للوقود.")
     assert not _bases("ويرى الخبراء أن الميناء منشأة استراتيجية للبلاد.")
-    assert _bases("وهبطت الطائرة في قاعدة العديد الجوية في قطر.")
+    assert _bases("وهبطت الطائرة في قاعدة النخيل الجوية في كينيا.")
 
 
 def test_a_base_named_by_a_word_ending_in_ha_is_named():
