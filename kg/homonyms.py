@@ -82,6 +82,8 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
     if clitic.endswith("ب") or sentence.dateline_at(pos):
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
+    if clitic == "و" and _coordinated_after_locative(norms, pos, kb):
+        return True  # "في نيالا والفاشر والخرطوم": the preposition governs each place of the list
 
     def visit_at(k: int) -> bool:
         return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
@@ -110,6 +112,24 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     left = kb.words("departure_verbs")
     return any(any(f.startswith(visited) for f in _without_future(norms[k])) and visit_at(k) or norms[k] in left
                for k in visit_window)
+
+
+def _coordinated_after_locative(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether the one-word cities conjoined before pos ('نيالا والفاشر و…') follow a locative
+    ('في نيالا') or the first has the clitic ب ('بنيالا والفاشر'). Not after a state: in a list of
+    states ('في الكويت وقطر وعمان') a capital's name may be its state's."""
+    locatives = kb.words("locative_words")
+    k = pos - 1
+    while k >= 0:
+        place = next((f for f in stems(norms[k]) if (hit := kb.names.match_at(norms, k, [f])) is not None
+                      and hit[0] == 1 and kb.entries[hit[1]].type == "Place"), None)
+        if place is None:
+            return False
+        clitic = norms[k][: len(norms[k]) - len(place)]
+        if clitic != "و":
+            return clitic.endswith("ب") or (k > 0 and not locatives.isdisjoint(stems(norms[k - 1])))
+        k -= 1
+    return False
 
 
 def _without_future(word: str) -> tuple[str, ...]:

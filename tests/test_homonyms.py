@@ -163,3 +163,10 @@ def test_a_noun_city_before_a_place_is_the_noun_even_after_a_preposition():
     r = doc("وتراجعت الأسهم في بورصة نيويورك أمس بعد إعلان البيانات.")
     assert "bursa" not in r.entities
     assert "new_york_city" in {e.id for e in of_type(r, "Place").values()}
+
+
+@pytest.mark.parametrize("text, city", [("تظاهر المئات في نيالا والفاشر والخرطوم أمس.", "khartoum"),
+                                        ("اجتمع الوزراء في باريس وبرلين.", "berlin")])
+def test_a_capital_conjoined_with_places_after_a_locative_is_the_city(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+    assert not of_type(doc("دعت مصر وطهران إلى التهدئة."), "Place")
