@@ -80,7 +80,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
     clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
-    if clitic.endswith("ب") or sentence.dateline_at(pos):
+    if clitic.endswith("ب") or sentence.dateline_at(pos, kb.words("dateline_header_links")):
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
     if clitic == "و" and _coordinated_after_locative(norms, pos, kb):
         return True  # "في نيالا والفاشر والخرطوم": the preposition governs each place of the list

@@ -157,6 +157,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "base_building_words": WORDS,
     "base_intent_verbs": WORDS,
     "city_epithets": WORDS,
+    "dateline_header_links": WORDS,
     "facility_staff_words": WORDS,
     "base_announce_verbs": WORDS,
     "stationed_words": WORDS,

@@ -185,17 +185,18 @@ class Sentence:
         """Where a document token index falls in this sentence (its tokens are numbered in a row)."""
         return token_index - self.tokens[0].index
 
-    def dateline_at(self, pos: int) -> bool:
+    def dateline_at(self, pos: int, header_links: frozenset[str] = frozenset()) -> bool:
         """Whether the word at `pos` is a dateline's place, where the article was filed from: the
         first word of a sentence, before a parenthesis or a dash ('الرياض (واس) -', 'القاهرة –'); or
         the first word of the short header line that opens an article in the agencies' form
-        "place في date" ('بغداد في 4 آذار /وكالة/'). A slash alone proves nothing: a headline
-        opens with its subject government ('موسكو تحذر واشنطن / تقرير', 'طهران ترفض … 12/5/2023')."""
+        "place في date" ('بغداد في 4 آذار /وكالة/'; header_links: the lexicon's dateline_header_links).
+        A slash alone proves nothing: a headline opens with its subject government ('موسكو تحذر
+        واشنطن / تقرير', 'طهران ترفض … 12/5/2023')."""
         if pos != 0 or len(self.tokens) < 2:
             return False
         if self.tokens[1].text in DATELINE_MARKS:
             return True
-        return self.index == 0 and len(self.tokens) <= _HEADER_WORDS and self.tokens[1].text == "في" \
+        return self.index == 0 and len(self.tokens) <= _HEADER_WORDS and self.tokens[1].norm in header_links \
             and any(ch.isdigit() for t in self.tokens[2:4] for ch in t.text)
 
 
