@@ -105,6 +105,8 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
+    if pos and not clitic and not kb.words("city_part_words").isdisjoint(stems(norms[pos - 1])):
+        return True  # "في ضواحي نيروبي", "شوارع القاهرة": a part of the city, in construct with it
     if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
         return True  # "على مسافة 40 كلم غرب نيروبي": a point of the compass from the city
     # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"

@@ -143,6 +143,13 @@ def test_a_capital_after_a_part_of_a_city_and_li_is_the_city(text):
     assert "nairobi" in {e.id for e in of_type(doc(text), "Place").values()}
 
 
+@pytest.mark.parametrize("text, city", [("قصفت الطائرات ضواحي دمشق.", "damascus"),
+                                        ("انتشرت الدبابات في شوارع القاهرة.", "cairo"),
+                                        ("تجول الوفد في أحياء نيروبي الفقيرة.", "nairobi")])
+def test_a_capital_in_construct_after_a_part_of_a_city_is_the_city(text, city):
+    assert city in {e.id for e in of_type(doc(text), "Place").values()}
+
+
 @pytest.mark.parametrize("text", ["دعت الأمم المتحدة الأطراف الداعمة لدمشق إلى وقف القصف.",
                                   "اتهم الوزير الأطراف المؤيدة لموسكو بعرقلة الحل."])
 def test_a_capital_after_the_parties_that_back_it_is_its_government(text):
