@@ -173,6 +173,12 @@ def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> 
                      and longer[:len(words)] == words and set(longer[len(words):]) <= trailing), None)
         if host is not None:
             into[short] = host
+    return merge_bases(into, bases, linker, meetings)
+
+
+def merge_bases(into: dict[str, str], bases: list, linker, meetings: list) -> list:
+    """Each base of `into` merged into its host: its node's labels and mentions, the meetings held
+    there and its facts move to the host (one node for one base named several ways)."""
     for short, host in into.items():
         e, h = linker.entities.pop(short), linker.entities[host]
         h.alt_labels |= {e.label_ar} | e.alt_labels

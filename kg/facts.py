@@ -10,6 +10,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.base_operators import builder, stationed_troops_nation
+from kg.bases import merge_bases
 from kg.events import SentenceView
 from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
@@ -316,10 +317,4 @@ def fold_described_bases(bases: list[BaseFact], described: set[str], linker: Doc
         else:
             into[base] = host
             operators[host] |= mine
-    for short, host in into.items():
-        e, h = linker.entities.pop(short), linker.entities[host]
-        h.alt_labels |= {e.label_ar} | e.alt_labels
-        h.mentions += e.mentions
-    for m in meetings:
-        m.location = into.get(m.location, m.location)
-    return [replace(b, base=into.get(b.base, b.base)) for b in bases]
+    return merge_bases(into, bases, linker, meetings)
