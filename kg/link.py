@@ -261,8 +261,10 @@ class DocumentLinker:
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
                     # "الدين" of "محمود محيي الدين", "الله" of "أحمد عبد الله": a particle alone or
-                    # the word after one is a common word ("رجال الدين", "بإذن الله"), no short form
-                    if words[k - 1] in particles or len(tail) == 1 and words[k] in particles:
+                    # the word a compound's first part opens is a common word ("رجال الدين", "بإذن
+                    # الله"), no short form (but "حسان" after "كمال الدين" is a family name)
+                    opened = words[k - 1] in particles and not words[k - 1].startswith("ال")
+                    if opened or len(tail) == 1 and words[k] in particles:
                         continue
                     if len("".join(tail)) >= 4:
                         index.add(tail, m.entity_id)

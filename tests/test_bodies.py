@@ -100,3 +100,25 @@ def test_a_command_a_court_or_a_corps_with_an_adjective_and_a_nationality():
     r = doc("وأعلنت القيادة الجنوبية الأمريكية انتهاء المناورة، وقال الديوان الأميري الكويتي إن الأمير وصل، "
             "بينما ترغب القيادة السورية الجديدة في الحوار.")
     assert set(of_type(r, "Organization")) == {"القيادة الجنوبية الأمريكية", "الديوان الأميري الكويتي"}
+
+
+def test_a_present_verb_after_an_indefinite_head_opens_a_clause_not_a_chain_of_constructs():
+    r = doc("وقال إن مجلس يضم الخبراء سيجتمع غدا، وأعلنت الحكومة تشكيل هيئة تتولى الإشراف على الانتخابات. "
+            "وطالب بإنشاء مجلس يمثل الشعب الليبي، ورحب الوزير بقيام هيئة تنمية الصادرات الوطنية.")
+    assert set(of_type(r, "Organization")) == {"هيئة تنمية الصادرات الوطنية"}
+
+
+def test_a_state_s_leadership_or_merchant_fleet_is_no_body_but_a_listed_command_or_fleet_is():
+    r = doc("وعبرت القيادة السياسية الفلسطينية عن رفضها، وقالت القيادة الأمنية الإسرائيلية إن التهديد قائم. "
+            "وارتفعت حمولة الأسطول التجاري اليوناني، بينما أبحر الأسطول السابع الأمريكي نحو بحر الصين. "
+            "وأعلنت القيادة الأمريكية في أفريقيا تنفيذ غارة.")
+    orgs = of_type(r, "Organization")
+    assert set(orgs) == {"الأسطول السابع الأمريكي", "القيادة الأمريكية في أفريقيا"}
+    assert orgs["القيادة الأمريكية في أفريقيا"].affiliation == "united_states"
+
+
+def test_the_treasury_and_justice_portfolios_name_their_ministry_with_a_feminine_nationality():
+    r = doc("وأكد مسؤول في الخزانة الأمريكية أن العقوبات ستفرض. وقال متحدث باسم العدل الكينية إن التحقيق مستمر، "
+            "بينما تراجعت الأوراق المالية الكينية وقال وزير العدل الكيني إن القانون عادل.")
+    assert {e.affiliation for e in of_type(r, "Organization").values()} == {"united_states", "kenya"}
+    assert len(of_type(r, "Organization")) == 2

@@ -81,3 +81,9 @@ def test_an_honorific_opens_a_name_before_a_title_of_no_state():
 def test_a_list_opener_or_a_detached_wa_opens_a_name_before_a_state_s_title():
     r = doc("وحضر التوقيع كل من جون موغاي وزير الخارجية الكيني، و بيتر أوتينو وزير الدفاع الأوغندي.")
     assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
+
+
+def test_a_li_word_after_a_compound_given_name_is_a_preposition_unless_the_name_closes_on_it():
+    r = doc("والتقى الوزير عبد الحفيظ لشرح موقف الحكومة. وحضر الأمير عبد الله لتقديم التعازي. "
+            "وقاد الفريق عبد الكريم لحسن وزير الرياضة المغربي الوفد.")
+    assert set(of_type(r, "Person")) == {"عبد الحفيظ", "عبد الله", "عبد الكريم لحسن"}
