@@ -36,7 +36,7 @@ def test_a_president_elect_and_a_name_after_a_state_s_title_a_comma_and_closed_b
 
 
 def test_a_name_between_commas_after_a_complement_longer_than_the_title_reader_takes():
-    r = doc("والتقى الوزير رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي، في نيروبي. "
+    r = doc("والتقى الوزير رئيس الأركان المشتركة للجيوش التابعة للمجلس الانتقالي، جون موغاي، في نيروبي. "
             "ونقلت الوكالة عن مجلس الأمن فرض عقوبات، ف ـ \"من دون شك\" سيتغير الوضع.")
     assert set(of_type(r, "Person")) == {"جون موغاي"}
 
