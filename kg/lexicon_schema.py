@@ -89,6 +89,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "construct_chain_heads": WORDS,
     "construct_chain_board_words": WORDS,
     "definite_only_organization_heads": WORDS,
+    "qualified_organization_heads": WORDS,
+    "qualified_head_adjectives": WORDS,
     "state_body_heads_alone": WORDS,
     "office_held_heads": WORDS,
     "portfolio_heads": WORDS,

@@ -67,13 +67,9 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles \
-                and (norms[end - 2] not in particles or _preposition_li(norms, end, kb)):
-            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
-            # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
-            # "عبد الحفيظ لشرح": a preposition's object after one)
-        if end > j + 1 and norms[end - 1] in particles and norms[end - 1].startswith("ال") \
-                and _preposition_li(norms, end, kb):
-            break  # "عبد الله لتقديم التعازي": a preposition after a compound given name
+                and norms[end - 2] not in particles or end > j + 1 and _preposition_li(norms, end, kb):
+            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them (but
+            # "عبد الرحيم سالم" ends a compound given name); "عبد الله لتقديم": a preposition after one
         core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
@@ -126,13 +122,13 @@ def _indefinite_object(w: str, kb: KnowledgeBase) -> bool:
 
 
 def _preposition_li(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
-    """'عبد الحفيظ لشرح موقفه': a ل-word after a compound given name is a preposition and its
-    object unless the name closes right after it (punctuation, a title or the sentence's end:
-    'عبد الكريم لحسن وزير الرياضة', 'عبد الكريم لحسن،'), as a family name in ل does."""
-    if not norms[k].startswith("ل") or norms[k].startswith("ال"):
+    """'عبد الحفيظ لشرح موقفه': a ل-word after a definite name word is a preposition unless the name
+    closes on it (punctuation, a title, a date, the end: 'عبد الكريم لحسن وزير', 'نور الدين لطفي سنة')."""
+    if not norms[k].startswith("ل") or norms[k].startswith("ال") or not norms[k - 1].startswith("ال"):
         return False
     nxt = norms[k + 1] if k + 1 < len(norms) else "."
-    return nxt.isalpha() and not kb.titles.starts(nxt)
+    return nxt.isalpha() and not kb.titles.starts(nxt) and nxt not in kb.date_words() \
+        and nxt not in kb.words("year_words")
 
 
 def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:
