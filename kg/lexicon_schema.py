@@ -148,6 +148,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "treaty_party_links": WORDS,
     "treaty_name_stops": WORDS,
     "name_particles": WORDS,
+    "kunya_particles": WORDS,
     "patronymic_particles": WORDS,
     "joined_name_heads": WORDS,
     "day_parts": WORDS,

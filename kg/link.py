@@ -263,7 +263,8 @@ class DocumentLinker:
                     # "الدين" of "محمود محيي الدين", "الله" of "أحمد عبد الله": a particle alone or
                     # the word a compound's first part opens is a common word ("رجال الدين", "بإذن
                     # الله"), no short form (but "حسان" after "كمال الدين" is a family name)
-                    opened = words[k - 1] in particles and not words[k - 1].startswith("ال")
+                    opened = words[k - 1] in particles and not words[k - 1].startswith("ال") \
+                        or words[k - 1] in self.kb.words("kunya_particles")
                     if opened or len(tail) == 1 and words[k] in particles:
                         continue
                     if len("".join(tail)) >= 4:
