@@ -200,8 +200,8 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
     # and not "منصب المستشار الأول للوزير، وبدأ أول جولة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
-    if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
-        return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
+    if next_list_item(norms[j], kb):
+        return None  # "، مستشار الوزير، وسالم …،", "… وزير الخارجية المصري ومحمد علي": the next of a list
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS
                                     or stated and end - j >= 2 and norms[end] in _name_stops(kb))
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None

@@ -87,3 +87,11 @@ def test_a_li_word_after_a_compound_given_name_is_a_preposition_unless_the_name_
     r = doc("والتقى الوزير عبد الحفيظ لشرح موقف الحكومة. وحضر الأمير عبد الله لتقديم التعازي. "
             "وقاد الفريق عبد الكريم لحسن وزير الرياضة المغربي الوفد. وبنى السلطان نور الدين لطفي سنة 1150 قلعة.")
     assert set(of_type(r, "Person")) == {"عبد الحفيظ", "عبد الله", "عبد الكريم لحسن", "نور الدين لطفي"}
+
+
+def test_the_second_holder_of_a_list_of_names_before_titles_loses_its_waw():
+    r = doc("ووقع المذكرة كل من بيتر أوتينو وزير المالية الكيني ومحمد حسن وزير التجارة الأوغندي في كمبالا. "
+            "وقال وزير الزراعة الكيني ومحمد حسن إن المحصول وفير.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"بيتر أوتينو", "محمد حسن"}
+    assert persons["محمد حسن"].affiliation == "uganda"
