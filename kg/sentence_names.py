@@ -26,6 +26,8 @@ HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "portfolio_heads", 
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every head noun of a body, an outlet, a base or a place: a sentence holding none of them
+    skips the head-word readers (most sentences)."""
     return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb),
                                                                 media_heads(kb)))
 
