@@ -1,6 +1,6 @@
 """Military bases the gazetteer does not know, read by a base word: named ('قاعدة الظفرة الجوية
 الإماراتية', 'قاعدة العديد'), linked to the known base of the place they are named after
-('قاعدة طرطوس'), or described ('قاعدة عسكرية في قطر', 'القاعدة التركية الجديدة')."""
+('قاعدة طرطوس'), or described ('قاعدة عسكرية في كينيا', 'القاعدة التركية الجديدة')."""
 from __future__ import annotations
 
 from dataclasses import replace
@@ -40,7 +40,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
             continue
         form = heads[norms[i]][0]
         j = i + 1
-        close = bracketed(sentence, j, max_len=3)  # 'قاعدة “طارق بن زياد”'
+        close = bracketed(sentence, j, max_len=3)  # 'قاعدة “صلاح الدين الأيوبي”'
         a, b = (j + 1, close) if close is not None else (j, j)
         if close is None:
             place = places.get(tokens[j].index)
@@ -58,7 +58,7 @@ def base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dic
         military = not kind and end < len(tokens) and norms[end] in kb.words("military_adjectives")
         end += military  # "قاعدة إنجرليك العسكرية", "مطار المزة العسكري"
         if end < len(tokens) and norms[end] in kb.nationality and norms[end].startswith("ال"):
-            end += 1  # "قاعدة الظفرة الجوية الإماراتية": the operator's adjective is part of the name
+            end += 1  # "قاعدة النخيل الجوية الكينية": the operator's adjective is part of the name
         closed = end == len(tokens) or norms[end] in PUNCT_AFTER_NAME or norms[end - 1] in kb.nationality \
             or kind is not None or military or close is not None or _located_after(sentence, end, kb, covered)
         place = places.get(tokens[a].index)
@@ -93,7 +93,7 @@ def _name_words_end(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict
 
 
 def _located_after(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
-    """'قاعدة عين الأسد في محافظة الأنبار': a name followed by where it lies (a known place or state,
+    """'قاعدة النخيل في محافظة مومباسا': a name followed by where it lies (a known place or state,
     or a place's head word) is closed."""
     tokens, norms = sentence.tokens, sentence.norms
     if k + 1 >= len(tokens) or norms[k] not in kb.words("base_location_links") or not norms[k].isalpha():
@@ -112,8 +112,8 @@ def _agreeing_adjective(sentence: Sentence, k: int, definite: bool, kb: Knowledg
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],
                             named_here: bool, places: dict[int, str] | None = None) -> list[Mention]:
-    """Bases described, not named: 'قاعدة عسكرية في قطر', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
-    التركية الجديدة', 'القاعدة الروسية البحرية في محافظة طرطوس'. A description needs the state
+    """Bases described, not named: 'قاعدة عسكرية في كينيا', 'قاعدة بحرية صينية في جيبوتي', 'القاعدة
+    التركية الجديدة', 'القاعدة الهندية البحرية في ولاية كيرالا'. A description needs the state
     that operates the base or the place it lies in; beside a named base in the same sentence it
     describes that one and is left out."""
     heads = kb.stem_forms("described_base_heads")
@@ -148,7 +148,7 @@ def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, co
             and covered.get(tokens[k + 1].index) in ("State", "Place")
         in_place = k < len(tokens) and norms[k].startswith("ب") and covered.get(tokens[k].index) == "Place"
         if not (state or located or in_place) or (definite and not (state or in_place)):
-            continue  # "القاعدة البحرية الرئيسية بحلق الوادي": a definite one needs its operator or its town
+            continue  # "القاعدة البحرية الشمالية بمومباسا": a definite one needs its operator or its town
         start, end, cs, ce, surface = name_span(sentence, i, k, text, form)
         # in a place the gazetteer knows a base of that kind in: that base
         known = bases_at.get((places or {}).get(tokens[k + 1].index)) if located else None
@@ -173,6 +173,12 @@ def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> 
                      and longer[:len(words)] == words and set(longer[len(words):]) <= trailing), None)
         if host is not None:
             into[short] = host
+    return merge_bases(into, bases, linker, meetings)
+
+
+def merge_bases(into: dict[str, str], bases: list, linker, meetings: list) -> list:
+    """Each base of `into` merged into its host: its node's labels and mentions, the meetings held
+    there and its facts move to the host (one node for one base named several ways)."""
     for short, host in into.items():
         e, h = linker.entities.pop(short), linker.entities[host]
         h.alt_labels |= {e.label_ar} | e.alt_labels

@@ -115,6 +115,9 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue  # "شركة صينية", "منتدى ألماني": a description, no name
         if form in definite and (not adjective or k < i + 3):
             continue  # "الصندوق السيادي الكيني": a definite head, an adjective and a nationality
+        if form in kb.words("qualified_organization_heads") \
+                and norms[i + 1] not in kb.words("qualified_head_adjectives"):
+            continue  # "القيادة العامة للقوات المسلحة" but not "القيادة السياسية الفلسطينية"
         if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
             continue  # "الجيش والحكومة الإسرائيلية": two nouns the nationality qualifies, no name
         if form.startswith("ال") and k == i + 2 and form not in alone:

@@ -12,6 +12,7 @@ _OPEN = {**CLOSING_QUOTE, "(": ")"}
 
 
 def _definite(word: str) -> bool:
+    """'الاتحاد', 'للمجلس' (a clitic then the article): whether a word carries the article."""
     return any(f.startswith("ال") for f in stems(word))
 
 
@@ -24,6 +25,7 @@ def name_span(sentence: Sentence, a: int, b: int, text: str, form: str | None = 
 
 
 def body_stops(kb: KnowledgeBase) -> frozenset[str]:
+    """The words that end a body's name: a person's name stops, a treaty's and a body's own."""
     return kb.derived("body_stops", lambda: kb.words("name_stops") | kb.words("treaty_name_stops")
                       | kb.words("body_name_stops"))
 
@@ -56,7 +58,7 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     while i + 1 + n < len(norms) and n < 2:
         w = norms[i + 1 + n]
         if not w.isalpha() or _definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
-                or w[:1] in ("ل", "ب", "ك", "ف") or kb.titles.starts(w):
+                or w[:1] in ("ل", "ب", "ك", "ف") or kb.titles.starts(w) or _present_verb(w):
             break
         n += 1
     nxt = i + 1 + n
@@ -64,6 +66,12 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) == "State"):
         return 0  # the chain ends on a definite word or a state's name ("مجلس وزراء داخلية كينيا")
     return n
+
+
+def _present_verb(w: str) -> bool:
+    """'مجلس يضم الخبراء', 'هيئة تتولى الإشراف': a present-tense verb (ي…, or ت… but the verbal
+    noun تفعيل: 'تشجيع', 'تنمية') opens a relative clause after an indefinite head, no chain link."""
+    return w.startswith("ي") or w.startswith("ت") and not (len(w) == 5 and w[3] == "ي")
 
 
 def _ministry_id(form: str, surface: str, kb: KnowledgeBase) -> str | None:

@@ -25,7 +25,8 @@ def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered:
         if head is None or norms[i + 1] not in adjectives or {tokens[i].index, tokens[i + 1].index} & covered:
             continue
         clitic = norms[i][: len(norms[i]) - len(head)]
-        if not (clitic.endswith("ب") or (i and norms[i - 1] in locatives)):
+        at = i if clitic.endswith("ب") else i - 1  # where the locative is
+        if not (clitic.endswith("ب") or (i and norms[i - 1] in locatives)) or _staff_before(norms, at, kb):
             continue
         first = surface_without_clitic(tokens[i], head)
         surface = first + text[tokens[i].end:tokens[i + 1].end]
@@ -34,6 +35,18 @@ def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered:
                            "Place", MentionSource.PATTERN, entity_id=f"{slug(surface)}_{where or slug(doc_id)}",
                            sentence=sentence.index))
     return out
+
+
+def _staff_before(norms, at: int, kb: KnowledgeBase) -> bool:
+    """'قال مصدر في الديوان الملكي', 'يعمل خالد في المتحف الوطني': a person of the building's
+    staff or a verb of working (facility_staff_words) in the three words before the locative makes
+    the building an employer or a body, no place where something happens."""
+    staff = kb.words("facility_staff_words")
+    for word in norms[max(0, at - 3):at]:
+        forms = (*stems(word), *stems(word.removesuffix("ا")))  # "مستشارا": the accusative's alef
+        if not staff.isdisjoint(forms) or not staff.isdisjoint(f[2:] for f in forms if f.startswith("ال")):
+            return True
+    return False
 
 
 def _city_after(sentence: Sentence, k: int, kb: KnowledgeBase) -> str | None:

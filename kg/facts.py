@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from kg.base_operators import builder, stationed_troops_nation
+from kg.bases import merge_bases
 from kg.events import SentenceView
 from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
+from kg.treaty_mentions import describes_several, ordinal_pointer, quoted_name_end
 from kg.text import normalize, stems, surface_without_clitic
 
 if TYPE_CHECKING:
@@ -39,10 +42,11 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 batch_end = _batch_end(found, b)
                 batches.append(_batch(view, text, doc_id, signers, a - 1, batch_end))
                 continue
-            end = _name_end(view, kb, a, b)
-            if end is None:
+            quoted = quoted_name_end(view, kb, b)
+            end = quoted or _name_end(view, kb, a, b)
+            if end is None or describes_several(view, kb, a, b) or ordinal_pointer(view, kb, found, a, b):
                 continue
-            if toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
+            if not quoted and toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
                 continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content
             form = next(f for f in stems(toks[a].norm) if words.match_at([f] + [t.norm for t in toks[a + 1:b]], 0))
             parties: list[str] = []
@@ -232,30 +236,8 @@ def _operators(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     if not operated and entry is None:
         operated.extend(_described_operator(view, m, kb))
     if not operated:
-        operated.extend(_builder(view, a, kb, types) or _stationed(view, a, kb))
+        operated.extend(builder(view, a, kb, types) or stationed_troops_nation(view, a, kb))
     return operated, p
-
-
-def _builder(view: SentenceView, a: int, kb: KnowledgeBase, types: dict[str, str]) -> list[str]:
-    """'شرعت الهند في أولى مراحل بناء قاعدة': the one state named before a word of building
-    (base_building_words) that comes before the base in its clause builds it."""
-    toks, builds = view.sentence.tokens, kb.words("base_building_words")
-    clause = view.clause[a]
-    k = next((k for k in range(a - 1, -1, -1) if view.clause[k] == clause and builds & set(stems(toks[k].norm))), None)
-    if k is None:
-        return []
-    states = {x.entity_id for x in view.mentions if view.pos(x.start) < k and view.clause[view.pos(x.start)] == clause
-              and types.get(x.entity_id) == "State"}
-    return list(states) if len(states) == 1 else []
-
-
-def _stationed(view: SentenceView, a: int, kb: KnowledgeBase) -> list[str]:
-    """'مع الجنود الإيطاليين المتمركزين في قاعدة': the nation of the troops stationed in it."""
-    toks = view.sentence.tokens
-    if a < 3 or toks[a - 1].norm not in kb.words("base_location_links") or toks[a - 2].norm not in kb.words("stationed_words"):
-        return []
-    state = kb.nationality.get(toks[a - 3].norm)
-    return [state] if state else []
 
 
 def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str, str], operated: list[str],
@@ -267,7 +249,7 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     located: list[str] = []
     generic = kb.words("base_generic_words")
     while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
-        p += 1  # "قاعدة “…” العسكرية الجديدة في الدوحة": past its adjectives
+        p += 1  # "قاعدة “…” الجوية الحديثة قرب نيروبي": past its adjectives
     if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
         nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
         if nxt and types.get(nxt.entity_id) in ("Place", "State"):
@@ -279,7 +261,7 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     if not located and entry is None:
         located.extend(_named_after_place(m, kb))
     if not located and entry is None:
-        # "وصل … إلى أبوظبي … سيفتتح خلالها قاعدة عسكرية": where the sentence has taken us; a place
+        # "توجه … إلى نيروبي … ليدشن هناك قاعدة جوية": where the sentence has taken us; a place
         # the knowledge base knows, not a building read for a meeting ("لقاء في البيت الأبيض")
         located.extend(x.entity_id for x in view.mentions if x.start < m.start and x.entity_id in kb.entries
                        and types.get(x.entity_id) in ("Place", "State") and x.entity_id not in operated)
@@ -309,7 +291,7 @@ def _described_operator(view: SentenceView, m, kb: KnowledgeBase, window: int = 
 
 def fold_described_bases(bases: list[BaseFact], described: set[str], linker: DocumentLinker,
                           meetings: list) -> list[BaseFact]:
-    """One article's descriptions of a base it does not name ('قاعدة عسكرية في قطر' … 'القاعدة
+    """One article's descriptions of a base it does not name ('قاعدة عسكرية في كينيا' … 'القاعدة
     التركية') are one base, and the named base with the same operator when there is one."""
     if not described:
         return bases
@@ -335,10 +317,4 @@ def fold_described_bases(bases: list[BaseFact], described: set[str], linker: Doc
         else:
             into[base] = host
             operators[host] |= mine
-    for short, host in into.items():
-        e, h = linker.entities.pop(short), linker.entities[host]
-        h.alt_labels |= {e.label_ar} | e.alt_labels
-        h.mentions += e.mentions
-    for m in meetings:
-        m.location = into.get(m.location, m.location)
-    return [replace(b, base=into.get(b.base, b.base)) for b in bases]
+    return merge_bases(into, bases, linker, meetings)

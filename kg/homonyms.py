@@ -39,7 +39,7 @@ def spoken_of(kb: KnowledgeBase, sentences: list[Sentence], mentions: list[Menti
 
 def seat_as_venue(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     """'يستقبل الشيباني … في الكرملين': a seat of government after 'في' (or 'بـ') in a clause with a
-    meeting trigger is the building where they met; 'وفق مصدر في الإليزيه' is the body."""
+    meeting trigger is the building where they met; 'بحسب مسؤول في الإليزيه' is the body."""
     toks, p = sentence.tokens, sentence.position(m.start)
     clitic = toks[p].norm[: len(toks[p].norm) - len(normalize(m.surface))]
     if not (clitic.endswith("\u0628") or (p and toks[p - 1].norm in kb.words("locative_words"))):
@@ -80,15 +80,17 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
     clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
-    if clitic.endswith("ب") or sentence.dateline_at(pos):
+    if clitic.endswith("ب") or sentence.dateline_at(pos, kb.words("dateline_header_links")):
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
+    if clitic == "و" and _coordinated_after_locative(norms, pos, kb):
+        return True  # "في نيالا والفاشر والخرطوم": the preposition governs each place of the list
 
     def visit_at(k: int) -> bool:
         return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
 
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
-        # "زيارة الأسد لموسكو", "الضاحية الجنوبية لطرابلس"; but not "يمكن لواشنطن"
+        # "زيارة الوزير لموسكو", "الضواحي الغربية لبغداد"; but not "يمكن لواشنطن"
         return any(map(visit_at, visit_window)) or _part_of_city_before(norms, pos, kb)
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
@@ -103,12 +105,33 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
+    if pos and not clitic and not kb.words("city_part_words").isdisjoint(stems(norms[pos - 1])):
+        return True  # "في ضواحي نيروبي", "شوارع القاهرة": a part of the city, in construct with it
     if pos and not kb.words("direction_words").isdisjoint(stems(norms[pos - 1])):
-        return True  # "على بعد 100 كلم شرق أنقرة": a point of the compass from the city
-    # object of a visit or departure verb: "زار بوتين دمشق", "غادر القاهرة الرئيس"
+        return True  # "على مسافة 40 كلم غرب نيروبي": a point of the compass from the city
+    # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
-    return any(norms[k].startswith(visited) and visit_at(k) or norms[k] in left for k in visit_window)
+    return any(any(f.startswith(visited) for f in _without_future(norms[k])) and visit_at(k) or norms[k] in left
+               for k in visit_window)
+
+
+def _coordinated_after_locative(norms, pos: int, kb: KnowledgeBase) -> bool:
+    """Whether the one-word cities conjoined before pos ('نيالا والفاشر و…') follow a locative
+    ('في نيالا') or the first has the clitic ب ('بنيالا والفاشر'). Not after a state: in a list of
+    states ('في الكويت وقطر وعمان') a capital's name may be its state's."""
+    locatives = kb.words("locative_words")
+    k = pos - 1
+    while k >= 0:
+        place = next((f for f in stems(norms[k]) if (hit := kb.names.match_at(norms, k, [f])) is not None
+                      and hit[0] == 1 and kb.entries[hit[1]].type == "Place"), None)
+        if place is None:
+            return False
+        clitic = norms[k][: len(norms[k]) - len(place)]
+        if clitic != "و":
+            return clitic.endswith("ب") or (k > 0 and not locatives.isdisjoint(stems(norms[k - 1])))
+        k -= 1
+    return False
 
 
 def _without_future(word: str) -> tuple[str, ...]:
@@ -119,8 +142,8 @@ def _without_future(word: str) -> tuple[str, ...]:
 
 
 def _part_of_city_before(norms, pos: int, kb: KnowledgeBase) -> bool:
-    """'الضاحية الجنوبية لطرابلس', 'وسط لندن': a part of a city (city_part_words), with an adjective
-    or not, right before the city's name with ل."""
+    """'الضواحي الغربية لبغداد', 'أحياء لعمان': a part of a city (city_part_words), with an
+    adjective or not, right before the city's name with ل."""
     parts = kb.words("city_part_words")
     k = pos - 2 if pos > 1 and norms[pos - 1].startswith("ال") else pos - 1  # past an adjective
     return k >= 0 and not parts.isdisjoint(stems(norms[k]))
@@ -182,16 +205,18 @@ def noun_in_construct(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool
     """'مشهد الاحتفال' (the ceremony's scene), 'في بورصة نيويورك' (the New York stock exchange): a
     city's name that is a noun too, followed by a place, or (where the text does not read it as a
     place) by a definite noun as its genitive, is the noun. A name with the article heads no
-    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives), and a feminine definite word after
-    a city agrees with it ('مشهد المقدسة', 'مشهد المدينة الأكبر'), so neither is a genitive."""
+    construct ('الخليل القديمة', 'الزرقاء الجديدة': adjectives); a nisba adjective ('مشهد الإيرانية')
+    or a city's epithet (city_epithets: 'مشهد المقدسة') after a city agrees with it, but another
+    feminine noun is a genitive ('مشهد المعركة', 'مشهد الجريمة': the battle's, the crime's scene)."""
     after, norms = sentence.position(m.end), sentence.norms
     if after >= len(norms) or normalize(m.surface).startswith("ال"):
         return False
     if (hit := kb.names.match_at(norms, after)) is not None and kb.entries[hit[1]].type in ("Place", "State"):
         return True
     nxt = norms[after]
-    return nxt.startswith("ال") and not nxt.endswith(("ي", "ه")) and nxt not in kb.words("body_name_stops") \
-        and not is_locative(m, sentence, kb)
+    if not nxt.startswith("ال") or nxt.endswith(("ي", "يه")) or nxt in kb.words("city_epithets"):
+        return False
+    return nxt not in kb.words("body_name_stops") and not is_locative(m, sentence, kb)
 
 
 def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:

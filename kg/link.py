@@ -258,8 +258,16 @@ class DocumentLinker:
                     index.add((words[0],), m.entity_id)  # "الأمير سلطان" after "الأمير سلطان بن عبدالعزيز"
                 if m.source != MentionSource.PATTERN:
                     continue  # a known person's other names are the gazetteer's
+                particles = self.kb.words("name_particles")
                 for k in range(1, len(words)):
                     tail = tuple(words[k:])
+                    # "الدين" of "محمود محيي الدين", "الله" of "أحمد عبد الله": a particle alone or
+                    # the word a compound's first part opens is a common word ("رجال الدين", "بإذن
+                    # الله"), no short form (but "حسان" after "كمال الدين" is a family name)
+                    opened = words[k - 1] in particles and not words[k - 1].startswith("ال") \
+                        or words[k - 1] in self.kb.words("kunya_particles")
+                    if opened or len(tail) == 1 and words[k] in particles:
+                        continue
                     if len("".join(tail)) >= 4:
                         index.add(tail, m.entity_id)
         return index

@@ -29,7 +29,7 @@ class MentionSource(Enum):
     ALIAS = "alias"              # a body's whole name around a shorter one the rules read
     ACRONYM = "acronym"          # '(واس)' after the name it abbreviates
     DELEGATION = "delegation"    # 'وفد روسي': the state of a delegation, not a participant
-    DESCRIBED = "described"      # 'قاعدة عسكرية في قطر': a base described, not named
+    DESCRIBED = "described"      # 'قاعدة عسكرية في كينيا': a base described, not named
     SHORT = "short"              # a later short form of a name given in full before
     ROLE = "role"                # a role without a name ('وزير الخارجية الروسي')
     COUNTERPART = "counterpart"  # 'نظيره الروسي': the counterpart of the person before

@@ -67,10 +67,9 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
             break  # "بيدرو سانشيز ملف الهجرة", "نبيه بري الوفد": two words of a name, then a common word
         if end > j + 1 and norms[end - 1].startswith("ال") and norms[end - 1] not in particles \
                 and not w.startswith("ال") and w not in particles \
-                and (norms[end - 2] not in particles or _preposition_li(w, kb)):
-            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them
-            # (but "عبد الرحيم سالم": the article's word ends a compound given name, not a surname;
-            # "عبد الحفيظ لشرح": a preposition's object after one)
+                and norms[end - 2] not in particles or end > j + 1 and _preposition_li(norms, end, kb):
+            break  # "خالد الحنيفات ضيوفه": after a surname with the article only more of them (but
+            # "عبد الرحيم سالم" ends a compound given name); "عبد الله لتقديم": a preposition after one
         core += w not in particles or (w.startswith("ال") and len(w) > 2)  # "عبد الرحمن": its second part counts
         end += 1
     if core == 4 and not (end == len(tokens) or norms[end] in COMMAS or norms[end] == ".") \
@@ -122,10 +121,14 @@ def _indefinite_object(w: str, kb: KnowledgeBase) -> bool:
     return len(w) > 3 and w.endswith("ا") and _used_outside_names(w[:-1], kb)
 
 
-def _preposition_li(w: str, kb: KnowledgeBase) -> bool:
-    """'عبد الكريم لحضور': ل + a word the news uses outside names is a preposition's object; a
-    family name that begins with ل stays ('عبد الكريم لحسن')."""
-    return w.startswith("ل") and (_used_outside_names(w, kb) or _used_outside_names(w[1:], kb))
+def _preposition_li(norms: list[str], k: int, kb: KnowledgeBase) -> bool:
+    """'عبد الحفيظ لشرح موقفه': a ل-word after a definite name word is a preposition unless the name
+    closes on it (punctuation, a title, a date, the end: 'عبد الكريم لحسن وزير', 'نور الدين لطفي سنة')."""
+    if not norms[k].startswith("ل") or norms[k].startswith("ال") or not norms[k - 1].startswith("ال"):
+        return False
+    nxt = norms[k + 1] if k + 1 < len(norms) else "."
+    return nxt.isalpha() and not kb.titles.starts(nxt) and nxt not in kb.date_words() \
+        and nxt not in kb.words("year_words")
 
 
 def _family_name_in_a(w: str, kb: KnowledgeBase) -> bool:
@@ -197,8 +200,8 @@ def name_after(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, in
     # after a comma, only a name the next comma closes: "المتحدث باسم الوزارة، كمال حسان،"
     # and not "منصب المستشار الأول للوزير، وبدأ أول جولة"
     after_comma = norms[j - 1] in COMMAS or tokens[j - 1].text in QUOTE_MARKS
-    if norms[j - 1] in COMMAS and next_list_item(norms[j], kb):
-        return None  # "، مستشار الوزير، وسالم …،": the next of a list, not the title's holder
+    if next_list_item(norms[j], kb):
+        return None  # "، مستشار الوزير، وسالم …،", "… وزير الخارجية المصري ومحمد علي": the next of a list
     closed = end < len(tokens) and (norms[end] in (*COMMAS, ":") or tokens[end].text in QUOTE_MARKS
                                     or stated and end - j >= 2 and norms[end] in _name_stops(kb))
     return end if name_like(sentence, j, end, kb, introduced) and (closed or not after_comma) else None

@@ -26,6 +26,8 @@ HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "portfolio_heads", 
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Every head noun of a body, an outlet, a base or a place: a sentence holding none of them
+    skips the head-word readers (most sentences)."""
     return kb.derived("head_words", lambda: frozenset().union(*map(kb.words, HEAD_WORD_LISTS), definite_heads(kb),
                                                                 media_heads(kb)))
 
@@ -293,7 +295,7 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
 def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:
     """'بالعاصمة الجزائر', 'في العاصمة الكويت': a state's name after the word "capital", or in a
     dateline, is its capital city (named like the state), a place."""
-    if not s.dateline_at(p) and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
+    if not s.dateline_at(p, kb.words("dateline_header_links")) and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
         return m
     capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
                                                         if e.capital_of and e.type == "Place"}).get(m.entity_id)

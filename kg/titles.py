@@ -310,6 +310,7 @@ def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if before_name is not None:
             out.append(person_mention(sentence, *before_name, text, role, state))
             ends[out[-1].end] = out[-1]
+            ends.setdefault(tokens[j - 1].index + 1, out[-1])  # "أحمد سالم وزير الخارجية المصري ومحمد …"
         free = max(j, i + 1)
     return out
 

@@ -1,4 +1,6 @@
 """Buildings named by their owner's adjective (kg.facilities); sentences written for the tests."""
+import pytest
+
 from tests.articles import doc, of_type
 
 
@@ -15,3 +17,15 @@ def test_a_building_named_by_its_owner_s_adjective_where_something_happens_is_a_
 def test_without_a_city_it_is_the_article_s_building_and_a_speaking_palace_is_no_place():
     assert _places("وعقد الجانبان جلسة مباحثات بالديوان الأميري مساء أمس.", name="a7") == {"الديوان الأميري": "aldywan_alamyry_a7"}
     assert not _places("وأعلن القصر الرئاسي أن الزيارة ستتم الشهر المقبل.")
+
+
+@pytest.mark.parametrize("text", ["قال مصدر في الديوان الملكي إن الملك بخير.",
+                                  "أكد مستشار بالقصر السلطاني أن الزيارة ألغيت.",
+                                  "عُين سامي مستشارا في القصر الجمهوري العام الماضي.",
+                                  "يعمل أحمد في المتحف الوطني منذ سنوات."])
+def test_a_building_after_its_staff_or_a_verb_of_working_is_an_employer_no_place(text):
+    assert not _places(text)
+
+
+def test_the_sultan_s_palace_where_a_guest_is_received_is_a_place():
+    assert _places("استقبل السلطان الوزير الهندي بالقصر السلطاني بمسقط.")["القصر السلطاني"] == "alqsr_alsltany_muscat"

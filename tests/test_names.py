@@ -36,7 +36,7 @@ def test_a_president_elect_and_a_name_after_a_state_s_title_a_comma_and_closed_b
 
 
 def test_a_name_between_commas_after_a_complement_longer_than_the_title_reader_takes():
-    r = doc("والتقى الوزير رئيس الأركان العامة للقوات الموالية للحكومة، جون موغاي، في نيروبي. "
+    r = doc("والتقى الوزير رئيس الأركان المشتركة للجيوش التابعة للمجلس الانتقالي، جون موغاي، في نيروبي. "
             "ونقلت الوكالة عن مجلس الأمن فرض عقوبات، ف ـ \"من دون شك\" سيتغير الوضع.")
     assert set(of_type(r, "Person")) == {"جون موغاي"}
 
@@ -81,3 +81,17 @@ def test_an_honorific_opens_a_name_before_a_title_of_no_state():
 def test_a_list_opener_or_a_detached_wa_opens_a_name_before_a_state_s_title():
     r = doc("وحضر التوقيع كل من جون موغاي وزير الخارجية الكيني، و بيتر أوتينو وزير الدفاع الأوغندي.")
     assert set(of_type(r, "Person")) == {"جون موغاي", "بيتر أوتينو"}
+
+
+def test_a_li_word_after_a_compound_given_name_is_a_preposition_unless_the_name_closes_on_it():
+    r = doc("والتقى الوزير عبد الحفيظ لشرح موقف الحكومة. وحضر الأمير عبد الله لتقديم التعازي. "
+            "وقاد الفريق عبد الكريم لحسن وزير الرياضة المغربي الوفد. وبنى السلطان نور الدين لطفي سنة 1150 قلعة.")
+    assert set(of_type(r, "Person")) == {"عبد الحفيظ", "عبد الله", "عبد الكريم لحسن", "نور الدين لطفي"}
+
+
+def test_the_second_holder_of_a_list_of_names_before_titles_loses_its_waw():
+    r = doc("ووقع المذكرة كل من بيتر أوتينو وزير المالية الكيني ومحمد حسن وزير التجارة الأوغندي في كمبالا. "
+            "وقال وزير الزراعة الكيني ومحمد حسن إن المحصول وفير.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"بيتر أوتينو", "محمد حسن"}
+    assert persons["محمد حسن"].affiliation == "uganda"

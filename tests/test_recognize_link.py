@@ -3,7 +3,7 @@ from rdflib import Graph
 
 from kg.pipeline import build
 
-from tests.articles import doc
+from tests.articles import doc, of_type
 
 
 def test_clitics_are_found_and_stripped():
@@ -103,3 +103,12 @@ def test_an_unknown_city_read_by_the_word_city_is_named_without_it():
     r = doc("وصل الوفد إلى مدينة تيرمز الحدودية، ثم زار الوزير مدينة تيرمز القديمة.")
     assert "تيرمز" in of_type(r, "Place")
     assert "مدينة السلام" in of_type(doc("وتلقب بغداد مدينة السلام منذ قرون."), "Place")
+
+
+def test_a_name_particle_or_the_word_after_one_gives_no_short_form():
+    r = doc("وقال الدكتور محمود محيي الدين وزير الاستثمار إن الاقتصاد ينمو. وأكد أن رجال الدين يدعمون الخطة. "
+            "وقال الوزير سامي عبد الله إن الوباء انحسر، وأضاف أن الفرج قريب بإذن الله. وقال عبد الله إن الخطة جاهزة. "
+            "وقال الشيخ كريم بن أبي شاكر إن المسجد افتتح، ثم شاكر الحضور.")
+    persons = of_type(r, "Person")
+    assert set(persons) == {"محمود محيي الدين", "سامي عبد الله", "كريم بن أبي شاكر"}
+    assert "الدين" not in persons["محمود محيي الدين"].alt_labels
