@@ -102,3 +102,9 @@ def test_un_missions_by_their_names_and_arabic_acronyms():
 def test_common_words_are_no_organizations_name(word):
     assert [v for _, _, v, _ in KB.names.find_all([normalize(word)])
             if KB.entries[v].type == "Organization"] == []
+
+
+def test_a_longer_name_beginning_with_a_blocs_name_is_its_own_body():
+    found = organization_ids("وتوقعت منظمة التعاون الاقتصادي والتنمية تباطؤ النمو، بينما اجتمعت منظمة "
+                             "التعاون الاقتصادي في طهران.")
+    assert {"oecd", "eco"} <= found
