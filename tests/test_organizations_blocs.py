@@ -108,3 +108,11 @@ def test_a_longer_name_beginning_with_a_blocs_name_is_its_own_body():
     found = organization_ids("وتوقعت منظمة التعاون الاقتصادي والتنمية تباطؤ النمو، بينما اجتمعت منظمة "
                              "التعاون الاقتصادي في طهران.")
     assert {"oecd", "eco"} <= found
+
+
+def test_the_uns_six_principal_organs():
+    ids = {e["id"] for e in ENTRIES}
+    assert {"un_general_assembly", "un_security_council", "un_ecosoc", "un_trusteeship_council", "icj",
+            "un_secretariat"} <= ids
+    found = organization_ids("وناقش المجلس الاقتصادي والاجتماعي التابع للأمم المتحدة تقرير منظمة الوحدة الأفريقية.")
+    assert {"un_ecosoc", "oau"} <= found and "arab_economic_social_council" not in found
