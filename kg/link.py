@@ -45,6 +45,7 @@ class DocumentLinker:
         self.kb = kb
         self.doc_id = doc_id
         self.entities: dict[str, Entity] = {}
+        self.first_at: dict[str, int] = {}  # entity id -> where the document first names it
 
     def entity(self, entity_id: str, type_: str, label: str) -> Entity:
         e = self.entities.get(entity_id)
@@ -119,6 +120,7 @@ class DocumentLinker:
                 e.affiliation = e.affiliation or m.affiliation
             if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
                 e.subtype = e.subtype or m.subtype
+            self.first_at.setdefault(e.id, m.start)
             linked.append(evolve(m, entity_id=e.id))
         return linked
 
@@ -284,6 +286,8 @@ class DocumentLinker:
                 return None
         if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
+            if m.end - m.start == 1:
+                return self._one_so_titled_before(m, role)
             said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
                     and role in {_normalized_role(r) for r in e.roles}}
             return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
@@ -304,6 +308,15 @@ class DocumentLinker:
         if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
         return evolve(m, entity_id=entry.id)
+
+    def _one_so_titled_before(self, m: Mention, role: str) -> Mention | None:
+        """'وقال الرئيس' after 'الرئيس الموريتاني محمد ولد الغزواني': the one person the article
+        has named with that title before, of any state; none when two were ('الرئيس الفرنسي …
+        الرئيس المصري …'), since a bare title then names either."""
+        core = self.role_core(role)
+        said = {e.id for e in self.entities.values() if e.type == "Person"
+                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)}
+        return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
 
     def _names_a_state(self, role: str) -> bool:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""

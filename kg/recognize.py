@@ -97,7 +97,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
-        if found and (found.state or found.end - i > 1):
+        if found and (found.state or found.end - i > 1 or _bare_title_alone(sentence, i, found.end, kb, covered)):
             j = found.end
             taken = covered if persons is None else persons
             if j < len(tokens) and tokens[j].index in taken:
@@ -113,6 +113,22 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,
                                sentence=sentence.index))
     return out
+
+
+def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, covered: set[int]) -> bool:
+    """'وأكد الملك أن', 'وبحث الرئيس مع', 'واستقبل الملك وزير …': a one-word title read as a person
+    only where no name follows it: the sentence's end, a punctuation mark, another title or
+    honorific, a name already read, or a word the news uses outside names. 'الرئيس سلمان' with a
+    name not read stays no description."""
+    if end - i != 1:
+        return False
+    norms = sentence.norms
+    if end >= len(norms):
+        return True
+    after = norms[end]
+    return (not after.isalpha() or after in kb.words("complementizers") or sentence.tokens[end].index in covered
+            or kb.titles.starts(after) or kb.phrases("honorifics").starts(after)
+            or after in kb.words("name_first_word_stops") or after in kb.words("name_inner_stops"))
 
 
 def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mention]:
