@@ -314,9 +314,13 @@ class DocumentLinker:
         has named with that title before, of any state; none when two were ('الرئيس الفرنسي …
         الرئيس المصري …'), since a bare title then names either."""
         core = self.role_core(role)
-        said = {e.id for e in self.entities.values() if e.type == "Person"
-                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)}
-        return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
+        said = [e for e in self.entities.values() if e.type == "Person"
+                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)]
+        # a name the knowledge base knows, or one a title gave with its state: a name the title
+        # pattern overread ("الملك ساكنا أمام") is no one to name again
+        if len(said) != 1 or not (said[0].id in self.kb.entries or said[0].affiliation):
+            return None
+        return evolve(m, entity_id=said[0].id)
 
     def _names_a_state(self, role: str) -> bool:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""

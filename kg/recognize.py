@@ -120,9 +120,9 @@ def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, c
     only where no name follows it: the sentence's end, a punctuation mark, another title or
     honorific, a name already read, or a word the news uses outside names. 'الرئيس سلمان' with a
     name not read stays no description."""
-    if end - i != 1:
-        return False
     norms = sentence.norms
+    if end - i != 1 or norms[i] not in kb.words("standalone_titles"):
+        return False  # "الفريق" (the team), "رئيس" of "كرئيس مؤقت": no one named again
     if end >= len(norms):
         return True
     after = norms[end]
