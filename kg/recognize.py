@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from kg.knowledge import KnowledgeBase
+from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
 from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
@@ -160,3 +160,16 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
     from kg.ner import union
 
     return union.stanza_mentions(sentences, spans, text, covered)
+
+
+def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
+                     text: str, types: dict[str, str] | None = None) -> list[Mention]:
+    """Later short mentions ('بيسكوف', 'واس') of persons and organizations first named in full
+    in the document."""
+    toks = sentence.tokens
+    types = types or {}
+    return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
+                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), MentionSource.SHORT, entity_id,
+                    sentence=sentence.index)
+            for i, n, entity_id, form in index.find_in(sentence)
+            if not any(toks[k].index in covered for k in range(i, i + n))]
