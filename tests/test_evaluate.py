@@ -173,40 +173,38 @@ def test_a_base_operator_gold_names_by_id_only_is_matched_by_its_id(graph, tmp_p
     assert bases and all(b["operator_right"] for b in bases.values())
 
 
-def test_a_delegation_s_state_the_article_does_not_name_is_a_participant_matched_by_its_id(tmp_path):
-    """'وفد تركي' stands for Turkey in the meeting, but the article names no Turkey: the graph has
-    the state's node without kg:mentionedIn, and the scorer matches the participant by its id."""
-    corpus, out, gold = tmp_path / "c", tmp_path / "out", tmp_path / "gold"
+def _built_and_scored(tmp_path, text: str, gold: dict) -> dict:
+    """`kg build` of one article holding `text`, scored against one gold file for it."""
+    corpus, out, gold_dir = tmp_path / "c", tmp_path / "out", tmp_path / "gold"
     corpus.mkdir()
-    gold.mkdir()
-    text = "وصل وفد تركي رفيع إلى دمشق في 5 يناير 2024 في زيارة رسمية."
+    gold_dir.mkdir()
     (corpus / "a.txt").write_text(text, encoding="utf-8")
     result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--ner", "rules"])
     assert result.exit_code == 0, result.output
-    (gold / "a.json").write_text(json.dumps({
-        "doc": "a.txt", "published": None, "treaties": [], "bases": [],
+    (gold_dir / "a.json").write_text(json.dumps({"doc": "a.txt", "published": None, **gold}, ensure_ascii=False),
+                                     encoding="utf-8")
+    return evaluate(Graph().parse(out / "graph.ttl"), gold_dir)
+
+
+def test_a_delegation_s_state_the_article_does_not_name_is_a_participant_matched_by_its_id(tmp_path):
+    """'وفد تركي' stands for Turkey in the meeting, but the article names no Turkey: the graph has
+    the state's node without kg:mentionedIn, and the scorer matches the participant by its id."""
+    text = "وصل وفد تركي رفيع إلى دمشق في 5 يناير 2024 في زيارة رسمية."
+    scores = _built_and_scored(tmp_path, text, {
+        "treaties": [], "bases": [],
         "entities": [{"id": "damascus", "type": "Place", "names": ["دمشق"]}],
         "meetings": [{"id": "v", "kind": "visit", "participants": ["turkey"], "date": "2024-01-05",
-                      "place": "damascus", "evidence": text}]}, ensure_ascii=False), encoding="utf-8")
-    g = Graph().parse(out / "graph.ttl")
-    scores = evaluate(g, gold)
+                      "place": "damascus", "evidence": text}]})
     assert scores["actors"]["fp"] == 0 and scores["meetings"]["tp"] == 1
 
 
 def test_a_base_operator_whose_id_has_an_underscore_is_matched_by_its_iri(tmp_path):
     """Gold gives the operator as united_states only; the graph's IRI writes it state/united-states."""
-    corpus, out, gold = tmp_path / "c", tmp_path / "out", tmp_path / "gold"
-    corpus.mkdir()
-    gold.mkdir()
     text = "وتستخدم الولايات المتحدة قاعدة النخيل الجوية في كينيا منذ سنوات."
-    (corpus / "a.txt").write_text(text, encoding="utf-8")
-    result = CliRunner().invoke(app, ["build", str(corpus), "--out", str(out), "--ner", "rules"])
-    assert result.exit_code == 0, result.output
-    (gold / "a.json").write_text(json.dumps({
-        "doc": "a.txt", "published": None, "treaties": [], "meetings": [],
+    scores = _built_and_scored(tmp_path, text, {
+        "treaties": [], "meetings": [],
         "entities": [{"id": "kenya", "type": "State", "names": ["كينيا"]},
                      {"id": "b", "type": "MilitaryBase", "names": ["قاعدة النخيل الجوية"]}],
         "bases": [{"id": "b", "kind": "AirBase", "located_in": "kenya", "operated_by": "united_states",
-                   "evidence": text}]}, ensure_ascii=False), encoding="utf-8")
-    scores = evaluate(Graph().parse(out / "graph.ttl"), gold)
+                   "evidence": text}]})
     assert scores["bases"]["b"]["operator_right"] is True
