@@ -192,7 +192,6 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
             persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
-            persons = self._welcomed_visit(view, at, kind, persons)
             if self._signed_at_home(signings, clause_kinds[c], persons):
                 continue
             if kind == "Summit":

@@ -290,20 +290,3 @@ class ClauseMarks:
         larger = [t for t in triggers if t[0] in before
                   or any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
         return [t for t in triggers if t not in larger], larger
-
-    def _welcomed_visit(self, view: SentenceView, at: int, kind: str, persons: list[str]) -> list[str]:
-        """'ورحب الوزير … بزيارة الأمير', 'وأشاد … بزيارة الوفد': whoever welcomes or praises a visit is its
-        host, not its traveller; only persons named after the visit noun travel."""
-        norms = view.sentence.norms
-        if kind != "Visit" or not norms[at].startswith("ب"):
-            return persons
-        welcome = self.kb.words("visit_welcome_words")
-        named = {q for m in view.mentions for q in range(view.pos(m.start), view.pos(m.end))}
-        # a clause opened by 'و' between them is another sentence's worth ('رحب بالضيوف، وقام الوزير بزيارة');
-        # commas of an apposition are not ('ورحب الأمين العام …، حسين طه، بزيارة الأمير')
-        joined = [q for q in range(1, at + 1) if view.clause[q] != view.clause[q - 1]
-                  and norms[q].startswith("و") and q not in named]
-        if not any(not welcome.isdisjoint(stems(norms[p])) and not any(p < q for q in joined) for p in range(at)):
-            return persons
-        after = {m.entity_id for m in view.mentions if view.pos(m.start) > at}
-        return [p for p in persons if p in after]

@@ -15,7 +15,7 @@ from kg.events import SentenceView
 from kg.events_marks import found_in
 from kg.knowledge import KnowledgeBase
 from kg.model import BaseFact, Treaty
-from kg.treaty_mentions import describes_several, ordinal_pointer, quoted_name_end
+from kg.treaty_mentions import describes_several, quoted_name_end
 from kg.text import normalize, stems, surface_without_clitic
 
 if TYPE_CHECKING:
@@ -44,7 +44,7 @@ def extract_treaties(views: list[SentenceView], kb: KnowledgeBase, text: str, do
                 continue
             quoted = quoted_name_end(view, kb, b)
             end = quoted or _name_end(view, kb, a, b)
-            if end is None or describes_several(view, kb, a, b) or ordinal_pointer(view, kb, found, a, b):
+            if end is None or (not signers and describes_several(view, kb, a, b)):
                 continue
             if not quoted and toks[b - 1].norm.startswith("ال") and not toks[b].norm.startswith(("ال", "وال")):
                 continue  # "وشملت الاتفاقية اعتبار …": the treaty named before, then its content

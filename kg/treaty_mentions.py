@@ -1,6 +1,5 @@
-"""Treaty words that do not name one treaty: a plural without a count ('اتفاقيات الشراكة') describes
-several, and an ordinal ('الاتفاق الثاني') points at a treaty the sentence names after it; a name in
-quotes after the word is the treaty's whole name."""
+"""Treaty words that do not name one treaty: a plural without a count that nobody signs
+('اتفاقيات الشراكة') describes several; a name in quotes after the word is the treaty's whole name."""
 from __future__ import annotations
 
 from kg.events import SentenceView
@@ -9,9 +8,10 @@ from kg.text import CLOSING_QUOTE, stems
 
 
 def describes_several(view: SentenceView, kb: KnowledgeBase, a: int, b: int) -> bool:
-    """A plural treaty word without a count describes several treaties ('اتفاقيات الشراكة بين كينيا وأوغندا',
-    'اتفاقيات التجارة الحرة'), not one; a set named after the place of its conference is one
-    ('اتفاقيات أوسلو': a place of the gazetteer, not a state, right after the word)."""
+    """A plural treaty word without a count describes several treaties ('تفعيل اتفاقيات الشراكة بين كينيا
+    وأوغندا', 'اتفاقيات التجارة الحرة'), not one; a set named after the place of its conference is one
+    ('اتفاقيات أوسلو': a place of the gazetteer, not a state, right after the word). The caller keeps
+    a plural that someone signs ('وقعت كينيا اتفاقيات للتعاون'): an agreement made, named by what it is."""
     word = view.sentence.tokens[a].norm
     if not any(f.removeprefix("ال") in kb.words("treaty_batch_words") for f in stems(word)):
         return False
@@ -20,27 +20,20 @@ def describes_several(view: SentenceView, kb: KnowledgeBase, a: int, b: int) -> 
     return not (entry and entry.type == "Place")
 
 
-def ordinal_pointer(view: SentenceView, kb: KnowledgeBase, found: list[tuple[int, int, object]],
-                     a: int, b: int) -> bool:
-    """'ويتناول الاتفاق الثاني الموقع مذكرة تفاهم للصيد البحري': a treaty word with an ordinal points into a
-    batch told before; a treaty word after it in its clause names the treaty, so the pointer is none."""
-    toks = view.sentence.tokens
-    if b >= len(toks) or toks[b].norm not in kb.words("ordinal_words"):
-        return False
-    return any(a2 > b and view.clause[a2] == view.clause[a] for a2, _, _ in found)
-
-
 def quoted_name_end(view: SentenceView, kb: KnowledgeBase, b: int, longest: int = 25) -> int | None:
-    """'اتفاقية "الشراكة الشاملة"', 'ويتعلق الاتفاق الثاني بـ"برنامج التبادل الثقافي"': a name in quotes right
-    after the treaty word (after its ordinal and 'ب' too) is the treaty's name; where it ends (after the
-    closing quote), or None."""
+    """'اتفاقية "الشراكة الشاملة"', 'اتفاق "أوبك+"': a name in quotes right after an indefinite treaty word
+    is the treaty's name; where it ends (after the closing quote), or None. Not words quoted about a
+    treaty named before ('إن الاتفاق "ليس …"'), nor a quoted judgement ('اتفاقا "تاريخيا"', 'اتفاقية "مهمة
+    جدا"'): a name opens with the article, holds three words or more, or is no Arabic word alone."""
     toks = view.sentence.tokens
-    q = b + (b < len(toks) and toks[b].norm in kb.words("ordinal_words"))
-    q += q < len(toks) and toks[q].norm == "ب"
-    if q >= len(toks) or toks[q].norm not in CLOSING_QUOTE:
+    if b >= len(toks) or toks[b].norm not in CLOSING_QUOTE:
         return None
-    if q == b and any(f.startswith("ال") for f in stems(toks[b - 1].norm)):
-        return None  # 'إن الاتفاق "ليس …"': words quoted about the treaty named before
-    close = CLOSING_QUOTE[toks[q].norm]
-    end = next((k for k in range(q + 2, min(len(toks), q + longest)) if toks[k].norm == close), None)
-    return None if end is None else end + 1
+    if any(f.startswith("ال") for f in stems(toks[b - 1].norm)):
+        return None
+    close = CLOSING_QUOTE[toks[b].norm]
+    end = next((k for k in range(b + 2, min(len(toks), b + longest)) if toks[k].norm == close), None)
+    if end is None:
+        return None
+    inside = [t.norm for t in toks[b + 1:end]]
+    named = inside[0].startswith("ال") or len(inside) >= 3 or not all(w.isalpha() for w in "".join(inside))
+    return end + 1 if named else None

@@ -79,15 +79,14 @@ def test_a_batch_is_left_out_when_the_article_names_one_of_its_treaties():
 def test_a_plural_treaty_word_describes_several_treaties_not_one():
     assert treaties("وبحث الوزيران تفعيل اتفاقيات الشراكة الاقتصادية بين كينيا وأوغندا.") == []
     assert treaties("وتراجع الاهتمام بالاتفاقيات التجارية القديمة في المنطقة.") == []
+    # a plural that someone signs is an agreement made
+    signed = treaties("ووقعت كينيا وأوغندا اتفاقيات للتعاون في مجالي الطاقة والنقل.")
+    assert len(signed) == 1 and sorted(signed[0][1]) == ["kenya", "uganda"]
     # a set named after the city of its conference is one treaty
     assert treaties("وأكد الوزير التزام بلاده اتفاقيات أوسلو الموقعة مع إسرائيل.") == [("اتفاقيات أوسلو", [])]
 
 
-def test_an_ordinal_treaty_word_points_to_the_treaty_named_after_it():
-    found = treaties("ووقع البلدان ثلاث اتفاقيات. ويتناول الاتفاق الثاني الموقع مذكرة تفاهم في مجال "
-                     "الصيد البحري بين موريتانيا والسنغال.")
-    assert found == [("مذكرة تفاهم في مجال الصيد البحري", ["mauritania", "senegal"])]
-    # with no treaty named after it in its clause, the ordinal phrase is the name
+def test_an_ordinal_treaty_phrase_is_a_name():
     alone = treaties("وتتعلق الاتفاقية الثانية بين مصر وكينيا بالتعاون في مجال الري.")
     assert alone == [("الاتفاقية الثانية", ["egypt", "kenya"])]
 
@@ -95,8 +94,9 @@ def test_an_ordinal_treaty_word_points_to_the_treaty_named_after_it():
 def test_a_treaty_name_in_quotes_is_its_whole_name():
     assert treaties('ووقعت كينيا وأوغندا اتفاقية "الممر الأخضر للتجارة" في نيروبي.') == [
         ('اتفاقية "الممر الأخضر للتجارة"', ["kenya", "uganda"])]
-    # an ordinal pointer's treaty named in quotes after 'بـ'
-    assert [t for t, _ in treaties("ويتعلق الاتفاق الثاني بـ«برنامج تبادل الطلاب».")] == ["الاتفاق الثاني بـ«برنامج تبادل الطلاب»"]
+    assert [t for t, _ in treaties('وانضمت كينيا إلى اتفاق "أوبك+" العام الماضي.')] == ['اتفاق "أوبك+"']
+    # a quoted judgement is no name
+    assert [t for t, _ in treaties('وقعت كينيا وأوغندا اليوم اتفاقا "تاريخيا" لترسيم الحدود.')] != ['اتفاقا "تاريخيا"']
     # words quoted about a treaty named before are no name
     assert treaties('وقال الوزير إن الاتفاق "لم يعد قائما".') == []
 
