@@ -15,13 +15,13 @@ from kg.events import MeetingExtractor, make_view
 from kg.events_dates import context_years
 from kg.facts import extract_bases, extract_treaties, fold_described_bases
 from kg.knowledge import KnowledgeBase
-from kg.link import DocumentLinker, find_short_forms
+from kg.link import DocumentLinker
 from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
 from kg.bases import fold_named_bases
 from kg.facilities import facility_mentions
-from kg.recognize import may_describe_roles, role_descriptions, stanza_mentions
+from kg.recognize import find_short_forms, may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
 from kg.text import Sentence, normalize, split_sentences, stems

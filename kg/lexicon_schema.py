@@ -38,6 +38,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "honorifics": WORDS,
     "title_words_in_names": WORDS,
     "single_name_titles": WORDS,
+    "standalone_titles": WORDS,
     "deputy_titles": WORDS,
     "former_markers": WORDS,
     "envoy_titles": WORDS,

@@ -15,7 +15,6 @@ from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_loca
                          name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Entity, Mention, MentionSource, evolve
-from kg.recognize import _phrase_surface
 from kg.text import Sentence, normalize, quoted_names
 
 _TRANSLIT = str.maketrans({
@@ -45,6 +44,7 @@ class DocumentLinker:
         self.kb = kb
         self.doc_id = doc_id
         self.entities: dict[str, Entity] = {}
+        self.first_at: dict[str, int] = {}  # entity id -> where the document first names it
 
     def entity(self, entity_id: str, type_: str, label: str) -> Entity:
         e = self.entities.get(entity_id)
@@ -119,6 +119,7 @@ class DocumentLinker:
                 e.affiliation = e.affiliation or m.affiliation
             if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
                 e.subtype = e.subtype or m.subtype
+            self.first_at.setdefault(e.id, m.start)
             # a known name already carries its id: the mention itself (frozen) serves, not a copy
             linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
@@ -285,6 +286,8 @@ class DocumentLinker:
                 return None
         if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
+            if m.end - m.start == 1:
+                return self._one_so_titled_before(m, role)
             said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
                     and role in {_normalized_role(r) for r in e.roles}}
             return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
@@ -305,6 +308,17 @@ class DocumentLinker:
         if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
         return evolve(m, entity_id=entry.id)
+
+    def _one_so_titled_before(self, m: Mention, role: str) -> Mention | None:
+        """'وقال الرئيس' after 'الرئيس الموريتاني محمد ولد الغزواني': the one person named with that
+        title before, of any state; none when two were ('الرئيس الفرنسي … الرئيس المصري …')."""
+        core = self.role_core(role)
+        said = [e for e in self.entities.values() if e.type == "Person"
+                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)]
+        # a name the knowledge base knows, or one a title gave with its state: a name the title
+        # pattern overread ("الملك ساكنا أمام") is no one to name again
+        known = len(said) == 1 and (said[0].id in self.kb.entries or said[0].affiliation)
+        return evolve(m, entity_id=said[0].id) if known else None
 
     def _names_a_state(self, role: str) -> bool:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""
@@ -334,16 +348,3 @@ class DocumentLinker:
                         return o.role
             return entry.offices[-1].role
         return None
-
-
-def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
-                     text: str, types: dict[str, str] | None = None) -> list[Mention]:
-    """Later short mentions ('بيسكوف', 'واس') of persons and organizations first named in full
-    in the document."""
-    toks = sentence.tokens
-    types = types or {}
-    return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
-                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), MentionSource.SHORT, entity_id,
-                    sentence=sentence.index)
-            for i, n, entity_id, form in index.find_in(sentence)
-            if not any(toks[k].index in covered for k in range(i, i + n))]

@@ -7,7 +7,7 @@
 """
 from __future__ import annotations
 
-from kg.knowledge import KnowledgeBase
+from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, Token, positions, surface_without_clitic
 from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
@@ -99,7 +99,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
             continue
         found = title_at(norms, i, kb, at)
         free = found.end if found else free
-        if found and (found.state or found.end - i > 1):
+        if found and (found.state or found.end - i > 1 or _bare_title_alone(sentence, i, found.end, kb, covered)):
             j = found.end
             taken = covered if persons is None else persons
             if j < len(tokens) and tokens[j].index in taken:
@@ -115,6 +115,22 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
                                described, "Person", MentionSource.ROLE, role=found.core, affiliation=found.state,
                                sentence=sentence.index))
     return out
+
+
+def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, covered: set[int]) -> bool:
+    """'وأكد الملك أن', 'وبحث الرئيس مع', 'واستقبل الملك وزير …': a one-word title read as a person
+    only where no name follows it: the sentence's end, a punctuation mark, another title or
+    honorific, a name already read, or a word the news uses outside names. 'الرئيس سلمان' with a
+    name not read stays no description."""
+    norms = sentence.norms
+    if end - i != 1 or norms[i] not in kb.words("standalone_titles"):
+        return False  # "الفريق" (the team), "رئيس" of "كرئيس مؤقت": no one named again
+    if end >= len(norms):
+        return True
+    after = norms[end]
+    return (not after.isalpha() or after in kb.words("complementizers") or sentence.tokens[end].index in covered
+            or kb.titles.starts(after) or kb.phrases("honorifics").starts(after)
+            or after in kb.words("name_first_word_stops") or after in kb.words("name_inner_stops"))
 
 
 def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mention]:
@@ -146,3 +162,16 @@ def stanza_mentions(sentences: list[Sentence], spans: list[list[tuple[int, int, 
     from kg.ner import union
 
     return union.stanza_mentions(sentences, spans, text, covered)
+
+
+def find_short_forms(sentence: Sentence, index: PhraseIndex, covered: set[int],
+                     text: str, types: dict[str, str] | None = None) -> list[Mention]:
+    """Later short mentions ('بيسكوف', 'واس') of persons and organizations first named in full
+    in the document."""
+    toks = sentence.tokens
+    types = types or {}
+    return [Mention(toks[i].index, toks[i + n - 1].index + 1, toks[i].start, toks[i + n - 1].end,
+                    _phrase_surface(toks, i, n, form, text), types.get(entity_id, "Person"), MentionSource.SHORT, entity_id,
+                    sentence=sentence.index)
+            for i, n, entity_id, form in index.find_in(sentence)
+            if not any(toks[k].index in covered for k in range(i, i + n))]

@@ -112,3 +112,41 @@ def test_a_name_particle_or_the_word_after_one_gives_no_short_form():
     persons = of_type(r, "Person")
     assert set(persons) == {"محمود محيي الدين", "سامي عبد الله", "كريم بن أبي شاكر"}
     assert "الدين" not in persons["محمود محيي الدين"].alt_labels
+
+
+# A bare title ("وأكد الملك", "وبحث الرئيس مع") names the one person the article named with it
+# before; sentences written for these tests.
+
+def test_a_bare_title_names_the_one_person_named_with_it_before():
+    r = doc("استقبل الرئيس الغاني جون دراماني ماهاما في أكرا وزير الخارجية المغربي ناصر بوريطة. "
+            "وبحث الرئيس مع وزير الدفاع الموريتاني حننه ولد سيدي تعزيز التعاون.", "2025-05-03")
+    ghanaian = of_type(r, "Person")["جون دراماني ماهاما"].id
+    assert [ghanaian, "hanena_ould_sidi"] in [m.participants for m in r.meetings]
+
+
+def test_a_bare_title_before_anyone_is_named_with_it_names_no_one():
+    r = doc("وبحث الملك مع وزير الدفاع الموريتاني حننه ولد سيدي تعزيز التعاون. "
+            "واستقبل الملك محمد السادس في الرباط وزير الخارجية الموريتاني محمد سالم ولد مرزوك.", "2020-05-03")
+    assert not any("hanena_ould_sidi" in m.participants for m in r.meetings)
+    assert ["mohammed_vi", "mohamed_salem_ould_merzoug"] in [m.participants for m in r.meetings]
+
+
+def test_a_bare_title_after_two_persons_so_titled_names_neither():
+    r = doc("التقى الرئيس الفرنسي إيمانويل ماكرون الرئيس المصري عبد الفتاح السيسي في باريس. "
+            "وبحث الرئيس مع وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني العلاقات.", "2021-05-03")
+    assert not any("mohammed_bin_abdulrahman" in m.participants for m in r.meetings)
+
+
+def test_another_states_title_or_a_name_after_the_title_is_not_the_person_named_before():
+    other_state = doc("التقى الرئيس الموريتاني محمد ولد الغزواني وزير الدفاع التركي خلوصي أكار في نواكشوط. "
+                      "وبحث الرئيس الجزائري مع وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني العلاقات.", "2021-05-03")
+    assert ["abdelmadjid_tebboune", "mohammed_bin_abdulrahman"] in [m.participants for m in other_state.meetings]
+    named = doc("التقى الرئيس الموريتاني محمد ولد الغزواني وزير الدفاع التركي خلوصي أكار في نواكشوط. "
+                "وبحث الرئيس حسان مع وزير الخارجية القطري محمد بن عبدالرحمن آل ثاني العلاقات.", "2021-05-03")
+    assert not any("mohammed_bin_abdulrahman" in m.participants for m in named.meetings)
+
+
+def test_a_title_that_is_also_a_common_word_names_no_one_alone():
+    r = doc("وقال الفريق الركن خالد العتيبي إن التدريبات انتهت. وبحث الفريق مع وزير الخارجية القطري "
+            "محمد بن عبدالرحمن آل ثاني العلاقات.", "2021-05-03")
+    assert not any("mohammed_bin_abdulrahman" in m.participants for m in r.meetings)
