@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.bare_titles import one_so_titled_before
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
                          name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
@@ -45,6 +46,7 @@ class DocumentLinker:
         self.doc_id = doc_id
         self.entities: dict[str, Entity] = {}
         self.first_at: dict[str, int] = {}  # entity id -> where the document first names it
+        self.titled_at: dict[tuple[str, str], int] = {}  # (entity id, title) -> where first so titled
 
     def entity(self, entity_id: str, type_: str, label: str) -> Entity:
         e = self.entities.get(entity_id)
@@ -115,6 +117,8 @@ class DocumentLinker:
                 e.alt_labels.update(quoted_names(m.surface))  # 'قاعدة “بو ستة” البحرية': 'بو ستة' too
             if m.role:
                 e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
+                for r in m.role.split("\n"):
+                    self.titled_at.setdefault((e.id, r), m.start)
             if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
             if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
@@ -223,6 +227,9 @@ class DocumentLinker:
             host.mentions += e.mentions
             host.alt_labels |= {e.label_ar} | e.alt_labels
             host.roles |= e.roles
+            for (entity_id, r), at in list(self.titled_at.items()):
+                if entity_id == short:
+                    self.titled_at[(long, r)] = min(at, self.titled_at.get((long, r), at))
             host.affiliation = host.affiliation or e.affiliation
         return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
 
@@ -284,10 +291,12 @@ class DocumentLinker:
             role = self._office_of(prev, date)
             if role is None:
                 return None
+        if role and m.source == MentionSource.ROLE:  # an office spoken of, resolved or not: a rival
+            self.titled_at.setdefault((f"@{m.start}", role), m.start)  # to a later bare title
         if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
             if m.end - m.start == 1:
-                return self._one_so_titled_before(m, role)
+                return one_so_titled_before(self, m, role)
             said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
                     and role in {_normalized_role(r) for r in e.roles}}
             return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
@@ -298,6 +307,7 @@ class DocumentLinker:
         for e in self.entities.values():
             if e.type == "Person" and e.affiliation == state and any(
                     self.role_core(r) == base for r in e.roles):
+                self.titled_at.setdefault((e.id, m.role), m.start)
                 return evolve(m, entity_id=e.id)
         holders = self.kb.holders(base, state, date) if date else []
         if len(holders) != 1:
@@ -307,18 +317,8 @@ class DocumentLinker:
         e.mentions += 1
         if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
+            self.titled_at.setdefault((entry.id, m.surface), m.start)
         return evolve(m, entity_id=entry.id)
-
-    def _one_so_titled_before(self, m: Mention, role: str) -> Mention | None:
-        """'وقال الرئيس' after 'الرئيس الموريتاني محمد ولد الغزواني': the one person named with that
-        title before, of any state; none when two were ('الرئيس الفرنسي … الرئيس المصري …')."""
-        core = self.role_core(role)
-        said = [e for e in self.entities.values() if e.type == "Person"
-                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)]
-        # a name the knowledge base knows, or one a title gave with its state: a name the title
-        # pattern overread ("الملك ساكنا أمام") is no one to name again
-        known = len(said) == 1 and (said[0].id in self.kb.entries or said[0].affiliation)
-        return evolve(m, entity_id=said[0].id) if known else None
 
     def _names_a_state(self, role: str) -> bool:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""
