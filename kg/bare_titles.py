@@ -4,6 +4,8 @@ The guard compares offices by their head word, not by their wording: 'ملك ا�
 'الملك' are all kings, 'رئيس مجلس إدارة الشركة' and 'الرئيس التونسي' both presidents of something,
 so any second person so titled before makes 'الرئيس' ambiguous and it stays unresolved. Only the
 titles given before the bare one count: a title the article gives a person later is no antecedent.
+An office in construct form that names no one kg reads ('رئيس مجلس إدارة الشركة', 'ملك الأردن')
+is still a rival; a definite one ('الملك لأديس أبابا') is the bare title itself, read on.
 """
 from __future__ import annotations
 

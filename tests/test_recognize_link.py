@@ -188,3 +188,8 @@ def test_a_title_the_article_gives_only_later_or_a_title_inside_quotes_names_no_
     roles = [[m.surface for m in role_descriptions(s, KB, set(), set(), t, [])]
              for t in (quoted, plain) for s in split_sentences(t)]
     assert "الرئيس" not in roles[0] and "الرئيس" in roles[1]
+
+
+def test_a_bare_title_said_twice_is_no_rival_of_itself():
+    assert _met_lavrov("استقبل الملك محمد السادس وفدا. وأكد الملك أن المغرب يدعم الحل. وقال الملك إن البلدين "
+                       "شريكان. " + _WITH_LAVROV.format("الملك")) == [["mohammed_vi", "sergey_lavrov"]]
