@@ -291,7 +291,7 @@ class DocumentLinker:
             role = self._office_of(prev, date)
             if role is None:
                 return None
-        if role and m.source == MentionSource.ROLE and not normalize(role).startswith("ال"):
+        if role and not state and m.source == MentionSource.ROLE and not normalize(role).startswith("ال"):
             self.titled_at.setdefault((f"@{m.start}", role), m.start)  # "رئيس مجلس إدارة الشركة": a rival
         if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled

@@ -130,6 +130,8 @@ def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, c
     norms = sentence.norms
     if end - i != 1 or norms[i] not in kb.words("standalone_titles") or i in _quoted(sentence, 1):
         return False  # "الفريق" (the team), "رئيس" of "كرئيس مؤقت": no one named again
+    while end < len(norms) and norms[end] in kb.words("title_epithets"):
+        end += 1  # "السلطان المعظم" is read on: "الملك المعظم توران شاه" names someone else
     if end >= len(norms):
         return True
     after = norms[end]

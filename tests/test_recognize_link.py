@@ -193,3 +193,9 @@ def test_a_title_the_article_gives_only_later_or_a_title_inside_quotes_names_no_
 def test_a_bare_title_said_twice_is_no_rival_of_itself():
     assert _met_lavrov("استقبل الملك محمد السادس وفدا. وأكد الملك أن المغرب يدعم الحل. وقال الملك إن البلدين "
                        "شريكان. " + _WITH_LAVROV.format("الملك")) == [["mohammed_vi", "sergey_lavrov"]]
+
+
+def test_an_epithet_with_the_article_keeps_the_bare_title_on_the_person_named_before():
+    egypt = "استقبل الرئيس المصري عبد الفتاح السيسي وفدا. "
+    assert _met_lavrov(egypt + _WITH_LAVROV.format("الرئيس الحالي")) == [["abdel_fattah_el_sisi", "sergey_lavrov"]]
+    assert not any("abdel_fattah_el_sisi" in p for p in _met_lavrov(egypt + _WITH_LAVROV.format("الرئيس الحالي حسان")))
