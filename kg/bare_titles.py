@@ -18,6 +18,26 @@ if TYPE_CHECKING:
     from kg.link import DocumentLinker as Linker
 
 
+def note_titles(linker: Linker, entity_id: str, titles: list[str], at: int) -> None:
+    """Where the article first gave `entity_id` each of `titles`: the antecedents of a bare title."""
+    for title in titles:
+        linker.titled_at.setdefault((entity_id, title), at)
+
+
+def carry_titles(linker: Linker, short: str, long: str) -> None:
+    """An entity folded into another: its titles, at their first position, are the host's."""
+    for (entity_id, title), at in list(linker.titled_at.items()):
+        if entity_id == short:
+            linker.titled_at[(long, title)] = min(at, linker.titled_at.get((long, title), at))
+
+
+def note_office_spoken_of(linker: Linker, m: Mention, role: str) -> None:
+    """'رئيس مجلس إدارة الشركة': an office in construct form without a state, resolved or not, is a
+    rival to a later bare 'الرئيس'; a definite one ('الملك لأديس أبابا', the bare title itself) is not."""
+    if not normalize(role).startswith("ال"):
+        linker.titled_at.setdefault((f"@{m.start}", role), m.start)
+
+
 def office_head(linker: Linker, role: str) -> str:
     """'ملك الأردن', 'العاهل السعودي' -> 'ملك'; 'رئيس مجلس إدارة الشركة' -> 'رئيس': the office's
     first word without article, words of one office ('same_office_heads') as one."""
