@@ -39,6 +39,8 @@ LEXICON_SCHEMA: dict[str, str] = {
     "title_words_in_names": WORDS,
     "single_name_titles": WORDS,
     "standalone_titles": WORDS,
+    "same_office_heads": WORDS,
+    "title_epithets": WORDS,
     "deputy_titles": WORDS,
     "former_markers": WORDS,
     "envoy_titles": WORDS,

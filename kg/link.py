@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
+from kg.bare_titles import carry_titles, note_office_spoken_of, note_titles, one_so_titled_before
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
                          name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex
@@ -44,7 +45,7 @@ class DocumentLinker:
         self.kb = kb
         self.doc_id = doc_id
         self.entities: dict[str, Entity] = {}
-        self.first_at: dict[str, int] = {}  # entity id -> where the document first names it
+        self.titled_at: dict[tuple[str, str], int] = {}  # (entity id, title) -> where first so titled
 
     def entity(self, entity_id: str, type_: str, label: str) -> Entity:
         e = self.entities.get(entity_id)
@@ -115,11 +116,11 @@ class DocumentLinker:
                 e.alt_labels.update(quoted_names(m.surface))  # 'قاعدة “بو ستة” البحرية': 'بو ستة' too
             if m.role:
                 e.roles.update(m.role.split("\n"))  # a chain of titles: one role each
+                note_titles(self, e.id, m.role.split("\n"), m.start)
             if m.affiliation and e.type in ("Person", "Organization"):
                 e.affiliation = e.affiliation or m.affiliation
             if e.type != "MilitaryBase":  # a base's kind is its class, not a subtype
                 e.subtype = e.subtype or m.subtype
-            self.first_at.setdefault(e.id, m.start)
             # a known name already carries its id: the mention itself (frozen) serves, not a copy
             linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
@@ -223,6 +224,7 @@ class DocumentLinker:
             host.mentions += e.mentions
             host.alt_labels |= {e.label_ar} | e.alt_labels
             host.roles |= e.roles
+            carry_titles(self, short, long)
             host.affiliation = host.affiliation or e.affiliation
         return [evolve(m, entity_id=into[m.entity_id]) if m.entity_id in into else m for m in linked]
 
@@ -285,9 +287,11 @@ class DocumentLinker:
             if role is None:
                 return None
         if role and not state and m.source == MentionSource.ROLE:
+            note_office_spoken_of(self, m, role)
+        if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
             if m.end - m.start == 1:
-                return self._one_so_titled_before(m, role)
+                return one_so_titled_before(self, m, role)
             said = {e.id for e in self.entities.values() if e.type == "Person" and e.roles
                     and role in {_normalized_role(r) for r in e.roles}}
             return evolve(m, entity_id=said.pop()) if len(said) == 1 else None
@@ -298,6 +302,7 @@ class DocumentLinker:
         for e in self.entities.values():
             if e.type == "Person" and e.affiliation == state and any(
                     self.role_core(r) == base for r in e.roles):
+                note_titles(self, e.id, [m.role], m.start)
                 return evolve(m, entity_id=e.id)
         holders = self.kb.holders(base, state, date) if date else []
         if len(holders) != 1:
@@ -307,18 +312,8 @@ class DocumentLinker:
         e.mentions += 1
         if m.source == MentionSource.ROLE and m.role and m.surface != m.role:
             e.roles.add(m.surface)  # the description as written: "الرئيس السوري"
+            note_titles(self, entry.id, [m.surface], m.start)
         return evolve(m, entity_id=entry.id)
-
-    def _one_so_titled_before(self, m: Mention, role: str) -> Mention | None:
-        """'وقال الرئيس' after 'الرئيس الموريتاني محمد ولد الغزواني': the one person named with that
-        title before, of any state; none when two were ('الرئيس الفرنسي … الرئيس المصري …')."""
-        core = self.role_core(role)
-        said = [e for e in self.entities.values() if e.type == "Person"
-                and self.first_at.get(e.id, m.start) < m.start and any(self.role_core(r) == core for r in e.roles)]
-        # a name the knowledge base knows, or one a title gave with its state: a name the title
-        # pattern overread ("الملك ساكنا أمام") is no one to name again
-        known = len(said) == 1 and (said[0].id in self.kb.entries or said[0].affiliation)
-        return evolve(m, entity_id=said[0].id) if known else None
 
     def _names_a_state(self, role: str) -> bool:
         """'الرئيس الأوغندي', 'وزير خارجية الأرجنتين' name a state; 'الرئيس', 'رئيس الوزراء' do not."""

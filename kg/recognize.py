@@ -120,17 +120,26 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
 def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, covered: set[int]) -> bool:
     """'وأكد الملك أن', 'وبحث الرئيس مع', 'واستقبل الملك وزير …': a one-word title read as a person
     only where no name follows it: the sentence's end, a punctuation mark, another title or
-    honorific, a name already read, or a word the news uses outside names. 'الرئيس سلمان' with a
-    name not read stays no description."""
+    honorific, a name already read, or a verb or particle (a word the news uses outside names,
+    without the article). 'الرئيس سلمان' with a name not read stays no description; a word with
+    the article qualifies the title ('الرئيس التنفيذي', 'الرئيس العام', 'الرئيس المالي' of a
+    nationality kg does not read): another office, no one named again. Nor does a title inside
+    quotes ('إن "الرئيس يجب أن …"') speak of the article's person."""
+    from kg.sentence_view import _quoted
+
     norms = sentence.norms
-    if end - i != 1 or norms[i] not in kb.words("standalone_titles"):
+    if end - i != 1 or norms[i] not in kb.words("standalone_titles") or i in _quoted(sentence, 1):
         return False  # "الفريق" (the team), "رئيس" of "كرئيس مؤقت": no one named again
+    while end < len(norms) and norms[end] in kb.words("title_epithets"):
+        end += 1  # "السلطان المعظم" is read on: "الملك المعظم توران شاه" names someone else
     if end >= len(norms):
         return True
     after = norms[end]
-    return (not after.isalpha() or after in kb.words("complementizers") or sentence.tokens[end].index in covered
-            or kb.titles.starts(after) or kb.phrases("honorifics").starts(after)
-            or after in kb.words("name_first_word_stops") or after in kb.words("name_inner_stops"))
+    if not after.isalpha() or after in kb.words("complementizers") or sentence.tokens[end].index in covered:
+        return True
+    if kb.titles.starts(after) or kb.phrases("honorifics").starts(after):
+        return True
+    return not after.startswith("ال") and after in kb.words("name_first_word_stops")
 
 
 def _pair_mentions(sentence: Sentence, i: int, kb: KnowledgeBase) -> list[Mention]:

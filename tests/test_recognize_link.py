@@ -3,7 +3,7 @@ from rdflib import Graph
 
 from kg.pipeline import build
 
-from tests.articles import doc, of_type
+from tests.articles import KB, doc, of_type
 
 
 def test_clitics_are_found_and_stripped():
@@ -150,3 +150,52 @@ def test_a_title_that_is_also_a_common_word_names_no_one_alone():
     r = doc("وقال الفريق الركن خالد العتيبي إن التدريبات انتهت. وبحث الفريق مع وزير الخارجية القطري "
             "محمد بن عبدالرحمن آل ثاني العلاقات.", "2021-05-03")
     assert not any("mohammed_bin_abdulrahman" in m.participants for m in r.meetings)
+
+
+_WITH_LAVROV = "وبحث {} مع وزير الخارجية الروسي سيرغي لافروف العلاقات."
+
+
+def _met_lavrov(text):
+    return [m.participants for m in doc(text, "2021-05-03").meetings if "sergey_lavrov" in m.participants]
+
+
+def test_a_title_qualified_by_a_word_with_the_article_is_another_office_not_the_president_named_before():
+    egypt = "استقبل الرئيس المصري عبد الفتاح السيسي وفدا. "
+    assert _met_lavrov(egypt + _WITH_LAVROV.format("الرئيس")) == [["abdel_fattah_el_sisi", "sergey_lavrov"]]
+    for other in ("الرئيس التنفيذي للشركة رولاند بوش", "الرئيس العام للاتحاد", "الرئيس المالي عاصمي غويتا"):
+        assert not any("abdel_fattah_el_sisi" in p for p in _met_lavrov(egypt + _WITH_LAVROV.format(other))), other
+
+
+def test_two_persons_titled_with_one_office_in_other_words_leave_a_bare_title_unresolved():
+    saudi = "استقبل خادم الحرمين الشريفين الملك سلمان بن عبد العزيز في الرياض "
+    assert _met_lavrov(saudi + "وفدا. " + _WITH_LAVROV.format("الملك")) == [["king_salman", "sergey_lavrov"]]
+    assert _met_lavrov(saudi + "ملك الأردن عبد الله الثاني. " + _WITH_LAVROV.format("الملك")) == []
+    # a company's chairman is a second "رئيس", though kg names no person from his title
+    assert _met_lavrov("التقى الرئيس التونسي قيس سعيد بوفد من شركة أرامكو. وقال رئيس مجلس إدارة الشركة "
+                       "أمين الناصر إن الاستثمار سيزيد. " + _WITH_LAVROV.format("الرئيس")) == []
+    # the same president titled twice is one candidate
+    assert _met_lavrov("استقبل الرئيس المصري عبد الفتاح السيسي وفدا. وقال الرئيس المصري إن مصر تدعم الحل. "
+                       + _WITH_LAVROV.format("الرئيس")) == [["abdel_fattah_el_sisi", "sergey_lavrov"]]
+
+
+def test_a_title_the_article_gives_only_later_or_a_title_inside_quotes_names_no_one():
+    assert _met_lavrov("التقى ماكرون في باريس محمد السادس. " + _WITH_LAVROV.format("الرئيس")
+                       + " واستقبل الرئيس الفرنسي ماكرون بعدها وفدا.") == []
+    from kg.recognize import role_descriptions
+    from kg.text import split_sentences
+    quoted = 'قال الرئيس الفرنسي إيمانويل ماكرون إن "الرئيس يجب أن يحترم الدستور" في إشارة إلى نظيره.'
+    plain = quoted.replace('"', "")
+    roles = [[m.surface for m in role_descriptions(s, KB, set(), set(), t, [])]
+             for t in (quoted, plain) for s in split_sentences(t)]
+    assert "الرئيس" not in roles[0] and "الرئيس" in roles[1]
+
+
+def test_a_bare_title_said_twice_is_no_rival_of_itself():
+    assert _met_lavrov("استقبل الملك محمد السادس وفدا. وأكد الملك أن المغرب يدعم الحل. وقال الملك إن البلدين "
+                       "شريكان. " + _WITH_LAVROV.format("الملك")) == [["mohammed_vi", "sergey_lavrov"]]
+
+
+def test_an_epithet_with_the_article_keeps_the_bare_title_on_the_person_named_before():
+    egypt = "استقبل الرئيس المصري عبد الفتاح السيسي وفدا. "
+    assert _met_lavrov(egypt + _WITH_LAVROV.format("الرئيس الحالي")) == [["abdel_fattah_el_sisi", "sergey_lavrov"]]
+    assert not any("abdel_fattah_el_sisi" in p for p in _met_lavrov(egypt + _WITH_LAVROV.format("الرئيس الحالي حسان")))
