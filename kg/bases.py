@@ -9,7 +9,7 @@ from kg.bodies import PUNCT_AFTER_NAME, body_stops, bracketed, name_span
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, normalize, positions, stems
+from kg.text import Sentence, definite, normalize, positions
 
 
 def _base_reading(kb: KnowledgeBase):
@@ -101,13 +101,14 @@ def _located_after(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[
     return covered.get(tokens[k + 1].index) in ("Place", "State") or bool(kb.stem_forms("place_heads")[norms[k + 1]])
 
 
-def _agreeing_adjective(sentence: Sentence, k: int, definite: bool, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
+def _agreeing_adjective(sentence: Sentence, k: int, head_definite: bool, kb: KnowledgeBase,
+                        covered: dict[int, str]) -> bool:
     """A feminine word agreeing with a base word in its article ('ضخمة' after 'قاعدة عسكرية',
     'الرئيسية' after 'القاعدة البحرية'): an adjective of the description, not a nationality or a name."""
     tok, norm = sentence.tokens[k], sentence.norms[k]
-    article = any(f.startswith("ال") for f in stems(norm))  # "بالقارة" is ب + a definite noun
-    return tok.text.endswith("ة") and article == definite and norm not in kb.nationality \
-        and tok.index not in covered and norm.isalpha() and (definite or not norm.startswith("ال"))
+    article = definite(norm)  # "بالقارة" is ب + a definite noun
+    return tok.text.endswith("ة") and article == head_definite and norm not in kb.nationality \
+        and tok.index not in covered and norm.isalpha() and (head_definite or not norm.startswith("ال"))
 
 
 def described_base_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str],

@@ -9,12 +9,12 @@
 """
 from __future__ import annotations
 
-from kg.body_heads import (_coordinated_noun, _definite, _indefinite_chain, _indefinite_nationality, _ministry_id,
+from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
                            _not_a_head, _quoted_name, body_stops, bracketed, name_span)  # bracketed: for kg.bases
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, normalize, positions
+from kg.text import Sentence, definite, normalize, positions
 
 PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
 
@@ -36,7 +36,7 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
             # but not after a preposition: "رئاسة الجمهورية بقصر الاتحادية" (بغداد is a name, not ب + غداد)
-            if covered[tokens[k].index] == "Place" and k + 1 < len(tokens) and _definite(norms[k + 1]) \
+            if covered[tokens[k].index] == "Place" and k + 1 < len(tokens) and definite(norms[k + 1]) \
                     and norms[k + 1] not in kb.nationality \
                     and not (w[:1] in ("ب", "ك") and w not in kb.names.starts(w)):
                 k += 1
@@ -47,7 +47,7 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         if w in stops or not w.isalpha():
             break
         nxt = norms[k + 1] if k + 1 < len(tokens) else ""
-        linked = w.startswith("ل") and not w.startswith("ال") and (_definite(nxt) or nxt in kb.nationality)
+        linked = w.startswith("ل") and not w.startswith("ال") and (definite(nxt) or nxt in kb.nationality)
         first = k == i + 1 + chain or norms[k - 1].startswith("ل") and not norms[k - 1].startswith("ال")
         # after the first word only adjectives go on: "مجلس الأمن الدولي", not "وزارة الخارجية الهجوم"
         # "هيئة تشجيع الاستثمار المباشر الكويتية": the name goes on to a state agreeing with a feminine
@@ -55,7 +55,7 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         adjective = w.startswith("وال") or w.endswith(("ي", "يه")) or w in adjectives \
             or (norms[i].endswith("ه") and nxt.endswith("يه") and nxt in kb.nationality)
         # a complement takes no preposition: "بمقر الحكومة بالعاصمة اليابانية" names no body
-        if linked or (_definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
+        if linked or (definite(w) and (first or adjective) and not w.startswith(("بال", "كال"))):
             k += 1
             continue
         break
@@ -190,12 +190,12 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
                 end += 1  # "مطار إسلام آباد": the whole of the place's name
             if facility and end < len(tokens) and norms[end] in kb.words("facility_adjectives"):
                 end += 1  # "مطار دمشق الدولي": the airport's name goes on with its kind
-        elif _definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
+        elif definite(norms[j]) and not norms[j].startswith(("وال", "بال", "لل")):
             end = j + 1
             if end < len(tokens) and not form.startswith("ال") and (norms[end].endswith(("ي", "يه")) or norms[end] in adjectives) \
                     and norms[end].startswith("ال") and norms[end] not in kb.nationality and norms[end] not in stops:
                 end += 1  # "قصر البركة العامر" is not read; "منطقة الحكم الذاتي" is; "منطقة الوادي التي" stops
-        elif form in bare and not tokens[j].text.endswith("ة") and not _definite(norms[j]) \
+        elif form in bare and not tokens[j].text.endswith("ة") and not definite(norms[j]) \
                 and "ال" + norms[j] not in stops and norms[j] not in kb.words("name_first_word_stops"):
             end = j + 1  # "مدينة نيويورك", not "قصر ملكي" (الملكي) nor "مطار جديد"
         else:

@@ -6,14 +6,9 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
-from kg.text import CLOSING_QUOTE, Sentence, stems, surface_without_clitic
+from kg.text import CLOSING_QUOTE, Sentence, definite, stems, surface_without_clitic
 
 _OPEN = {**CLOSING_QUOTE, "(": ")"}
-
-
-def _definite(word: str) -> bool:
-    """'الاتحاد', 'للمجلس' (a clitic then the article): whether a word carries the article."""
-    return any(f.startswith("ال") for f in stems(word))
 
 
 def name_span(sentence: Sentence, a: int, b: int, text: str, form: str | None = None) -> tuple[int, int, int, int, str]:
@@ -57,7 +52,7 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     n = 0
     while i + 1 + n < len(norms) and n < 2:
         w = norms[i + 1 + n]
-        if not w.isalpha() or _definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
+        if not w.isalpha() or definite(w) or w in stops or w in kb.nationality or tokens[i + 1 + n].index in covered \
                 or w[:1] in ("ل", "ب", "ك", "ف") or kb.titles.starts(w) or _present_verb(w):
             break
         n += 1

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.model import Mention
+from kg.phrase_index import PhraseIndex
 from kg.text import normalize, stems
 
 if TYPE_CHECKING:
@@ -143,8 +144,7 @@ class ClauseMarks:
                 c = c + 1  # "وخلال الاتصال، بحث الجانبان …": the phrase opens the clause after its comma
             kinds = clause_kinds.get(c, [])
             told = [k for t, k in kinds if not a <= t < b]  # not the noun of the phrase ('الزيارة' is a trigger)
-            named_before = any(view.pos(m.start) < a and view.clause[view.pos(m.start)] == c
-                               for m in view.mentions if self.types.get(m.entity_id) == "Person")
+            named_before = any(p < a and view.clause[p] == c for p in persons)
             # "وخلال الزيارة، التقى الوزير بالرئيس …": a visit or summit holds new encounters of those it names
             named_after = noun in containers and any(p > a and view.clause[p] == c for p in persons)
             if kinds and a <= min(t for t, _ in kinds) and not named_before and not named_after \
@@ -155,7 +155,6 @@ class ClauseMarks:
     def _anaphoric(self):
         """'خلال/أثناء' + an encounter noun ('اللقاء', 'الاستقبال', 'الزيارة' …): one matcher of every pair."""
         def build():
-            from kg.knowledge import PhraseIndex
             index = PhraseIndex()
             for opener in self.kb.word_list("anaphoric_openers"):
                 for noun in [*self.kb.word_list("anaphoric_encounters"), *self.kb.word_list("anaphoric_containers")]:

@@ -6,7 +6,6 @@ operator its adjective or an owning verb names ('تستخدم موسكو قاع�
 """
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from kg.base_operators import builder, stationed_troops_nation
@@ -107,7 +106,7 @@ def _parties_after(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
         q = t.index - toks[0].index
         if view.clause[q] != view.clause[end]:
             break
-        state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
+        state = _nationality(kb, t.norm)
         if state and state not in parties:
             parties.append(state)
         if state or any(view.pos(m.start) <= q < view.pos(m.end) for m in view.mentions
@@ -153,10 +152,15 @@ def _signers(view: SentenceView, kb: KnowledgeBase, types: dict[str, str],
         if out:
             return out
     for t in view.sentence.tokens[v + 1:a]:  # "وقعت الحكومتان المصرية والأردنية …"
-        state = kb.nationality.get(t.norm) or kb.nationality.get(t.norm[1:] if t.norm.startswith("و") else "")
+        state = _nationality(kb, t.norm)
         if state and state not in out:
             out.append(state)
     return out
+
+
+def _nationality(kb: KnowledgeBase, norm: str) -> str | None:
+    """The state of a nationality adjective, also one joined by 'و' ('والأردنية')."""
+    return kb.nationality.get(norm) or kb.nationality.get(norm[1:] if norm.startswith("و") else "")
 
 
 def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: int, b: int) -> Treaty:
@@ -250,14 +254,12 @@ def _locations(view: SentenceView, m, entry, kb: KnowledgeBase, types: dict[str,
     generic = kb.words("base_generic_words")
     while p < len(toks) and toks[p].norm.startswith("ال") and toks[p].norm[2:] in generic:
         p += 1  # "قاعدة “…” الجوية الحديثة قرب نيروبي": past its adjectives
-    if p < len(toks) and toks[p].norm in kb.words("base_location_links"):
-        nxt = next((x for x in view.mentions if view.pos(x.start) == p + 1), None)
-        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-            located.append(nxt.entity_id)
-    elif p < len(toks) and toks[p].norm.startswith("ب"):
-        nxt = next((x for x in view.mentions if view.pos(x.start) == p), None)
-        if nxt and types.get(nxt.entity_id) in ("Place", "State"):
-            located.append(nxt.entity_id)  # "قاعدة “الصخرة” البحرية بمومباسا"
+    # "في اللاذقية" after the name, or the place with the clitic ب: "قاعدة “الصخرة” البحرية بمومباسا"
+    at = None if p >= len(toks) else p + 1 if toks[p].norm in kb.words("base_location_links") \
+        else p if toks[p].norm.startswith("ب") else None
+    nxt = next((x for x in view.mentions if view.pos(x.start) == at), None) if at is not None else None
+    if nxt and types.get(nxt.entity_id) in ("Place", "State"):
+        located.append(nxt.entity_id)
     if not located and entry is None:
         located.extend(_named_after_place(m, kb))
     if not located and entry is None:

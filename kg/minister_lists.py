@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import COMMAS, _definite, name_after, person_mention
-from kg.text import Sentence
+from kg.names import COMMAS, name_after, person_mention
+from kg.text import Sentence, definite
 
 
 def listed_ministers(sentence: Sentence, kb: KnowledgeBase, text: str, known: list[Mention]) -> list[Mention]:
@@ -30,12 +30,12 @@ def _list_after(sentence: Sentence, i: int, kb: KnowledgeBase, text: str, by_sta
     j = i + 1
     while j < len(tokens):
         k = j
-        while k < len(tokens) and _definite(norms[k]) and tokens[k].text[:1] != "أ" \
+        while k < len(tokens) and definite(norms[k]) and tokens[k].text[:1] != "أ" \
                 and tokens[k].index not in by_start:
             k += 1  # the portfolio: "الطاقة والموارد الطبيعية" ("ألب" is a name: أ, not the article)
         if k == j or k >= len(tokens):
             break
-        start = tokens[j].start + (tokens[j].text[:1] == "و" and _definite(norms[j][1:]))  # not its "و"
+        start = tokens[j].start + (tokens[j].text[:1] == "و" and definite(norms[j][1:]))  # not its "و"
         role = f"{_without_and(tokens[i].text, norms[i], plurals)} {text[start:tokens[k - 1].end]}"
         found = by_start.get(tokens[k].index)
         if found is not None and found.type == "Person":

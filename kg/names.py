@@ -5,14 +5,9 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
-from kg.text import QUOTE_MARKS, Sentence, normalize, stems
+from kg.text import QUOTE_MARKS, Sentence, definite, normalize
 
 COMMAS = ("،", ",")
-
-
-def _definite(word: str) -> bool:
-    """'الخارجية', 'والدفاع', 'بالجمهورية', 'للأمم': the word, after clitics, carries the article."""
-    return any(f.startswith("ال") for f in stems(word))
 
 
 def _name_stops(kb: KnowledgeBase) -> frozenset[str]:
@@ -48,7 +43,7 @@ def name_end(sentence: Sentence, j: int, kb: KnowledgeBase, by_start: dict, clit
         if not w.isalpha() or "\u064b" in tok.text or stop or tok.index in by_start \
                 or kb.triggers.match_at(norms, end):
             break
-        if (not w.startswith("ال") and _definite(w) and not (clitic and end == j)) or (
+        if (not w.startswith("ال") and definite(w) and not (clitic and end == j)) or (
                 end > j and tok.text.endswith("ة") and norms[end - 1] not in particles
                 and not _family_name_in_a(w, kb)):
             break  # "للتباحث", "رسالة": a preposition's object or a noun, no part of a name
@@ -101,7 +96,7 @@ def _day_part_as_name(norms, k: int, kb: KnowledgeBase) -> bool:
     if norms[k] not in kb.words("day_parts") or k + 1 >= len(norms):
         return False
     nxt = norms[k + 1]
-    return nxt.isalpha() and nxt not in kb.date_words() and nxt not in _name_stops(kb) and not _definite(nxt)
+    return nxt.isalpha() and nxt not in kb.date_words() and nxt not in _name_stops(kb) and not definite(nxt)
 
 
 def _given_names(kb: KnowledgeBase) -> frozenset[str]:

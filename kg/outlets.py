@@ -3,11 +3,11 @@
 parentheses after any organization ('(واس)')."""
 from __future__ import annotations
 
-from kg.body_heads import _definite, body_stops, bracketed, name_span
+from kg.body_heads import body_stops, bracketed, name_span
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import CLOSING_QUOTE, Sentence, positions
+from kg.text import CLOSING_QUOTE, Sentence, definite, positions
 
 
 def outlet_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: dict[int, str]) -> list[Mention]:
@@ -97,7 +97,7 @@ def _bare_name_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered) -> in
     if norms[k].startswith("ال"):
         return k + 1
     end = k + 1
-    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and not _definite(norms[end]) \
+    while end < len(tokens) and end - k < 3 and norms[end].isalpha() and not definite(norms[end]) \
             and not norms[end].startswith("و") \
             and norms[end] not in stops and tokens[end].index not in covered and not kb.triggers.starts(norms[end]):
         end += 1

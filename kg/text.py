@@ -131,6 +131,11 @@ _STEMS = _Kept(_stems)
 stems = _STEMS.__getitem__
 
 
+def definite(norm: str) -> bool:
+    """'الخارجية', 'والدفاع', 'بالجمهورية', 'للأمم': the word, after its clitics, carries the article."""
+    return any(f.startswith("ال") for f in stems(norm))
+
+
 def surface_without_clitic(tok: Token, form: str) -> str:
     """The token's text without the proclitic that `form` (a stem of tok.norm) dropped."""
     if form == tok.norm:

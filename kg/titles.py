@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.names import (COMMAS as _COMMAS, _definite, name_after, name_before, name_over_known,
+from kg.names import (COMMAS as _COMMAS, name_after, name_before, name_over_known,
                       next_list_item, noun_with_pronoun, person_mention, single_name)
 from kg.title_names import described_before, name_after_long_complement
-from kg.text import QUOTE_MARKS, Sentence, Token, normalize, positions, stems, surface_without_clitic
+from kg.text import QUOTE_MARKS, Sentence, Token, definite, normalize, positions, stems, surface_without_clitic
 
 
 @dataclass
@@ -90,20 +90,20 @@ def _complement(norms, j: int, kb: KnowledgeBase, known, definite_title: bool):
             words += [w, nxt]  # "رئيس إقليم كردستان": a region or body with a proper name
             k += 2
             continue
-        if words and w.startswith("و") and not _definite(w) and nxt.startswith("ال") and w[1:] not in stops:
+        if words and w.startswith("و") and not definite(w) and nxt.startswith("ال") and w[1:] not in stops:
             words += [w, nxt]  # "وزير الخارجية وشؤون المغتربين": a second portfolio
             k += 2
             continue
-        if w.startswith("ل") and not w.startswith("ال") and _definite(nxt) and k > j:
+        if w.startswith("ل") and not w.startswith("ال") and definite(nxt) and k > j:
             words.append(w)  # "مساعد وزير الدولة لشؤون التعاون الإقليمي"
             k += 1
             continue
-        if _definite(w) or (k == j and nxt not in stops and (
-                _definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
+        if definite(w) or (k == j and nxt not in stops and (
+                definite(nxt) or k + 1 in known or _state_phrase(norms, k + 1, kb, known)[0])):
             words.append(w)
             k += 1
             continue
-        if k == j and k + 2 < len(norms) and _definite(norms[k + 2]) and nxt.isalpha() \
+        if k == j and k + 2 < len(norms) and definite(norms[k + 2]) and nxt.isalpha() \
                 and not {w, nxt} & stops and not kb.titles.starts(w):
             words += [w, nxt]  # a chain of constructs: "رئيس مجلس إدارة المؤسسة"
             k += 2
@@ -217,7 +217,7 @@ def title_chain(sentence: Sentence, i: int, kb: KnowledgeBase, known: dict, text
         else:
             opened, opened_form = j, t.form
             roles.append((role_text(tokens, j, t.end, text, t.form), t.core))
-        open_at = t.end if t.state is None and not _definite(t.core.split()[-1]) \
+        open_at = t.end if t.state is None and not definite(t.core.split()[-1]) \
             and t.core not in introducers(kb) else -1
         state = state or t.state
         j = _skip_honorifics(norms, tokens, t.end, kb)

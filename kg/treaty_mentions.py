@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from kg.events import SentenceView
 from kg.knowledge import KnowledgeBase
-from kg.text import CLOSING_QUOTE, stems
+from kg.text import CLOSING_QUOTE, definite, stems
 
 
 def describes_several(view: SentenceView, kb: KnowledgeBase, a: int, b: int) -> bool:
@@ -28,7 +28,7 @@ def quoted_name_end(view: SentenceView, kb: KnowledgeBase, b: int, longest: int 
     toks = view.sentence.tokens
     if b >= len(toks) or toks[b].norm not in CLOSING_QUOTE:
         return None
-    if any(f.startswith("ال") for f in stems(toks[b - 1].norm)):
+    if definite(toks[b - 1].norm):
         return None
     close = CLOSING_QUOTE[toks[b].norm]
     end = next((k for k in range(b + 2, min(len(toks), b + longest)) if toks[k].norm == close), None)
