@@ -54,7 +54,7 @@ def main(argv: list[str] | None = None) -> None:
         candidates = _all_city_names()
         stop["from_ner_corpora"] = corpus_common_words(args.ner_corpus, candidates)
         stop["places_in_ner_corpora"] = corpus_places(args.ner_corpus, candidates)
-        _write_stop(stop_path, stop)
+        _write_generated_keys(stop_path, {key: stop[key] for key in ("from_ner_corpora", "places_in_ner_corpora")})
         lexicon = read_yaml(d / "lexicon.yaml")
         spare = person_name_words(others) | {_norm(w) for key in ("name_particles", "title_words_in_names")
                                              for w in lexicon[key]}
@@ -86,19 +86,10 @@ def _all_city_names() -> set[str]:
 
 def _write_generated_keys(path: Path, keys: dict[str, list[str]]) -> None:
     """Rewrite only the generated last keys of a hand-edited file (from the first of them on),
-    keeping the rest and its comments."""
+    keeping the rest and its comments (lexicon.yaml's name stops, place_stopwords.yaml's corpus words)."""
     text = path.read_text(encoding="utf-8").split(f"\n{next(iter(keys))}:")[0].rstrip("\n")
     for key, words in keys.items():
         text += f"\n{key}: [{', '.join(words)}]"
-    path.write_text(text + "\n", encoding="utf-8")
-
-
-def _write_stop(path: Path, stop: dict) -> None:
-    """Rewrite only the generated section of the stop list (its last keys), keeping the hand part
-    and comments."""
-    text = path.read_text(encoding="utf-8").split("\nfrom_ner_corpora:")[0].rstrip("\n")
-    for key in ("from_ner_corpora", "places_in_ner_corpora"):
-        text += f"\n{key}: [{', '.join(stop[key])}]"
     path.write_text(text + "\n", encoding="utf-8")
 
 
