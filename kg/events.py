@@ -16,7 +16,7 @@ from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
-from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, _quoted,  # noqa: F401  (kg.events' names)
+from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, quoted_positions,  # noqa: F401  (kg.events' names)
                               make_view)
 from kg.text import Sentence, stems
 

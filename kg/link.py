@@ -288,7 +288,6 @@ class DocumentLinker:
                 return None
         if role and not state and m.source == MentionSource.ROLE:
             note_office_spoken_of(self, m, role)
-        if role and not state and m.source == MentionSource.ROLE:
             # "ولي العهد" after "ولي العهد … الأمير سلمان": the one person of the article so titled
             if m.end - m.start == 1:
                 return one_so_titled_before(self, m, role)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from kg.knowledge import KnowledgeBase, PhraseIndex
 from kg.model import Mention, MentionSource
+from kg.sentence_view import quoted_positions
 from kg.text import Sentence, Token, positions, surface_without_clitic
 from kg.titles import _skip_honorifics, known_positions, pattern_mentions, role_text, title_at, title_chain
 
@@ -125,10 +126,8 @@ def _bare_title_alone(sentence: Sentence, i: int, end: int, kb: KnowledgeBase, c
     the article qualifies the title ('الرئيس التنفيذي', 'الرئيس العام', 'الرئيس المالي' of a
     nationality kg does not read): another office, no one named again. Nor does a title inside
     quotes ('إن "الرئيس يجب أن …"') speak of the article's person."""
-    from kg.sentence_view import _quoted
-
     norms = sentence.norms
-    if end - i != 1 or norms[i] not in kb.words("standalone_titles") or i in _quoted(sentence, 1):
+    if end - i != 1 or norms[i] not in kb.words("standalone_titles") or i in quoted_positions(sentence, 1):
         return False  # "الفريق" (the team), "رئيس" of "كرئيس مؤقت": no one named again
     while end < len(norms) and norms[end] in kb.words("title_epithets"):
         end += 1  # "السلطان المعظم" is read on: "الملك المعظم توران شاه" names someone else

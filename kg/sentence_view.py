@@ -63,7 +63,7 @@ def _clauses(sentence: Sentence) -> list[int]:
     return list(accumulate(map(_CLAUSE_BREAKS.__contains__, norms[:-1]), initial=0))
 
 
-def _quoted(sentence: Sentence, min_tokens: int = 5) -> set[int]:
+def quoted_positions(sentence: Sentence, min_tokens: int = 5) -> set[int]:
     """Positions inside quotes of at least `min_tokens` tokens: reported speech, not narration."""
     out: set[int] = set()
     if OPENING_QUOTES.isdisjoint(sentence.forms):
@@ -91,7 +91,7 @@ def make_view(sentence: Sentence, kb: KnowledgeBase, mentions: list[Mention],
 
 def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: bool) -> set[int]:
     """Positions in long quotes or planned clauses, and a guest's companions."""
-    excluded = set(range(len(sentence.tokens))) if ticker else _quoted(sentence)
+    excluded = set(range(len(sentence.tokens))) if ticker else quoted_positions(sentence)
     for a, _, _ in kb.phrases("planned_markers").spans_in(sentence):
         excluded.update(p for p, c in enumerate(clause) if c == clause[a])
     # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)

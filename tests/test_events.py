@@ -124,12 +124,12 @@ def test_a_meeting_inside_a_long_quote_is_reported_speech_not_narration():
 
 
 def test_quoted_positions_cover_long_quotes_only_and_an_unclosed_one_to_the_end():
-    from kg.events import _quoted
+    from kg.events import quoted_positions
     from kg.text import split_sentences
 
     def quoted(text):
         s = split_sentences(text)[0]
-        return [s.tokens[p].text for p in sorted(_quoted(s))]
+        return [s.tokens[p].text for p in sorted(quoted_positions(s))]
 
     assert quoted('قال «هذا كلام طويل من خمس كلمات» ثم مضى') == ["«", "هذا", "كلام", "طويل", "من", "خمس", "كلمات", "»"]
     assert quoted('قال «كلام قصير» ثم "هذا كلام طويل بلا نهاية هنا') == ['"', "هذا", "كلام", "طويل", "بلا", "نهاية", "هنا"]

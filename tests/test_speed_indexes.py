@@ -240,7 +240,7 @@ def test_sentence_views_read_on_first_use_what_was_read_when_they_were_made():
 
     def eager(s, ticker):
         clause = sentence_view._said_apart(s, KB, events._clauses(s))
-        excluded = set(range(len(s.tokens))) if ticker else events._quoted(s)
+        excluded = set(range(len(s.tokens))) if ticker else events.quoted_positions(s)
         for a, _, _ in _find_phrases(s, KB.phrases("planned_markers")):
             excluded.update(p for p, c in enumerate(clause) if c == clause[a])
         for a, _, _ in _find_phrases(s, KB.phrases("accompaniment_markers")):
