@@ -98,9 +98,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings
                     + self._letters(view)
                     if a not in view.excluded]
+        if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
+            return []  # no trigger, so no larger event beside one (most sentences); a ticker is no narration
         triggers, beside = self._beside_sidelines(view, triggers)
-        if not (triggers or beside) or len(sentence.tokens) > MAX_EVENT_SENTENCE:
-            return []  # a ticker or list of headlines is no narration
         clause_kinds: dict[int, list[tuple[int, str]]] = {}
         for a, _, kind in triggers:
             clause_kinds.setdefault(view.clause[a], []).append((a, kind))
