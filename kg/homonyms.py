@@ -5,6 +5,8 @@ a capital that is the place in 'في القاهرة' and the government in 'أع
 is also a word ('الرمادي': Ramadi, and "grey")."""
 from __future__ import annotations
 
+from itertools import repeat
+
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
 from kg.text import QUOTE_MARKS, Sentence, normalize, stems
@@ -112,8 +114,10 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
-    return any(any(f.startswith(visited) for f in _without_future(norms[k])) and visit_at(k) or norms[k] in left
-               for k in visit_window)
+    for k in visit_window:  # a departure verb, or a form of a visit verb (tested in C) that reads as a visit
+        if norms[k] in left or any(map(str.startswith, _without_future(norms[k]), repeat(visited))) and visit_at(k):
+            return True
+    return False
 
 
 def _coordinated_after_locative(norms, pos: int, kb: KnowledgeBase) -> bool:
@@ -165,6 +169,9 @@ def _after_local_ruler(norms, pos: int, kb: KnowledgeBase) -> bool:
     """Whether a title of a city's own ruler ends right before pos ('ولي عهد', 'عمدة'), with or
     without a clitic on its first word ('بمحافظ القاهرة', 'وعمدة بكين')."""
     titles = kb.derived("local_ruler_title_words", lambda: {tuple(t.split()) for t in kb.words("local_ruler_titles")})
+    lasts = kb.derived("local_ruler_title_last_words", lambda: frozenset(t[-1] for t in titles))
+    if not pos or lasts.isdisjoint(stems(norms[pos - 1])):
+        return False  # most names: the word before ends no ruler's title (one set test, not one per title)
     return any(pos >= len(t) and tuple(norms[pos - len(t) + 1:pos]) == t[1:] and t[0] in stems(norms[pos - len(t)])
                for t in titles)
 
