@@ -73,8 +73,7 @@ def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],
     tokens = sentence.tokens
     norms = sentence.norms
     at = known_positions(sentence, [m for m in known or [] if m.type != "Person"])
-    # a counterpart word, a title or a pair word may begin at i: the three tests of each token in C
-    may_start = map(any, zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), map(pairs.__contains__, norms)))
+    may_start = [c or t or n in pairs for c, t, n in zip(counterpart.forms_of(norms), kb.titles.forms_of(norms), norms)]
     deputies = kb.words("deputy_titles")
     free = 0  # first position after the last title read: "نائب رئيس الدولة" holds no "رئيس الدولة"
     for i in positions(may_start):
