@@ -67,14 +67,14 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     found: list[DateMention] = []
     relative_words = kb.relative_date_words()
     openers = kb.words("day_range_openers")
-    # most sentences with a number name no month (any() stops at the first that does)
-    months_named = kb.months.any_start(norms)
+    # most sentences with a number name no month, and most numbers are far from one
+    month_near = _month_openings(norms, kb)
     free = 0  # first token after the last date found
     for i in starts:
         if i < free or (norms[i] in openers and not _is_day(_get(tokens, i + 1))):
             continue  # "من", one of the commonest words, begins a date only as "من 19 إلى 22 …"
         mention = _numeric_date(tokens, norms, i) or (
-            _month_date(tokens, norms, i, kb, words, pub, context_year) if months_named else None)
+            _month_date(tokens, norms, i, kb, words, pub, context_year) if i in month_near else None)
         if mention:
             found.append(mention)
             free = mention.end
@@ -85,6 +85,12 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
         elif relative := relative_words[tok.norm]:
             found.append(DateMention(i, i + 1, _relative_date(*relative, pub) if pub else None))
     return found
+
+
+def _month_openings(norms, kb: KnowledgeBase) -> set[int]:
+    """Where a date with a month's name may start: at the month, or up to four tokens before it
+    ('19 مايو', '19 - 22 مايو', 'من 19 إلى 22 مايو'); _month_date reads no month anywhere else."""
+    return {p - d for p in positions(kb.months.forms_of(norms)) for d in range(5)}
 
 
 def _numeric_date(tokens, norms, i) -> DateMention | None:

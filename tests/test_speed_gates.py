@@ -1,0 +1,52 @@
+"""The fifth speed pass's gates give what the plain reading gives: each rule is run on real
+articles with its gate and with the gate opened wide (every position let through), and the two
+readings must agree."""
+from pathlib import Path
+
+import pytest
+
+from kg import dates, homonyms
+from kg.dates import parse_dates
+from kg.knowledge import load_knowledge
+from kg.text import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+KB = load_knowledge()
+TEXTS = [p.read_text(encoding="utf-8") for folder in ("corpus", "benchmarks/sets/other/dev/corpus")
+         for p in sorted((ROOT / folder).glob("*.txt"))]
+SENTENCES = [(s, text) for text in TEXTS for s in split_sentences(text)]
+
+
+@pytest.mark.parametrize("published, year", [(None, None), ("2023-06-15", None), (None, 2019)])
+def test_dates_read_near_month_names_only_are_all_the_dates(monkeypatch, published, year):
+    gated = [parse_dates(s.tokens, KB, published, year, s.norms) for s, _ in SENTENCES]
+    monkeypatch.setattr(dates, "_month_openings", lambda norms, kb: set(range(len(norms))))
+    plain = [parse_dates(s.tokens, KB, published, year, s.norms) for s, _ in SENTENCES]
+    assert gated == plain
+    assert sum(bool(d.month or d.date and len(d.date.value) >= 7) for found in plain for d in found) > 30
+
+
+def test_month_openings_hold_every_date_with_a_month():
+    text = "وصل الوزير في 19 مايو، وغادر من 3 إلى 5 يونيو 2021، وعاد في 7 - 9 تموز."
+    s = split_sentences(text)[0]
+    found = parse_dates(s.tokens, KB, norms=s.norms)
+    assert [d.start for d in found] and all(d.start in dates._month_openings(s.norms, KB) for d in found)
+    assert [(d.month, d.day) for d in found][:1] == [(5, 19)]
+
+
+def test_local_ruler_gate_answers_as_every_title_compared(monkeypatch):
+    # the corpus's sentences, and each local ruler's title with a clitic or none before a city
+    titled = [split_sentences(f"قال {clitic}{title} القاهرة إن")[0] for title in KB.words("local_ruler_titles")
+              for clitic in ("", "و", "ب")]
+    positions = [(s.norms, p) for s in [s for s, _ in SENTENCES] + titled for p in range(len(s.norms))]
+    gated = [homonyms._after_local_ruler(norms, p, KB) for norms, p in positions]
+    monkeypatch.setitem(KB._cache, "local_ruler_title_last_words", _Everything())
+    plain = [homonyms._after_local_ruler(norms, p, KB) for norms, p in positions]
+    assert gated == plain and any(plain)
+
+
+class _Everything(frozenset):
+    """A word set every word meets: the gate opened wide."""
+
+    def isdisjoint(self, other) -> bool:
+        return False
