@@ -10,6 +10,10 @@ if TYPE_CHECKING:
     from kg.events import SentenceView
 
 
+#: the types an encounter's place may have
+_PLACES = ("Place", "MilitaryBase")
+
+
 class EventPlaces:
     """Place rules of MeetingExtractor (it provides kb and types)."""
 
@@ -46,11 +50,12 @@ class EventPlaces:
     def _location(self, view: SentenceView, trigger: int, kind: str) -> str | None:
         """The nearest place after the trigger, else the nearest before; a visit also goes to a state
         ('إلى سوريا', 'زار روسيا') or to a capital named by its state ('إلى العاصمة التركية')."""
-        toks = view.sentence.tokens
-        places = [(view.pos(m.start), m.entity_id) for m in view.mentions
-                  if view.pos(m.start) not in view.excluded and m.entity_id
-                  and self.types.get(m.entity_id) in ("Place", "MilitaryBase")
-                  and not self._returned_to(view, view.pos(m.start)) and not self._describes(toks, view.pos(m.start))
+        toks, types = view.sentence.tokens, self.types
+        first = toks[0].index if toks else 0  # view.pos without a call per mention
+        # the type first: most mentions are persons and states, no place
+        places = [(p, m.entity_id) for m in view.mentions if types.get(m.entity_id) in _PLACES
+                  and (p := m.start - first) not in view.excluded
+                  and not self._returned_to(view, p) and not self._describes(toks, p)
                   and (kind == "Visit" or not self._region(m.entity_id))]
         if kind == "Visit":
             places += self._visited_states(view, trigger)
