@@ -72,7 +72,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
         first = toks[0].index if toks else 0  # view.pos without a call per mention
-        deaths = not self.deceased.isdisjoint(view.sentence.norms)
+        deaths = not self.deceased.isdisjoint(view.sentence.forms)  # a set against a set; each word tested below
         out = []
         clause, excluded, heads, delegation = view.clause, view.excluded, self.heads, MentionSource.DELEGATION
         for m in view.mentions:

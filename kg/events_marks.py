@@ -63,9 +63,11 @@ class ClauseMarks:
         norms = view.sentence.norms
         heads = self.kb.derived("unnamed_head_words", lambda: self.kb.words("head_of_state_roles")
                                 | self.kb.words("title_words_in_names"))
+        if heads.isdisjoint(norms):
+            return []  # most clauses: no head's title (tested before the mentions are read)
         states = [m for m in view.mentions if self.types.get(m.entity_id) == "State"]
-        if not states or heads.isdisjoint(norms):
-            return []  # most clauses: no state, or no head's title
+        if not states:
+            return []
         named = {view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"}
         out = []
         for m in states:
@@ -170,7 +172,9 @@ class ClauseMarks:
         sent = self.kb.words("envoy_of_words")
         behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
             w.split()[0] for w in self.kb.words("on_behalf_words")))
-        if sent.isdisjoint(norms) and behalf_heads.isdisjoint(norms):
+        forms = view.sentence.forms  # its norms among them: two small sets tested against it first
+        if (sent.isdisjoint(forms) and behalf_heads.isdisjoint(forms)
+                or sent.isdisjoint(norms) and behalf_heads.isdisjoint(norms)):
             return False  # most sentences: neither word
         behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
         if any(0 < p - a <= 4 for a in behalf):
