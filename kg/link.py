@@ -105,8 +105,8 @@ class DocumentLinker:
                 self.add_surface(e, m.surface)
                 linked.append(evolve(m, entity_id=state.id, type="State"))
                 continue
-            if entry:
-                e = self.entity(entry.id, entry.type, entry.ar)
+            if entry:  # most mentions: an entity of the document already (a look-up, not a call)
+                e = self.entities.get(entry.id) or self.entity(entry.id, entry.type, entry.ar)
             elif m.entity_id in self.entities:
                 e = self.entities[m.entity_id]
             else:
