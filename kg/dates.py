@@ -67,8 +67,9 @@ def parse_dates(tokens: list[Token], kb: KnowledgeBase, published: str | None = 
     found: list[DateMention] = []
     relative_words = kb.relative_date_words()
     openers = kb.words("day_range_openers")
-    # most sentences with a number name no month, and most numbers are far from one
-    month_near = _month_openings(norms, kb)
+    # most sentences with a number name no month (any() stops at the first that does), and
+    # most numbers of those that do are far from it
+    month_near = _month_openings(norms, kb) if kb.months.any_start(norms) else ()
     free = 0  # first token after the last date found
     for i in starts:
         if i < free or (norms[i] in openers and not _is_day(_get(tokens, i + 1))):
