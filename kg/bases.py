@@ -164,10 +164,11 @@ def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> 
     """'قاعدة العديد' and 'قاعدة العديد الجوية' in one article: a base the knowledge base does not
     know, named again with its kind, a military adjective or its operator's adjective after the
     name, is one base (the fuller name its label, the shorter one an alternative)."""
-    kinds, _, _ = kb.derived("base_reading", lambda: _base_reading(kb))
-    trailing = set(kinds) | kb.words("military_adjectives") | set(kb.nationality)
     new = {b.base: normalize(linker.entities[b.base].label_ar).split() for b in bases
            if b.base in linker.entities and b.base not in kb.entries}
+    if len(new) < 2:
+        return merge_bases({}, bases, linker, meetings)  # most articles: no two new bases to fold
+    trailing = kb.derived("base_trailing_words", lambda: _trailing_words(kb))
     into: dict[str, str] = {}
     for short, words in new.items():
         host = next((h for h, longer in new.items() if h != short and len(longer) > len(words)
@@ -175,6 +176,13 @@ def fold_named_bases(bases: list, linker, meetings: list, kb: KnowledgeBase) -> 
         if host is not None:
             into[short] = host
     return merge_bases(into, bases, linker, meetings)
+
+
+def _trailing_words(kb: KnowledgeBase) -> frozenset[str]:
+    """The words that may follow a base's name: its kind, a military or a state's adjective (made
+    once with the knowledge base, not per article: the adjectives are two thousand)."""
+    kinds, _, _ = kb.derived("base_reading", lambda: _base_reading(kb))
+    return frozenset(kinds) | kb.words("military_adjectives") | frozenset(kb.nationality)
 
 
 def merge_bases(into: dict[str, str], bases: list, linker, meetings: list) -> list:
