@@ -253,17 +253,23 @@ def _ticker_paragraphs(sentences: list[Sentence], min_tokens: int = 60, prose_me
     'sentences' are a ticker, a headline glued to its lead or a caption run together averages far
     more, and is read by the rules for narration no better than a ticker."""
     sizes: dict[int, int] = {}
+    for s in sentences:
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+    long = {p for p, n in sizes.items() if n >= min_tokens}
+    if not long:
+        return long  # most articles: no paragraph as long as a ticker, and nothing more to count
     with_comma: set[int] = set()
     closed: dict[int, int] = {}  # sentences closed by a single full stop
     count: dict[int, int] = {}
     for s in sentences:
-        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+        if s.paragraph not in long:
+            continue
         count[s.paragraph] = count.get(s.paragraph, 0) + 1
         if not _TICKER_COMMAS.isdisjoint(s.forms):
             with_comma.add(s.paragraph)
         closed[s.paragraph] = closed.get(s.paragraph, 0) + _full_stop(s)
-    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma
-            and (2 * closed[p] < count[p] or n > prose_mean * count[p])}
+    return {p for p in long if p not in with_comma
+            and (2 * closed[p] < count[p] or sizes[p] > prose_mean * count[p])}
 
 
 def _full_stop(s: Sentence) -> bool:

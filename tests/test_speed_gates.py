@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from kg import dates, homonyms
+from kg import dates, extract, homonyms
 from kg.dates import parse_dates
 from kg.knowledge import load_knowledge
 from kg.text import split_sentences
@@ -50,3 +50,25 @@ class _Everything(frozenset):
 
     def isdisjoint(self, other) -> bool:
         return False
+
+
+def reference_tickers(sentences, min_tokens=60, prose_mean=30):
+    """Every paragraph's size, commas and full stops counted, then the long comma-less ones kept."""
+    sizes, with_comma, closed, count = {}, set(), {}, {}
+    for s in sentences:
+        sizes[s.paragraph] = sizes.get(s.paragraph, 0) + len(s.tokens)
+        count[s.paragraph] = count.get(s.paragraph, 0) + 1
+        if any(t.norm in ("،", ",") for t in s.tokens):
+            with_comma.add(s.paragraph)
+        closed[s.paragraph] = closed.get(s.paragraph, 0) + extract._full_stop(s)
+    return {p for p, n in sizes.items() if n >= min_tokens and p not in with_comma
+            and (2 * closed[p] < count[p] or n > prose_mean * count[p])}
+
+
+def test_ticker_paragraphs_counted_only_where_long_are_those_of_every_paragraph():
+    ticker = " ".join(f"عاجل الوزير يصل إلى العاصمة {k} .." for k in range(12))
+    prose = " ".join(f"وصل الوزير إلى العاصمة اليوم في زيارة رسمية رقم {k} ." for k in range(8))
+    texts = TEXTS + [f"{ticker}\n{prose}\nقال الوزير، في بيان، إن الزيارة ناجحة."]
+    found = [extract._ticker_paragraphs(split_sentences(text)) for text in texts]
+    assert found == [reference_tickers(split_sentences(text)) for text in texts]
+    assert found[-1] == {0}
