@@ -29,8 +29,8 @@ class ClauseMarks:
         """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع الرئيس مع ولي العهد 5 اتفاقيات': those who
         sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
         norms = view.sentence.norms
-        if self.signing.isdisjoint(norms):
-            return []  # most sentences: one pass in C
+        if self.signing.isdisjoint(view.sentence.forms) or self.signing.isdisjoint(norms):
+            return []  # most sentences: a set against a set (its forms hold its norms), in C
         refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
         verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
             norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
@@ -63,7 +63,7 @@ class ClauseMarks:
         norms = view.sentence.norms
         heads = self.kb.derived("unnamed_head_words", lambda: self.kb.words("head_of_state_roles")
                                 | self.kb.words("title_words_in_names"))
-        if heads.isdisjoint(norms):
+        if heads.isdisjoint(view.sentence.forms) or heads.isdisjoint(norms):
             return []  # most clauses: no head's title (tested before the mentions are read)
         states = [m for m in view.mentions if self.types.get(m.entity_id) == "State"]
         if not states:
@@ -84,7 +84,7 @@ class ClauseMarks:
         states named last before them in the sentence, and the state hosting them takes part."""
         norms = view.sentence.norms
         pair = self.kb.words("pair_state_words")
-        if pair.isdisjoint(norms):
+        if pair.isdisjoint(view.sentence.forms) or pair.isdisjoint(norms):
             return []
         starts = {a for a, _, _ in found_in(view, self.kb.triggers)}
         at = next((p for p in range(2, len(norms)) if view.clause[p] in clauses and norms[p] in pair
@@ -113,7 +113,8 @@ class ClauseMarks:
         """'وقع الوزيران اتفاقية، وذلك بحضور الرئيس …', 'وتم الاستقبال بحضور وزير الخارجية الكيني،
         موساليا مودافادي، ووزير …': who is named after a presence marker, up to the
         next trigger, attends the encounter and is no participant of it."""
-        if self.kb.words("presence_markers").isdisjoint(view.sentence.norms):
+        markers = self.kb.words("presence_markers")
+        if markers.isdisjoint(view.sentence.forms) or markers.isdisjoint(view.sentence.norms):
             return persons
         marks = [a for a, _, _ in found_in(view, self.presence)]
         triggers = [a for a, _, _ in found_in(view, self.kb.triggers)]
@@ -124,9 +125,9 @@ class ClauseMarks:
         """'وأكد مودافادي، عقب مباحثات مع نظيره الأوغندي جيجي أودونغو': a lone participant introduced
         as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
         no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
-        if len(ids) != 1 or self.kb.words("counterpart_words").isdisjoint(view.sentence.norms):
-            return False
         norms, words = view.sentence.norms, self.kb.words("counterpart_words")
+        if len(ids) != 1 or words.isdisjoint(view.sentence.forms) or words.isdisjoint(norms):
+            return False
         at = [view.pos(m.start) for m in view.mentions if m.entity_id == ids[0]]
         return self.types.get(ids[0]) == "Person" and not self._person_before(view, trigger) and any(
             norms[q] in words for p in at if p > trigger for q in range(max(trigger, p - 3), p))

@@ -41,7 +41,7 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
                          if (m.end - m.start != 1 or not (_hamza_inside(m, kb) or _state_adjective(m, s, kb)))
                          and (m.type != "Organization" or not _another_body(m, s, kb))], s, kb, text)
     heads = not head_words(kb).isdisjoint(s.forms)  # most sentences: no body, outlet, base or place
-    read = heads or "(" in s.norms  # only the head-word and acronym readers look at what is covered
+    read = heads or "(" in s.forms  # only the head-word and acronym readers look at what is covered
     covered = {i: m.type for m in found for i in range(m.start, m.end)} if read else {}
     wider, places = ([], {}) if not heads else _named_by_heads(s, kb, text, found, covered)
     inside = covered_tokens(wider) if wider else set()
@@ -57,7 +57,7 @@ def named_in_sentence(s: Sentence, kb: KnowledgeBase, text: str) -> list[Mention
     named = [evolve(m, entity_id=m.entity_id or slug(m.surface)) if m.type != "Person" else m
              for m in wider + orgs]
     out.extend(named)
-    if "(" in s.norms:  # an acronym is in parentheses
+    if "(" in s.forms:  # an acronym is in parentheses (a set: a stem has two letters or more)
         acronyms = acronym_mentions(s, [m for m in found if m.type == "Organization"] + named, text, kb)
         out.extend(a for a in acronyms if a.start not in covered)  # "(واس)" the gazetteer knows: one mention
         out = _known_by_acronym(out, named, acronyms, found)

@@ -72,3 +72,16 @@ def test_ticker_paragraphs_counted_only_where_long_are_those_of_every_paragraph(
     found = [extract._ticker_paragraphs(split_sentences(text)) for text in texts]
     assert found == [reference_tickers(split_sentences(text)) for text in texts]
     assert found[-1] == {0}
+
+
+def test_a_sentences_forms_hold_its_norms_and_no_mark_its_norms_lack():
+    """The word gates test a small lexicon set against a sentence's forms (a set against a set)
+    before its norms: sound because the forms hold every norm, and a stem without clitics has
+    two letters or more, so a one-character mark such as '(' is among the forms only as a token."""
+    for s, _ in SENTENCES:
+        assert set(s.norms) <= s.forms
+        assert {f for f in s.forms if len(f) == 1} == {n for n in s.norms if len(n) == 1}
+    for key in ("signing_verbs", "presence_markers", "counterpart_words", "pair_anaphors", "capital_words"):
+        words = KB.words(key)
+        assert [words.isdisjoint(s.forms) or words.isdisjoint(s.norms) for s, _ in SENTENCES] == \
+            [words.isdisjoint(s.norms) for s, _ in SENTENCES]
