@@ -171,7 +171,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before.
         `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are)."""
         clauses = {c}
-        last = max(view.clause) if view.clause else 0
+        last = view.clause[-1] if view.clause else 0  # clause numbers rise along the sentence
         k = c + 1
         contrast = {view.clause[a] for a, _, _ in found_in(view, self.kb.phrases("contrast_words"))}
         while k <= last and k not in trigger_clauses and k not in contrast and (
@@ -188,7 +188,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         persons = [m for m in persons if view.pos(m.start) > after]
         if not persons:
             for k in range(c - 1, -1, -1):
-                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                end_of_clause = view.clause_end(k)
                 persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
                            if not self._speaker(view, m)]
                 if persons:
@@ -203,7 +203,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):
-                end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
+                end_of_clause = view.clause_end(k)
                 subject = [m.entity_id for m in self._reported(view, self._persons(view, {k}), end_of_clause)
                            if m.entity_id not in ids and not (kind == "Visit" and self._speaker(view, m))]
                 if subject:
@@ -211,8 +211,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                     break
         ids += [s for s in self._unnamed_heads(view, clauses, after) if s not in ids]
         ids = ids or self._hosted_between(view, clauses)
-        if not ids and any(view.sentence.tokens[p].norm in self.lists
-                           for p, cl in enumerate(view.clause) if cl in clauses):
+        if not ids and not self.lists.isdisjoint(view.sentence.forms) and any(
+                view.sentence.tokens[p].norm in self.lists for p, cl in enumerate(view.clause) if cl in clauses):
             # talks between states: "مباحثات بين روسيا وتركيا", "اجتماع نيروبي، وهي كينيا وأوغندا وتنزانيا"
             states = [m.entity_id for m in view.mentions if view.clause[view.pos(m.start)] in clauses
                       and self.types.get(m.entity_id) == "State" and not self._topic(view, view.pos(m.start), trigger)]

@@ -2,6 +2,7 @@
 from (long quotes, planned clauses, a guest's companions, headline tickers)."""
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -50,6 +51,10 @@ class SentenceView:
     def excluded(self) -> set[int]:
         """Token positions in long quotes or planned clauses."""
         return _excluded(self.sentence, self.kb, self.clause, self.ticker)
+
+    def clause_end(self, k: int) -> int:
+        """The last position of clause k (its numbers rise along the sentence, none skipped)."""
+        return bisect_right(self.clause, k) - 1
 
     def pos(self, token_index: int) -> int:
         return self.sentence.position(token_index)

@@ -8,6 +8,7 @@ import pytest
 from kg import dates, extract, homonyms
 from kg.dates import parse_dates
 from kg.knowledge import load_knowledge
+from kg.sentence_view import make_view
 from kg.text import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,3 +86,12 @@ def test_a_sentences_forms_hold_its_norms_and_no_mark_its_norms_lack():
         words = KB.words(key)
         assert [words.isdisjoint(s.forms) or words.isdisjoint(s.norms) for s, _ in SENTENCES] == \
             [words.isdisjoint(s.norms) for s, _ in SENTENCES]
+
+
+def test_a_clause_ends_where_the_scan_of_every_position_finds_its_last():
+    views = [make_view(s, KB, [], []) for s, _ in SENTENCES]
+    assert any(len(set(v.clause)) > 2 for v in views)
+    for v in views:
+        assert list(range(v.clause[-1] + 1 if v.clause else 0)) == sorted(set(v.clause))  # none skipped
+        for k in set(v.clause):
+            assert v.clause_end(k) == max(p for p, cl in enumerate(v.clause) if cl == k)
