@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from operator import attrgetter
 
 from kg.bare_titles import carry_titles, note_office_spoken_of, note_titles, one_so_titled_before
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
@@ -24,6 +25,7 @@ _TRANSLIT = str.maketrans({
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
     "ي": "y", "ء": "", "ئ": "y", "ؤ": "w", " ": "-",
 })
+_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def slug(name: str) -> str:
@@ -74,7 +76,8 @@ class DocumentLinker:
         linked: list[Mention] = []
         homonyms = homonym_states(self.kb)
         in_bases = {i for m in mentions if m.type == "MilitaryBase" for i in range(m.start, m.end)}
-        for m in sorted(mentions, key=lambda m: (m.start, -m.end)):
+        # by start, the longer first: two stable sorts by attribute in C, not a key tuple made per mention
+        for m in sorted(sorted(mentions, key=_END, reverse=True), key=_START):
             if m.type == "Place" and m.start in in_bases:
                 continue  # 'قاعدة "ميناء زايد"': the base's name, as a known place inside it is
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None

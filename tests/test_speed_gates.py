@@ -95,3 +95,14 @@ def test_a_clause_ends_where_the_scan_of_every_position_finds_its_last():
         assert list(range(v.clause[-1] + 1 if v.clause else 0)) == sorted(set(v.clause))  # none skipped
         for k in set(v.clause):
             assert v.clause_end(k) == max(p for p, cl in enumerate(v.clause) if cl == k)
+
+
+def test_mentions_sorted_twice_by_attribute_come_in_the_order_of_the_key_tuple():
+    from kg import link
+    from kg.sentence_names import named_in_sentence
+
+    for text in TEXTS[:40]:
+        ms = [m for s in split_sentences(text) for m in named_in_sentence(s, KB, text)]
+        ms += ms[::3]  # ties: the same span twice keeps its order
+        twice = sorted(sorted(ms, key=link._END, reverse=True), key=link._START)
+        assert [id(m) for m in twice] == [id(m) for m in sorted(ms, key=lambda m: (m.start, -m.end))]
