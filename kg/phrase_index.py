@@ -131,15 +131,16 @@ class PhraseIndex:
         if not self._by_first:
             return out
         free = 0  # first token not inside an earlier match
-        # most tokens start no phrase: find the few that may in one pass over the memo
-        starts = self.forms_of(norms)
+        # most tokens start no phrase: find the few that may in one pass over the memo (in C, no
+        # list of every token's forms: those of the few are looked up again)
+        starts = self._starts
         by_pair, single, last = self._by_pair, self._single, len(norms) - 1
-        for i in positions(starts):
+        for i in positions(map(starts.__getitem__, norms)):
             if i < free:
                 continue
             # match_at() inlined: a method call and a tuple per candidate start were a third of this loop
             second = norms[i + 1] if i < last else None
-            for form in starts[i]:
+            for form in starts[norms[i]]:
                 n = 0
                 for toks, value in by_pair.get((form, second), ()):
                     if len(toks) == 2 or tuple(norms[i + 2:i + len(toks)]) == toks[2:]:
