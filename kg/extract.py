@@ -42,7 +42,7 @@ def recognize_names(st: DocState) -> None:
     st.named = []
     for s in st.sentences:
         named = named_in_sentence(s, st.kb, st.doc.text)
-        named += facility_mentions(s, st.kb, st.doc.text, _covered(named), st.doc.doc_id)
+        named += facility_mentions(s, st.kb, st.doc.text, named, st.doc.doc_id)
         st.named.extend(named)
 
 
@@ -233,6 +233,8 @@ def printed_today(sentences: list[Sentence], dates: dict, kb: KnowledgeBase) -> 
     on a short line is one already: kg.dates.find_published)."""
     today = kb.words("today_words")
     for s in sentences:
+        if not dates[s.index] or today.isdisjoint(s.forms):
+            continue  # no date, or no 'today' word (its tokens' stems are among the forms)
         for d in dates[s.index]:
             if d.date and len(d.date.value) == 10 and any(
                     not today.isdisjoint(stems(s.tokens[k].norm)) for k in range(max(0, d.start - 2), d.start + 1)):

@@ -11,12 +11,15 @@ from kg.model import Mention, MentionSource
 from kg.text import Sentence, stems, surface_without_clitic
 
 
-def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int], doc_id: str) -> list[Mention]:
+def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention],
+                      doc_id: str) -> list[Mention]:
     """Places named by a facility head (owned_facility_heads) and an owner's adjective
-    (facility_owner_adjectives) after a locative, not inside a name read before."""
+    (facility_owner_adjectives) after a locative, not inside a name read before (`named`: the
+    sentence's names, whose tokens are gathered only in a sentence with a facility head)."""
     heads = kb.words("owned_facility_heads")
     if heads.isdisjoint(sentence.forms):
         return []
+    covered = {i for m in named for i in range(m.start, m.end)}
     tokens, norms = sentence.tokens, sentence.norms
     adjectives, locatives = kb.words("facility_owner_adjectives"), kb.words("locative_words")
     out: list[Mention] = []
