@@ -222,9 +222,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
 
     def _complementizer_before(self, view: SentenceView, trigger: int) -> int | None:
         """'أوضح بيسكوف أن الأسد قام بزيارة': the last 'أن/إن' of the trigger's clause before it."""
-        norms, words = view.sentence.norms, self.complementizers
-        found = [] if words.isdisjoint(view.sentence.forms) else [  # most sentences: none, and no pass
-            p for p in range(trigger) if norms[p] in words and view.clause[p] == view.clause[trigger]]
+        clause = view.clause
+        found = [p for p in view.said_at if p < trigger and clause[p] == clause[trigger]]
         return found[-1] if found else None
 
     def _reported(self, view: SentenceView, persons: list[Mention], trigger: int) -> list[Mention]:

@@ -138,6 +138,8 @@ class ClauseMarks:
         person before it: what was said there, whose persons (those greeted, the states discussed)
         are no new encounter's."""
         found = found_in(view, self._anaphoric())
+        if not found:
+            return set()  # most sentences: no encounter told already, and no person to place
         containers = self.kb.words("anaphoric_containers")
         persons = [view.pos(m.start) for m in view.mentions if self.types.get(m.entity_id) == "Person"]
         out = set()

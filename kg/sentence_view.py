@@ -52,6 +52,13 @@ class SentenceView:
         """Token positions in long quotes or planned clauses."""
         return _excluded(self.sentence, self.kb, self.clause, self.ticker)
 
+    @_ReadOnFirstUse
+    def said_at(self) -> list[int]:
+        """Positions of the complementizers ('أن', 'إن': what is said follows), found once per sentence:
+        the meeting rules ask of each trigger and participant which comes before it in its clause."""
+        words = self.kb.words("complementizers")
+        return [] if words.isdisjoint(self.sentence.forms) else positions(map(words.__contains__, self.sentence.norms))
+
     def clause_end(self, k: int) -> int:
         """The last position of clause k (its numbers rise along the sentence, none skipped)."""
         return bisect_right(self.clause, k) - 1

@@ -106,3 +106,17 @@ def test_mentions_sorted_twice_by_attribute_come_in_the_order_of_the_key_tuple()
         ms += ms[::3]  # ties: the same span twice keeps its order
         twice = sorted(sorted(ms, key=link._END, reverse=True), key=link._START)
         assert [id(m) for m in twice] == [id(m) for m in sorted(ms, key=lambda m: (m.start, -m.end))]
+
+
+def test_the_complementizer_before_a_trigger_is_the_one_a_scan_of_its_clause_finds():
+    from kg.events import MeetingExtractor
+
+    extractor, words = MeetingExtractor(KB, {}), KB.words("complementizers")
+    seen = 0
+    for s, _ in SENTENCES:
+        view = make_view(s, KB, [], [])
+        for t in range(len(s.norms)):
+            scan = [p for p in range(t) if s.norms[p] in words and view.clause[p] == view.clause[t]]
+            assert extractor._complementizer_before(view, t) == (scan[-1] if scan else None)
+            seen += bool(scan)
+    assert seen > 100
