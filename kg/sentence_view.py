@@ -64,7 +64,7 @@ class SentenceView:
         return bisect_right(self.clause, k) - 1
 
     def pos(self, token_index: int) -> int:
-        return self.sentence.position(token_index)
+        return token_index - self.sentence.tokens[0].index  # Sentence.position, without a second call
 
 
 def _clauses(sentence: Sentence) -> list[int]:

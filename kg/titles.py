@@ -249,8 +249,8 @@ def introducers(kb: KnowledgeBase) -> frozenset[str]:
 
 def known_positions(sentence: Sentence, known: list[Mention]) -> dict[int, tuple[str, str, int]]:
     """Known mentions by the sentence position they start at: (type, entity id, position after)."""
-    return {sentence.position(m.start): (m.type, m.entity_id or "", sentence.position(m.end))
-            for m in known}
+    first = sentence.tokens[0].index if sentence.tokens else 0  # sentence.position without two calls a mention
+    return {m.start - first: (m.type, m.entity_id or "", m.end - first) for m in known}
 
 
 def pattern_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
