@@ -99,10 +99,11 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
     wrote and with the lineage the text adds; each only where the next or previous word can."""
     norms, n = s.norms, len(s.norms)
     forms, particles = kb.words("state_forms"), kb.words("patronymic_particles")
+    capitals = kb.words("capital_words")
     first = s.tokens[0].index if s.tokens else 0  # s.position without a call per name
     out = []
     for m in found:
-        if m.type == "Person" and _another_of_the_family(m, s, kb):
+        if m.type == "Person" and m.end - m.start == 1 and _another_of_the_family(m, s, kb):
             a = s.tokens[s.position(m.start) - 1]
             m = evolve(m, start=a.index, char_start=a.start, surface=text[a.start:m.char_end], entity_id=None,
                        source=MentionSource.PATTERN)
@@ -111,7 +112,8 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
-            m = _capital_named_as_state(m, s, kb, p)
+            if not p or not capitals.isdisjoint(stems(norms[p - 1])):  # a dateline's, or after "capital"
+                m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
             m = _with_known_family_name(m, s, kb, text)
             p, q = m.start - first, m.end - first
