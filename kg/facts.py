@@ -198,6 +198,8 @@ def extract_bases(views: list[SentenceView], kb: KnowledgeBase, text: str, doc_i
                   types: dict[str, str]) -> list[BaseFact]:
     """One fact per base mention: its kind, the place it lies in and the state operating it."""
     out: list[BaseFact] = []
+    if "MilitaryBase" not in types.values():
+        return out  # most articles: no base among their entities, and no mention to look at
     for view in views:
         for m in view.mentions:
             if types.get(m.entity_id) != "MilitaryBase":
