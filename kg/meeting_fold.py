@@ -54,6 +54,8 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
                 if c.host_of_previous and subject and subject not in c.participants:
                     c.participants.insert(0, subject)
         before = view
+        if not cands:
+            continue  # most sentences: no encounter to merge or date
         # one sentence: candidates with compatible dates are one encounter
         merged: list[Candidate] = []
         for c in cands:
@@ -74,6 +76,8 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
             if c.participants:
                 previous_by_paragraph[para] = c
         events.extend(merged)
+    if not events:
+        return []  # an article telling of no encounter: nothing to fold
     events = [e for e in _arrivals_join_summit(events, kb, priority) if _enough(e, extractor.types)]
     events = _merge_where(events, _same_report, priority)
     events = _merge_where(events, _same_summit(extractor.types), priority)
