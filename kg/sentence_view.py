@@ -2,7 +2,7 @@
 from (long quotes, planned clauses, a guest's companions, headline tickers)."""
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from itertools import accumulate
 
@@ -105,7 +105,7 @@ def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: 
     """Positions in long quotes or planned clauses, and a guest's companions."""
     excluded = set(range(len(sentence.tokens))) if ticker else quoted_positions(sentence)
     for a, _, _ in kb.phrases("planned_markers").spans_in(sentence):
-        excluded.update(p for p, c in enumerate(clause) if c == clause[a])
+        excluded.update(range(bisect_left(clause, clause[a]), bisect_right(clause, clause[a])))  # its clause (in a row)
     # "حيث يرافقه وفد من وزير …، ووزير …": a guest's companions are no principals (to the next trigger)
     for a, _, _ in kb.phrases("accompaniment_markers").spans_in(sentence):
         after = [t for t, _, _ in kb.triggers.spans_in(sentence) if t > a]
