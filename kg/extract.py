@@ -20,7 +20,8 @@ from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
 from kg.bases import fold_named_bases
-from kg.facilities import facility_mentions
+from kg.facilities import facility_mentions, landmark_mentions
+from kg.towns import town_mentions
 from kg.recognize import find_short_forms, may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -43,6 +44,8 @@ def recognize_names(st: DocState) -> None:
     for s in st.sentences:
         named = named_in_sentence(s, st.kb, st.doc.text)
         named += facility_mentions(s, st.kb, st.doc.text, _covered(named), st.doc.doc_id)
+        named += landmark_mentions(s, st.kb, st.doc.text, named)
+        named += town_mentions(s, st.kb, st.doc.text, _covered(named))
         st.named.extend(named)
 
 

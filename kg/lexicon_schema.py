@@ -118,6 +118,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "city_part_words": WORDS,
     "facility_heads": WORDS,
     "facility_adjectives": WORDS,
+    "landmark_heads": WORDS,
     "owned_facility_heads": WORDS,
     "facility_owner_adjectives": WORDS,
     "place_name_stops": WORDS,

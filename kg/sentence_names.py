@@ -294,8 +294,14 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
 
 def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:
     """'بالعاصمة الجزائر', 'في العاصمة الكويت': a state's name after the word "capital", or in a
-    dateline, is its capital city (named like the state), a place."""
-    if not s.dateline_at(p, kb.words("dateline_header_links")) and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
+    dateline, is its capital city (named like the state), a place; and so is one the word follows
+    as its apposition ('تونس العاصمة', 'إلى الكويت العاصمة'), not as a noun an adjective
+    qualifies ('مصر العاصمة الإدارية': another city)."""
+    capital_words, q = kb.words("capital_words"), p + m.end - m.start
+    after = q < len(s.norms) and s.norms[q] in capital_words \
+        and (q + 1 == len(s.norms) or not s.norms[q + 1].startswith("ال"))
+    if not after and not s.dateline_at(p, kb.words("dateline_header_links")) \
+            and (not p or capital_words.isdisjoint(stems(s.norms[p - 1]))):
         return m
     capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
                                                         if e.capital_of and e.type == "Place"}).get(m.entity_id)

