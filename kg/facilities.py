@@ -66,12 +66,13 @@ def _city_after(sentence: Sentence, k: int, kb: KnowledgeBase) -> str | None:
 
 
 def landmark_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention]) -> list[Mention]:
-    """A museum, hall or observatory named by its head and a proper name of up to three words
-    ('متحف أفراسياب', 'قاعة نيلسون مانديلا', 'بمتحف زايد الوطني'; landmark_heads), closed by an
-    adjective of its kind (facility_adjectives). Not before a word the tagged news corpora use often
-    and never in a name ('قاعة كبيرة', name_first_word_stops), a definite word ('قاعة الاجتماعات'),
-    one in ة ('قاعة مغلقة': an adjective) or a plural in ات ('قاعة مؤتمرات'), nor inside a name read
-    before; the name stops at a definite word ('قاعة نيلسون مانديلا بالمشاركين') and at و ('مرصد
+    """A museum, hall or observatory named by its head and a proper name of two or three words
+    ('قاعة نيلسون مانديلا'; landmark_heads), or of one closed by an adjective of its kind
+    ('بمتحف زايد الوطني'; facility_adjectives): one word alone may be an adjective ('متحف جميل').
+    Not before a word the tagged news corpora use often and never in a name ('قاعة كبيرة',
+    name_first_word_stops), a definite word ('قاعة الاجتماعات'), a word in ة after a feminine head
+    ('قاعة مغلقة': its adjective; 'متحف خليفة' is a name) or a plural in ات ('قاعة مؤتمرات'), nor
+    inside a name read before; the name stops at a definite word ('قاعة نيلسون مانديلا بالمشاركين') and at و ('مرصد
     أولوغبيك ودوره')."""
     heads = kb.stem_forms("landmark_heads")
     if heads.words.isdisjoint(sentence.forms):
@@ -85,16 +86,17 @@ def landmark_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: l
         form = next((f for f in heads[norms[i]] if not f.startswith("ال")), None)
         j = i + 1
         if form is None or tokens[i].index in covered or norms[j] in first_stops or norms[j] in kb.nationality \
-                or tokens[j].text.endswith(("ة", "ات")):
+                or tokens[j].text.endswith("ات") or form.endswith("ه") and tokens[j].text.endswith("ة"):
             continue
         end = j
         while end < len(tokens) and end - j < 3 and norms[end].isalpha() and not definite(norms[end]) \
                 and (end == j or not norms[end].startswith("و")) \
-                and norms[end] not in stops and covered.get(tokens[end].index, "Person") == "Person":
+                and norms[end] not in stops and norms[end] not in first_stops and covered.get(tokens[end].index, "Person") == "Person":
             end += 1
-        if end == j:
-            continue
-        end += end < len(tokens) and norms[end] in closing
+        closed = end < len(tokens) and norms[end] in closing
+        if end - j < 2 - closed:
+            continue  # one word may be an adjective ('متحف جميل', 'متحف مفتوح'): a longer name or its kind
+        end += closed
         start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
         out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))

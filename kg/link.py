@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.bare_titles import carry_titles, note_office_spoken_of, note_titles, one_so_titled_before
 from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
                          name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
-from kg.knowledge import KnowledgeBase, PhraseIndex
+from kg.knowledge import KnowledgeBase, PhraseIndex, norm_tokens
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.text import Sentence, normalize, quoted_names
 
@@ -126,9 +126,12 @@ class DocumentLinker:
         return linked
 
     def _city_by_its_name(self, m: Mention) -> Mention:
-        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word)."""
+        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word), the far town of that name
+        when the knowledge base has one (kg.towns: the word "city" is its context too)."""
         name = name_without_city_word(m.surface, self.kb)
-        return evolve(m, surface=name, entity_id=slug(name)) if name else m
+        town = self.kb.towns.match_at(list(norm_tokens(name)), 0) if name else None
+        town_id = town[1] if town and town[0] == len(name.split()) else None
+        return evolve(m, surface=name, entity_id=town_id or slug(name)) if name else m
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
         """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in
