@@ -72,11 +72,10 @@ def landmark_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: l
     Not before a word the tagged news corpora use often and never in a name ('قاعة كبيرة',
     name_first_word_stops), a definite word ('قاعة الاجتماعات'), a word in ة after a feminine head
     ('قاعة مغلقة': its adjective; 'متحف خليفة' is a name) or a plural in ات ('قاعة مؤتمرات'), nor
-    inside a name read before; the name stops at a definite word ('قاعة نيلسون مانديلا بالمشاركين') and at و ('مرصد
-    أولوغبيك ودوره')."""
+    inside a name read before; the name stops at a definite word ('قاعة نيلسون مانديلا
+    بالمشاركين') and at و ('مرصد أولوغبيك ودوره'). The caller tests the sentence's forms against
+    the heads first (kg.extract: one set test a sentence)."""
     heads = kb.stem_forms("landmark_heads")
-    if heads.words.isdisjoint(sentence.forms):
-        return []
     covered = {i: m.type for m in named for i in range(m.start, m.end)}  # a known person may name it
     tokens, norms = sentence.tokens, sentence.norms
     stops, first_stops = body_stops(kb) | kb.words("place_name_stops"), kb.words("name_first_word_stops")

@@ -11,25 +11,33 @@ from __future__ import annotations
 from kg.body_heads import name_span
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, positions, stems
+from kg.text import Sentence, positions
 
 
-def town_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: set[int]) -> list[Mention]:
+def town_adjectives(kb: KnowledgeBase) -> frozenset[str]:
+    """The definite feminine nisba adjectives of the states that have far towns ('السويسريه'): a
+    sentence with none of them names no far town (one set test, before any other work)."""
+    def compute() -> frozenset[str]:
+        with_towns = {e.located_in for e in kb.entries.values() if e.qualified_names}
+        return frozenset(a for a, state in kb.nationality.items()
+                         if state in with_towns and a.startswith("ال") and a.endswith("يه"))
+    return kb.derived("far_town_adjectives", compute)
+
+
+def town_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention]) -> list[Mention]:
     """Places: a far town's name (one or two words, a clitic allowed) right before the definite
-    feminine adjective of its own state, outside every name read before."""
-    tokens, norms, out = sentence.tokens, sentence.norms, []
-    for pos in positions(map(kb.nationality.__contains__, norms)):
-        word = norms[pos]
-        if not pos or not word.startswith("ال") or not word.endswith("يه"):
-            continue
-        state = kb.nationality[word]
+    feminine adjective of its own state, outside every name read before (`named`)."""
+    tokens, norms, adjectives = sentence.tokens, sentence.norms, town_adjectives(kb)
+    out: list[Mention] = []
+    for pos in positions(map(adjectives.__contains__, norms)):
         for k in (pos - 2, pos - 1):
-            if k < 0 or any(tokens[p].index in covered for p in range(k, pos)):
+            forms = kb.towns.starts(norms[k]) if k >= 0 else ()
+            hit = next((h for f in forms if (h := kb.towns.match_at(norms, k, [f]))), None)
+            if not hit or k + hit[0] != pos or kb.entries[hit[1]].located_in != kb.nationality[norms[pos]] \
+                    or any(m.start < tokens[pos].index and m.end > tokens[k].index for m in named):
                 continue
-            hit = next((h for f in stems(norms[k]) if (h := kb.towns.match_at(norms, k, [f]))), None)
-            if hit and k + hit[0] == pos and kb.entries[hit[1]].located_in == state:
-                start, stop, cs, ce, surface = name_span(sentence, k, pos, text, hit[2])
-                out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.GAZETTEER,
-                                   entity_id=hit[1], sentence=sentence.index))
-                break
+            start, stop, cs, ce, surface = name_span(sentence, k, pos, text, hit[2])
+            out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.GAZETTEER,
+                               entity_id=hit[1], sentence=sentence.index))
+            break
     return out
