@@ -21,7 +21,8 @@ from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
 from kg.bases import fold_named_bases
 from kg.facilities import facility_mentions, landmark_mentions
-from kg.towns import town_adjectives, town_mentions
+from kg.homonyms import town_adjectives
+from kg.towns import town_mentions
 from kg.recognize import find_short_forms, may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage

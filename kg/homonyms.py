@@ -227,3 +227,19 @@ def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:
     if not name or normalize(head) not in kb.words("city_heads") or normalize(name).startswith("ال"):
         return None
     return name
+
+
+def town_adjectives(kb: KnowledgeBase) -> frozenset[str]:
+    """The definite feminine nisba adjectives of the states that have far towns ('السويسريه'): a
+    sentence with none of them names no far town (one set test, before any other work)."""
+    def compute() -> frozenset[str]:
+        with_towns = {e.located_in for e in kb.entries.values() if e.qualified_names}
+        return frozenset(a for a, state in kb.nationality.items()
+                         if state in with_towns and a.startswith("ال") and a.endswith("يه"))
+    return kb.derived("far_town_adjectives", compute)
+
+
+def before_its_state_adjective(sentence: Sentence, pos: int, state: str | None, kb: KnowledgeBase) -> bool:
+    """Whether the word at pos is the definite feminine adjective of `state` ('السويسرية')."""
+    return pos < len(sentence.norms) and sentence.norms[pos] in town_adjectives(kb) \
+        and kb.nationality[sentence.norms[pos]] == state

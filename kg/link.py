@@ -12,8 +12,9 @@ import unicodedata
 from functools import lru_cache
 
 from kg.bare_titles import carry_titles, note_office_spoken_of, note_titles, one_so_titled_before
-from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
-                         name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
+from kg.homonyms import (before_its_state_adjective, facility_of, noun_in_construct, homonym_states, is_locative,
+                         names_an_agreement, reads_as_place, name_without_city_word, seat_as_venue, spoken_of,
+                         written_as_adverb)
 from kg.knowledge import KnowledgeBase, PhraseIndex, norm_tokens
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.text import Sentence, normalize, quoted_names
@@ -88,7 +89,7 @@ class DocumentLinker:
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
             if entry is None and m.type == "Place" and m.source == MentionSource.PATTERN:
-                m = self._city_by_its_name(m)
+                m = self._city_by_its_name(m, by_index[m.sentence])
             if entry and entry.type in ("Place", "State") and written_as_adverb(m, by_index[m.sentence]):
                 continue  # "رئيسا إفريقياً": an adjective, no place
             if entry and entry.type == "Place" and (
@@ -125,12 +126,13 @@ class DocumentLinker:
             linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
 
-    def _city_by_its_name(self, m: Mention) -> Mention:
-        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word), the far town of that name
-        when the knowledge base has one (kg.towns: the word "city" is its context too)."""
+    def _city_by_its_name(self, m: Mention, sentence: Sentence) -> Mention:
+        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word); before its state's
+        adjective, the far town of that name ('مدينة بازل السويسرية', kg.towns)."""
         name = name_without_city_word(m.surface, self.kb)
         town = self.kb.towns.match_at(list(norm_tokens(name)), 0) if name else None
-        town_id = town[1] if town and town[0] == len(name.split()) else None
+        town_id = town[1] if town and town[0] == len(name.split()) and before_its_state_adjective(
+            sentence, sentence.position(m.end), self.kb.entries[town[1]].located_in, self.kb) else None
         return evolve(m, surface=name, entity_id=town_id or slug(name)) if name else m
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:

@@ -9,19 +9,10 @@ the agreement of a city and its state's adjective."""
 from __future__ import annotations
 
 from kg.body_heads import name_span
+from kg.homonyms import town_adjectives
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention, MentionSource
 from kg.text import Sentence, positions
-
-
-def town_adjectives(kb: KnowledgeBase) -> frozenset[str]:
-    """The definite feminine nisba adjectives of the states that have far towns ('السويسريه'): a
-    sentence with none of them names no far town (one set test, before any other work)."""
-    def compute() -> frozenset[str]:
-        with_towns = {e.located_in for e in kb.entries.values() if e.qualified_names}
-        return frozenset(a for a, state in kb.nationality.items()
-                         if state in with_towns and a.startswith("ال") and a.endswith("يه"))
-    return kb.derived("far_town_adjectives", compute)
 
 
 def town_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention]) -> list[Mention]:
@@ -41,3 +32,4 @@ def town_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[
                                entity_id=hit[1], sentence=sentence.index))
             break
     return out
+

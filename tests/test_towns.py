@@ -30,3 +30,8 @@ def test_a_far_town_s_name_without_its_own_state_s_adjective_is_no_place(text):
 def test_far_town_names_stay_out_of_the_name_index():
     assert KB.entries["geneva"].qualified_names and KB.names.match_at(["جنيف"], 0) is None
     assert KB.towns.match_at(["جنيف"], 0)[1] == "geneva"
+
+
+def test_a_city_word_before_a_far_town_links_it_only_with_its_state_s_adjective():
+    places = _places("ولد الكاتب في مدينة أولم الألمانية، ويعيش اليوم في مدينة كامبريدج منذ سنوات.")
+    assert "ulm" in places and "cambridge" not in places  # two Cambridges: the adjective decides
