@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
 from kg.bodies import definite_heads, formal_state_mentions, organization_mentions, place_mentions
+from kg.homonyms import capital_word_follows
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.minister_lists import listed_ministers
@@ -297,11 +298,8 @@ def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) 
     dateline, is its capital city (named like the state), a place; and so is one the word follows
     as its apposition ('تونس العاصمة', 'إلى الكويت العاصمة'), not as a noun an adjective
     qualifies ('مصر العاصمة الإدارية': another city)."""
-    capital_words, q = kb.words("capital_words"), p + m.end - m.start
-    after = q < len(s.norms) and s.norms[q] in capital_words \
-        and (q + 1 == len(s.norms) or not s.norms[q + 1].startswith("ال"))
-    if not after and not s.dateline_at(p, kb.words("dateline_header_links")) \
-            and (not p or capital_words.isdisjoint(stems(s.norms[p - 1]))):
+    if not capital_word_follows(s, p + m.end - m.start, kb) and not s.dateline_at(p, kb.words("dateline_header_links")) \
+            and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
         return m
     capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
                                                         if e.capital_of and e.type == "Place"}).get(m.entity_id)
