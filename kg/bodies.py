@@ -10,7 +10,8 @@
 from __future__ import annotations
 
 from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
-                           _not_a_head, _quoted_name, body_stops, bracketed, name_span)  # bracketed: for kg.bases
+                           _not_a_head, _quoted_name, body_stops, bracketed, name_span,  # bracketed: for kg.bases
+                           purpose_named_end)
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
@@ -104,12 +105,19 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                                sentence=sentence.index, entity_id=slug(surface)))
             free = quoted
             continue
+        # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
         k, state = _organization_end(sentence, i, kb, covered)
-        adjective = state is not None
+        by_purpose = purpose_named_end(sentence, i, kb, covered) if form in definite else None
+        if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
+            k, state = by_purpose[0], by_purpose[1] or state
+        else:
+            by_purpose = None
+        adjective = state is not None or by_purpose is not None
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
         seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
         state = state or seat
-        if k == i + 1 or (form in need_state and state is None) or _not_a_head(sentence, i, form, kb):
+        if k == i + 1 or (form in need_state and state is None) \
+                or not by_purpose and _not_a_head(sentence, i, form, kb):
             continue
         if k == i + 2 and adjective and _indefinite_nationality(norms[i + 1], kb):
             continue  # "شركة صينية", "منتدى ألماني": a description, no name
@@ -118,11 +126,11 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if form in kb.words("qualified_organization_heads") \
                 and norms[i + 1] not in kb.words("qualified_head_adjectives"):
             continue  # "القيادة العامة للقوات المسلحة" but not "القيادة السياسية الفلسطينية"
-        if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
+        if form.startswith("ال") and not by_purpose and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
             continue  # "الجيش والحكومة الإسرائيلية": two nouns the nationality qualifies, no name
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
-        if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
+        if not by_purpose and normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
         if k == i + 2 and norms[i + 1] in kb.words("body_complement_stops"):
             continue  # "حركة الملاحة", "صندوق الاقتراع", "تنظيم الانتخابات": an activity, no body

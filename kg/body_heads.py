@@ -124,3 +124,41 @@ def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> boo
         return False
     # after a relative adjective ("الفلسطينية الاتحاد") only a coordinated one ("الجوية والبحرية")
     return norms[i].startswith("و") or not before.endswith(("ي", "يه"))
+
+
+def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
+                      covered: dict[int, str]) -> tuple[int, str | None] | None:
+    """'المجلس الأعلى للقضاء', 'الاتحاد العام التونسي للشغل', 'المجلس الصيني لترويج التجارة
+    الدولية': a definite head, one or two adjectives, then what the body is for after ل: the
+    commonest way Arabic names a public body. Where the name ends and the nationality among its
+    adjectives; None when the words after the head are not so."""
+    norms, tokens = sentence.norms, sentence.tokens
+    adjectives, state, k = kb.words("organization_adjectives"), None, i + 1
+    while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") and tokens[k].index not in covered \
+            and (norms[k].endswith(("ي", "يه")) or norms[k] in adjectives or norms[k] in kb.nationality):
+        state = state or kb.nationality.get(norms[k])
+        k += 1
+    if k == i + 1 or k >= len(tokens) or not _purpose_word(sentence, k, kb, covered) \
+            or norms[i + 1] not in adjectives and norms[i].endswith("ه") != norms[i + 1].endswith("ه"):
+        return None  # "عمليات التحالف العسكرية لمواجهة …": the adjective agrees with another noun
+    k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لترويج التجارة"
+    extra = 0
+    while k < len(tokens) and extra < 3 and tokens[k].index not in covered and norms[k] not in body_stops(kb) \
+            and (norms[k].startswith("وال") or norms[k].startswith("ال") and norms[k].endswith(("ي", "يه"))):
+        k, extra = k + 1, extra + 1  # "للتجارة الدولية", "للتربية والعلوم والثقافة"
+    return k, state
+
+
+def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
+    """'للقضاء', 'لترويج التجارة': ل + a definite noun, or ل + a noun in construct with a definite
+    one; not a known name ('للعراق') nor a word that says whose the body is ('للبلاد', 'للحكومة')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    w = norms[k]
+    if tokens[k].index in covered or not w.startswith("ل") or w.startswith("ال") or not w.isalpha() \
+            or "ال" + w[2:] in kb.words("body_owner_words"):
+        return False
+    if w.startswith("لل"):
+        return len(w) > 4
+    nxt = k + 1
+    return len(w) > 4 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
+        and not _present_verb(w[1:]) and norms[nxt] not in body_stops(kb)

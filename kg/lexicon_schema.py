@@ -103,6 +103,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "forces_nouns": WORDS,
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,
+    "body_owner_words": WORDS,
     "body_complement_stops": WORDS,
     "other_body_qualifiers": WORDS,
     "body_name_stops": WORDS,

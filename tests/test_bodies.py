@@ -123,3 +123,18 @@ def test_the_treasury_and_justice_portfolios_name_their_ministry_with_a_feminine
             "بينما تراجعت الأوراق المالية الكينية وقال وزير العدل الكيني إن القانون عادل.")
     assert {e.affiliation for e in of_type(r, "Organization").values()} == {"united_states", "kenya"}
     assert len(of_type(r, "Organization")) == 2
+
+
+def test_a_definite_head_its_adjectives_and_what_it_is_for_name_a_body():
+    r = doc("وطعن المحامون أمام المجلس الأعلى للقضاء، بينما دعت الهيئة الوطنية لمكافحة الفساد إلى التحقيق. "
+            "وأعلن الاتحاد العام الأردني للمقاولين إضرابا، ووقعت المنظمة الإقليمية للتربية والثقافة والعلوم اتفاقا.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"المجلس الأعلى للقضاء", "الهيئة الوطنية لمكافحة الفساد",
+            "المنظمة الإقليمية للتربية والثقافة والعلوم"} <= orgs
+    assert any(o.startswith("الاتحاد العام الأردني للمقاولين") for o in orgs)
+    assert r.entities[next(e for e in r.entities if "للمقاولين" in r.entities[e].label_ar)].affiliation == "jordan"
+
+
+def test_a_body_s_owner_or_an_adjective_of_another_noun_after_the_head_names_no_body():
+    r = doc("وانتقد المعارضون المجلس العسكري للبلاد، وواصلت عمليات التحالف الجوية لضرب المواقع الليلة.")
+    assert not of_type(r, "Organization")
