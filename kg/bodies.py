@@ -15,7 +15,7 @@ from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nat
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, definite, normalize, positions
+from kg.text import Sentence, definite, normalize, positions, stems
 
 PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
 
@@ -63,12 +63,22 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     return k, None
 
 
-def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:
-    """The state whose capital a body sits in: 'وزارة الخارجية بطهران', '… في القاهرة'."""
+def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str],
+                covered: dict[int, str]) -> str | None:
+    """The state a body sits in: its capital's ('وزارة الخارجية بطهران', '… في القاهرة') or the
+    state itself after ب or في ('وزارة الزراعة والتنمية الريفية بكينيا')."""
     tokens, norms = sentence.tokens, sentence.norms
+    at = k < len(tokens) and norms[k] == "في"
     if k < len(tokens) and norms[k] in kb.words("locative_words"):
         k += 1
-    place = places.get(tokens[k].index) if k < len(tokens) else None
+    if k >= len(tokens):
+        return None
+    if covered.get(tokens[k].index) == "State" and (at or norms[k].startswith("ب")) \
+            and (k + 1 == len(tokens) or covered.get(tokens[k + 1].index) != "State"):
+        found = kb.names.find_all([stems(norms[k])[-1]])
+        entry = kb.entries.get(found[0][2]) if found else None
+        return entry.id if entry is not None and entry.type == "State" else None
+    place = places.get(tokens[k].index)
     entry = kb.entries.get(place) if place else None
     return entry.capital_of if entry else None
 
@@ -114,7 +124,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             by_purpose = None
         adjective = state is not None or by_purpose is not None
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
-        seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
+        seat = _seat_state(sentence, k, kb, places or {}, covered) \
+            if state is None and k > i + 1 and form not in kb.words("seatless_body_heads") else None
         state = state or seat
         if k == i + 1 or (form in need_state and state is None) \
                 or not by_purpose and _not_a_head(sentence, i, form, kb):

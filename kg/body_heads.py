@@ -138,7 +138,7 @@ def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
             and (norms[k].endswith(("ي", "يه")) or norms[k] in adjectives or norms[k] in kb.nationality):
         state = state or kb.nationality.get(norms[k])
         k += 1
-    if k == i + 1 or k >= len(tokens) or not _purpose_word(sentence, k, kb, covered) \
+    if k == i + 1 or k >= len(tokens) or not _purpose_word(sentence, k, kb, covered, state is not None) \
             or norms[i + 1] not in adjectives and norms[i].endswith("ه") != norms[i + 1].endswith("ه"):
         return None  # "عمليات التحالف العسكرية لمواجهة …": the adjective agrees with another noun
     k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لترويج التجارة"
@@ -149,9 +149,10 @@ def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
     return k, state
 
 
-def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str]) -> bool:
-    """'للقضاء', 'لترويج التجارة': ل + a definite noun, or ل + a noun in construct with a definite
-    one; not a known name ('للعراق') nor a word that says whose the body is ('للبلاد', 'للحكومة')."""
+def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> bool:
+    """'للقضاء', 'لترويج التجارة': ل + a definite noun, or, after a nationality, ل + a noun in
+    construct with a definite one (without it, a purpose clause: 'البنك التجاري لتحقيق النجاح');
+    not a known name ('للعراق') nor a word that says whose the body is ('للبلاد', 'للحكومة')."""
     norms, tokens = sentence.norms, sentence.tokens
     w = norms[k]
     if tokens[k].index in covered or not w.startswith("ل") or w.startswith("ال") or not w.isalpha() \
@@ -160,5 +161,5 @@ def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[i
     if w.startswith("لل"):
         return len(w) > 4
     nxt = k + 1
-    return len(w) > 4 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
+    return national and len(w) > 4 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
         and not _present_verb(w[1:]) and norms[nxt] not in body_stops(kb)

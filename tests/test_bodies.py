@@ -126,15 +126,24 @@ def test_the_treasury_and_justice_portfolios_name_their_ministry_with_a_feminine
 
 
 def test_a_definite_head_its_adjectives_and_what_it_is_for_name_a_body():
-    r = doc("وطعن المحامون أمام المجلس الأعلى للقضاء، بينما دعت الهيئة الوطنية لمكافحة الفساد إلى التحقيق. "
+    r = doc("وطعن المحامون أمام المجلس الأعلى للقضاء، بينما دعت الهيئة الأردنية لمكافحة الفساد إلى التحقيق. "
             "وأعلن الاتحاد العام الأردني للمقاولين إضرابا، ووقعت المنظمة الإقليمية للتربية والثقافة والعلوم اتفاقا.")
     orgs = set(of_type(r, "Organization"))
-    assert {"المجلس الأعلى للقضاء", "الهيئة الوطنية لمكافحة الفساد",
+    assert {"المجلس الأعلى للقضاء", "الهيئة الأردنية لمكافحة الفساد",
             "المنظمة الإقليمية للتربية والثقافة والعلوم"} <= orgs
     assert any(o.startswith("الاتحاد العام الأردني للمقاولين") for o in orgs)
     assert r.entities[next(e for e in r.entities if "للمقاولين" in r.entities[e].label_ar)].affiliation == "jordan"
 
 
 def test_a_body_s_owner_or_an_adjective_of_another_noun_after_the_head_names_no_body():
-    r = doc("وانتقد المعارضون المجلس العسكري للبلاد، وواصلت عمليات التحالف الجوية لضرب المواقع الليلة.")
+    r = doc("وانتقد المعارضون المجلس العسكري للبلاد، وواصلت عمليات التحالف الجوية لضرب المواقع الليلة، "
+            "ويسعى البنك الزراعي لتمويل المشاريع الصغيرة.")
     assert not of_type(r, "Organization")
+
+
+def test_a_body_s_state_is_the_state_it_sits_in_but_for_embassies_and_movements():
+    r = doc("ووقعت وزارة الزراعة والتنمية الريفية بكينيا مذكرة تفاهم، وقال أعضاء سفارة الدولة بالمغرب إن "
+            "الزيارة ناجحة، وشن الجيش غارات على حركة الشباب بالصومال.")
+    ministry = next(e for e in r.entities.values() if e.label_ar.startswith("وزارة الزراعة"))
+    assert ministry.affiliation == "kenya"
+    assert not any(e.affiliation in ("morocco", "somalia") for e in r.entities.values() if e.type == "Organization")
