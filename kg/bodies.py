@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
                            _not_a_head, _quoted_name, body_stops, bracketed, name_span,  # bracketed: for kg.bases
-                           purpose_named_end)
+                           proper_name_end, purpose_named_end)
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
@@ -117,6 +117,9 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
         k, state = _organization_end(sentence, i, kb, covered)
+        if k == i + 1 and form not in need_state:  # "مؤسسة سلطانة الخيرية": a name of its own
+            k = proper_name_end(sentence, i, kb, covered) or k
+            state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
         by_purpose = purpose_named_end(sentence, i, kb, covered) if form in definite else None
         if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
             k, state = by_purpose[0], by_purpose[1] or state

@@ -163,3 +163,25 @@ def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[i
     nxt = k + 1
     return national and len(w) > 4 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
         and not _present_verb(w[1:]) and norms[nxt] not in body_stops(kb)
+
+
+def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int | None:
+    """'مؤسسة سلطانة الخيرية', 'منتدى دافوس الاقتصادي', 'جامعة كامبريدج البريطانية': a head without
+    the article, a word of the body's own no list knows, and a definite adjective agreeing with the
+    head; where the name ends (after a nationality that closes it), or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    j = i + 1
+    if j + 1 >= len(tokens) or norms[i].startswith("ال") or any(tokens[p].index in covered for p in (j, j + 1)):
+        return None
+    w, adj = norms[j], norms[j + 1]
+    stops = body_stops(kb)
+    if not w.isalpha() or definite(w) or w.startswith("و") or w in stops or w in kb.nationality \
+            or _present_verb(w) or kb.titles.starts(w) or w in kb.words("name_first_word_stops"):
+        return None
+    if not (adj.startswith("ال") and adj.endswith(("ي", "يه"))) or adj in stops \
+            or norms[i].endswith("ه") != adj.endswith("ه"):
+        return None
+    k = j + 2
+    if adj not in kb.nationality and k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال"):
+        k += 1  # "منتدى دافوس الاقتصادي العالمي" stops at the adjective; a nationality closes it
+    return k

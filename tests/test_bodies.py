@@ -147,3 +147,15 @@ def test_a_body_s_state_is_the_state_it_sits_in_but_for_embassies_and_movements(
     ministry = next(e for e in r.entities.values() if e.label_ar.startswith("وزارة الزراعة"))
     assert ministry.affiliation == "kenya"
     assert not any(e.affiliation in ("morocco", "somalia") for e in r.entities.values() if e.type == "Organization")
+
+
+def test_a_head_a_name_of_its_own_and_an_agreeing_adjective_name_a_body():
+    r = doc("وتبرعت مؤسسة نوران الخيرية بالأجهزة، وقدم باحثون من جامعة فلوريتا الأمريكية دراسة، "
+            "وعقد منتدى بلومار الاقتصادي جلسته الأولى.")
+    assert {"مؤسسة نوران الخيرية", "جامعة فلوريتا الأمريكية", "منتدى بلومار الاقتصادي"} <= set(of_type(r, "Organization"))
+
+
+def test_an_adjective_agreeing_with_no_head_or_a_common_word_after_the_head_names_no_body():
+    r = doc("وشهدت الأسواق حركة نشطة الأسبوع الماضي، وقال إن حزب يقود الائتلاف الحاكم، وإن هيئة وطنية "
+            "ستتشكل.")
+    assert not of_type(r, "Organization")
