@@ -138,15 +138,24 @@ def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
             and (norms[k].endswith(("ي", "يه")) or norms[k] in adjectives or norms[k] in kb.nationality):
         state = state or kb.nationality.get(norms[k])
         k += 1
-    if k == i + 1 or k >= len(tokens) or not _purpose_word(sentence, k, kb, covered, state is not None) \
-            or norms[i + 1] not in adjectives and norms[i].endswith("ه") != norms[i + 1].endswith("ه"):
+    if k == i + 1 or norms[i + 1] not in adjectives and norms[i].endswith("ه") != norms[i + 1].endswith("ه"):
         return None  # "عمليات التحالف العسكرية لمواجهة …": the adjective agrees with another noun
+    end = purpose_end(sentence, k, kb, covered, state is not None)
+    return (end, state) if end else None
+
+
+def purpose_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> int | None:
+    """Where what a body is for, after ل at k, ends ('للقضاء', 'لترويج التجارة الدولية', 'للتربية
+    والعلوم والثقافة'); None when the word at k says no purpose."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if k >= len(tokens) or not _purpose_word(sentence, k, kb, covered, national):
+        return None
     k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لترويج التجارة"
     extra = 0
     while k < len(tokens) and extra < 3 and tokens[k].index not in covered and norms[k] not in body_stops(kb) \
             and (norms[k].startswith("وال") or norms[k].startswith("ال") and norms[k].endswith(("ي", "يه"))):
         k, extra = k + 1, extra + 1  # "للتجارة الدولية", "للتربية والعلوم والثقافة"
-    return k, state
+    return k
 
 
 def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> bool:
@@ -161,7 +170,7 @@ def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[i
     if w.startswith("لل"):
         return len(w) > 4
     nxt = k + 1
-    return national and len(w) > 4 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
+    return national and len(w) > 3 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
         and not _present_verb(w[1:]) and norms[nxt] not in body_stops(kb)
 
 
@@ -183,5 +192,5 @@ def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict
         return None
     k = j + 2
     if adj not in kb.nationality and k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال"):
-        k += 1  # "منتدى دافوس الاقتصادي العالمي" stops at the adjective; a nationality closes it
-    return k
+        k += 1  # "جامعة كوماسي التقنية الغانية": a nationality closes it
+    return k  # not on to a purpose: "مؤشر معهد ايفو الالماني لمناخ الاعمال" is the index's
