@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
                            _not_a_head, _quoted_name, body_stops, bracketed, name_span,  # bracketed: for kg.bases
-                           proper_name_end, purpose_named_end)
+                           place_named_end, proper_name_end, purpose_named_end)
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
@@ -31,8 +31,12 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             k += 1
             continue
         w = norms[k]
-        if chain and k == i + 1 + chain and covered.get(tokens[k].index) == "State":
-            k += 1  # "مجلس وزراء خارجية المغرب العربي": a state's name ends a chain of constructs
+        if chain and k == i + 1 + chain and covered.get(tokens[k].index) in ("State", "Place"):
+            # "مجلس وزراء خارجية المغرب العربي", "مجلس محافظة البصرة": a state's or a place's name
+            # (all of it) ends a chain of constructs
+            kind = covered[tokens[k].index]
+            while k < len(tokens) and covered.get(tokens[k].index) == kind:
+                k += 1
             continue
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
@@ -117,9 +121,11 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
         k, state = _organization_end(sentence, i, kb, covered)
-        if k == i + 1 and form not in need_state:  # "مؤسسة سلطانة الخيرية": a name of its own
-            k = proper_name_end(sentence, i, kb, covered) or k
-            state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
+        if k == i + 1 and form not in need_state:  # "جامعة القاهرة"; "مؤسسة سلطانة الخيرية": a name of its own
+            k, state = place_named_end(sentence, i, kb, covered) or (k, None)
+            if k == i + 1:
+                k = proper_name_end(sentence, i, kb, covered) or k
+                state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
         by_purpose = purpose_named_end(sentence, i, kb, covered) if form in definite else None
         if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
             k, state = by_purpose[0], by_purpose[1] or state

@@ -58,7 +58,7 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         n += 1
     nxt = i + 1 + n
     if n == 0 or nxt >= len(norms) or norms[nxt] in kb.nationality or not (
-            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) == "State"):
+            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) in ("State", "Place")):
         return 0  # the chain ends on a definite word or a state's name ("مجلس وزراء داخلية كينيا")
     return n
 
@@ -194,3 +194,42 @@ def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict
     if adj not in kb.nationality and k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال"):
         k += 1  # "جامعة كوماسي التقنية الغانية": a nationality closes it
     return k  # not on to a purpose: "مؤشر معهد ايفو الالماني لمناخ الاعمال" is the index's
+
+
+def place_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
+                    covered: dict[int, str]) -> tuple[int, str | None] | None:
+    """'جامعة القاهرة', 'برلمان كردستان', 'صندوق أبوظبي للتنمية': a head of a body a city, region or
+    state has (lexicon `place_named_heads`) before the place's known name, and what it is for; where
+    the name ends and the state the place lies in, or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    j = i + 1
+    if j >= len(tokens) or covered.get(tokens[j].index) not in ("Place", "State") \
+            or not any(f in kb.words("place_named_heads") for f in stems(norms[i])) or norms[i].startswith("ال"):
+        return None
+    found = kb.names.find_all(norms[j:j + 4])
+    if not found or found[0][0] != 0:
+        return None
+    _, n, place, _ = found[0]
+    k = j + n
+    if k < len(tokens) and (covered.get(tokens[k].index) in ("Place", "State") or norms[k].startswith("و")
+                            and covered.get(tokens[k].index)):
+        return None  # "مجلس دمشق وبيروت", "جامعة القاهرة الجديدة" aside: two places are no one body's
+    while k < len(tokens) and k - j - n < 2 and tokens[k].index not in covered and norms[k].startswith("ال") \
+            and norms[k].endswith(("ي", "يه")) and norms[k] not in body_stops(kb):
+        k += 1  # "جامعة فلسطين التقنية", "كلية غزة الأهلية الجامعية"
+    # the state a city or region lies in; not a state's name, which names many bodies not its own
+    # ("جامعة كولومبيا" is in New York)
+    state = _state_of(kb, place) if kb.entries[place].type != "State" else None
+    return purpose_end(sentence, k, kb, covered, True) or k, state
+
+
+def _state_of(kb: KnowledgeBase, place: str) -> str | None:
+    """The state a known place lies in (itself for a state), through its regions."""
+    for _ in range(4):
+        entry = kb.entries.get(place)
+        if entry is None or entry.type == "State":
+            return entry.id if entry else None
+        place = kb.located_in().get(place)
+        if place is None:
+            return None
+    return None

@@ -104,6 +104,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "organization_adjectives": WORDS,
     "generic_bodies": WORDS,
     "body_owner_words": WORDS,
+    "place_named_heads": WORDS,
     "seatless_body_heads": WORDS,
     "body_complement_stops": WORDS,
     "other_body_qualifiers": WORDS,

@@ -159,3 +159,19 @@ def test_an_adjective_agreeing_with_no_head_or_a_common_word_after_the_head_name
     r = doc("وشهدت الأسواق حركة نشطة الأسبوع الماضي، وقال إن حزب يقود الائتلاف الحاكم، وإن هيئة وطنية "
             "ستتشكل.")
     assert not of_type(r, "Organization")
+
+
+def test_a_body_named_after_its_city_is_a_body_of_the_city_s_state():
+    r = doc("وحاضر أستاذ من جامعة بغداد في المؤتمر، وقدم صندوق أبوظبي للتنمية قرضا، "
+            "وقال مجلس محافظة البصرة إن المشروع تأخر.")
+    orgs = of_type(r, "Organization")
+    assert {"جامعة بغداد", "صندوق أبوظبي للتنمية", "مجلس محافظة البصرة"} <= set(orgs)
+    assert orgs["جامعة بغداد"].affiliation == "iraq"
+    assert orgs["صندوق أبوظبي للتنمية"].affiliation == "uae"
+
+
+def test_a_body_named_after_a_state_takes_no_affiliation_from_it_and_two_places_name_none():
+    r = doc("ودرس في جامعة كولومبيا في نيويورك، وعقد مجلس دمشق وبيروت للأعمال اجتماعا.")
+    orgs = of_type(r, "Organization")
+    assert orgs["جامعة كولومبيا"].affiliation is None
+    assert not any("دمشق" in o for o in orgs)
