@@ -121,11 +121,12 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
             continue
         # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
         k, state = _organization_end(sentence, i, kb, covered)
-        if k == i + 1 and form not in need_state:  # "جامعة القاهرة"; "مؤسسة سلطانة الخيرية": a name of its own
-            k, state = place_named_end(sentence, i, kb, covered) or (k, None)
-            if k == i + 1:
-                k = proper_name_end(sentence, i, kb, covered) or k
-                state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
+        placed = place_named_end(sentence, i, kb, covered) if form not in need_state else None
+        if placed and placed[0] >= k:  # "جامعة القاهرة", "صندوق أبوظبي للتنمية"
+            k, state = placed
+        elif k == i + 1 and form not in need_state:  # "مؤسسة سلطانة الخيرية": a name of its own
+            k = proper_name_end(sentence, i, kb, covered) or k
+            state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
         by_purpose = purpose_named_end(sentence, i, kb, covered) if form in definite else None
         if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
             k, state = by_purpose[0], by_purpose[1] or state
