@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
                            _not_a_head, _quoted_name, body_stops, bracketed, name_span,  # bracketed: for kg.bases
-                           place_named_end, proper_name_end, purpose_named_end)
+                           place_named_end, proper_name_end, purpose_end, purpose_named_end)
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
@@ -122,8 +122,11 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
         k, state = _organization_end(sentence, i, kb, covered)
         placed = place_named_end(sentence, i, kb, covered) if form not in need_state else None
+        person = _person_named_end(sentence, i, kb, covered) if form not in need_state else None
         if placed and placed[0] >= k:  # "جامعة القاهرة", "صندوق أبوظبي للتنمية"
             k, state = placed
+        elif person and person > k:  # "جامعة الملك سعود", not "جامعة الملك"
+            k, state = person, None
         elif k == i + 1 and form not in need_state:  # "مؤسسة سلطانة الخيرية": a name of its own
             k = proper_name_end(sentence, i, kb, covered) or k
             state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
@@ -233,6 +236,27 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
     return out
+
+
+def _person_named_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int | None:
+    """'جامعة الملك سعود', 'مؤسسة الملك فيصل الخيرية': a head of a body a place may have
+    (`place_named_heads`) named after a person; where the name ends, or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if i + 2 >= len(tokens) or not any(f in kb.words("place_named_heads") for f in stems(norms[i])):
+        return None
+    hit = kb.titles.match_at(norms, i + 1, kb.titles.starts(norms[i + 1]) or None)
+    t = i + 1 + hit[0] if hit else i + 1
+    if t >= len(tokens) or not hit and covered.get(tokens[t].index) != "Person":
+        return None  # a title and a name, or a known person
+    end = t
+    while end < len(tokens) and covered.get(tokens[end].index) == "Person":
+        end += 1  # the known person's whole name
+    if end == t and norms[t].isalpha() and norms[t] not in body_stops(kb) and tokens[t].index not in covered:
+        # an unknown one: one name word, two for a compound ("عبد العزيز")
+        end = t + 1 + (norms[t] in kb.words("joined_name_heads") and t + 1 < len(tokens))
+    if end == t:
+        return None
+    return purpose_end(sentence, end, kb, covered, True) or end
 
 
 def _named_after_person(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:

@@ -175,3 +175,10 @@ def test_a_body_named_after_a_state_takes_no_affiliation_from_it_and_two_places_
     orgs = of_type(r, "Organization")
     assert orgs["جامعة كولومبيا"].affiliation is None
     assert not any("دمشق" in o for o in orgs)
+
+
+def test_a_body_named_after_a_titled_person_takes_the_name_not_the_title_alone():
+    r = doc("وتخرج في جامعة الأمير نايف للعلوم الأمنية، ومنحه صندوق الملك سلمان جائزة العام.")
+    orgs = set(of_type(r, "Organization"))
+    assert "جامعة الأمير نايف للعلوم الأمنية" in orgs
+    assert "صندوق الملك سلمان" in orgs and not any(o.endswith("الأمير") or "جائزة" in o for o in orgs)
