@@ -72,7 +72,7 @@ def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int,
     """The state a body sits in: its capital's ('وزارة الخارجية بطهران', '… في القاهرة') or the
     state itself after ب or في ('وزارة الزراعة والتنمية الريفية بكينيا')."""
     tokens, norms = sentence.tokens, sentence.norms
-    at = k < len(tokens) and norms[k] == "في"
+    at = k < len(tokens) and norms[k] in kb.words("seat_words")
     if k < len(tokens) and norms[k] in kb.words("locative_words"):
         k += 1
     if k >= len(tokens):
@@ -119,23 +119,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                                sentence=sentence.index, entity_id=slug(surface)))
             free = quoted
             continue
-        # "المجلس الأعلى للقضاء": a definite head, adjectives and what the body is for
-        k, state = _organization_end(sentence, i, kb, covered)
-        placed = place_named_end(sentence, i, kb, covered) if form not in need_state else None
-        person = _person_named_end(sentence, i, kb, covered) if form not in need_state else None
-        if placed and placed[0] >= k:  # "جامعة القاهرة", "صندوق أبوظبي للتنمية"
-            k, state = placed
-        elif person and person > k:  # "جامعة الملك سعود", not "جامعة الملك"
-            k, state = person, None
-        elif k == i + 1 and form not in need_state:  # "مؤسسة سلطانة الخيرية": a name of its own
-            k = proper_name_end(sentence, i, kb, covered) or k
-            state = kb.nationality.get(norms[k - 1]) if k > i + 1 else None
-        by_purpose = purpose_named_end(sentence, i, kb, covered) if form in definite else None
-        if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
-            k, state = by_purpose[0], by_purpose[1] or state
-        else:
-            by_purpose = None
-        adjective = state is not None or by_purpose is not None
+        k, state, by_purpose = _body_end(sentence, i, form, kb, covered, form in need_state, form in definite)
+        adjective = state is not None or by_purpose
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
         seat = _seat_state(sentence, k, kb, places or {}, covered) \
             if state is None and k > i + 1 and form not in kb.words("seatless_body_heads") else None
@@ -166,6 +151,28 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                            entity_id=f"{slug(surface)}_{seat}" if seat else _ministry_id(form, surface, kb)))
         free = k
     return out
+
+
+def _body_end(sentence: Sentence, i: int, form: str, kb: KnowledgeBase, covered: dict[int, str],
+              needs_state: bool, definite_head: bool) -> tuple[int, str | None, bool]:
+    """Where the name of the body whose head is at i ends, its state, and whether it is named by
+    what it is for: the longest of the readings ('مجلس الأمن الدولي'; 'جامعة القاهرة', 'صندوق
+    أبوظبي للتنمية'; 'جامعة الملك سعود', not 'جامعة الملك'; 'مؤسسة سلطانة الخيرية'; 'المجلس الأعلى
+    للقضاء', a definite head, adjectives and the purpose)."""
+    k, state = _organization_end(sentence, i, kb, covered)
+    placed = place_named_end(sentence, i, kb, covered) if not needs_state else None
+    person = _person_named_end(sentence, i, kb, covered) if not needs_state else None
+    if placed and placed[0] >= k:
+        k, state = placed
+    elif person and person > k:
+        k, state = person, None
+    elif k == i + 1 and not needs_state:
+        k = proper_name_end(sentence, i, kb, covered) or k
+        state = kb.nationality.get(sentence.norms[k - 1]) if k > i + 1 else None
+    by_purpose = purpose_named_end(sentence, i, kb, covered) if definite_head else None
+    if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
+        return by_purpose[0], by_purpose[1] or state, True
+    return k, state, False
 
 
 def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:

@@ -106,6 +106,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "body_owner_words": WORDS,
     "place_named_heads": WORDS,
     "seatless_body_heads": WORDS,
+    "seat_words": WORDS,
     "body_complement_stops": WORDS,
     "other_body_qualifiers": WORDS,
     "body_name_stops": WORDS,
