@@ -263,7 +263,7 @@ def _person_named_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         end = t + 1 + (norms[t] in kb.words("joined_name_heads") and t + 1 < len(tokens))
     if end == t:
         return None
-    return purpose_end(sentence, end, kb, covered, True) or end
+    return purpose_end(sentence, end, kb, covered, False) or end
 
 
 def _named_after_person(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:

@@ -198,9 +198,9 @@ def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict
 
 def place_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
                     covered: dict[int, str]) -> tuple[int, str | None] | None:
-    """'جامعة القاهرة', 'برلمان كردستان', 'صندوق أبوظبي للتنمية': a head of a body a city, region or
-    state has (lexicon `place_named_heads`) before the place's known name, and what it is for; where
-    the name ends and the state the place lies in, or None."""
+    """'جامعة القاهرة', 'محكمة باريس', 'صندوق أبوظبي للتنمية': a head of a body a city, region or
+    state has (lexicon `place_named_heads`) before the place's known name, its adjectives and what it
+    is for after لل; where the name ends and the state the place lies in, or None."""
     norms, tokens = sentence.norms, sentence.tokens
     j = i + 1
     if j >= len(tokens) or covered.get(tokens[j].index) not in ("Place", "State") \
@@ -211,16 +211,15 @@ def place_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
         return None
     _, n, place, _ = found[0]
     k = j + n
-    if k < len(tokens) and (covered.get(tokens[k].index) in ("Place", "State") or norms[k].startswith("و")
-                            and covered.get(tokens[k].index)):
-        return None  # "مجلس دمشق وبيروت", "جامعة القاهرة الجديدة" aside: two places are no one body's
+    if k < len(tokens) and covered.get(tokens[k].index) in ("Place", "State"):
+        return None  # "مجلس دمشق وبيروت": two places' names are no one body's
     while k < len(tokens) and k - j - n < 2 and tokens[k].index not in covered and norms[k].startswith("ال") \
             and norms[k].endswith(("ي", "يه")) and norms[k] not in body_stops(kb):
         k += 1  # "جامعة فلسطين التقنية", "كلية غزة الأهلية الجامعية"
     # the state a city or region lies in; not a state's name, which names many bodies not its own
     # ("جامعة كولومبيا" is in New York)
-    state = _state_of(kb, place) if kb.entries[place].type != "State" else None
-    return purpose_end(sentence, k, kb, covered, True) or k, state
+    state = _state_of(kb, place) if getattr(kb.entries.get(place), "type", "State") != "State" else None
+    return purpose_end(sentence, k, kb, covered, False) or k, state
 
 
 def _state_of(kb: KnowledgeBase, place: str) -> str | None:

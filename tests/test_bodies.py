@@ -171,10 +171,12 @@ def test_a_body_named_after_its_city_is_a_body_of_the_city_s_state():
 
 
 def test_a_body_named_after_a_state_takes_no_affiliation_from_it_and_two_places_name_none():
-    r = doc("ودرس في جامعة كولومبيا في نيويورك، وعقد مجلس دمشق وبيروت للأعمال اجتماعا.")
+    r = doc("ودرس في جامعة كولومبيا في نيويورك، وعقد مجلس دمشق وبيروت للأعمال اجتماعا، "
+            "وقدمت جامعة الموصل لتشجيع البحث منحا.")
     orgs = of_type(r, "Organization")
     assert orgs["جامعة كولومبيا"].affiliation is None
     assert not any("دمشق" in o for o in orgs)
+    assert "جامعة الموصل" in orgs  # a purpose clause after ل + a noun in construct is the sentence's
 
 
 def test_a_body_named_after_a_titled_person_takes_the_name_not_the_title_alone():
