@@ -184,3 +184,10 @@ def test_a_body_named_after_a_titled_person_takes_the_name_not_the_title_alone()
     orgs = set(of_type(r, "Organization"))
     assert "جامعة الأمير نايف للعلوم الأمنية" in orgs
     assert "صندوق الملك سلمان" in orgs and not any(o.endswith("الأمير") or "جائزة" in o for o in orgs)
+
+
+def test_a_newspaper_is_an_outlet_by_either_word_for_it():
+    r = doc("وذكرت جريدة الشروق أن الوفد وصل، ونقلت جريدة دمشق عن مصادر أن الاجتماع انتهى.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"جريدة الشروق", "جريدة دمشق"} <= orgs
+    assert not of_type(r, "Place") and not of_type(r, "State")
