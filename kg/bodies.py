@@ -99,7 +99,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     portfolios = kb.words("portfolio_heads")
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios
+        | kb.words("place_named_heads")))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
@@ -159,8 +160,11 @@ def _body_end(sentence: Sentence, i: int, form: str, kb: KnowledgeBase, covered:
     what it is for: the longest of the readings ('مجلس الأمن الدولي'; 'جامعة القاهرة', 'صندوق
     أبوظبي للتنمية'; 'جامعة الملك سعود', not 'جامعة الملك'; 'مؤسسة سلطانة الخيرية'; 'المجلس الأعلى
     للقضاء', a definite head, adjectives and the purpose)."""
-    k, state = _organization_end(sentence, i, kb, covered)
     placed = place_named_end(sentence, i, kb, covered) if not needs_state else None
+    if form not in kb.words("organization_heads") and form not in kb.words("state_body_heads") \
+            and not definite_head and form not in kb.words("portfolio_heads"):
+        return (placed[0], placed[1], False) if placed else (i + 1, None, False)  # "بلدية نابلس" only
+    k, state = _organization_end(sentence, i, kb, covered)
     person = _person_named_end(sentence, i, kb, covered) if not needs_state else None
     if placed and placed[0] >= k:
         k, state = placed

@@ -203,22 +203,26 @@ def place_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
     is for after لل; where the name ends and the state the place lies in, or None."""
     norms, tokens = sentence.norms, sentence.tokens
     j = i + 1
+    if j + 1 < len(tokens) and tokens[j].index not in covered and kb.stem_forms("place_heads")[norms[j]]:
+        j += 1  # "بلدية مدينة الخليل": the place named with its head
     if j >= len(tokens) or covered.get(tokens[j].index) not in ("Place", "State") \
             or not any(f in kb.words("place_named_heads") for f in stems(norms[i])) or norms[i].startswith("ال"):
         return None
-    found = kb.names.find_all(norms[j:j + 4])
-    if not found or found[0][0] != 0:
-        return None
-    _, n, place, _ = found[0]
-    k = j + n
+    kind, k = covered[tokens[j].index], j
+    while k < len(tokens) and covered.get(tokens[k].index) == kind and k - j < 4 \
+            and (k == j or len(stems(norms[k])) == 1):
+        k += 1  # the place's whole name ("رام الله"), not the next after a clitic ("جورج تاون بواشنطن")
+    found = [v for _, _, v, _ in kb.names.find_all(norms[j:k]) if v in kb.entries]
+    place, n = (found[-1] if found else None), k - j
     if k < len(tokens) and covered.get(tokens[k].index) in ("Place", "State"):
         return None  # "مجلس دمشق وبيروت": two places' names are no one body's
     while k < len(tokens) and k - j - n < 2 and tokens[k].index not in covered and norms[k].startswith("ال") \
-            and norms[k].endswith(("ي", "يه")) and norms[k] not in body_stops(kb):
-        k += 1  # "جامعة فلسطين التقنية", "كلية غزة الأهلية الجامعية"
+            and norms[k].endswith(("ي", "يه")) and norms[k] not in body_stops(kb) \
+            and norms[k].endswith("ه") == norms[i].endswith("ه"):
+        k += 1  # "جامعة فلسطين التقنية", "كلية غزة الأهلية الجامعية"; not "عمدة بلدية باريس الاشتراكي"
     # the state a city or region lies in; not a state's name, which names many bodies not its own
     # ("جامعة كولومبيا" is in New York)
-    state = _state_of(kb, place) if getattr(kb.entries.get(place), "type", "State") != "State" else None
+    state = _state_of(kb, place) if place and kb.entries[place].type != "State" else None
     return purpose_end(sentence, k, kb, covered, False) or k, state
 
 

@@ -191,3 +191,11 @@ def test_a_newspaper_is_an_outlet_by_either_word_for_it():
     orgs = set(of_type(r, "Organization"))
     assert {"جريدة الشروق", "جريدة دمشق"} <= orgs
     assert not of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_municipality_is_a_body_only_when_its_town_is_named():
+    r = doc("وقال رئيس بلدية الخليل إن المياه عادت، وأعلنت بلدية مدينة طولكرم إغلاق السوق، "
+            "وجرت انتخابات بلدية الأسبوع الماضي.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"بلدية الخليل", "بلدية مدينة طولكرم"} <= orgs
+    assert not any("الأسبوع" in o for o in orgs)
