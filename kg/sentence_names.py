@@ -23,7 +23,7 @@ def covered_tokens(mentions: list[Mention]) -> set[int]:
 #: The word lists that open the recognizers of bodies, outlets, bases, places and formal state
 #: names (each returns nothing without one of its words): a sentence with none of them skips all.
 HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "portfolio_heads", "media_heads", "base_words",
-                   "described_base_heads", "place_heads", "state_forms")
+                   "described_base_heads", "place_heads", "state_forms", "place_named_heads")
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
