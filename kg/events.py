@@ -40,6 +40,7 @@ class Candidate:
     travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
     clause: int = -1                # the trigger clause it was read from
     during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
+    another: bool = False           # "لقاء آخر جمعهما": an encounter of its own, folded into no other
 
 
 class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
@@ -68,6 +69,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         self.presence = kb.phrases("presence_markers")
         self.welcome = kb.phrases("welcome_phrases")
         self.airport = kb.phrases("airport_words")
+        self.other_encounter = kb.words("other_encounter_words")
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
@@ -112,6 +114,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
+        another = self._other_encounters(view, triggers)
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -146,9 +149,18 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
-                                 travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
+                                 travel=c in travel or pronoun or welcome, clause=c,  # a welcome is the arrival's
+                                 another=c in another))
         out = self._visits_during(view, clause_kinds, out)
         return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
+
+    def _other_encounters(self, view: SentenceView, triggers: list) -> set[int]:
+        """Clauses whose trigger is followed by 'another' or 'an earlier' ('لقاء آخر', 'زيارته السابقة'):
+        they tell an encounter of their own, not the one the article reports."""
+        norms = view.sentence.norms
+        if self.other_encounter.isdisjoint(view.sentence.forms):  # most sentences: no pass
+            return set()
+        return {view.clause[a] for a, b, _ in triggers if b < len(norms) and norms[b] in self.other_encounter}
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
                           evidence: str) -> list[Candidate]:

@@ -78,6 +78,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "attendance_markers": WORDS,
     "sideline_markers": WORDS,
     "before_event_phrases": WORDS,
+    "other_encounter_words": WORDS,
     "complementizers": WORDS,
     "speech_verbs": WORDS,
     "since_words": WORDS,

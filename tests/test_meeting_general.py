@@ -213,3 +213,22 @@ def test_a_visit_the_subject_makes_himself_is_his():
     assert meetings("وقام وزير الخارجية الأردني أيمن الصفدي بزيارة إلى القاهرة.") == [("Visit", ["ayman_safadi"])]
     assert [k for k, _ in meetings("وأشاد الرئيس الكيني وليام روتو بالعلاقات بين البلدين خلال قيامه بزيارة رسمية "
                                      "إلى كمبالا أمس.")] == ["Visit"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # 'another' or 'an earlier' right after the encounter noun: an encounter of its own (other_encounter_words)
+    ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
+     "وجاءت المباحثات بعد شهر من اجتماع آخر جمع الزعيمين.", ["Talks", "Visit"]),
+    ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي.\n"
+     "وكان الصفدي قد بحث ملف المياه مع سامح شكري في اجتماع سابق.", ["Meeting", "Talks"]),
+    ("وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة.\nوكانت زيارته السابقة إلى قطر قد استمرت يومين.",
+     ["Visit", "Visit"]),
+])
+def test_another_or_an_earlier_encounter_is_not_the_one_told(text, kinds):
+    assert sorted(k for k, _ in meetings(text)) == kinds
+
+
+def test_the_same_encounter_told_twice_without_another_is_one():
+    text = ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
+            "وجاءت المباحثات بعد شهر من الاتفاق بين الزعيمين.")
+    assert len(meetings(text)) == 1
