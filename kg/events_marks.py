@@ -283,4 +283,17 @@ class ClauseMarks:
             return triggers, []
         larger = [t for t in triggers if t[0] in before
                   or any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
-        return [t for t in triggers if t not in larger], larger
+        return [t for t in triggers if t not in larger], larger + self._body_gatherings(view, larger)
+
+    def _body_gatherings(self, view: SentenceView, larger: list) -> list[tuple[int, int, str]]:
+        """'على هامش منتدى التعاون العربي الصيني', 'على هامش أعمال الدورة العادية لمجلس …': a gathering word
+        right after the sideline marker (no trigger word) with an organization named within four words of
+        the marker: the organization's summit, as a trigger at the marker's last word."""
+        norms, words = view.sentence.norms, self.kb.words("sideline_gatherings")
+        out = []
+        for _, b, _ in self.sideline.spans_in(view.sentence):
+            if b < len(norms) and norms[b] in words and not any(t[0] >= b - 1 and view.clause[t[0]] == view.clause[b]
+                                                                 for t in larger) \
+                    and self._summit_bodies(view, b - 1):
+                out.append((b - 1, b, "Summit"))
+        return out

@@ -77,6 +77,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "delegation_words": WORDS,
     "attendance_markers": WORDS,
     "sideline_markers": WORDS,
+    "sideline_gatherings": WORDS,
     "before_event_phrases": WORDS,
     "other_encounter_words": WORDS,
     "complementizers": WORDS,

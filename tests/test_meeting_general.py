@@ -232,3 +232,19 @@ def test_the_same_encounter_told_twice_without_another_is_one():
     text = ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
             "وجاءت المباحثات بعد شهر من الاتفاق بين الزعيمين.")
     assert len(meetings(text)) == 1
+
+
+@pytest.mark.parametrize("text, body", [
+    # a gathering of a body after 'على هامش', with no trigger word (sideline_gatherings): the body's summit
+    ("وجاء التوقيع بعد محادثات عقدها الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني، على هامش منتدى "
+     "التعاون العربي الصيني المنعقد في بكين.", "china_arab_forum"),
+    ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على هامش اجتماعات الجمعية العامة للأمم "
+     "المتحدة في نيويورك.", None),
+    ("وعقد وزير الخارجية الكيني موساليا مودافادي لقاء مع نظيره الأوغندي جيجي أودونغو على هامش ملتقى الاتحاد "
+     "الأفريقي في أديس أبابا.", "african_union"),
+])
+def test_a_bodys_gathering_on_whose_sidelines_two_met_is_its_summit(text, body):
+    found = meetings(text)
+    summits = [p for k, p in found if k == "Summit"]
+    assert len(found) == 2 and len(summits) == 1 and len(summits[0]) == 1
+    assert body is None or summits[0] == [body]
