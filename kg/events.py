@@ -151,7 +151,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c,  # a welcome is the arrival's
                                  another=c in another))
-        out = self._visits_during(view, clause_kinds, out)
+        out = self._summits_where(view, clause_kinds, self._visits_during(view, clause_kinds, out))
         return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
 
     def _other_encounters(self, view: SentenceView, triggers: list) -> set[int]:

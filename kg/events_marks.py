@@ -272,6 +272,30 @@ class ClauseMarks:
             cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
         return cands + extra
 
+    def _summits_where(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                       cands: list[Candidate]) -> list[Candidate]:
+        """'وصل الرئيس إلى الجزائر قادما من أستانا حيث شارك في قمة منظمة التعاون الإسلامي': a body's summit
+        after 'حيث' in the clause of a visit is the summit (the traveller and the body), beside the visit."""
+        words = self.kb.words("where_words")
+        if words.isdisjoint(view.sentence.forms):  # most sentences: no pass
+            return cands
+        norms, extra = view.sentence.norms, []
+        for cand in cands:
+            kinds = clause_kinds.get(cand.clause, [])
+            if cand.kind != "Visit" or cand.dated_list or not cand.participants:
+                continue
+            where = [w for w in range(len(norms)) if norms[w] in words and view.clause[w] == cand.clause
+                     and any(a < w and k == "Visit" for a, k in kinds)]
+            summit = next((a for a, k in kinds if k == "Summit" and where and a > where[0]), None)
+            bodies = self._summit_bodies(view, summit) if summit is not None else []
+            if bodies:  # held at the place right before 'حيث', if one is named there
+                at = next((m.entity_id for m in view.mentions if view.pos(m.end - 1) == where[0] - 1
+                           and self.types.get(m.entity_id) in ("Place", "State")), None)
+                extra.append(replace(cand, kind="Summit", participants=bodies + cand.participants, travel=False,
+                                     during=True, location=at))
+                cand.during = True
+        return cands + extra
+
     def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
         """'التقى الوزير نظيره على هامش القمة …', 'على هامش أعمال القمة، عقد الوزير اجتماعا مع …': a trigger
         after 'على هامش' in its clause names the larger event beside which the encounter happened, not

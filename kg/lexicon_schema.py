@@ -62,6 +62,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "visit_verb_stems": WORDS,
     "travel_triggers": WORDS,
     "during_words": WORDS,
+    "where_words": WORDS,
     "counterpart_prepositions": WORDS,
     "anaphoric_encounters": WORDS,
     "anaphoric_openers": WORDS,

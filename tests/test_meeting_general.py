@@ -248,3 +248,24 @@ def test_a_bodys_gathering_on_whose_sidelines_two_met_is_its_summit(text, body):
     summits = [p for k, p in found if k == "Summit"]
     assert len(found) == 2 and len(summits) == 1 and len(summits[0]) == 1
     assert body is None or summits[0] == [body]
+
+
+@pytest.mark.parametrize("text, traveller, body", [
+    # a body's summit after 'حيث' in the clause of an arrival (where_words): the summit, beside the visit
+    ("وصل الرئيس الكيني وليام روتو إلى نيروبي قادما من أديس أبابا حيث شارك في قمة الاتحاد الأفريقي.",
+     "wlyam_rwtw", "african_union"),
+    ("وحطت طائرة رئيس الوزراء الأردني جعفر حسان في مطار عمان قادمة من القاهرة حيث شارك في القمة الطارئة لجامعة "
+     "الدول العربية.", None, "arab_league"),
+])
+def test_a_summit_where_the_traveller_was_is_an_event_beside_the_visit(text, traveller, body):
+    found = meetings(text)
+    assert sorted(k for k, _ in found) == ["Summit", "Visit"]
+    summit = next(p for k, p in found if k == "Summit")
+    visit = next(p for k, p in found if k == "Visit")
+    assert body in summit and len(summit) == 2 and len(visit) == 1 and visit[0] in summit
+    assert traveller is None or visit == [traveller]
+
+
+def test_an_encounter_where_the_traveller_arrived_names_no_summit():
+    found = meetings("وصل الرئيس الكيني وليام روتو إلى كمبالا حيث التقى الرئيس الأوغندي يوري موسيفيني.")
+    assert [(k, len(p)) for k, p in found] == [("Visit", 2)]
