@@ -312,10 +312,12 @@ class ClauseMarks:
     def _body_gatherings(self, view: SentenceView, larger: list) -> list[tuple[int, int, str]]:
         """'على هامش منتدى التعاون العربي الصيني', 'على هامش أعمال الدورة العادية لمجلس …': a gathering word
         right after the sideline marker (no trigger word) with an organization named within four words of
-        the marker: the organization's summit, as a trigger at the marker's last word."""
+        the marker: the organization's summit, as a trigger at the marker's last word. Only the sentence's
+        first marker: an encounter is told beside one larger event, a later one is something else's
+        ('التقى …، على هامش الاجتماع الوزاري، …، والتحضير للحدث … على هامش أعمال الجمعية العامة')."""
         norms, words = view.sentence.norms, self.kb.words("sideline_gatherings")
         out = []
-        for _, b, _ in self.sideline.spans_in(view.sentence):
+        for _, b, _ in self.sideline.spans_in(view.sentence)[:1]:
             if b < len(norms) and norms[b] in words and not any(t[0] >= b - 1 and view.clause[t[0]] == view.clause[b]
                                                                  for t in larger) \
                     and self._summit_bodies(view, b - 1):

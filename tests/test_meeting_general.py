@@ -269,3 +269,10 @@ def test_a_summit_where_the_traveller_was_is_an_event_beside_the_visit(text, tra
 def test_an_encounter_where_the_traveller_arrived_names_no_summit():
     found = meetings("وصل الرئيس الكيني وليام روتو إلى كمبالا حيث التقى الرئيس الأوغندي يوري موسيفيني.")
     assert [(k, len(p)) for k, p in found] == [("Visit", 2)]
+
+
+def test_only_the_first_sideline_of_a_sentence_is_the_encounters():
+    # a later 'على هامش' in the sentence belongs to something else (here a plan): no summit of that body
+    found = meetings("التقى وزير الخارجية الكيني موساليا مودافادي نظيره الأوغندي جيجي أودونغو، على هامش الاجتماع "
+                     "الوزاري في نيروبي، للتنسيق والتحضير لحدث على هامش أعمال الجمعية العامة للأمم المتحدة.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
