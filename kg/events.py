@@ -16,8 +16,8 @@ from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
-from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, quoted_positions,  # noqa: F401  (kg.events' names)
-                              make_view)
+from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, elapsed_triggers,  # noqa: F401  (kg.events' names)
+                              make_view, quoted_positions)
 from kg.text import Sentence, stems
 
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
@@ -40,7 +40,7 @@ class Candidate:
     travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
     clause: int = -1                # the trigger clause it was read from
     during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
-    another: bool = False           # "لقاء آخر جمعهما": an encounter of its own, folded into no other
+    another: bool = False           # "بعد شهر على الزيارة التي …": an earlier encounter, folded into no other
 
 
 class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
@@ -69,7 +69,6 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         self.presence = kb.phrases("presence_markers")
         self.welcome = kb.phrases("welcome_phrases")
         self.airport = kb.phrases("airport_words")
-        self.other_encounter = kb.words("other_encounter_words")
 
     def _persons(self, view: SentenceView, clauses: set[int]) -> list[Mention]:
         toks = view.sentence.tokens
@@ -114,7 +113,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
-        another = self._other_encounters(view, triggers)
+        elapsed = {view.clause[t] for _, t in elapsed_triggers(sentence, self.kb)}  # 'بعد شهر على الزيارة …'
+
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -123,7 +123,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
+            persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit",
+                                         apart=c in elapsed)
             if self._signed_at_home(signings, clause_kinds[c], persons):
                 continue
             if kind == "Summit":
@@ -150,17 +151,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c,  # a welcome is the arrival's
-                                 another=c in another))
+                                 another=c in elapsed))
         out = self._summits_where(view, clause_kinds, self._visits_during(view, clause_kinds, out))
         return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
-
-    def _other_encounters(self, view: SentenceView, triggers: list) -> set[int]:
-        """Clauses whose trigger is followed by 'another' or 'an earlier' ('لقاء آخر', 'زيارته السابقة'):
-        they tell an encounter of their own, not the one the article reports."""
-        norms = view.sentence.norms
-        if self.other_encounter.isdisjoint(view.sentence.forms):  # most sentences: no pass
-            return set()
-        return {view.clause[a] for a, b, _ in triggers if b < len(norms) and norms[b] in self.other_encounter}
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
                           evidence: str) -> list[Candidate]:
@@ -179,14 +172,16 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
-                      kind: str = "Meeting", present: bool = False) -> list[str]:
+                      kind: str = "Meeting", present: bool = False, apart: bool = False) -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before.
-        `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are)."""
+        `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are).
+        `apart`: an earlier encounter told inside another's clause ('بعد شهر على الزيارة التي قام بها …'):
+        the subject before it and the clauses after it tell the other encounter."""
         clauses = {c}
         last = max(view.clause) if view.clause else 0
         k = c + 1
         contrast = {view.clause[a] for a, _, _ in found_in(view, self.kb.phrases("contrast_words"))}
-        while k <= last and k not in trigger_clauses and k not in contrast and (
+        while not apart and k <= last and k not in trigger_clauses and k not in contrast and (
                 not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1
@@ -198,7 +193,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
             a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]
-        if not persons:
+        if not persons and not apart:
             for k in range(c - 1, -1, -1):
                 end_of_clause = max(p for p, cl in enumerate(view.clause) if cl == k)
                 persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
@@ -211,7 +206,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 ids.append(m.entity_id)
         with_them = trigger + 1 < len(view.sentence.norms) and all(view.pos(m.start) > trigger for m in persons) \
             and view.sentence.norms[trigger + 1] in self.kb.words("counterpart_prepositions")
-        if (len(ids) == 1 or with_them) and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
+        if (len(ids) == 1 or with_them) and min(clauses) > 0 and not apart \
+                and self._complementizer_before(view, trigger) is None:
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):

@@ -216,21 +216,27 @@ def test_a_visit_the_subject_makes_himself_is_his():
 
 
 @pytest.mark.parametrize("text, kinds", [
-    # 'another' or 'an earlier' right after the encounter noun: an encounter of its own (other_encounter_words)
+    # an encounter told as a span of time after another (elapsed_openers): an encounter of its own
     ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
-     "وجاءت المباحثات بعد شهر من اجتماع آخر جمع الزعيمين.", ["Talks", "Visit"]),
+     "وجاءت المباحثات بعد شهر من اجتماع جمع الزعيمين.", ["Meeting", "Visit"]),
     ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي.\n"
-     "وكان الصفدي قد بحث ملف المياه مع سامح شكري في اجتماع سابق.", ["Meeting", "Talks"]),
-    ("وصل الرئيس التركي رجب طيب أردوغان إلى الدوحة.\nوكانت زيارته السابقة إلى قطر قد استمرت يومين.",
-     ["Visit", "Visit"]),
+     "ويأتي اللقاء بعد أسبوعين فقط على اتصال هاتفي بين أيمن الصفدي وسامح شكري.", ["Meeting", "PhoneCall"]),
+    ("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، في زيارة تأتي بعد أكثر من عام على الزيارة التي قام "
+     "بها وزير الخارجية الأوغندي جيجي أودونغو إلى نيروبي.", ["Visit", "Visit"]),
 ])
-def test_another_or_an_earlier_encounter_is_not_the_one_told(text, kinds):
+def test_an_encounter_a_span_of_time_before_the_one_told_is_another(text, kinds):
     assert sorted(k for k, _ in meetings(text)) == kinds
 
 
-def test_the_same_encounter_told_twice_without_another_is_one():
+def test_the_earlier_visit_is_its_travellers_alone():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، في زيارة تأتي بعد أكثر من عام على الزيارة "
+                     "التي قام بها وزير الخارجية الأوغندي جيجي أودونغو إلى نيروبي.")
+    assert sorted(p for _, p in found) == [["jyjy_awdwnghw"], ["mwsalya_mwdafady"]]
+
+
+def test_the_same_encounter_told_twice_without_a_span_of_time_is_one():
     text = ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
-            "وجاءت المباحثات بعد شهر من الاتفاق بين الزعيمين.")
+            "وجاءت المباحثات بعد التوقيع على الاتفاق بين الزعيمين.")
     assert len(meetings(text)) == 1
 
 

@@ -55,6 +55,9 @@ def _meetings(text):
     # a gathering after 'على هامش' that names no body is no summit (sideline_gatherings)
     "وافتتح وزير الثقافة المصري أحمد هنو معرضا للكتاب على هامش مؤتمر الناشرين العرب، وحضره الرئيس الكيني وليام روتو.",
     "وقال الرئيس الكيني وليام روتو على هامش مؤتمر صحفي مع الرئيس الأوغندي يوري موسيفيني إن أسعار الوقود سترتفع.",
+    # a span of time after a body's meeting names no encounter of the person quoted (elapsed_openers)
+    "وارتفعت أسعار النفط بعد أسبوع من اجتماع أوبك في فيينا، وقال وزير الطاقة السعودي عبد العزيز بن سلمان إن "
+    "السوق مستقرة، وأيده وزير الطاقة الإماراتي سهيل المزروعي.",
     # an envoy word without a title or name after it: a film actor's visit
     "وزار الممثل المصري عادل إمام مدينة دبي، والتقى المعجبين في حفل نظمته القنصلية.",
 ])
