@@ -96,8 +96,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
         signings = self._signings(view)
-        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings
-                    + self._letters(view)
+        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings + self._letters(view)
                     if a not in view.excluded]
         triggers, beside = self._beside_sidelines(view, triggers)
         if not (triggers or beside) or len(sentence.tokens) > MAX_EVENT_SENTENCE:
@@ -114,7 +113,6 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
         elapsed = {view.clause[t] for _, t in elapsed_triggers(sentence, self.kb)}  # 'بعد شهر على الزيارة …'
-
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -152,7 +150,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
                                  travel=c in travel or pronoun or welcome, clause=c,  # a welcome is the arrival's
                                  another=c in elapsed))
-        out = self._summits_where(view, clause_kinds, self._visits_during(view, clause_kinds, out))
+        out = self._events_where(view, clause_kinds, self._visits_during(view, clause_kinds, out))
         return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],

@@ -272,28 +272,36 @@ class ClauseMarks:
             cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
         return cands + extra
 
-    def _summits_where(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
-                       cands: list[Candidate]) -> list[Candidate]:
-        """'وصل الرئيس إلى الجزائر قادما من أستانا حيث شارك في قمة منظمة التعاون الإسلامي': a body's summit
-        after 'حيث' in the clause of a visit is the summit (the traveller and the body), beside the visit."""
+    def _events_where(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                      cands: list[Candidate]) -> list[Candidate]:
+        """An event after 'حيث' in the clause of a visit, beside the visit: a body's summit ('وصل الرئيس إلى
+        الجزائر قادما من أستانا حيث شارك في قمة منظمة التعاون الإسلامي': the traveller and the body), or any
+        encounter at the place the traveller came from ('وصلت الوزيرة إلى عمان قادمة من بيروت حيث عقدت اجتماعا
+        مع …': the traveller and those named after 'حيث'), held at the place right before 'حيث'."""
         words = self.kb.words("where_words")
         if words.isdisjoint(view.sentence.forms):  # most sentences: no pass
             return cands
-        norms, extra = view.sentence.norms, []
+        norms, extra, origin = view.sentence.norms, [], self.kb.words("origin_words")
         for cand in cands:
             kinds = clause_kinds.get(cand.clause, [])
             if cand.kind != "Visit" or cand.dated_list or not cand.participants:
                 continue
-            where = [w for w in range(len(norms)) if norms[w] in words and view.clause[w] == cand.clause
-                     and any(a < w and k == "Visit" for a, k in kinds)]
-            summit = next((a for a, k in kinds if k == "Summit" and where and a > where[0]), None)
+            w = next((w for w in range(len(norms)) if norms[w] in words and view.clause[w] == cand.clause
+                      and any(a < w and k == "Visit" for a, k in kinds)), None)
+            after = [(a, k) for a, k in kinds if w is not None and a > w and k != "Visit"]
+            summit = next((a for a, k in after if k == "Summit"), None)
             bodies = self._summit_bodies(view, summit) if summit is not None else []
-            if bodies:  # held at the place right before 'حيث', if one is named there
-                at = next((m.entity_id for m in view.mentions if view.pos(m.end - 1) == where[0] - 1
-                           and self.types.get(m.entity_id) in ("Place", "State")), None)
-                extra.append(replace(cand, kind="Summit", participants=bodies + cand.participants, travel=False,
-                                     during=True, location=at))
-                cand.during = True
+            came = after and not origin.isdisjoint(norms[max(0, w - 5):w])  # 'قادما من بيروت حيث …'
+            if not (bodies or came):
+                continue
+            at = next((m.entity_id for m in view.mentions if view.pos(m.end - 1) == w - 1
+                       and self.types.get(m.entity_id) in ("Place", "State")), None)
+            before = [p for p in cand.participants if any(m.entity_id == p and view.pos(m.start) < w for m in view.mentions)]
+            kind = "Summit" if bodies else min((k for _, k in after), key=self.priority.index)
+            extra.append(replace(cand, kind=kind, participants=bodies + cand.participants, travel=False,
+                                 during=True, location=at))
+            cand.during, cand.participants = True, before or cand.participants
+            cand.location = None if cand.location == at else cand.location  # the place came from is no visit's
         return cands + extra
 
     def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:

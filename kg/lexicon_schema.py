@@ -63,6 +63,7 @@ LEXICON_SCHEMA: dict[str, str] = {
     "travel_triggers": WORDS,
     "during_words": WORDS,
     "where_words": WORDS,
+    "origin_words": WORDS,
     "counterpart_prepositions": WORDS,
     "anaphoric_encounters": WORDS,
     "anaphoric_openers": WORDS,

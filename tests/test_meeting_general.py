@@ -282,3 +282,13 @@ def test_only_the_first_sideline_of_a_sentence_is_the_encounters():
     found = meetings("التقى وزير الخارجية الكيني موساليا مودافادي نظيره الأوغندي جيجي أودونغو، على هامش الاجتماع "
                      "الوزاري في نيروبي، للتنسيق والتحضير لحدث على هامش أعمال الجمعية العامة للأمم المتحدة.")
     assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+
+
+def test_an_encounter_where_the_traveller_came_from_is_apart_from_the_visit():
+    # 'قادمة من … حيث' (origin_words): the encounter was at the place left, the visit is the traveller's
+    found = meetings("ووصلت وزيرة الخارجية الأمريكية كوندوليزا رايس إلى عمان قادمة من بيروت حيث عقدت اجتماعا مع "
+                     "رئيس الحكومة اللبنانية فؤاد السنيورة.")
+    assert sorted((k, len(p)) for k, p in found) == [("Meeting", 2), ("Visit", 1)]
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى نيروبي عائدا من كمبالا حيث بحث مع نظيره الأوغندي "
+                     "جيجي أودونغو ملف الحدود.")
+    assert sorted((k, len(p)) for k, p in found) == [("Talks", 2), ("Visit", 1)]
