@@ -36,6 +36,13 @@ def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
         and set(talks.participants) <= set(other.participants)
 
 
+def _visit_beside_summit(a: Candidate, b: Candidate, types: dict[str, str]) -> bool:
+    """'وعرفت زيارة الملك لأديس أبابا مباحثات …، ومأدبة عشاء … للمشاركين في الدورة الثامنة والعشرين لقمة الاتحاد
+    الأفريقي': a body's summit and a visit told in one sentence are two events (the summit the body's)."""
+    return {a.kind, b.kind} == {"Visit", "Summit"} and any(
+        types.get(p) == "Organization" for e in (a, b) if e.kind == "Summit" for p in e.participants)
+
+
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
     return a is None or b is None or a.compatible(b)
 
@@ -59,7 +66,8 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
                          and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)
-                         and not (m.during and c.during) and not (m.another or c.another)), None)
+                         and not (m.during and c.during) and not (m.another or c.another)
+                         and not _visit_beside_summit(m, c, extractor.types)), None)
             if host:
                 _merge_into(host, c, priority)
             else:

@@ -292,3 +292,15 @@ def test_an_encounter_where_the_traveller_came_from_is_apart_from_the_visit():
     found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى نيروبي عائدا من كمبالا حيث بحث مع نظيره الأوغندي "
                      "جيجي أودونغو ملف الحدود.")
     assert sorted((k, len(p)) for k, p in found) == [("Talks", 2), ("Visit", 1)]
+
+
+@pytest.mark.parametrize("text, body", [
+    # a visit and a body's summit in one sentence are not folded into a visit of the body: the summit is
+    # the body's, and the arrival is taking part in it
+    ("وصل الرئيس الكيني وليام روتو إلى أديس أبابا، للمشاركة في أعمال قمة الاتحاد الأفريقي.", "african_union"),
+    ("وصل أمير قطر الشيخ تميم بن حمد آل ثاني إلى الرياض، أمس، لحضور القمة الخليجية الرابعة والأربعين لمجلس "
+     "التعاون لدول الخليج العربية.", "gcc"),
+])
+def test_an_arrival_for_a_bodys_summit_is_the_summit_not_a_visit_of_the_body(text, body):
+    found = meetings(text)
+    assert [(k, len(p)) for k, p in found] == [("Summit", 2)] and body in found[0][1]
