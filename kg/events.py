@@ -112,7 +112,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
-        elapsed = {view.clause[t] for _, t in elapsed_triggers(sentence, self.kb)}  # 'بعد شهر على الزيارة …'
+        clause = view.clause  # its elapsed triggers ('بعد شهر على الزيارة …') are read with the clauses
+        elapsed = {clause[t] for _, t in view.found.get("elapsed") or elapsed_triggers(sentence, self.kb)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:

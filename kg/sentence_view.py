@@ -44,7 +44,8 @@ class SentenceView:
     @_ReadOnFirstUse
     def clause(self) -> list[int]:
         """Clause number per token position (what is said between two triggers a clause of its own)."""
-        return _elapsed_apart(self.sentence, self.kb, _said_apart(self.sentence, self.kb, _clauses(self.sentence)))
+        found = self.found["elapsed"] = elapsed_triggers(self.sentence, self.kb)  # read again by the events
+        return _elapsed_apart(found, self.sentence, self.kb, _said_apart(self.sentence, self.kb, _clauses(self.sentence)))
 
     @_ReadOnFirstUse
     def excluded(self) -> set[int]:
@@ -105,7 +106,7 @@ def elapsed_triggers(sentence: Sentence, kb: KnowledgeBase) -> list[tuple[int, i
     """(opener, trigger) of 'بعد أكثر من شهر على الزيارة …', 'بعد أيام من لقاء …': an encounter told as
     a span of time from the one reported, so another one (lexicon: elapsed_openers, _durations, _links)."""
     openers, durations = kb.words("elapsed_openers"), kb.words("elapsed_durations")
-    if openers.isdisjoint(sentence.norms) or durations.isdisjoint(sentence.forms):  # most: no pass
+    if openers.isdisjoint(sentence.forms) or durations.isdisjoint(sentence.forms):  # most: no pass
         return []
     norms, links = sentence.norms, kb.words("elapsed_links")
     starts = {a for a, _, _ in kb.triggers.spans_in(sentence)}
@@ -119,10 +120,9 @@ def elapsed_triggers(sentence: Sentence, kb: KnowledgeBase) -> list[tuple[int, i
     return out
 
 
-def _elapsed_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
+def _elapsed_apart(found: list[tuple[int, int]], sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
     """An encounter told as a span of time from another in its clause ('وتأتي زيارة الوزير بعد شهر على
-    الزيارة التي قام بها نظيره إلى …') is a clause of its own from the opener on."""
-    found = elapsed_triggers(sentence, kb)
+    الزيارة التي قام بها نظيره إلى …', `found` by elapsed_triggers) is a clause of its own from the opener on."""
     starts = [a for a, _, _ in kb.triggers.spans_in(sentence)] if found else []
     cuts = [k for k, _ in found if any(a < k and clause[a] == clause[k] for a in starts)]
     return [c + sum(1 for k in cuts if k <= p) for p, c in enumerate(clause)] if cuts else clause
