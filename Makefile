@@ -16,7 +16,7 @@ VISIBLE_SETS := --set corpus=tests/gold@corpus --set unseen=$(SHARED)/unseen --s
 # studied set when a fresh frozen half replaced it (its scores from then on are dev scores)
 EVAL_SETS := $(VISIBLE_SETS) --set other4-test=benchmarks/sets/other4/test
 
-.PHONY: build test install chromium model eval record bench clean
+.PHONY: build test install compiled chromium model eval record bench clean
 
 $(BIN)/kg: pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -25,6 +25,11 @@ $(BIN)/kg: pyproject.toml
 	touch $(BIN)/kg
 
 install: $(BIN)/kg chromium
+
+# recompile the Cython modules whose sources changed since the install compiled them (setup.py);
+# until then kg loads a changed module from its source (kg/_compiled.py)
+compiled: $(BIN)/kg
+	$(BIN)/python setup.py -q build_ext --inplace
 
 # Debian's Chromium for the browser test (root on CI and the dev machines; skipped test otherwise)
 chromium:

@@ -9,6 +9,7 @@ import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack
+from functools import partial
 from operator import attrgetter
 from typing import Iterable, Iterator
 
@@ -75,24 +76,39 @@ def _dask_outputs(batches: Iterator[list[Document]], ner_mode: str, scheduler: s
             dashboard_address=None, silence_logs=40))
         client = stack.enter_context(Client(cluster))
     window = 2 * max(workers, len(client.scheduler_info().get("workers", {})) or 1)
-    def submit(batch):
-        # the documents travel as scattered data, not inside the task spec: the scheduler keeps
-        # specs of finished tasks about, and with the texts in them its memory grew with the corpus
-        [data] = client.scatter([batch], hash=False)
-        return data, client.submit(dask_extract_batch, data, ner_mode, pure=False)
+    # module functions bound with partial, not closures: compiled, a closure kept in this
+    # generator's scope would make a reference cycle of it (tests/test_pipeline.py)
+    yield from _in_order(batches, partial(_dask_submit, client, ner_mode), window, _dask_result, _dask_release)
 
-    def release(pair):
-        for future in pair:
-            future.release()
 
-    yield from _in_order(batches, submit, window, lambda pair: pair[1].result(), release)
+def _dask_submit(client, ner_mode: str, batch: list[Document]):
+    # the documents travel as scattered data, not inside the task spec: the scheduler keeps
+    # specs of finished tasks about, and with the texts in them its memory grew with the corpus
+    [data] = client.scatter([batch], hash=False)
+    return data, client.submit(dask_extract_batch, data, ner_mode, pure=False)
+
+
+def _dask_result(pair):
+    return pair[1].result()
+
+
+def _dask_release(pair):
+    for future in pair:
+        future.release()
+
+
+def _future_result(future):
+    return future.result()
+
+
+def _keep(_result) -> None:
+    """Nothing to release: a finished future of a process pool holds no remote data."""
 
 
 def _pool_outputs(batches: Iterator[list[Document]], ner_mode: str, jobs: int, stack: ExitStack):
     pool = stack.enter_context(ProcessPoolExecutor(max_workers=jobs, initializer=_init_pool_worker,
                                                    initargs=(ner_mode,)))
-    submit = lambda batch: pool.submit(_extract_batch, batch)  # noqa: E731
-    yield from _in_order(batches, submit, 2 * jobs, lambda f: f.result(), lambda f: None)
+    yield from _in_order(batches, partial(pool.submit, _extract_batch), 2 * jobs, _future_result, _keep)
 
 
 def _in_order(batches, submit, window: int, result, release):
@@ -192,7 +208,11 @@ def extract_stream(items: Iterable[Document | DocResult], kb: KnowledgeBase, ner
         return _dask_outputs(batches, ner_mode, scheduler, max(2, jobs), stack)
     if jobs > 1:
         return _pool_outputs(batches, ner_mode, jobs, stack)
-    return _in_order(batches, lambda docs: extract_batch(docs, kb, ner), 1, lambda r: r, lambda r: None)
+    return _in_order(batches, partial(extract_batch, kb=kb, ner=ner), 1, _same, _keep)
+
+
+def _same(result):
+    return result
 
 
 def _batches(items: Iterable, size: int) -> Iterator[list]:

@@ -172,18 +172,20 @@ def _batch(view: SentenceView, text: str, doc_id: str, parties: list[str], a: in
                   text[view.sentence.start:view.sentence.end], [doc_id])
 
 
+def _longer_name_of(h: Treaty, t: Treaty, kb: KnowledgeBase) -> bool:
+    """Whether h's label is t's label followed by a treaty's field ('في مجالات …') or parties."""
+    rest = [normalize(w) for w in h.label[len(t.label) + 1:].split()] if h.label.startswith(t.label + " ") else []
+    links, topics = kb.words("treaty_party_links"), kb.phrases("treaty_topic_links")
+    return bool(rest) and (rest[0] in links or bool(topics.match_at(rest, 0, topics.starts(rest[0]) or None)))
+
+
 def _fold_short_labels(treaties: list[Treaty], kb: KnowledgeBase) -> list[Treaty]:
     """One article's 'اتفاقية تعاون' (a headline) and 'اتفاقية تعاون في مجالات الري والزراعة' are
     one treaty: a label that begins a longer one of the same article, which goes on with its field
     or parties, joins it ('اتفاق الطائف باق' is a name read too far, not a longer name)."""
-    topics, links = kb.phrases("treaty_topic_links"), kb.words("treaty_party_links")
-
-    def longer_name_of(h: Treaty, t: Treaty) -> bool:
-        rest = [normalize(w) for w in h.label[len(t.label) + 1:].split()] if h.label.startswith(t.label + " ") else []
-        return bool(rest) and (rest[0] in links or bool(topics.match_at(rest, 0, topics.starts(rest[0]) or None)))
     out: list[Treaty] = []
     for t in sorted(treaties, key=lambda t: -len(t.label)):
-        host = next((h for h in out if longer_name_of(h, t)), None)
+        host = next((h for h in out if _longer_name_of(h, t, kb)), None)
         if host is None:
             out.append(t)
             continue

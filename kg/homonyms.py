@@ -76,6 +76,8 @@ def written_as_adverb(m: Mention, sentence: Sentence) -> bool:
 
 
 def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
+    """Whether a name that is both a capital and its state's government is read as the place here:
+    after ب or a locative word, in a dateline, as a visit's object or a part of a city."""
     toks, norms, pos = sentence.tokens, sentence.norms, sentence.position(m.start)
     first = toks[pos]
     word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
@@ -84,14 +86,10 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
         return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
     if clitic == "و" and _coordinated_after_locative(norms, pos, kb):
         return True  # "في نيالا والفاشر والخرطوم": the preposition governs each place of the list
-
-    def visit_at(k: int) -> bool:
-        return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
-
     visit_window = range(max(0, pos - 5), pos)
     if clitic.endswith("ل"):
         # "زيارة الوزير لموسكو", "الضواحي الغربية لبغداد"; but not "يمكن لواشنطن"
-        return any(map(visit_at, visit_window)) or _part_of_city_before(norms, pos, kb)
+        return any(_visit_at(norms, k, kb) for k in visit_window) or _part_of_city_before(norms, pos, kb)
     before = pos - 1
     # skip quotes, commas and a nationality adjective: "إلى العاصمة السورية دمشق", "إلى العاصمة المصرية، القاهرة"
     while before >= 0 and (toks[before].text in QUOTE_MARKS or norms[before] in kb.nationality
@@ -101,7 +99,7 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     if before >= 0 and not where.isdisjoint(stems(norms[before])):
         # "في دمشق", "أمير منطقة الرياض"; but "المساعدات المقدمة إلى أنقرة" go to the government
         return not (before and norms[before - 1] in kb.words("recipient_words"))
-    if pos and (visit_at(pos - 1) or _held_in(norms, pos, sentence.position(m.end), kb)):
+    if pos and (_visit_at(norms, pos - 1, kb) or _held_in(norms, pos, sentence.position(m.end), kb)):
         return True  # "الذي يزور القاهرة"; "قمة بيروت": where it was held
     if _after_local_ruler(norms, pos, kb):
         return True  # "عمدة بكين", "محافظ القاهرة": the city's own ruler
@@ -112,8 +110,13 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     # object of a visit or departure verb: "زار بوتين دمشق", "سيزور الوزير موسكو", "غادر القاهرة الرئيس"
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
-    return any(any(f.startswith(visited) for f in _without_future(norms[k])) and visit_at(k) or norms[k] in left
+    return any(any(f.startswith(visited) for f in _without_future(norms[k])) and _visit_at(norms, k, kb) or norms[k] in left
                for k in visit_window)
+
+
+def _visit_at(norms, k: int, kb: KnowledgeBase) -> bool:
+    """Whether a visit trigger begins at k ('زيارة', 'سيزور': the future prefix set aside)."""
+    return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
 
 
 def _coordinated_after_locative(norms, pos: int, kb: KnowledgeBase) -> bool:
