@@ -275,8 +275,8 @@ class ClauseMarks:
     def _events_where(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
                       cands: list[Candidate]) -> list[Candidate]:
         """An event after 'حيث' in the clause of a visit, beside the visit: a body's summit ('وصل الرئيس إلى
-        الجزائر قادما من أستانا حيث شارك في قمة منظمة التعاون الإسلامي': the traveller and the body), or any
-        encounter at the place the traveller came from ('وصلت الوزيرة إلى عمان قادمة من بيروت حيث عقدت اجتماعا
+        نيروبي قادما من أديس أبابا حيث شارك في قمة الاتحاد الأفريقي': the traveller and the body), or any
+        encounter at the place the traveller came from ('وصل الوزير إلى عمان قادما من دمشق حيث عقد اجتماعا
         مع …': the traveller and those named after 'حيث'), held at the place right before 'حيث'."""
         words = self.kb.words("where_words")
         if words.isdisjoint(view.sentence.forms):  # most sentences: no pass
@@ -291,7 +291,7 @@ class ClauseMarks:
             after = [(a, k) for a, k in kinds if w is not None and a > w and k != "Visit"]
             summit = next((a for a, k in after if k == "Summit"), None)
             bodies = self._summit_bodies(view, summit) if summit is not None else []
-            came = after and not origin.isdisjoint(norms[max(0, w - 5):w])  # 'قادما من بيروت حيث …'
+            came = after and not origin.isdisjoint(norms[max(0, w - 5):w])  # 'قادما من دمشق حيث …'
             if not (bodies or came):
                 continue
             at = next((m.entity_id for m in view.mentions if view.pos(m.end - 1) == w - 1
@@ -318,7 +318,7 @@ class ClauseMarks:
         return [t for t in triggers if t not in larger], larger + self._body_gatherings(view, larger)
 
     def _body_gatherings(self, view: SentenceView, larger: list) -> list[tuple[int, int, str]]:
-        """'على هامش منتدى التعاون العربي الصيني', 'على هامش أعمال الدورة العادية لمجلس …': a gathering word
+        """'على هامش منتدى التعاون الروسي العربي', 'على هامش أعمال الدورة العادية لمجلس …': a gathering word
         right after the sideline marker (no trigger word) with an organization named within four words of
         the marker: the organization's summit, as a trigger at the marker's last word. Only the sentence's
         first marker: an encounter is told beside one larger event, a later one is something else's

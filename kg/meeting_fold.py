@@ -37,8 +37,8 @@ def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
 
 
 def _visit_beside_summit(a: Candidate, b: Candidate, types: dict[str, str]) -> bool:
-    """'وعرفت زيارة الملك لأديس أبابا مباحثات …، ومأدبة عشاء … للمشاركين في الدورة الثامنة والعشرين لقمة الاتحاد
-    الأفريقي': a body's summit and a visit told in one sentence are two events (the summit the body's)."""
+    """'وصل الرئيس إلى نيروبي، للمشاركة في أعمال قمة مجموعة شرق أفريقيا': a body's summit and a visit told in one
+    sentence are two events (the summit the body's, the arrival taking part in it), not a visit of the body."""
     return {a.kind, b.kind} == {"Visit", "Summit"} and any(
         types.get(p) == "Organization" for e in (a, b) if e.kind == "Summit" for p in e.participants)
 

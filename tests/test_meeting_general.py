@@ -242,8 +242,8 @@ def test_the_same_encounter_told_twice_without_a_span_of_time_is_one():
 
 @pytest.mark.parametrize("text, body", [
     # a gathering of a body after 'على هامش', with no trigger word (sideline_gatherings): the body's summit
-    ("وجاء التوقيع بعد محادثات عقدها الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني، على هامش منتدى "
-     "التعاون العربي الصيني المنعقد في بكين.", "china_arab_forum"),
+    ("وتباحث الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني، أمس، على هامش منتدى التعاون الروسي "
+     "العربي في سوتشي.", "russia_arab_forum"),
     ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على هامش اجتماعات الجمعية العامة للأمم "
      "المتحدة في نيويورك.", None),
     ("وعقد وزير الخارجية الكيني موساليا مودافادي لقاء مع نظيره الأوغندي جيجي أودونغو على هامش ملتقى الاتحاد "
@@ -286,8 +286,8 @@ def test_only_the_first_sideline_of_a_sentence_is_the_encounters():
 
 def test_an_encounter_where_the_traveller_came_from_is_apart_from_the_visit():
     # 'قادمة من … حيث' (origin_words): the encounter was at the place left, the visit is the traveller's
-    found = meetings("ووصلت وزيرة الخارجية الأمريكية كوندوليزا رايس إلى عمان قادمة من بيروت حيث عقدت اجتماعا مع "
-                     "رئيس الحكومة اللبنانية فؤاد السنيورة.")
+    found = meetings("ووصل وزير الخارجية التركي هاكان فيدان إلى عمان قادما من بيروت حيث عقد اجتماعا مع رئيس الحكومة "
+                     "اللبنانية نواف سلام.")
     assert sorted((k, len(p)) for k, p in found) == [("Meeting", 2), ("Visit", 1)]
     found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى نيروبي عائدا من كمبالا حيث بحث مع نظيره الأوغندي "
                      "جيجي أودونغو ملف الحدود.")
