@@ -294,14 +294,14 @@ class ClauseMarks:
             came = after and not origin.isdisjoint(norms[max(0, w - 5):w])  # 'قادما من دمشق حيث …'
             if not (bodies or came):
                 continue
-            at = next((m.entity_id for m in view.mentions if view.pos(m.end - 1) == w - 1
-                       and self.types.get(m.entity_id) in ("Place", "State")), None)
+            there = [m.entity_id for m in view.mentions if view.pos(m.end - 1) == w - 1]  # 'من بيروت حيث'
+            at = next((i for i in there if self.types.get(i) in ("Place", "State")), None)
             before = [p for p in cand.participants if any(m.entity_id == p and view.pos(m.start) < w for m in view.mentions)]
             kind = "Summit" if bodies else min((k for _, k in after), key=self.priority.index)
             extra.append(replace(cand, kind=kind, participants=bodies + cand.participants, travel=False,
                                  during=True, location=at))
             cand.during, cand.participants = True, before or cand.participants
-            cand.location = None if cand.location == at else cand.location  # the place came from is no visit's
+            cand.location = None if cand.location in there else cand.location  # the place left is no visit's
         return cands + extra
 
     def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
