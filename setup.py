@@ -23,7 +23,7 @@ COMPILED = tuple((
     "events_marks events_places executors extract facilities facts geo graph homonyms identity knowledge "
     "knowledge_build knowledge_cache layout lexicon_schema link meeting_fold merge minister_lists model "
     "names ner_choice outlets output packed page_data phrase_index pipeline recognize runtime "
-    "sentence_names sentence_view spill stages text title_names titles treaty_mentions trig visualize vocab"
+    "sentence_names sentence_view spill stages text title_names titles towns treaty_mentions trig visualize vocab"
 ).split())
 
 # plain Python semantics: annotations are not type declarations; locals' C types are inferred only

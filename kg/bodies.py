@@ -10,11 +10,12 @@
 from __future__ import annotations
 
 from kg.body_heads import (_coordinated_noun, _indefinite_chain, _indefinite_nationality, _ministry_id,
-                           _not_a_head, _quoted_name, body_stops, bracketed, name_span)  # bracketed: for kg.bases
+                           _not_a_head, _quoted_name, body_stops, bracketed, name_span,  # bracketed: for kg.bases
+                           place_named_end, proper_name_end, purpose_end, purpose_named_end)
 from kg.knowledge import KnowledgeBase, StemForms
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, definite, normalize, positions
+from kg.text import Sentence, definite, normalize, positions, stems
 
 PUNCT_AFTER_NAME = ("،", ",", ".", ":", "؛", ")")
 
@@ -30,8 +31,12 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
             k += 1
             continue
         w = norms[k]
-        if chain and k == i + 1 + chain and covered.get(tokens[k].index) == "State":
-            k += 1  # "مجلس وزراء خارجية المغرب العربي": a state's name ends a chain of constructs
+        if chain and k == i + 1 + chain and covered.get(tokens[k].index) in ("State", "Place"):
+            # "مجلس وزراء خارجية المغرب العربي", "مجلس محافظة البصرة": a state's or a place's name
+            # (all of it) ends a chain of constructs
+            kind = covered[tokens[k].index]
+            while k < len(tokens) and covered.get(tokens[k].index) == kind:
+                k += 1
             continue
         if tokens[k].index in covered:
             # a known place inside the name goes on only when the name does: "لدول الخليج العربية"
@@ -62,12 +67,22 @@ def _organization_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
     return k, None
 
 
-def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str]) -> str | None:
-    """The state whose capital a body sits in: 'وزارة الخارجية بطهران', '… في القاهرة'."""
+def _seat_state(sentence: Sentence, k: int, kb: KnowledgeBase, places: dict[int, str],
+                covered: dict[int, str]) -> str | None:
+    """The state a body sits in: its capital's ('وزارة الخارجية بطهران', '… في القاهرة') or the
+    state itself after ب or في ('وزارة الزراعة والتنمية الريفية بكينيا')."""
     tokens, norms = sentence.tokens, sentence.norms
+    at = k < len(tokens) and norms[k] in kb.words("seat_words")
     if k < len(tokens) and norms[k] in kb.words("locative_words"):
         k += 1
-    place = places.get(tokens[k].index) if k < len(tokens) else None
+    if k >= len(tokens):
+        return None
+    if covered.get(tokens[k].index) == "State" and (at or norms[k].startswith("ب")) \
+            and (k + 1 == len(tokens) or covered.get(tokens[k + 1].index) != "State"):
+        found = kb.names.find_all([stems(norms[k])[-1]])
+        entry = kb.entries.get(found[0][2]) if found else None
+        return entry.id if entry is not None and entry.type == "State" else None
+    place = places.get(tokens[k].index)
     entry = kb.entries.get(place) if place else None
     return entry.capital_of if entry else None
 
@@ -84,7 +99,8 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
     """Organizations named by a head noun ('مجلس الأمن الدولي', 'الجيش الوطني الليبي')."""
     portfolios = kb.words("portfolio_heads")
     heads = kb.derived("organization_head_forms", lambda: StemForms(
-        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios))
+        kb.words("organization_heads") | kb.words("state_body_heads") | definite_heads(kb) | portfolios
+        | kb.words("place_named_heads")))
     if heads.words.isdisjoint(sentence.forms):
         return []
     tokens, norms = sentence.tokens, sentence.norms
@@ -104,12 +120,14 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                                sentence=sentence.index, entity_id=slug(surface)))
             free = quoted
             continue
-        k, state = _organization_end(sentence, i, kb, covered)
-        adjective = state is not None
+        k, state, by_purpose = _body_end(sentence, i, form, kb, covered, form in need_state, form in definite)
+        adjective = state is not None or by_purpose
         # "وزارة الخارجية بطهران": the ministry of the state whose capital it sits in (its own node)
-        seat = _seat_state(sentence, k, kb, places or {}) if state is None and k > i + 1 else None
+        seat = _seat_state(sentence, k, kb, places or {}, covered) \
+            if state is None and k > i + 1 and form not in kb.words("seatless_body_heads") else None
         state = state or seat
-        if k == i + 1 or (form in need_state and state is None) or _not_a_head(sentence, i, form, kb):
+        if k == i + 1 or (form in need_state and state is None) \
+                or not by_purpose and _not_a_head(sentence, i, form, kb):
             continue
         if k == i + 2 and adjective and _indefinite_nationality(norms[i + 1], kb):
             continue  # "شركة صينية", "منتدى ألماني": a description, no name
@@ -118,11 +136,11 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
         if form in kb.words("qualified_organization_heads") \
                 and norms[i + 1] not in kb.words("qualified_head_adjectives"):
             continue  # "القيادة العامة للقوات المسلحة" but not "القيادة السياسية الفلسطينية"
-        if form.startswith("ال") and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
+        if form.startswith("ال") and not by_purpose and any(_coordinated_noun(norms[p], kb) for p in range(i + 1, k)):
             continue  # "الجيش والحكومة الإسرائيلية": two nouns the nationality qualifies, no name
         if form.startswith("ال") and k == i + 2 and form not in alone:
             continue  # "الجيش الروسي", "الحكومة السورية": the state itself
-        if normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
+        if not by_purpose and normalize(" ".join(norms[i + 1:k - adjective])) in generic and state is None:
             continue
         if k == i + 2 and norms[i + 1] in kb.words("body_complement_stops"):
             continue  # "حركة الملاحة", "صندوق الاقتراع", "تنظيم الانتخابات": an activity, no body
@@ -134,6 +152,31 @@ def organization_mentions(sentence: Sentence, kb: KnowledgeBase, text: str,
                            entity_id=f"{slug(surface)}_{seat}" if seat else _ministry_id(form, surface, kb)))
         free = k
     return out
+
+
+def _body_end(sentence: Sentence, i: int, form: str, kb: KnowledgeBase, covered: dict[int, str],
+              needs_state: bool, definite_head: bool) -> tuple[int, str | None, bool]:
+    """Where the name of the body whose head is at i ends, its state, and whether it is named by
+    what it is for: the longest of the readings ('مجلس الأمن الدولي'; 'جامعة القاهرة', 'صندوق
+    أبوظبي للتنمية'; 'جامعة الملك سعود', not 'جامعة الملك'; 'مؤسسة سلطانة الخيرية'; 'المجلس الأعلى
+    للقضاء', a definite head, adjectives and the purpose)."""
+    placed = place_named_end(sentence, i, kb, covered) if not needs_state else None
+    if form not in kb.words("organization_heads") and form not in kb.words("state_body_heads") \
+            and not definite_head and form not in kb.words("portfolio_heads"):
+        return (placed[0], placed[1], False) if placed else (i + 1, None, False)  # "بلدية نابلس" only
+    k, state = _organization_end(sentence, i, kb, covered)
+    person = _person_named_end(sentence, i, kb, covered) if not needs_state else None
+    if placed and placed[0] >= k:
+        k, state = placed
+    elif person and person > k:
+        k, state = person, None
+    elif k == i + 1 and not needs_state:
+        k = proper_name_end(sentence, i, kb, covered) or k
+        state = kb.nationality.get(sentence.norms[k - 1]) if k > i + 1 else None
+    by_purpose = purpose_named_end(sentence, i, kb, covered) if definite_head else None
+    if by_purpose and (state is None or by_purpose[0] > k):  # the longer reading of a name both read
+        return by_purpose[0], by_purpose[1] or state, True
+    return k, state, False
 
 
 def delegation_mentions(sentence: Sentence, kb: KnowledgeBase, found: list[Mention]) -> list[Mention]:
@@ -204,6 +247,27 @@ def place_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, covered: di
         out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
                            sentence=sentence.index))
     return out
+
+
+def _person_named_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int | None:
+    """'جامعة الملك سعود', 'مؤسسة الملك فيصل الخيرية': a head of a body a place may have
+    (`place_named_heads`) named after a person; where the name ends, or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if i + 2 >= len(tokens) or not any(f in kb.words("place_named_heads") for f in stems(norms[i])):
+        return None
+    hit = kb.titles.match_at(norms, i + 1, kb.titles.starts(norms[i + 1]) or None)
+    t = i + 1 + hit[0] if hit else i + 1
+    if t >= len(tokens) or not hit and covered.get(tokens[t].index) != "Person":
+        return None  # a title and a name, or a known person
+    end = t
+    while end < len(tokens) and covered.get(tokens[end].index) == "Person":
+        end += 1  # the known person's whole name
+    if end == t and norms[t].isalpha() and norms[t] not in body_stops(kb) and tokens[t].index not in covered:
+        # an unknown one: one name word, two for a compound ("عبد العزيز")
+        end = t + 1 + (norms[t] in kb.words("joined_name_heads") and t + 1 < len(tokens))
+    if end == t:
+        return None
+    return purpose_end(sentence, end, kb, covered, False) or end
 
 
 def _named_after_person(sentence: Sentence, j: int, kb: KnowledgeBase, covered: dict[int, str]) -> int:

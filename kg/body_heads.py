@@ -58,7 +58,7 @@ def _indefinite_chain(sentence: Sentence, i: int, kb: KnowledgeBase, covered: di
         n += 1
     nxt = i + 1 + n
     if n == 0 or nxt >= len(norms) or norms[nxt] in kb.nationality or not (
-            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) == "State"):
+            norms[nxt].startswith("ال") or covered.get(tokens[nxt].index) in ("State", "Place")):
         return 0  # the chain ends on a definite word or a state's name ("مجلس وزراء داخلية كينيا")
     return n
 
@@ -124,3 +124,115 @@ def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> boo
         return False
     # after a relative adjective ("الفلسطينية الاتحاد") only a coordinated one ("الجوية والبحرية")
     return norms[i].startswith("و") or not before.endswith(("ي", "يه"))
+
+
+def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
+                      covered: dict[int, str]) -> tuple[int, str | None] | None:
+    """'المجلس الأعلى للقضاء', 'الاتحاد العام التونسي للشغل', 'المجلس الصيني لترويج التجارة
+    الدولية': a definite head, one or two adjectives, then what the body is for after ل: the
+    commonest way Arabic names a public body. Where the name ends and the nationality among its
+    adjectives; None when the words after the head are not so."""
+    norms, tokens = sentence.norms, sentence.tokens
+    adjectives, state, k = kb.words("organization_adjectives"), None, i + 1
+    while k < len(tokens) and k - i <= 2 and norms[k].startswith("ال") and tokens[k].index not in covered \
+            and (norms[k].endswith(("ي", "يه")) or norms[k] in adjectives or norms[k] in kb.nationality):
+        state = state or kb.nationality.get(norms[k])
+        k += 1
+    if k == i + 1 or norms[i + 1] not in adjectives and norms[i].endswith("ه") != norms[i + 1].endswith("ه"):
+        return None  # "عمليات التحالف العسكرية لمواجهة …": the adjective agrees with another noun
+    end = purpose_end(sentence, k, kb, covered, state is not None)
+    return (end, state) if end else None
+
+
+def purpose_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> int | None:
+    """Where what a body is for, after ل at k, ends ('للقضاء', 'لترويج التجارة الدولية', 'للتربية
+    والعلوم والثقافة'); None when the word at k says no purpose."""
+    norms, tokens = sentence.norms, sentence.tokens
+    if k >= len(tokens) or not _purpose_word(sentence, k, kb, covered, national):
+        return None
+    k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لترويج التجارة"
+    extra = 0
+    while k < len(tokens) and extra < 3 and tokens[k].index not in covered and norms[k] not in body_stops(kb) \
+            and (norms[k].startswith("وال") or norms[k].startswith("ال") and norms[k].endswith(("ي", "يه"))):
+        k, extra = k + 1, extra + 1  # "للتجارة الدولية", "للتربية والعلوم والثقافة"
+    return k
+
+
+def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> bool:
+    """'للقضاء', 'لترويج التجارة': ل + a definite noun, or, after a nationality, ل + a noun in
+    construct with a definite one (without it, a purpose clause: 'البنك التجاري لتحقيق النجاح');
+    not a known name ('للعراق') nor a word that says whose the body is ('للبلاد', 'للحكومة')."""
+    norms, tokens = sentence.norms, sentence.tokens
+    w = norms[k]
+    if tokens[k].index in covered or not w.startswith("ل") or w.startswith("ال") or not w.isalpha() \
+            or "ال" + w[2:] in kb.words("body_owner_words"):
+        return False
+    if w.startswith("لل"):
+        return len(w) > 4
+    nxt = k + 1
+    return national and len(w) > 3 and nxt < len(tokens) and norms[nxt].startswith("ال") and tokens[nxt].index not in covered \
+        and not _present_verb(w[1:]) and norms[nxt] not in body_stops(kb)
+
+
+def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int | None:
+    """'مؤسسة سلطانة الخيرية', 'منتدى دافوس الاقتصادي', 'جامعة كامبريدج البريطانية': a head without
+    the article, a word of the body's own no list knows, and a definite adjective agreeing with the
+    head; where the name ends (after a nationality that closes it), or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    j = i + 1
+    if j + 1 >= len(tokens) or norms[i].startswith("ال") or any(tokens[p].index in covered for p in (j, j + 1)):
+        return None
+    w, adj = norms[j], norms[j + 1]
+    stops = body_stops(kb)
+    if not w.isalpha() or definite(w) or w.startswith("و") or w in stops or w in kb.nationality \
+            or _present_verb(w) or kb.titles.starts(w) or w in kb.words("name_first_word_stops"):
+        return None
+    if not (adj.startswith("ال") and adj.endswith(("ي", "يه"))) or adj in stops \
+            or norms[i].endswith("ه") != adj.endswith("ه"):
+        return None
+    k = j + 2
+    if adj not in kb.nationality and k < len(tokens) and norms[k] in kb.nationality and norms[k].startswith("ال"):
+        k += 1  # "جامعة كوماسي التقنية الغانية": a nationality closes it
+    return k  # not on to a purpose: "مؤشر معهد ايفو الالماني لمناخ الاعمال" is the index's
+
+
+def place_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
+                    covered: dict[int, str]) -> tuple[int, str | None] | None:
+    """'جامعة القاهرة', 'محكمة باريس', 'صندوق أبوظبي للتنمية': a head of a body a city, region or
+    state has (lexicon `place_named_heads`) before the place's known name, its adjectives and what it
+    is for after لل; where the name ends and the state the place lies in, or None."""
+    norms, tokens = sentence.norms, sentence.tokens
+    j = i + 1
+    if j + 1 < len(tokens) and tokens[j].index not in covered and kb.stem_forms("place_heads")[norms[j]]:
+        j += 1  # "بلدية مدينة الخليل": the place named with its head
+    if j >= len(tokens) or covered.get(tokens[j].index) not in ("Place", "State") \
+            or not any(f in kb.words("place_named_heads") for f in stems(norms[i])) or norms[i].startswith("ال"):
+        return None
+    kind, k = covered[tokens[j].index], j
+    while k < len(tokens) and covered.get(tokens[k].index) == kind and k - j < 4 \
+            and (k == j or len(stems(norms[k])) == 1):
+        k += 1  # the place's whole name ("رام الله"), not the next after a clitic ("جورج تاون بواشنطن")
+    found = [v for _, _, v, _ in kb.names.find_all(norms[j:k]) if v in kb.entries]
+    place, n = (found[-1] if found else None), k - j
+    if k < len(tokens) and covered.get(tokens[k].index) in ("Place", "State"):
+        return None  # "مجلس دمشق وبيروت": two places' names are no one body's
+    while k < len(tokens) and k - j - n < 2 and tokens[k].index not in covered and norms[k].startswith("ال") \
+            and norms[k].endswith(("ي", "يه")) and norms[k] not in body_stops(kb) \
+            and norms[k].endswith("ه") == norms[i].endswith("ه"):
+        k += 1  # "جامعة فلسطين التقنية", "كلية غزة الأهلية الجامعية"; not "عمدة بلدية باريس الاشتراكي"
+    # the state a city or region lies in; not a state's name, which names many bodies not its own
+    # ("جامعة كولومبيا" is in New York)
+    state = _state_of(kb, place) if place and kb.entries[place].type != "State" else None
+    return purpose_end(sentence, k, kb, covered, False) or k, state
+
+
+def _state_of(kb: KnowledgeBase, place: str) -> str | None:
+    """The state a known place lies in (itself for a state), through its regions."""
+    for _ in range(4):
+        entry = kb.entries.get(place)
+        if entry is None or entry.type == "State":
+            return entry.id if entry else None
+        place = kb.located_in().get(place)
+        if place is None:
+            return None
+    return None

@@ -16,8 +16,8 @@ from kg.events_places import EventPlaces
 from kg.identity import family
 from kg.knowledge import KnowledgeBase
 from kg.model import Date, Mention, MentionSource
-from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, quoted_positions,  # noqa: F401  (kg.events' names)
-                              make_view)
+from kg.sentence_view import (_CLAUSE_BREAKS, SentenceView, _clauses, elapsed_triggers,  # noqa: F401  (kg.events' names)
+                              make_view, quoted_positions)
 from kg.text import Sentence, stems
 
 #: Longer "sentences" are tickers, menus or lists of headlines run together.
@@ -40,6 +40,7 @@ class Candidate:
     travel: bool = False            # its clause tells of travel ("زيارة", "وصل"), not only a reception
     clause: int = -1                # the trigger clause it was read from
     during: bool = False            # "زيارة … التقى خلالها …": a visit and an encounter during it, told as two
+    another: bool = False           # "بعد شهر على الزيارة التي …": an earlier encounter, folded into no other
 
 
 class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
@@ -95,8 +96,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
     def candidates(self, view: SentenceView, text: str) -> list[Candidate]:
         sentence = view.sentence
         signings = self._signings(view)
-        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings
-                    + self._letters(view)
+        triggers = [(a, b, k) for a, b, k in self.kb.triggers.spans_in(sentence) + signings + self._letters(view)
                     if a not in view.excluded]
         if not triggers or len(sentence.tokens) > MAX_EVENT_SENTENCE:
             return []  # no trigger, so no larger event beside one (most sentences); a ticker is no narration
@@ -112,6 +112,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         date_list = self._date_list(view)
         sideline = {view.clause[a] for a, _, _ in self.sideline.spans_in(sentence)}
         travel = {view.clause[a] for a, _, _ in found_in(view, self.travel)}
+        clause = view.clause  # its elapsed triggers ('بعد شهر على الزيارة …') are read with the clauses
+        elapsed = {clause[t] for _, t in view.found.get("elapsed") or elapsed_triggers(sentence, self.kb)}
         out = []
         trigger_clauses = sorted(clause_kinds)
         for c in trigger_clauses:
@@ -120,7 +122,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             first = min(a for a, _ in clause_kinds[c])
             kind = min((k for _, k in clause_kinds[c]), key=self.priority.index)
             at = next(a for a, k in clause_kinds[c] if k == kind)
-            persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit")
+            persons = self._participants(view, c, trigger_clauses, first, kind, present=kind != "Summit",
+                                         apart=c in elapsed)
             if self._signed_at_home(signings, clause_kinds[c], persons):
                 continue
             if kind == "Summit":
@@ -146,8 +149,9 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
             relative = mentioned and date is None and self._relative_only(view, first)
             out.append(Candidate(kind, persons, date, mentioned, location, sentence, evidence,
                                  sideline=c in sideline, host_of_previous=pronoun or counterpart, relative_day=relative,
-                                 travel=c in travel or pronoun or welcome, clause=c))  # a welcome is the arrival's
-        out = self._visits_during(view, clause_kinds, out)
+                                 travel=c in travel or pronoun or welcome, clause=c,  # a welcome is the arrival's
+                                 another=c in elapsed))
+        out = self._events_where(view, clause_kinds, self._visits_during(view, clause_kinds, out))
         return out + self._sideline_summits(view, beside, out, text[sentence.start:sentence.end])
 
     def _sideline_summits(self, view: SentenceView, beside: list, cands: list[Candidate],
@@ -167,14 +171,16 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         return out
 
     def _participants(self, view: SentenceView, c: int, trigger_clauses: list[int], trigger: int,
-                      kind: str = "Meeting", present: bool = False) -> list[str]:
+                      kind: str = "Meeting", present: bool = False, apart: bool = False) -> list[str]:
         """Persons of the trigger clause and the trigger-less clauses after it; else the subject before.
-        `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are)."""
+        `present`: those 'بحضور …' (in the presence of) attend and are no participants (a summit's are).
+        `apart`: an earlier encounter told inside another's clause ('بعد شهر على الزيارة التي قام بها …'):
+        the subject before it and the clauses after it tell the other encounter."""
         clauses = {c}
         last = view.clause[-1] if view.clause else 0  # clause numbers rise along the sentence
         k = c + 1
         contrast = {view.clause[a] for a, _, _ in found_in(view, self.kb.phrases("contrast_words"))}
-        while k <= last and k not in trigger_clauses and k not in contrast and (
+        while not apart and k <= last and k not in trigger_clauses and k not in contrast and (
                 not self._clause_has_date(view, k) or self._only_date(view, k) or self._circumstance(view, k)):
             clauses.add(k)
             k += 1
@@ -186,7 +192,7 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
         after = trigger if kind == "Message" and (self._handed_over(view, trigger) or any(
             a == trigger for a, _, _ in self._letters(view))) else -1  # "سلم الوزير رسالة من … إلى …": who carries it
         persons = [m for m in persons if view.pos(m.start) > after]
-        if not persons:
+        if not persons and not apart:
             for k in range(c - 1, -1, -1):
                 end_of_clause = view.clause_end(k)
                 persons = [m for m in self._reported(view, self._persons(view, {k}), end_of_clause)
@@ -199,7 +205,8 @@ class MeetingExtractor(ClauseDates, EventPlaces, ClauseMarks):
                 ids.append(m.entity_id)
         with_them = trigger + 1 < len(view.sentence.norms) and all(view.pos(m.start) > trigger for m in persons) \
             and view.sentence.norms[trigger + 1] in self.kb.words("counterpart_prepositions")
-        if (len(ids) == 1 or with_them) and min(clauses) > 0 and self._complementizer_before(view, trigger) is None:
+        if (len(ids) == 1 or with_them) and min(clauses) > 0 and not apart \
+                and self._complementizer_before(view, trigger) is None:
             # "تلقى الأمير سلطان، في مقر إقامته، اتصالا هاتفيا من الملك خوان كارلوس": the subject
             # of an earlier clause receives what the trigger's clause brings
             for k in range(min(clauses) - 1, -1, -1):

@@ -279,6 +279,38 @@ class ClauseMarks:
             cand.kind, cand.travel, cand.during = min(met, key=self.priority.index), False, True
         return cands + extra
 
+    def _events_where(self, view: SentenceView, clause_kinds: dict[int, list[tuple[int, str]]],
+                      cands: list[Candidate]) -> list[Candidate]:
+        """An event after 'حيث' in the clause of a visit, beside the visit: a body's summit ('وصل الرئيس إلى
+        نيروبي قادما من أديس أبابا حيث شارك في قمة الاتحاد الأفريقي': the traveller and the body), or any
+        encounter at the place the traveller came from ('وصل الوزير إلى عمان قادما من دمشق حيث عقد اجتماعا
+        مع …': the traveller and those named after 'حيث'), held at the place right before 'حيث'."""
+        words = self.kb.words("where_words")
+        if words.isdisjoint(view.sentence.forms):  # most sentences: no pass
+            return cands
+        norms, extra, origin = view.sentence.norms, [], self.kb.words("origin_words")
+        for cand in cands:
+            kinds = clause_kinds.get(cand.clause, [])
+            if cand.kind != "Visit" or cand.dated_list or not cand.participants:
+                continue
+            w = next((w for w in range(len(norms)) if norms[w] in words and view.clause[w] == cand.clause
+                      and any(a < w and k == "Visit" for a, k in kinds)), None)
+            after = [(a, k) for a, k in kinds if w is not None and a > w and k != "Visit"]
+            summit = next((a for a, k in after if k == "Summit"), None)
+            bodies = self._summit_bodies(view, summit) if summit is not None else []
+            came = after and not origin.isdisjoint(norms[max(0, w - 5):w])  # 'قادما من دمشق حيث …'
+            if not (bodies or came):
+                continue
+            there = [m.entity_id for m in view.mentions if view.pos(m.end - 1) == w - 1]  # 'من بيروت حيث'
+            at = next((i for i in there if self.types.get(i) in ("Place", "State")), None)
+            before = [p for p in cand.participants if any(m.entity_id == p and view.pos(m.start) < w for m in view.mentions)]
+            kind = "Summit" if bodies else min((k for _, k in after), key=self.priority.index)
+            extra.append(replace(cand, kind=kind, participants=bodies + cand.participants, travel=False,
+                                 during=True, location=at))
+            cand.during, cand.participants = True, before or cand.participants
+            cand.location = None if cand.location in there else cand.location  # the place left is no visit's
+        return cands + extra
+
     def _beside_sidelines(self, view: SentenceView, triggers: list) -> tuple[list, list]:
         """'التقى الوزير نظيره على هامش القمة …', 'على هامش أعمال القمة، عقد الوزير اجتماعا مع …': a trigger
         after 'على هامش' in its clause names the larger event beside which the encounter happened, not
@@ -290,4 +322,19 @@ class ClauseMarks:
             return triggers, []
         larger = [t for t in triggers if t[0] in before
                   or any(m < t[0] and view.clause[m] == view.clause[t[0]] for m in marks)]
-        return [t for t in triggers if t not in larger], larger
+        return [t for t in triggers if t not in larger], larger + self._body_gatherings(view, larger)
+
+    def _body_gatherings(self, view: SentenceView, larger: list) -> list[tuple[int, int, str]]:
+        """'على هامش منتدى التعاون الروسي العربي', 'على هامش أعمال الدورة العادية لمجلس …': a gathering word
+        right after the sideline marker (no trigger word) with an organization named within four words of
+        the marker: the organization's summit, as a trigger at the marker's last word. Only the sentence's
+        first marker: an encounter is told beside one larger event, a later one is something else's
+        ('التقى …، على هامش الاجتماع الوزاري، …، والتحضير للحدث … على هامش أعمال الجمعية العامة')."""
+        norms, words = view.sentence.norms, self.kb.words("sideline_gatherings")
+        out = []
+        for _, b, _ in self.sideline.spans_in(view.sentence)[:1]:
+            if b < len(norms) and norms[b] in words and not any(t[0] >= b - 1 and view.clause[t[0]] == view.clause[b]
+                                                                 for t in larger) \
+                    and self._summit_bodies(view, b - 1):
+                out.append((b - 1, b, "Summit"))
+        return out

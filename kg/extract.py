@@ -20,7 +20,9 @@ from kg.meeting_fold import extract_meetings
 from kg.model import Document, DocResult, Mention, MentionSource
 from kg.names import ends_a_longer_name
 from kg.bases import fold_named_bases
-from kg.facilities import facility_mentions
+from kg.facilities import facility_mentions, landmark_mentions
+from kg.homonyms import town_adjectives
+from kg.towns import town_mentions
 from kg.recognize import find_short_forms, may_describe_roles, role_descriptions, stanza_mentions
 from kg.sentence_names import covered_tokens as _covered, named_in_sentence
 from kg.stages import DocState, Stage, check_order, run_stages, stage
@@ -40,9 +42,14 @@ def split(st: DocState) -> None:
 def recognize_names(st: DocState) -> None:
     """Gazetteer names and what the rules read around them, sentence by sentence."""
     st.named = []
+    landmarks, towns = st.kb.stem_forms("landmark_heads").words, town_adjectives(st.kb)  # one set test each
     for s in st.sentences:
         named = named_in_sentence(s, st.kb, st.doc.text)
         named += facility_mentions(s, st.kb, st.doc.text, named, st.doc.doc_id)
+        if not landmarks.isdisjoint(s.forms):
+            named += landmark_mentions(s, st.kb, st.doc.text, named)
+        if not towns.isdisjoint(s.forms):
+            named += town_mentions(s, st.kb, st.doc.text, named)
         st.named.extend(named)
 
 

@@ -5,10 +5,11 @@ speaking, a body. Many cities have such a building, so the node is the one of th
 names right after it ('بالقصر الملكي بالرباط'), else the one of the article."""
 from __future__ import annotations
 
+from kg.body_heads import body_stops, name_span
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.model import Mention, MentionSource
-from kg.text import Sentence, stems, surface_without_clitic
+from kg.text import Sentence, definite, stems, surface_without_clitic
 
 
 def facility_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention],
@@ -65,3 +66,40 @@ def _city_after(sentence: Sentence, k: int, kb: KnowledgeBase) -> str | None:
         if hit and getattr(kb.entries.get(hit[1]), "type", None) == "Place":
             return hit[1]
     return None
+
+
+def landmark_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention]) -> list[Mention]:
+    """A museum, hall or observatory named by its head and a proper name of two or three words
+    ('قاعة نيلسون مانديلا'; landmark_heads), or of one closed by an adjective of its kind
+    ('بمتحف زايد الوطني'; facility_adjectives): one word alone may be an adjective ('متحف جميل').
+    Not before a word the tagged news corpora use often and never in a name ('قاعة كبيرة',
+    name_first_word_stops), a definite word ('قاعة الاجتماعات'), a word in ة after a feminine head
+    ('قاعة مغلقة': its adjective; 'متحف خليفة' is a name) or a plural in ات ('قاعة مؤتمرات'), nor
+    inside a name read before; the name stops at a definite word ('قاعة نيلسون مانديلا
+    بالمشاركين') and at و ('مرصد أولوغبيك ودوره'). The caller tests the sentence's forms against
+    the heads first (kg.extract: one set test a sentence)."""
+    heads = kb.stem_forms("landmark_heads")
+    covered = {i: m.type for m in named for i in range(m.start, m.end)}  # a known person may name it
+    tokens, norms = sentence.tokens, sentence.norms
+    stops, first_stops = body_stops(kb) | kb.words("place_name_stops"), kb.words("name_first_word_stops")
+    closing = kb.words("facility_adjectives")
+    out: list[Mention] = []
+    for i in range(len(tokens) - 1):
+        form = next((f for f in heads[norms[i]] if not f.startswith("ال")), None)
+        j = i + 1
+        if form is None or tokens[i].index in covered or norms[j] in first_stops or norms[j] in kb.nationality \
+                or tokens[j].text.endswith("ات") or form.endswith("ه") and tokens[j].text.endswith("ة"):
+            continue
+        end = j
+        while end < len(tokens) and end - j < 3 and norms[end].isalpha() and not definite(norms[end]) \
+                and (end == j or not norms[end].startswith("و")) \
+                and norms[end] not in stops and norms[end] not in first_stops and covered.get(tokens[end].index, "Person") == "Person":
+            end += 1
+        closed = end < len(tokens) and norms[end] in closing
+        if end - j < 2 - closed:
+            continue  # one word may be an adjective ('متحف جميل', 'متحف مفتوح'): a longer name or its kind
+        end += closed
+        start, stop, cs, ce, surface = name_span(sentence, i, end, text, form)
+        out.append(Mention(start, stop, cs, ce, surface, "Place", MentionSource.PATTERN, entity_id=slug(surface),
+                           sentence=sentence.index))
+    return out

@@ -84,8 +84,9 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     first = toks[pos]
     word = normalize(m.surface).split()[0]  # "بأديس أبابا": ب; "للقاهرة": ل + القاهرة without its alef
     clitic = "ل" if first.norm.startswith("لل") and word.startswith("ال") else first.norm[: len(first.norm) - len(word)]
-    if clitic.endswith("ب") or sentence.dateline_at(pos, kb.words("dateline_header_links")):
-        return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline
+    if clitic.endswith("ب") or sentence.dateline_at(pos, kb.words("dateline_header_links")) \
+            or capital_word_follows(sentence, sentence.position(m.end), kb):
+        return True  # "بموسكو": in Moscow; "الرياض (واس) -": a dateline; "طهران العاصمة"
     if clitic == "و" and _coordinated_after_locative(norms, pos, kb):
         return True  # "في نيالا والفاشر والخرطوم": the preposition governs each place of the list
     visit_window = range(max(0, pos - 5), pos)
@@ -238,3 +239,28 @@ def name_without_city_word(surface: str, kb: KnowledgeBase) -> str | None:
     if not name or normalize(head) not in kb.words("city_heads") or normalize(name).startswith("ال"):
         return None
     return name
+
+
+def town_adjectives(kb: KnowledgeBase) -> frozenset[str]:
+    """The definite feminine nisba adjectives of the states that have far towns ('السويسريه'): a
+    sentence with none of them names no far town (one set test, before any other work)."""
+    def compute() -> frozenset[str]:
+        with_towns = {e.located_in for e in kb.entries.values() if e.qualified_names}
+        return frozenset(a for a, state in kb.nationality.items()
+                         if state in with_towns and a.startswith("ال") and a.endswith("يه"))
+    return kb.derived("far_town_adjectives", compute)
+
+
+def before_its_state_adjective(sentence: Sentence, pos: int, state: str | None, kb: KnowledgeBase) -> bool:
+    """Whether the word at pos is the definite feminine adjective of `state` ('السويسرية')."""
+    return pos < len(sentence.norms) and sentence.norms[pos] in town_adjectives(kb) \
+        and kb.nationality[sentence.norms[pos]] == state
+
+
+def capital_word_follows(sentence: Sentence, q: int, kb: KnowledgeBase) -> bool:
+    """'تونس العاصمة', 'طهران العاصمة إلى': the word "capital" in apposition right after a name
+    makes it the city; not as a noun a feminine adjective qualifies ('مصر العاصمة الإدارية':
+    another city)."""
+    norms = sentence.norms
+    return q < len(norms) and norms[q] in kb.words("capital_words") \
+        and (q + 1 == len(norms) or not (norms[q + 1].startswith("ال") and norms[q + 1].endswith("ه")))

@@ -51,6 +51,7 @@ class GazetteerEntry:
     long: float | None = None
     context_names: frozenset[str] = frozenset()  # normalized names read as this place only in context
     noun_names: frozenset[str] = frozenset()  # normalized names that are nouns too: no place in construct
+    qualified_names: frozenset[str] = frozenset()  # normalized names read only before the state's adjective
 
 
 class _Memo(dict):
@@ -78,6 +79,7 @@ class KnowledgeBase:
     version: str
     nationality_phrases: PhraseIndex = field(default_factory=PhraseIndex)  # الكوري الجنوبي -> state id
     role_synonyms: dict[str, str] = field(default_factory=dict)  # رئيس الحكومة -> رئيس الوزراء (normalized)
+    towns: PhraseIndex = field(default_factory=PhraseIndex)  # far towns' qualified names -> entry id
     _cache: dict = field(default_factory=dict, repr=False, compare=False)
     _words: dict = field(default_factory=dict, repr=False, compare=False)
 

@@ -25,7 +25,8 @@ def _entry(section: str, raw: dict) -> GazetteerEntry:
         operated_by=raw.get("operated_by"), kind=raw.get("kind"), subtype=raw.get("subtype"),
         lat=raw.get("lat"), long=raw.get("long"),
         context_names=frozenset(normalize(n) for n in raw.get("context_names", ())),
-        noun_names=frozenset(normalize(n) for n in raw.get("noun_names", ())))
+        noun_names=frozenset(normalize(n) for n in raw.get("noun_names", ())),
+        qualified_names=frozenset(normalize(n) for n in raw.get("qualified_names", ())))
 
 
 def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
@@ -34,7 +35,7 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     data = {name: yaml.load(text, Loader=loader) or {} for name, text in texts.items()}
     lexicon = validate_lexicon(data["lexicon.yaml"], d / "lexicon.yaml")
     entries: dict[str, GazetteerEntry] = {}
-    names = PhraseIndex()
+    names, towns = PhraseIndex(), PhraseIndex()
     heads = frozenset(normalize(h) for h in lexicon["joined_name_heads"])
     nationality: dict[str, str] = {}
     nationality_phrases = PhraseIndex()
@@ -50,8 +51,9 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
             for raw in items:
                 e = entries[raw["id"]]
                 for label in [e.ar, *e.aliases]:
+                    index = towns if normalize(label) in e.qualified_names else names  # read apart
                     for spelling in compound_spellings(norm_tokens(label), heads):
-                        names.add(spelling, e.id)
+                        index.add(spelling, e.id)
     titles = PhraseIndex()
     for t in lexicon["titles"]:
         titles.add(t, t)
@@ -67,7 +69,7 @@ def build_knowledge(d: Path, texts: dict[str, str]) -> KnowledgeBase:
     version = hashlib.sha256("".join(texts[n] for n in sorted(texts)).encode()).hexdigest()[:16]
     synonyms = {_role_key(k): _role_key(v) for k, v in (data.get("offices.yaml", {}).get("role_synonyms") or {}).items()}
     return KnowledgeBase(entries, lexicon, names, titles, nationality, triggers, months,
-                         weekdays, version, nationality_phrases, synonyms)
+                         weekdays, version, nationality_phrases, synonyms, towns)
 
 
 def compound_spellings(tokens: tuple[str, ...], heads: frozenset[str]) -> list[tuple[str, ...]]:

@@ -13,9 +13,10 @@ from functools import lru_cache
 from operator import attrgetter
 
 from kg.bare_titles import carry_titles, note_office_spoken_of, note_titles, one_so_titled_before
-from kg.homonyms import (facility_of, noun_in_construct, homonym_states, is_locative, names_an_agreement, reads_as_place,
-                         name_without_city_word, seat_as_venue, spoken_of, written_as_adverb)
-from kg.knowledge import KnowledgeBase, PhraseIndex
+from kg.homonyms import (before_its_state_adjective, facility_of, noun_in_construct, homonym_states, is_locative,
+                         names_an_agreement, reads_as_place, name_without_city_word, seat_as_venue, spoken_of,
+                         written_as_adverb)
+from kg.knowledge import KnowledgeBase, PhraseIndex, norm_tokens
 from kg.model import Entity, Mention, MentionSource, evolve
 from kg.text import Sentence, normalize, quoted_names
 
@@ -25,7 +26,6 @@ _TRANSLIT = str.maketrans({
     "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n", "ه": "h", "و": "w",
     "ي": "y", "ء": "", "ئ": "y", "ؤ": "w", " ": "-",
 })
-_START, _END = attrgetter("start"), attrgetter("end")
 
 
 def slug(name: str) -> str:
@@ -76,8 +76,7 @@ class DocumentLinker:
         linked: list[Mention] = []
         homonyms = homonym_states(self.kb)
         in_bases = {i for m in mentions if m.type == "MilitaryBase" for i in range(m.start, m.end)}
-        # by start, the longer first: two stable sorts by attribute in C, not a key tuple made per mention
-        for m in sorted(sorted(mentions, key=_END, reverse=True), key=_START):
+        for m in sorted(sorted(mentions, key=attrgetter("end"), reverse=True), key=attrgetter("start")):  # in C
             if m.type == "Place" and m.start in in_bases:
                 continue  # 'قاعدة "ميناء زايد"': the base's name, as a known place inside it is
             entry = self.kb.entries.get(m.entity_id) if m.entity_id else None
@@ -91,7 +90,7 @@ class DocumentLinker:
                     entry = self.kb.entries[other]
                     m = evolve(m, entity_id=other, type="State")
             if entry is None and m.type == "Place" and m.source == MentionSource.PATTERN:
-                m = self._city_by_its_name(m)
+                m = self._city_by_its_name(m, by_index[m.sentence])
             if entry and entry.type in ("Place", "State") and written_as_adverb(m, by_index[m.sentence]):
                 continue  # "رئيسا إفريقياً": an adjective, no place
             if entry and entry.type == "Place" and (
@@ -128,10 +127,14 @@ class DocumentLinker:
             linked.append(m if m.entity_id == e.id else evolve(m, entity_id=e.id))
         return linked
 
-    def _city_by_its_name(self, m: Mention) -> Mention:
-        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word)."""
+    def _city_by_its_name(self, m: Mention, sentence: Sentence) -> Mention:
+        """'مدينة سمرقند' is سمرقند (kg.homonyms.name_without_city_word); before its state's
+        adjective, the far town of that name ('مدينة بازل السويسرية', kg.towns)."""
         name = name_without_city_word(m.surface, self.kb)
-        return evolve(m, surface=name, entity_id=slug(name)) if name else m
+        town = self.kb.towns.match_at(list(norm_tokens(name)), 0) if name else None
+        town_id = town[1] if town and town[0] == len(name.split()) and before_its_state_adjective(
+            sentence, sentence.position(m.end), self.kb.entries[town[1]].located_in, self.kb) else None
+        return evolve(m, surface=name, entity_id=town_id or slug(name)) if name else m
 
     def fold_same_persons(self, linked: list[Mention]) -> list[Mention]:
         """'بدر البوسعيدي' and 'بدر بن حمد البوسعيدي', 'حسين أمير عبد اللهيان' and '… عبداللهيان' in

@@ -36,6 +36,13 @@ def _same_family_or_no_one(a: Candidate, b: Candidate) -> bool:
         and set(talks.participants) <= set(other.participants)
 
 
+def _visit_beside_summit(a: Candidate, b: Candidate, types: dict[str, str]) -> bool:
+    """'وصل الرئيس إلى نيروبي، للمشاركة في أعمال قمة مجموعة شرق أفريقيا': a body's summit and a visit told in one
+    sentence are two events (the summit the body's, the arrival taking part in it), not a visit of the body."""
+    return {a.kind, b.kind} == {"Visit", "Summit"} and any(
+        types.get(p) == "Organization" for e in (a, b) if e.kind == "Summit" for p in e.participants)
+
+
 def _compatible_dates(a: Date | None, b: Date | None) -> bool:
     return a is None or b is None or a.compatible(b)
 
@@ -61,7 +68,8 @@ def extract_meetings(views: list[SentenceView], kb: KnowledgeBase, extractor: Me
         for c in cands:
             host = next((m for m in merged if not c.dated_list and not m.dated_list
                          and _compatible_dates(m.date, c.date) and _same_family_or_no_one(m, c)
-                         and not (m.during and c.during)), None)
+                         and not (m.during and c.during) and not (m.another or c.another)
+                         and not _visit_beside_summit(m, c, extractor.types)), None)
             if host:
                 _merge_into(host, c, priority)
             else:
@@ -130,7 +138,7 @@ def _talks_by_call(events: list[Candidate]) -> list[Candidate]:
     out = []
     for e in events:
         hosts = [u for u in calls if set(u.participants) == set(e.participants)] if e.kind == "Talks" else []
-        if not e.has_date_mention and len(hosts) == 1:
+        if not e.has_date_mention and not e.another and len(hosts) == 1:
             if e.evidence not in hosts[0].evidence:
                 hosts[0].evidence += "\n" + e.evidence
             continue
@@ -154,7 +162,7 @@ def _arrivals_join_summit(events: list[Candidate], kb: KnowledgeBase, priority) 
             and places_compatible(summit.location, e.location, located)
         mention = e.kind == "Summit" and e.location is None
         of_its_day = e.date is None or bool(summit.date and summit.date.compatible(e.date))
-        if e is not summit and of_its_day and (arrival or mention):
+        if e is not summit and of_its_day and (arrival or mention) and not e.another:
             kind, location = summit.kind, summit.location
             _merge_into(summit, e, priority)
             summit.kind, summit.location = kind, location  # still the summit, where it is held
@@ -174,8 +182,8 @@ def _enough(e: Candidate, types: dict[str, str]) -> bool:
 def _same_summit(types: dict[str, str]):
     """One article's summit of an organization and 'شارك في القمة …' are one summit."""
     def same(u: Candidate, e: Candidate) -> bool:
-        return u.kind == e.kind == "Summit" and _compatible_dates(u.date, e.date) and any(
-            types.get(p) == "Organization" for p in u.participants + e.participants)
+        return u.kind == e.kind == "Summit" and not (u.another or e.another) and _compatible_dates(u.date, e.date) \
+            and any(types.get(p) == "Organization" for p in u.participants + e.participants)
     return same
 
 
@@ -225,7 +233,7 @@ def _same_undated(kb: KnowledgeBase):
     again (a headline's 'صباغ يلتقي نظيره المصري')."""
     def same(u: Candidate, e: Candidate) -> bool:
         a, b = set(u.participants), set(e.participants)
-        return u.date is None and e.date is None and (a == b or (a <= b or b <= a) and not (u.sideline or e.sideline)) \
+        return u.date is None and e.date is None and not (u.another or e.another) and (a == b or (a <= b or b <= a) and not (u.sideline or e.sideline)) \
             and not _visit_and_encounter(u, e) and not _known_places_apart(kb, u.location, e.location)
     return same
 
@@ -245,9 +253,10 @@ def _merge_undated(events: list[Candidate], priority, kb: KnowledgeBase) -> list
     out = _merge_where(events, _same_undated(kb), priority)
     final: list[Candidate] = []
     for e in out:
-        if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline:
+        if e.date is None and (not e.has_date_mention or (e.relative_day and e.location)) and not e.sideline \
+                and not e.another:
             # with a place, the host must be at that very place (an article names it one way)
-            hosts = [d for d in out if undated_joins(e, d, {})]
+            hosts = [d for d in out if not d.another and undated_joins(e, d, {})]
             if len(hosts) == 1:
                 _merge_into(hosts[0], e, priority)
                 continue

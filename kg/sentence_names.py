@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from kg.bases import base_mentions, described_base_mentions
 from kg.bodies import definite_heads, formal_state_mentions, organization_mentions, place_mentions
+from kg.homonyms import capital_word_follows
 from kg.knowledge import KnowledgeBase
 from kg.link import slug
 from kg.minister_lists import listed_ministers
@@ -22,7 +23,7 @@ def covered_tokens(mentions: list[Mention]) -> set[int]:
 #: The word lists that open the recognizers of bodies, outlets, bases, places and formal state
 #: names (each returns nothing without one of its words): a sentence with none of them skips all.
 HEAD_WORD_LISTS = ("organization_heads", "state_body_heads", "portfolio_heads", "media_heads", "base_words",
-                   "described_base_heads", "place_heads", "state_forms")
+                   "described_base_heads", "place_heads", "state_forms", "place_named_heads")
 
 
 def head_words(kb: KnowledgeBase) -> frozenset[str]:
@@ -296,8 +297,11 @@ def _another_of_the_family(m: Mention, s: Sentence, kb: KnowledgeBase) -> bool:
 
 def _capital_named_as_state(m: Mention, s: Sentence, kb: KnowledgeBase, p: int) -> Mention:
     """'بالعاصمة الجزائر', 'في العاصمة الكويت': a state's name after the word "capital", or in a
-    dateline, is its capital city (named like the state), a place."""
-    if not s.dateline_at(p, kb.words("dateline_header_links")) and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
+    dateline, is its capital city (named like the state), a place; and so is one the word follows
+    as its apposition ('تونس العاصمة', 'إلى الكويت العاصمة'), not as a noun an adjective
+    qualifies ('مصر العاصمة الإدارية': another city)."""
+    if not capital_word_follows(s, p + m.end - m.start, kb) and not s.dateline_at(p, kb.words("dateline_header_links")) \
+            and (not p or kb.words("capital_words").isdisjoint(stems(s.norms[p - 1]))):
         return m
     capital = kb.derived("capital_of_state", lambda: {e.capital_of: e.id for e in kb.entries.values()
                                                         if e.capital_of and e.type == "Place"}).get(m.entity_id)

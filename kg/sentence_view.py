@@ -9,7 +9,7 @@ from itertools import accumulate
 from kg.dates import DateMention
 from kg.knowledge import KnowledgeBase
 from kg.model import Mention
-from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions
+from kg.text import CLOSING_QUOTE, OPENING_QUOTES, TEXT, Sentence, positions, stems
 
 _CLAUSE_BREAKS = frozenset({"،", ",", "؛", ";", ":"})
 
@@ -45,7 +45,8 @@ class SentenceView:
     @_ReadOnFirstUse
     def clause(self) -> list[int]:
         """Clause number per token position (what is said between two triggers a clause of its own)."""
-        return _said_apart(self.sentence, self.kb, _clauses(self.sentence))
+        found = self.found["elapsed"] = elapsed_triggers(self.sentence, self.kb)  # read again by the events
+        return _elapsed_apart(found, self.sentence, self.kb, _said_apart(self.sentence, self.kb, _clauses(self.sentence)))
 
     @_ReadOnFirstUse
     def excluded(self) -> set[int]:
@@ -111,6 +112,32 @@ def _excluded(sentence: Sentence, kb: KnowledgeBase, clause: list[int], ticker: 
         after = [t for t, _, _ in kb.triggers.spans_in(sentence) if t > a]
         excluded.update(range(a, min(after, default=len(clause))))
     return excluded
+
+
+def elapsed_triggers(sentence: Sentence, kb: KnowledgeBase) -> list[tuple[int, int]]:
+    """(opener, trigger) of 'بعد أكثر من شهر على الزيارة …', 'بعد أيام من لقاء …': an encounter told as
+    a span of time from the one reported, so another one (lexicon: elapsed_openers, _durations, _links)."""
+    openers, durations = kb.words("elapsed_openers"), kb.words("elapsed_durations")
+    if openers.isdisjoint(sentence.forms) or durations.isdisjoint(sentence.forms):  # most: no pass
+        return []
+    norms, links = sentence.norms, kb.words("elapsed_links")
+    starts = {a for a, _, _ in kb.triggers.spans_in(sentence)}
+    out = []
+    for k in (k for k, n in enumerate(norms) if n in openers):
+        d = next((d for d in range(k + 1, min(k + 6, len(norms))) if not durations.isdisjoint(stems(norms[d]))), None)
+        link = next((q for q in range(d + 1, min(d + 4, len(norms))) if norms[q] in links), None) if d else None
+        trigger = next((t for t in range(link + 1, min(link + 3, len(norms))) if t in starts), None) if link else None
+        if trigger is not None and not _CLAUSE_BREAKS.intersection(norms[k:trigger]):
+            out.append((k, trigger))
+    return out
+
+
+def _elapsed_apart(found: list[tuple[int, int]], sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:
+    """An encounter told as a span of time from another in its clause ('وتأتي زيارة الوزير بعد شهر على
+    الزيارة التي قام بها نظيره إلى …', `found` by elapsed_triggers) is a clause of its own from the opener on."""
+    starts = [a for a, _, _ in kb.triggers.spans_in(sentence)] if found else []
+    cuts = [k for k, _ in found if any(a < k and clause[a] == clause[k] for a in starts)]
+    return [c + sum(1 for k in cuts if k <= p) for p, c in enumerate(clause)] if cuts else clause
 
 
 def _said_apart(sentence: Sentence, kb: KnowledgeBase, clause: list[int]) -> list[int]:

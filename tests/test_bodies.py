@@ -123,3 +123,79 @@ def test_the_treasury_and_justice_portfolios_name_their_ministry_with_a_feminine
             "بينما تراجعت الأوراق المالية الكينية وقال وزير العدل الكيني إن القانون عادل.")
     assert {e.affiliation for e in of_type(r, "Organization").values()} == {"united_states", "kenya"}
     assert len(of_type(r, "Organization")) == 2
+
+
+def test_a_definite_head_its_adjectives_and_what_it_is_for_name_a_body():
+    r = doc("وطعن المحامون أمام المجلس الأعلى للقضاء، بينما دعت الهيئة الأردنية لمكافحة الفساد إلى التحقيق. "
+            "وأعلن الاتحاد العام الأردني للمقاولين إضرابا، ووقعت المنظمة الإقليمية للتربية والثقافة والعلوم اتفاقا.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"المجلس الأعلى للقضاء", "الهيئة الأردنية لمكافحة الفساد",
+            "المنظمة الإقليمية للتربية والثقافة والعلوم"} <= orgs
+    assert any(o.startswith("الاتحاد العام الأردني للمقاولين") for o in orgs)
+    assert r.entities[next(e for e in r.entities if "للمقاولين" in r.entities[e].label_ar)].affiliation == "jordan"
+
+
+def test_a_body_s_owner_or_an_adjective_of_another_noun_after_the_head_names_no_body():
+    r = doc("وانتقد المعارضون المجلس العسكري للبلاد، وواصلت عمليات التحالف الجوية لضرب المواقع الليلة، "
+            "ويسعى البنك الزراعي لتمويل المشاريع الصغيرة.")
+    assert not of_type(r, "Organization")
+
+
+def test_a_body_s_state_is_the_state_it_sits_in_but_for_embassies_and_movements():
+    r = doc("ووقعت وزارة الزراعة والتنمية الريفية بكينيا مذكرة تفاهم، وقال أعضاء سفارة الدولة بالمغرب إن "
+            "الزيارة ناجحة، وشن الجيش غارات على حركة الشباب بالصومال.")
+    ministry = next(e for e in r.entities.values() if e.label_ar.startswith("وزارة الزراعة"))
+    assert ministry.affiliation == "kenya"
+    assert not any(e.affiliation in ("morocco", "somalia") for e in r.entities.values() if e.type == "Organization")
+
+
+def test_a_head_a_name_of_its_own_and_an_agreeing_adjective_name_a_body():
+    r = doc("وتبرعت مؤسسة نوران الخيرية بالأجهزة، وقدم باحثون من جامعة فلوريتا الأمريكية دراسة، "
+            "وعقد منتدى بلومار الاقتصادي جلسته الأولى.")
+    assert {"مؤسسة نوران الخيرية", "جامعة فلوريتا الأمريكية", "منتدى بلومار الاقتصادي"} <= set(of_type(r, "Organization"))
+
+
+def test_an_adjective_agreeing_with_no_head_or_a_common_word_after_the_head_names_no_body():
+    r = doc("وشهدت الأسواق حركة نشطة الأسبوع الماضي، وقال إن حزب يقود الائتلاف الحاكم، وإن هيئة وطنية "
+            "ستتشكل.")
+    assert not of_type(r, "Organization")
+
+
+def test_a_body_named_after_its_city_is_a_body_of_the_city_s_state():
+    r = doc("وحاضر أستاذ من جامعة بغداد في المؤتمر، وقدم صندوق أبوظبي للتنمية قرضا، "
+            "وقال مجلس محافظة البصرة إن المشروع تأخر.")
+    orgs = of_type(r, "Organization")
+    assert {"جامعة بغداد", "صندوق أبوظبي للتنمية", "مجلس محافظة البصرة"} <= set(orgs)
+    assert orgs["جامعة بغداد"].affiliation == "iraq"
+    assert orgs["صندوق أبوظبي للتنمية"].affiliation == "uae"
+
+
+def test_a_body_named_after_a_state_takes_no_affiliation_from_it_and_two_places_name_none():
+    r = doc("ودرس في جامعة كولومبيا في نيويورك، وعقد مجلس دمشق وبيروت للأعمال اجتماعا، "
+            "وقدمت جامعة الموصل لتشجيع البحث منحا.")
+    orgs = of_type(r, "Organization")
+    assert orgs["جامعة كولومبيا"].affiliation is None
+    assert not any("دمشق" in o for o in orgs)
+    assert "جامعة الموصل" in orgs  # a purpose clause after ل + a noun in construct is the sentence's
+
+
+def test_a_body_named_after_a_titled_person_takes_the_name_not_the_title_alone():
+    r = doc("وتخرج في جامعة الأمير نايف للعلوم الأمنية، ومنحه صندوق الملك سلمان جائزة العام.")
+    orgs = set(of_type(r, "Organization"))
+    assert "جامعة الأمير نايف للعلوم الأمنية" in orgs
+    assert "صندوق الملك سلمان" in orgs and not any(o.endswith("الأمير") or "جائزة" in o for o in orgs)
+
+
+def test_a_newspaper_is_an_outlet_by_either_word_for_it():
+    r = doc("وذكرت جريدة الشروق أن الوفد وصل، ونقلت جريدة دمشق عن مصادر أن الاجتماع انتهى.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"جريدة الشروق", "جريدة دمشق"} <= orgs
+    assert not of_type(r, "Place") and not of_type(r, "State")
+
+
+def test_a_municipality_is_a_body_only_when_its_town_is_named():
+    r = doc("وقال رئيس بلدية الخليل إن المياه عادت، وأعلنت بلدية مدينة طولكرم إغلاق السوق، "
+            "وجرت انتخابات بلدية الأسبوع الماضي.")
+    orgs = set(of_type(r, "Organization"))
+    assert {"بلدية الخليل", "بلدية مدينة طولكرم"} <= orgs
+    assert not any("الأسبوع" in o for o in orgs)

@@ -29,3 +29,28 @@ def test_a_building_after_its_staff_or_a_verb_of_working_is_an_employer_no_place
 
 def test_the_sultan_s_palace_where_a_guest_is_received_is_a_place():
     assert _places("استقبل السلطان الوزير الهندي بالقصر السلطاني بمسقط.")["القصر السلطاني"] == "alqsr_alsltany_muscat"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("وتجول الوفد في متحف بيتر كريستيانسن قبل أن يغادر المدينة.", "متحف بيتر كريستيانسن"),
+    ("ألقى الأمين العام كلمته أمام الحضور في قاعة ابن خلدون بالعاصمة.", "قاعة ابن خلدون"),
+    ("ونظم المعرض بمتحف خليفة الوطني حتى نهاية الشهر.", "متحف خليفة الوطني"),
+    ("وزار الطلاب مرصد جانتار مانتار وتعرفوا إلى تاريخه.", "مرصد جانتار مانتار"),
+])
+def test_a_museum_hall_or_observatory_named_by_a_proper_name_is_a_place(text, name):
+    assert name in _places(text)
+
+
+@pytest.mark.parametrize("text", ["عقد المجلس جلسته في قاعة كبيرة بالفندق.",
+                                  "انتقل النواب إلى قاعة الاجتماعات بعد الظهر.",
+                                  "أغلقت الشرطة قاعة مؤتمرات الفندق أمس.",
+                                  "وتحول القصر إلى متحف مفتوح أمام الزوار.",
+                                  "وأقيمت الندوة في قاعة مغلقة بعيدا عن الصحفيين.",
+                                  "ويوجد في المبنى متحف جميل يضم مخطوطات نادرة."])
+def test_a_landmark_head_before_a_common_word_an_adjective_or_a_plural_names_no_place(text):
+    assert not _places(text)
+
+
+def test_a_landmark_s_name_stops_before_a_conjunction_and_a_definite_word():
+    assert set(_places("شرح الدليل تاريخ متحف هانز كريستيان ودوره، ثم امتلأت قاعة روبرت شومان بالمدعوين.")) \
+        == {"متحف هانز كريستيان", "قاعة روبرت شومان"}

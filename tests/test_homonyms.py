@@ -177,3 +177,9 @@ def test_a_noun_city_before_a_place_is_the_noun_even_after_a_preposition():
 def test_a_capital_conjoined_with_places_after_a_locative_is_the_city(text, city):
     assert city in {e.id for e in of_type(doc(text), "Place").values()}
     assert not of_type(doc("دعت مصر وطهران إلى التهدئة."), "Place")
+
+
+def test_a_capital_with_the_word_capital_after_it_is_the_city_not_its_government():
+    from tests.articles import doc, of_type
+    r = doc("تبلغ المسافة من طهران العاصمة إلى الحدود نحو ألف كيلومتر.", "2021-01-01")
+    assert "tehran" in {e.id for e in of_type(r, "Place").values()} and not of_type(r, "State")

@@ -213,3 +213,94 @@ def test_a_visit_the_subject_makes_himself_is_his():
     assert meetings("وقام وزير الخارجية الأردني أيمن الصفدي بزيارة إلى القاهرة.") == [("Visit", ["ayman_safadi"])]
     assert [k for k, _ in meetings("وأشاد الرئيس الكيني وليام روتو بالعلاقات بين البلدين خلال قيامه بزيارة رسمية "
                                      "إلى كمبالا أمس.")] == ["Visit"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    # an encounter told as a span of time after another (elapsed_openers): an encounter of its own
+    ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
+     "وجاءت المباحثات بعد شهر من اجتماع جمع الزعيمين.", ["Meeting", "Visit"]),
+    ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي.\n"
+     "ويأتي اللقاء بعد أسبوعين فقط على اتصال هاتفي بين أيمن الصفدي وسامح شكري.", ["Meeting", "PhoneCall"]),
+    ("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، في زيارة تأتي بعد أكثر من عام على الزيارة التي قام "
+     "بها وزير الخارجية الأوغندي جيجي أودونغو إلى نيروبي.", ["Visit", "Visit"]),
+])
+def test_an_encounter_a_span_of_time_before_the_one_told_is_another(text, kinds):
+    assert sorted(k for k, _ in meetings(text)) == kinds
+
+
+def test_the_earlier_visit_is_its_travellers_alone():
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى كمبالا، في زيارة تأتي بعد أكثر من عام على الزيارة "
+                     "التي قام بها وزير الخارجية الأوغندي جيجي أودونغو إلى نيروبي.")
+    assert sorted(p for _, p in found) == [["jyjy_awdwnghw"], ["mwsalya_mwdafady"]]
+
+
+def test_the_same_encounter_told_twice_without_a_span_of_time_is_one():
+    text = ("استقبل الرئيس الكيني وليام روتو، اليوم، الرئيس الأوغندي يوري موسيفيني.\n"
+            "وجاءت المباحثات بعد التوقيع على الاتفاق بين الزعيمين.")
+    assert len(meetings(text)) == 1
+
+
+@pytest.mark.parametrize("text, body", [
+    # a gathering of a body after 'على هامش', with no trigger word (sideline_gatherings): the body's summit
+    ("وتباحث الرئيس الكيني وليام روتو مع الرئيس الأوغندي يوري موسيفيني، أمس، على هامش منتدى التعاون الروسي "
+     "العربي في سوتشي.", "russia_arab_forum"),
+    ("التقى وزير الخارجية المصري سامح شكري نظيره الأردني أيمن الصفدي على هامش اجتماعات الجمعية العامة للأمم "
+     "المتحدة في نيويورك.", None),
+    ("وعقد وزير الخارجية الكيني موساليا مودافادي لقاء مع نظيره الأوغندي جيجي أودونغو على هامش ملتقى الاتحاد "
+     "الأفريقي في أديس أبابا.", "african_union"),
+])
+def test_a_bodys_gathering_on_whose_sidelines_two_met_is_its_summit(text, body):
+    found = meetings(text)
+    summits = [p for k, p in found if k == "Summit"]
+    assert len(found) == 2 and len(summits) == 1 and len(summits[0]) == 1
+    assert body is None or summits[0] == [body]
+
+
+@pytest.mark.parametrize("text, traveller, body", [
+    # a body's summit after 'حيث' in the clause of an arrival (where_words): the summit, beside the visit
+    ("وصل الرئيس الكيني وليام روتو إلى نيروبي قادما من أديس أبابا حيث شارك في قمة الاتحاد الأفريقي.",
+     "wlyam_rwtw", "african_union"),
+    ("وحطت طائرة رئيس الوزراء الأردني جعفر حسان في مطار عمان قادمة من القاهرة حيث شارك في القمة الطارئة لجامعة "
+     "الدول العربية.", None, "arab_league"),
+])
+def test_a_summit_where_the_traveller_was_is_an_event_beside_the_visit(text, traveller, body):
+    found = meetings(text)
+    assert sorted(k for k, _ in found) == ["Summit", "Visit"]
+    summit = next(p for k, p in found if k == "Summit")
+    visit = next(p for k, p in found if k == "Visit")
+    assert body in summit and len(summit) == 2 and len(visit) == 1 and visit[0] in summit
+    assert traveller is None or visit == [traveller]
+
+
+def test_an_encounter_where_the_traveller_arrived_names_no_summit():
+    found = meetings("وصل الرئيس الكيني وليام روتو إلى كمبالا حيث التقى الرئيس الأوغندي يوري موسيفيني.")
+    assert [(k, len(p)) for k, p in found] == [("Visit", 2)]
+
+
+def test_only_the_first_sideline_of_a_sentence_is_the_encounters():
+    # a later 'على هامش' in the sentence belongs to something else (here a plan): no summit of that body
+    found = meetings("التقى وزير الخارجية الكيني موساليا مودافادي نظيره الأوغندي جيجي أودونغو، على هامش الاجتماع "
+                     "الوزاري في نيروبي، للتنسيق والتحضير لحدث على هامش أعمال الجمعية العامة للأمم المتحدة.")
+    assert [(k, len(p)) for k, p in found] == [("Meeting", 2)]
+
+
+def test_an_encounter_where_the_traveller_came_from_is_apart_from_the_visit():
+    # 'قادمة من … حيث' (origin_words): the encounter was at the place left, the visit is the traveller's
+    found = meetings("ووصل وزير الخارجية التركي هاكان فيدان إلى عمان قادما من بيروت حيث عقد اجتماعا مع رئيس الحكومة "
+                     "اللبنانية نواف سلام.")
+    assert sorted((k, len(p)) for k, p in found) == [("Meeting", 2), ("Visit", 1)]
+    found = meetings("وصل وزير الخارجية الكيني موساليا مودافادي إلى نيروبي عائدا من كمبالا حيث بحث مع نظيره الأوغندي "
+                     "جيجي أودونغو ملف الحدود.")
+    assert sorted((k, len(p)) for k, p in found) == [("Talks", 2), ("Visit", 1)]
+
+
+@pytest.mark.parametrize("text, body", [
+    # a visit and a body's summit in one sentence are not folded into a visit of the body: the summit is
+    # the body's, and the arrival is taking part in it
+    ("وصل الرئيس الكيني وليام روتو إلى أديس أبابا، للمشاركة في أعمال قمة الاتحاد الأفريقي.", "african_union"),
+    ("وصل أمير قطر الشيخ تميم بن حمد آل ثاني إلى الرياض، أمس، لحضور القمة الخليجية الرابعة والأربعين لمجلس "
+     "التعاون لدول الخليج العربية.", "gcc"),
+])
+def test_an_arrival_for_a_bodys_summit_is_the_summit_not_a_visit_of_the_body(text, body):
+    found = meetings(text)
+    assert [(k, len(p)) for k, p in found] == [("Summit", 2)] and body in found[0][1]

@@ -166,3 +166,10 @@ def test_ministers_or_a_union_named_in_passing_name_no_body():
     found = organization_ids("واجتمع وزراء الداخلية العرب على هامش المؤتمر، وقال الاتحاد إن المتوسط "
                              "يشهد موجة حر، وزار مكتب الأمم المتحدة في بيروت.")
     assert found & {"arab_interior_ministers_council", "union_for_the_mediterranean", "bnub", "unoau"} == set()
+
+
+def test_the_oil_exporters_are_found_by_each_name_the_press_gives_them():
+    ids = organization_ids("وقررت منظمة الدول المصدرة للنفط خفض الإنتاج، وحذرت منظمة الأقطار العربية المصدرة "
+                           "للنفط من تراجع الطلب، ورحبت منظمة البلدان المصدرة للبترول بالقرار.")
+    assert {"opec", "oapec"} <= ids
+    assert not any(i.startswith("mnzmh") for i in ids)  # no "منظمة الدول" cut short

