@@ -100,7 +100,6 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
     wrote and with the lineage the text adds; each only where the next or previous word can."""
     norms, n = s.norms, len(s.norms)
     forms, particles = kb.words("state_forms"), kb.words("patronymic_particles")
-    capitals = kb.words("capital_words")
     first = s.tokens[0].index if s.tokens else 0  # s.position without a call per name
     out = []
     for m in found:
@@ -113,8 +112,7 @@ def _as_written(found: list[Mention], s: Sentence, kb: KnowledgeBase, text: str)
         if m.type == "State":
             p = m.start - first
             m = _with_state_form(m, s, kb, text) if p and norms[p - 1] in forms else m
-            if not p or not capitals.isdisjoint(stems(norms[p - 1])):  # a dateline's, or after "capital"
-                m = _capital_named_as_state(m, s, kb, p)
+            m = _capital_named_as_state(m, s, kb, p)
         elif m.type == "Person":
             m = _with_known_family_name(m, s, kb, text)
             p, q = m.start - first, m.end - first
