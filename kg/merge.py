@@ -28,7 +28,7 @@ KEY_BYTES = 16
 
 def document_key(doc: Document) -> bytes:
     """What identifies a document's extraction: its file, text and publication date."""
-    return hashlib.sha256(f"{doc.source_file}\0{doc.sha256}\0{doc.published}".encode()).digest()[:KEY_BYTES]
+    return hashlib.sha256(f"{doc.source_file}\x00{doc.sha256}\x00{doc.published}".encode()).digest()[:KEY_BYTES]
 
 
 @dataclass

@@ -232,7 +232,7 @@ def _write_graphs(corpus: MergedCorpus, out_dir: Path, formats: list[str], repor
     written, counts = write_outputs(corpus, out_dir, formats)
     digest = hashlib.sha256()
     for d in corpus.documents():
-        digest.update(f"{d.source_file}\0{d.sha256}\n".encode())
+        digest.update(f"{d.source_file}\x00{d.sha256}\n".encode())
     write_build_record(out_dir, written, {
         "documents": report.documents, "skipped": len(report.skipped),
         "counts": {**{k: counts.entities[k] for k in sorted(counts.entities)}, "Meeting": counts.meetings,
