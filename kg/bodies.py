@@ -158,7 +158,7 @@ def _body_end(sentence: Sentence, i: int, form: str, kb: KnowledgeBase, covered:
               needs_state: bool, definite_head: bool) -> tuple[int, str | None, bool]:
     """Where the name of the body whose head is at i ends, its state, and whether it is named by
     what it is for: the longest of the readings ('مجلس الأمن الدولي'; 'جامعة القاهرة', 'صندوق
-    أبوظبي للتنمية'; 'جامعة الملك سعود', not 'جامعة الملك'; 'مؤسسة سلطانة الخيرية'; 'المجلس الأعلى
+    أبوظبي للتنمية'; 'جامعة الملك سعود', not 'جامعة الملك'; 'مؤسسة نوران الخيرية'; 'المجلس الأعلى
     للقضاء', a definite head, adjectives and the purpose)."""
     placed = place_named_end(sentence, i, kb, covered) if not needs_state else None
     if form not in kb.words("organization_heads") and form not in kb.words("state_body_heads") \

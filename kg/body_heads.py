@@ -128,8 +128,8 @@ def _not_a_head(sentence: Sentence, i: int, form: str, kb: KnowledgeBase) -> boo
 
 def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
                       covered: dict[int, str]) -> tuple[int, str | None] | None:
-    """'المجلس الأعلى للقضاء', 'الاتحاد العام التونسي للشغل', 'المجلس الصيني لترويج التجارة
-    الدولية': a definite head, one or two adjectives, then what the body is for after ل: the
+    """'المجلس الأعلى للقضاء', 'الاتحاد العام التونسي للشغل', 'المجلس المصري لتنظيم
+    الاتصالات': a definite head, one or two adjectives, then what the body is for after ل: the
     commonest way Arabic names a public body. Where the name ends and the nationality among its
     adjectives; None when the words after the head are not so."""
     norms, tokens = sentence.norms, sentence.tokens
@@ -145,12 +145,12 @@ def purpose_named_end(sentence: Sentence, i: int, kb: KnowledgeBase,
 
 
 def purpose_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> int | None:
-    """Where what a body is for, after ل at k, ends ('للقضاء', 'لترويج التجارة الدولية', 'للتربية
+    """Where what a body is for, after ل at k, ends ('للقضاء', 'لتنظيم الاتصالات', 'للتربية
     والعلوم والثقافة'); None when the word at k says no purpose."""
     norms, tokens = sentence.norms, sentence.tokens
     if k >= len(tokens) or not _purpose_word(sentence, k, kb, covered, national):
         return None
-    k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لترويج التجارة"
+    k += 1 if norms[k].startswith("لل") else 2  # "للقضاء"; "لتنظيم الاتصالات"
     extra = 0
     while k < len(tokens) and extra < 3 and tokens[k].index not in covered and norms[k] not in body_stops(kb) \
             and (norms[k].startswith("وال") or norms[k].startswith("ال") and norms[k].endswith(("ي", "يه"))):
@@ -159,7 +159,7 @@ def purpose_end(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int
 
 
 def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[int, str], national: bool) -> bool:
-    """'للقضاء', 'لترويج التجارة': ل + a definite noun, or, after a nationality, ل + a noun in
+    """'للقضاء', 'لتنظيم الاتصالات': ل + a definite noun, or, after a nationality, ل + a noun in
     construct with a definite one (without it, a purpose clause: 'البنك التجاري لتحقيق النجاح');
     not a known name ('للعراق') nor a word that says whose the body is ('للبلاد', 'للحكومة')."""
     norms, tokens = sentence.norms, sentence.tokens
@@ -175,7 +175,7 @@ def _purpose_word(sentence: Sentence, k: int, kb: KnowledgeBase, covered: dict[i
 
 
 def proper_name_end(sentence: Sentence, i: int, kb: KnowledgeBase, covered: dict[int, str]) -> int | None:
-    """'مؤسسة سلطانة الخيرية', 'منتدى دافوس الاقتصادي', 'جامعة كامبريدج البريطانية': a head without
+    """'مؤسسة نوران الخيرية', 'منتدى دافوس الاقتصادي', 'جامعة كامبريدج البريطانية': a head without
     the article, a word of the body's own no list knows, and a definite adjective agreeing with the
     head; where the name ends (after a nationality that closes it), or None."""
     norms, tokens = sentence.norms, sentence.tokens
