@@ -70,13 +70,13 @@ def _city_after(sentence: Sentence, k: int, kb: KnowledgeBase) -> str | None:
 
 def landmark_mentions(sentence: Sentence, kb: KnowledgeBase, text: str, named: list[Mention]) -> list[Mention]:
     """A museum, hall or observatory named by its head and a proper name of two or three words
-    ('قاعة نيلسون مانديلا'; landmark_heads), or of one closed by an adjective of its kind
-    ('بمتحف زايد الوطني'; facility_adjectives): one word alone may be an adjective ('متحف جميل').
+    ('قاعة ابن خلدون الكبرى'; landmark_heads), or of one closed by an adjective of its kind
+    ('بمتحف بيكاسو الوطني'; facility_adjectives): one word alone may be an adjective ('متحف جميل').
     Not before a word the tagged news corpora use often and never in a name ('قاعة كبيرة',
     name_first_word_stops), a definite word ('قاعة الاجتماعات'), a word in ة after a feminine head
     ('قاعة مغلقة': its adjective; 'متحف خليفة' is a name) or a plural in ات ('قاعة مؤتمرات'), nor
-    inside a name read before; the name stops at a definite word ('قاعة نيلسون مانديلا
-    بالمشاركين') and at و ('مرصد أولوغبيك ودوره'). The caller tests the sentence's forms against
+    inside a name read before; the name stops at a definite word ('قاعة ابن خلدون
+    بالمشاركين') and at و ('مرصد كالار ودوره'). The caller tests the sentence's forms against
     the heads first (kg.extract: one set test a sentence)."""
     heads = kb.stem_forms("landmark_heads")
     covered = {i: m.type for m in named for i in range(m.start, m.end)}  # a known person may name it

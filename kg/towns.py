@@ -1,4 +1,4 @@
-"""Far towns read by their state's adjective ('بجنيف السويسرية', 'في ليون الفرنسية').
+"""Far towns read by their state's adjective ('ببازل السويسرية', 'في ليون الفرنسية').
 
 GeoNames' Arabic names of towns far from the region kg reads most (cities.yaml's
 `qualified_names`: outside the Arab states and their neighbours, under a million people) are
