@@ -12,6 +12,7 @@ from pathlib import Path
 
 from setuptools import Extension, setup
 from setuptools.command.build_ext import build_ext
+from setuptools.command.build_py import build_py
 
 HERE = Path(__file__).resolve().parent
 
@@ -68,6 +69,20 @@ class BuildCompiled(build_ext):
         guard.write_manifest(target_dir, built)
 
 
+class BuildWithOntologies(build_py):
+    """A wheel installs no folder beside kg/, so the ontologies/ kg reads (lexicons, gazetteer,
+    ontology, shapes) go inside the package as kg/ontologies (kg.knowledge.ONTOLOGY_DIR)."""
+
+    def run(self):
+        super().run()
+        if not self.editable_mode:
+            target = Path(self.build_lib) / "kg" / "ontologies"
+            target.mkdir(parents=True, exist_ok=True)
+            for path in sorted((HERE / "ontologies").iterdir()):
+                if path.is_file():
+                    self.copy_file(str(path), str(target / path.name))
+
+
 def extensions() -> list:
     if os.environ.get("KG_NO_COMPILE"):
         return []
@@ -84,4 +99,4 @@ def extensions() -> list:
     return modules
 
 
-setup(ext_modules=extensions(), cmdclass={"build_ext": BuildCompiled})
+setup(ext_modules=extensions(), cmdclass={"build_ext": BuildCompiled, "build_py": BuildWithOntologies})

@@ -8,7 +8,10 @@ from pathlib import Path
 from kg.phrase_index import PhraseIndex, StemForms, norm_tokens  # noqa: F401  (kg.knowledge's names)
 from kg.text import normalize, stems
 
-ONTOLOGY_DIR = Path(__file__).resolve().parent.parent / "ontologies"
+#: The checkout's ontologies/ (editable installs, `make build`); an installed wheel carries a copy
+#: inside the package (setup.py's build step), since a wheel installs no folder beside kg/.
+_CHECKOUT_ONTOLOGIES = Path(__file__).resolve().parent.parent / "ontologies"
+ONTOLOGY_DIR = _CHECKOUT_ONTOLOGIES if _CHECKOUT_ONTOLOGIES.is_dir() else Path(__file__).resolve().parent / "ontologies"
 TYPE_OF_SECTION = {"states": "State", "persons": "Person", "organizations": "Organization",
                    "places": "Place", "bases": "MilitaryBase", "cities": "Place", "regions": "Place"}
 #: The knowledge files, by priority (the earlier file's entry wins a shared name; entries of one id

@@ -3,9 +3,10 @@ data: an expert edits the file, not the code)."""
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 
-WORDS_FILE = Path(__file__).resolve().parent.parent.parent / "ontologies" / "world_words.yaml"
+from kg.knowledge import ONTOLOGY_DIR
+
+WORDS_FILE = ONTOLOGY_DIR / "world_words.yaml"
 
 
 @lru_cache(maxsize=1)
