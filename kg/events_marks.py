@@ -29,8 +29,8 @@ class ClauseMarks:
         """'وقع الوزير ونظيره …، اتفاقية تعاون', 'وقّع الرئيس مع ولي العهد 5 اتفاقيات': those who
         sign a treaty together meet; a signing verb with a treaty word after it is a meeting trigger."""
         norms = view.sentence.norms
-        if self.signing.isdisjoint(view.sentence.forms) or self.signing.isdisjoint(norms):
-            return []  # most sentences: a set against a set (its forms hold its norms), in C
+        if view.sentence.has_none_of(self.signing):
+            return []  # most sentences
         refused = self.kb.words("refusal_words")  # "رفض التوقيع على الاتفاقيات": no one signed
         verbs = [p for p, n in enumerate(norms) if n in self.signing and not any(
             norms[q] in refused and view.clause[q] == view.clause[p] for q in range(max(0, p - 8), p))]
@@ -63,7 +63,7 @@ class ClauseMarks:
         norms = view.sentence.norms
         heads = self.kb.derived("unnamed_head_words", lambda: self.kb.words("head_of_state_roles")
                                 | self.kb.words("title_words_in_names"))
-        if heads.isdisjoint(view.sentence.forms) or heads.isdisjoint(norms):
+        if view.sentence.has_none_of(heads):
             return []  # most clauses: no head's title (tested before the mentions are read)
         states = [m for m in view.mentions if self.types.get(m.entity_id) == "State"]
         if not states:
@@ -84,7 +84,7 @@ class ClauseMarks:
         states named last before them in the sentence, and the state hosting them takes part."""
         norms = view.sentence.norms
         pair = self.kb.words("pair_state_words")
-        if pair.isdisjoint(view.sentence.forms) or pair.isdisjoint(norms):
+        if view.sentence.has_none_of(pair):
             return []
         starts = {a for a, _, _ in found_in(view, self.kb.triggers)}
         at = next((p for p in range(2, len(norms)) if view.clause[p] in clauses and norms[p] in pair
@@ -114,7 +114,7 @@ class ClauseMarks:
         موساليا مودافادي، ووزير …': who is named after a presence marker, up to the
         next trigger, attends the encounter and is no participant of it."""
         markers = self.kb.words("presence_markers")
-        if markers.isdisjoint(view.sentence.forms) or markers.isdisjoint(view.sentence.norms):
+        if view.sentence.has_none_of(markers):
             return persons
         marks = [a for a, _, _ in found_in(view, self.presence)]
         triggers = [a for a, _, _ in found_in(view, self.kb.triggers)]
@@ -126,7 +126,7 @@ class ClauseMarks:
         as someone's counterpart ('نظيره') meets the person the pronoun holds; when its sentence names
         no person before the trigger, that is the subject of the sentence before (as for 'زيارته')."""
         norms, words = view.sentence.norms, self.kb.words("counterpart_words")
-        if len(ids) != 1 or words.isdisjoint(view.sentence.forms) or words.isdisjoint(norms):
+        if len(ids) != 1 or view.sentence.has_none_of(words):
             return False
         at = [view.pos(m.start) for m in view.mentions if m.entity_id == ids[0]]
         return self.types.get(ids[0]) == "Person" and not self._person_before(view, trigger) and any(
@@ -175,9 +175,7 @@ class ClauseMarks:
         sent = self.kb.words("envoy_of_words")
         behalf_heads = self.kb.derived("on_behalf_first_words", lambda: frozenset(
             w.split()[0] for w in self.kb.words("on_behalf_words")))
-        forms = view.sentence.forms  # its norms among them: two small sets tested against it first
-        if (sent.isdisjoint(forms) and behalf_heads.isdisjoint(forms)
-                or sent.isdisjoint(norms) and behalf_heads.isdisjoint(norms)):
+        if view.sentence.has_none_of(sent) and view.sentence.has_none_of(behalf_heads):
             return False  # most sentences: neither word
         behalf = [a for a, _, _ in found_in(view, self.kb.phrases("on_behalf_words"))]
         if any(0 < p - a <= 4 for a in behalf):

@@ -21,7 +21,7 @@ class EventPlaces:
         """'وعاد الرئيس … إلى نيروبي بعد لقاء …', 'خلال عودته من الصين': where one returns to or from is not where one met (the verb of return before it
         in its clause, no trigger between)."""
         toks, back = view.sentence.tokens, self.kb.words("return_words")
-        if p < 1 or back.isdisjoint(view.sentence.forms) or back.isdisjoint(view.sentence.norms):
+        if p < 1 or view.sentence.has_none_of(back):
             return False
         if toks[p - 1].norm in back:
             return True
@@ -72,8 +72,7 @@ class EventPlaces:
                and self.types.get(m.entity_id) == "State" and p not in view.excluded and (
                    toks[p - 1].norm in to or toks[p - 1].norm.startswith(visited)
                    or (p > 1 and toks[p - 2].norm.startswith(visited)))]
-        for q in range(trigger + 2, len(toks) - 1) if not (
-                capital.isdisjoint(view.sentence.forms) or capital.isdisjoint(view.sentence.norms)) else ():
+        for q in range(trigger + 2, len(toks) - 1) if not view.sentence.has_none_of(capital) else ():
             # "وصل … إلى العاصمة التركية"
             state = self.kb.nationality.get(toks[q + 1].norm)
             if toks[q].norm in capital and toks[q - 1].norm in to and state in self.types and q not in view.excluded:

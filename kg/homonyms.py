@@ -114,15 +114,19 @@ def is_locative(m: Mention, sentence: Sentence, kb: KnowledgeBase) -> bool:
     visited = kb.derived("visit_verb_stem_tuple", lambda: tuple(kb.words("visit_verb_stems")))
     left = kb.words("departure_verbs")
     for k in visit_window:  # a departure verb, or a form of a visit verb (tested in C) that reads as a visit
-        if norms[k] in left or any(map(str.startswith, _without_future(norms[k]), repeat(visited))) \
-                and _visit_at(norms, k, kb):
+        if norms[k] in left:
+            return True
+        forms = _without_future(norms[k])
+        if any(map(str.startswith, forms, repeat(visited))) and _visit_at(norms, k, kb, forms):
             return True
     return False
 
 
-def _visit_at(norms, k: int, kb: KnowledgeBase) -> bool:
-    """Whether a visit trigger begins at k ('زيارة', 'سيزور': the future prefix set aside)."""
-    return (hit := kb.triggers.match_at(norms, k, _without_future(norms[k]))) is not None and hit[1] == "Visit"
+def _visit_at(norms, k: int, kb: KnowledgeBase, forms: tuple[str, ...] | None = None) -> bool:
+    """Whether a visit trigger begins at k ('زيارة', 'سيزور': the future prefix set aside; `forms`:
+    the word's forms without it, when the caller has them already)."""
+    forms = _without_future(norms[k]) if forms is None else forms
+    return (hit := kb.triggers.match_at(norms, k, forms)) is not None and hit[1] == "Visit"
 
 
 def _coordinated_after_locative(norms, pos: int, kb: KnowledgeBase) -> bool:

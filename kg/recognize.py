@@ -55,8 +55,7 @@ def may_describe_roles(sentence: Sentence, kb: KnowledgeBase) -> bool:
     first words of titles and counterpart words as one set, tested against the sentence's forms."""
     firsts = kb.derived("title_or_counterpart_firsts", lambda: kb.titles.first_words()
                         | kb.phrases("counterpart_words").first_words())
-    pairs = kb.words("pair_anaphors")  # a word of the sentence: among its forms (sets, in C), then its norms
-    return not firsts.isdisjoint(sentence.forms) or not (pairs.isdisjoint(sentence.forms) or pairs.isdisjoint(sentence.norms))
+    return not firsts.isdisjoint(sentence.forms) or not sentence.has_none_of(kb.words("pair_anaphors"))
 
 
 def role_descriptions(sentence: Sentence, kb: KnowledgeBase, covered: set[int],

@@ -186,6 +186,11 @@ class Sentence:
     def text(self, article: str) -> str:
         return article[self.start:self.end]
 
+    def has_none_of(self, words: frozenset[str]) -> bool:
+        """Whether no token of the sentence, as normalized, is one of `words`: a set test against
+        its forms first (they hold its norms; most sentences end there, in C), then its norms."""
+        return words.isdisjoint(self.forms) or words.isdisjoint(self.norms)
+
     def position(self, token_index: int) -> int:
         """Where a document token index falls in this sentence (its tokens are numbered in a row)."""
         return token_index - self.tokens[0].index
