@@ -213,7 +213,7 @@ def world_cities(states: list[dict], places: list[dict], rules: dict, taken: set
 def _far_town(city: dict, state_of: dict, rules: dict) -> bool:
     """A town outside `region` under `far_min_population` that is not its state's capital: GeoNames'
     Arabic names of such towns are transliterations that may spell a word or a person's name, so
-    kg reads them only before the state's adjective ('بجنيف السويسرية', kg.towns)."""
+    kg reads them only before the state's adjective ('ببازل السويسرية', kg.towns)."""
     state = state_of.get(city["countrycode"]) or {}
     return city["countrycode"] not in rules["region"] and city["population"] < rules["far_min_population"] \
         and state.get("capital") != city["name"]
